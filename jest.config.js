@@ -1,0 +1,30 @@
+// One Jest configuration, two projects: Lightning Web Components (sfdx-lwc-jest, jsdom)
+// and the Node programs in scripts/ and test/ (ts-jest, node).
+const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  coverageProvider: 'v8',
+  collectCoverageFrom: [
+    'force-app/main/default/lwc/**/*.ts',
+    'scripts/**/*.ts',
+    '!**/__tests__/**',
+    '!**/*.d.ts'
+  ],
+  projects: [
+    {
+      ...lwcJestConfig,
+      displayName: 'lwc',
+      testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+      setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
+    },
+    {
+      displayName: 'node',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      transform: {
+        '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }]
+      },
+      moduleFileExtensions: ['ts', 'js', 'json']
+    }
+  ]
+};
