@@ -15,7 +15,10 @@ module.exports = {
       ...lwcJestConfig,
       displayName: 'lwc',
       testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
-      setupFilesAfterEnv: [...(lwcJestConfig.setupFilesAfterEnv || []), '<rootDir>/force-app/test/jest-setup.js']
+      setupFilesAfterEnv: [
+        ...(lwcJestConfig.setupFilesAfterEnv || []),
+        '<rootDir>/force-app/test/jest-setup.js'
+      ]
     },
     {
       displayName: 'node',

@@ -38,7 +38,10 @@ declare module '@salesforce/schema/*' {
 declare module 'lightning/uiRecordApi' {
   export function getRecord(config: unknown): unknown;
   export function updateRecord(recordInput: { fields: Record<string, unknown> }): Promise<unknown>;
-  export function createRecord(recordInput: { apiName: string; fields: Record<string, unknown> }): Promise<{ id: string }>;
+  export function createRecord(recordInput: {
+    apiName: string;
+    fields: Record<string, unknown>;
+  }): Promise<{ id: string }>;
   export function deleteRecord(recordId: string): Promise<void>;
   export function getFieldValue(record: unknown, field: unknown): unknown;
   export function notifyRecordUpdateAvailable(items: Array<{ recordId: string }>): Promise<void>;
@@ -67,7 +70,12 @@ declare module 'lightning/navigation' {
 
 declare module 'lightning/platformShowToastEvent' {
   export class ShowToastEvent extends CustomEvent<unknown> {
-    constructor(init: { title?: string; message?: string; variant?: 'info' | 'success' | 'warning' | 'error'; mode?: string });
+    constructor(init: {
+      title?: string;
+      message?: string;
+      variant?: 'info' | 'success' | 'warning' | 'error';
+      mode?: string;
+    });
   }
 }
 
