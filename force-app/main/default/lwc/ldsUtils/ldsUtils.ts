@@ -1,0 +1,82 @@
+// Shared error-reducing helper (after lwc-recipes ldsUtils.reduceErrors): turns whatever a wire
+// adapter, an imperative Apex call, a UI API call or JavaScript throws into readable messages.
+
+/** A body as returned by the UI API, Apex or a DML failure; every part is optional. */
+interface ErrorBody {
+  message?: string;
+  pageErrors?: Array<{ message?: string }>;
+  fieldErrors?: Record<string, Array<{ message?: string }>>;
+  output?: {
+    errors?: Array<{ message?: string }>;
+    fieldErrors?: Record<string, Array<{ message?: string }>>;
+  };
+}
+
+/** One error as it reaches a component: a fetch response, an Error, a plain object or a string. */
+export type LdsError =
+  | string
+  | Error
+  | { body?: ErrorBody | ErrorBody[] | null; message?: string; statusText?: string }
+  | null
+  | undefined;
+
+function messagesOf(items: Array<{ message?: string }> | undefined): string[] {
+  return (items ?? []).map((item) => item.message).filter((m): m is string => typeof m === 'string');
+}
+
+function fieldMessages(fieldErrors: Record<string, Array<{ message?: string }>> | undefined): string[] {
+  return Object.values(fieldErrors ?? {}).flatMap((errors) => messagesOf(errors));
+}
+
+function messagesOfBody(body: ErrorBody): string[] {
+  const messages = [
+    ...messagesOf(body.pageErrors),
+    ...fieldMessages(body.fieldErrors),
+    ...messagesOf(body.output?.errors),
+    ...fieldMessages(body.output?.fieldErrors)
+  ];
+  if (messages.length === 0 && typeof body.message === 'string') {
+    messages.push(body.message);
+  }
+  return messages;
+}
+
+function messagesOfError(error: LdsError): string[] {
+  if (error === null || error === undefined) {
+    return [];
+  }
+  if (typeof error === 'string') {
+    return [error];
+  }
+  if (error instanceof Error) {
+    return error.message ? [error.message] : [];
+  }
+  const { body } = error;
+  if (Array.isArray(body)) {
+    return body.flatMap((item) => messagesOfBody(item));
+  }
+  if (body) {
+    const fromBody = messagesOfBody(body);
+    if (fromBody.length > 0) {
+      return fromBody;
+    }
+  }
+  if (typeof error.message === 'string' && error.message) {
+    return [error.message];
+  }
+  if (typeof error.statusText === 'string' && error.statusText) {
+    return [error.statusText];
+  }
+  return [];
+}
+
+/**
+ * Reduces one or more errors to a list of distinct, non-empty messages.
+ * @param errors an error or an array of errors (from a wire adapter, Apex, the UI API or JavaScript)
+ * @returns the messages, in order, without duplicates; empty when nothing readable was found
+ */
+export function reduceErrors(errors: LdsError | LdsError[]): string[] {
+  const list = Array.isArray(errors) ? errors : [errors];
+  const messages = list.flatMap((error) => messagesOfError(error)).filter((m) => m.trim() !== '');
+  return [...new Set(messages)];
+}
