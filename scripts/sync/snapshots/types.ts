@@ -1,0 +1,118 @@
+// Snapshot rows the sync writes into the org (docs/ARCHITECTURE.md, "Snapshots written by the sync").
+// Field names are the objects' API names, so a sink can send a row as it is (upsert by Snapshot_Key__c).
+// Dates are "yyyy-mm-dd", date-times ISO 8601; Percent fields hold 0–100 (Salesforce's convention).
+
+import type { OrgRecordSource } from '../sources/record-source';
+
+export type PeriodType = 'Day' | 'Week' | 'Month';
+
+export const SNAPSHOT_OBJECTS = {
+  user: 'User_Adoption_Snapshot__c',
+  team: 'Team_Adoption_Snapshot__c',
+  completeness: 'Completeness_Snapshot__c'
+} as const;
+
+/** The external ID field of every snapshot object. */
+export const SNAPSHOT_KEY_FIELD = 'Snapshot_Key__c';
+
+/** User_Adoption_Snapshot__c: one per included user per period. Key `U-<userId>-<W|D|M>-<yyyy-mm-dd>`. */
+export interface UserAdoptionSnapshot {
+  Snapshot_Key__c: string;
+  Name: string;
+  /** The user: a rep sees their own snapshots (OWD Private). */
+  OwnerId: string;
+  User__c: string;
+  Team__c: string;
+  Period_Type__c: PeriodType;
+  Period_Start__c: string;
+  Records_Created__c: number;
+  Records_Updated__c: number;
+  Tasks_Logged__c: number;
+  Events_Logged__c: number;
+  Records_Owned__c: number;
+  Last_Login__c: string | null;
+  Active__c: boolean;
+  /** 0–100, one decimal. */
+  Engagement_Score__c: number;
+  /** Mean completeness of the user's records, 0–100 one decimal; null when no rule applies to any. */
+  Completeness__c: number | null;
+  Minutes_Saved__c: number;
+  Is_Key_User__c: boolean;
+  Is_Sponsor__c: boolean;
+}
+
+/** Team_Adoption_Snapshot__c: one per team per period. Key `T-<team>-<W|D|M>-<yyyy-mm-dd>` (≤ 80). */
+export interface TeamAdoptionSnapshot {
+  Snapshot_Key__c: string;
+  Name: string;
+  Team__c: string;
+  Period_Type__c: PeriodType;
+  Period_Start__c: string;
+  Users__c: number;
+  Active_Users__c: number;
+  Key_Users__c: number;
+  Average_Engagement__c: number;
+  Minutes_Saved__c: number;
+  Records_Created__c: number;
+  Records_Updated__c: number;
+}
+
+/**
+ * Completeness_Snapshot__c, two grains:
+ * Scope Team  — one row per object × team: Records, Average_Completeness, Complete_Records.
+ *               Key `C-T-<object>-<team>-<W|D|M>-<yyyy-mm-dd>` (≤ 80).
+ * Scope Field — one row per object × rule field, org-wide: Records (records the rule applies to), Filled.
+ *               Key `C-F-<object>-<field>-<W|D|M>-<yyyy-mm-dd>` (≤ 80).
+ */
+export interface CompletenessSnapshot {
+  Snapshot_Key__c: string;
+  Name: string;
+  Scope__c: 'Team' | 'Field';
+  Object_Name__c: string;
+  Team__c: string | null;
+  Field_Name__c: string | null;
+  Period_Type__c: PeriodType;
+  Period_Start__c: string;
+  Records__c: number;
+  Filled__c: number | null;
+  Complete_Records__c: number | null;
+  /** 0–100 one decimal; null on Field rows or when no rule applies. */
+  Average_Completeness__c: number | null;
+}
+
+export interface SnapshotSet {
+  periodType: PeriodType;
+  periodStart: string;
+  user: UserAdoptionSnapshot[];
+  team: TeamAdoptionSnapshot[];
+  completeness: CompletenessSnapshot[];
+}
+
+/** One record the org refused: its key and Salesforce's reason. */
+export interface SnapshotWriteFailure {
+  object: string;
+  key: string;
+  /** e.g. "FIELD_CUSTOM_VALIDATION_EXCEPTION: ..." */
+  reason: string;
+}
+
+export interface SnapshotWriteResult {
+  /** Per object: rows created and updated. */
+  objects: { object: string; created: number; updated: number }[];
+  failures: SnapshotWriteFailure[];
+  /** Old user snapshots deleted by retention. */
+  deleted: number;
+}
+
+export interface SnapshotWriteOptions {
+  /** Delete User_Adoption_Snapshot__c older than this many weeks (Cockpit setting, 26). */
+  retentionWeeks?: number;
+  log?: (message: string) => void;
+}
+
+/** Signature implemented by scripts/sync/sinks/snapshot-writer.ts (exported as writeSnapshots). */
+export type WriteSnapshots = (
+  source: OrgRecordSource,
+  snapshots: SnapshotSet,
+  options?: SnapshotWriteOptions
+) => Promise<SnapshotWriteResult>;

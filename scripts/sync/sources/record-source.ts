@@ -1,0 +1,189 @@
+// The contract between the measurement engine and where records come from: a Salesforce Data Export
+// (export-source.ts) or a live org through Bulk API 2.0 (org-source.ts). Keep it stable: both sources and
+// the engine code against it.
+
+import type { Connection } from '@salesforce/core';
+import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { RowBatch } from '../csv/csv-reader';
+
+export type { RowBatch } from '../csv/csv-reader';
+export type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+
+/**
+ * A field's type as Salesforce's describe names it (DescribeFieldResult.type): "id", "reference", "string",
+ * "textarea", "picklist", "multipicklist", "boolean", "int", "double", "currency", "percent", "date",
+ * "datetime", "email", "phone", "url", "address", "location", "base64", "encryptedstring"…
+ */
+export type FieldType =
+  | 'id'
+  | 'reference'
+  | 'string'
+  | 'textarea'
+  | 'picklist'
+  | 'multipicklist'
+  | 'combobox'
+  | 'boolean'
+  | 'int'
+  | 'long'
+  | 'double'
+  | 'currency'
+  | 'percent'
+  | 'date'
+  | 'datetime'
+  | 'time'
+  | 'email'
+  | 'phone'
+  | 'url'
+  | 'address'
+  | 'location'
+  | 'base64'
+  | 'encryptedstring'
+  | 'anyType'
+  | (string & {});
+
+export interface FieldDescribe {
+  /** API name, e.g. "StageName", "Budget__c". */
+  name: string;
+  label?: string;
+  type: FieldType;
+}
+
+export interface RecordTypeInfo {
+  /** 18-character (or 15) record type Id, as it appears in RecordTypeId. */
+  id: string;
+  developerName: string;
+}
+
+export interface ObjectDescribe {
+  /** API name, e.g. "Opportunity". */
+  name: string;
+  label?: string;
+  /**
+   * The fields the source can deliver and the measurement counts: queryable, not deprecated, not compound
+   * (address/location components are listed on their own). Objects with 800+ fields must work.
+   */
+  fields: FieldDescribe[];
+  /** Record types of the object (empty when none, or when the source cannot tell). */
+  recordTypes: RecordTypeInfo[];
+}
+
+/** Called by a source as it reads, for the progress bar. */
+export interface ReadProgress {
+  /** A page (Bulk API result page, or input chunk of a file) was read. */
+  page(object: string, info: { page: number; records: number; bytes?: number }): void;
+}
+
+export interface StreamOptions {
+  progress?: ReadProgress;
+}
+
+/** A user, as the measurement needs it (users are few: an array is fine). */
+export interface UserRecord {
+  id: string;
+  name: string;
+  username?: string;
+  isActive: boolean;
+  /** User.UserType: Standard, AutomatedProcess, CloudIntegrationUser, CsnOnly, Guest, PowerPartner… */
+  userType: string;
+  /** Profile.Name, or "" when unknown. */
+  profileName: string;
+  /** UserRole.Name, or "" when none. */
+  roleName: string;
+  /** Value of the team field asked for (default UserRole.Name), or "" when blank. */
+  team: string;
+  /** User.LastLoginDate as ISO 8601, or null. */
+  lastLoginDate: string | null;
+  managerId?: string | null;
+}
+
+/** Benefit_Rule__mdt. */
+export type BenefitActivity =
+  'Task_Logged' | 'Event_Logged' | 'Record_Created' | 'Record_Updated' | 'Active_Day' | 'Report_Replaced';
+
+export interface BenefitRule {
+  name?: string;
+  activity: BenefitActivity;
+  minutesPerUnit: number;
+  descriptionEn: string;
+  descriptionFr: string;
+  replacesManualReport: boolean;
+  sortOrder: number;
+  active: boolean;
+}
+
+/** Cockpit_Setting__mdt, record Default (defaults per docs/ARCHITECTURE.md when absent). */
+export interface CockpitSettings {
+  quietOpportunityDays: number;
+  untouchedLeadHours: number;
+  excludedUserTypes: string[];
+  excludedProfiles: string[];
+  readinessThreshold: number;
+  teamField: string;
+  snapshotPeriod: 'Day' | 'Week' | 'Month';
+  userSnapshotRetentionWeeks: number;
+  followUpWeeks: number;
+  championCandidates: number;
+}
+
+export interface RuleSet {
+  completeness: CompletenessRule[];
+  benefits: BenefitRule[];
+  settings: CockpitSettings;
+  /** Where the rules came from, for messages ("force-app/main/default/customMetadata", "org"). */
+  origin: string;
+}
+
+export interface RecordSource {
+  readonly kind: 'export' | 'org';
+  /** For messages: 'export folder data/sample-export', 'org admin@acme.com'. */
+  readonly description: string;
+
+  /** Object API names available in the source (for --objects validation and default selection). */
+  listObjects(): Promise<string[]>;
+
+  /** Describe an object, or undefined when the source does not have it. */
+  describe(objectName: string): Promise<ObjectDescribe | undefined>;
+
+  /**
+   * Streams the records of an object, selecting `fields` (API names from describe; may include
+   * relationship paths only when the source supports them). Each batch's `columns` are the CSV header:
+   * match them to field names case-insensitively. Memory must not grow with the number of records.
+   * Throws SyncInputError for a field the object lacks.
+   */
+  streamRecords(
+    objectName: string,
+    fields: readonly string[],
+    options?: StreamOptions
+  ): AsyncIterable<RowBatch>;
+
+  /** Every user (active or not) with the team field resolved (e.g. "UserRole.Name", "Department"). */
+  readUsers(teamField: string): Promise<UserRecord[]>;
+
+  /** Completeness rules, benefit rules and settings (export: project files; org: custom metadata). */
+  loadRules(): Promise<RuleSet>;
+
+  close(): Promise<void>;
+}
+
+/** A live org source: the sink writes snapshots through its connection. */
+export interface OrgRecordSource extends RecordSource {
+  readonly kind: 'org';
+  readonly connection: Connection;
+  /** API calls made so far (describe, job create/poll/results, REST), for the benchmark and the report. */
+  apiCalls(): number;
+}
+
+/** Options of openOrgSource (scripts/sync/sources/org-source.ts). */
+export interface OrgSourceOptions {
+  /** sf CLI alias or username (stored login). */
+  targetOrg?: string;
+  /** With accessToken, instead of targetOrg. Falls back to env SF_INSTANCE_URL / SF_ACCESS_TOKEN in the CLI. */
+  instanceUrl?: string;
+  accessToken?: string;
+  /** API version, e.g. "62.0"; default: the connection's. */
+  apiVersion?: string;
+  /** Bulk API 2.0 maxRecords per result page (default left to the source). */
+  pageSize?: number;
+  /** Logs to stderr (never stdout: stdout is for --json). */
+  log?: (message: string) => void;
+}
