@@ -7,7 +7,9 @@ declare module '@salesforce/label/*' {
 }
 
 declare module '@salesforce/apex/*' {
-  const apexMethod: (params?: Record<string, unknown>) => Promise<any>;
+  // Callable imperatively and usable with @wire.
+  const apexMethod: ((params?: Record<string, unknown>) => Promise<any>) &
+    import('lwc').WireAdapterConstructor<any, any, any>;
   export default apexMethod;
 }
 
@@ -30,13 +32,19 @@ declare module '@salesforce/i18n/locale' {
   export default locale;
 }
 
+declare module '@salesforce/i18n/timeZone' {
+  const timeZone: string;
+  export default timeZone;
+}
+
 declare module '@salesforce/schema/*' {
   const fieldOrObject: { fieldApiName: string; objectApiName: string } | { objectApiName: string };
   export default fieldOrObject;
 }
 
 declare module 'lightning/uiRecordApi' {
-  export function getRecord(config: unknown): unknown;
+  export const getRecord: import('lwc').WireAdapterConstructor<any, any, any>;
+  export const getRecords: import('lwc').WireAdapterConstructor<any, any, any>;
   export function updateRecord(recordInput: { fields: Record<string, unknown> }): Promise<unknown>;
   export function createRecord(recordInput: {
     apiName: string;
@@ -48,22 +56,33 @@ declare module 'lightning/uiRecordApi' {
 }
 
 declare module 'lightning/uiObjectInfoApi' {
-  export function getObjectInfo(config: unknown): unknown;
-  export function getObjectInfos(config: unknown): unknown;
-  export function getPicklistValues(config: unknown): unknown;
+  export const getObjectInfo: import('lwc').WireAdapterConstructor<any, any, any>;
+  export const getObjectInfos: import('lwc').WireAdapterConstructor<any, any, any>;
+  export const getPicklistValues: import('lwc').WireAdapterConstructor<any, any, any>;
 }
 
 declare module 'lightning/graphql' {
   export function gql(strings: TemplateStringsArray, ...values: unknown[]): unknown;
-  export function graphql(config: unknown): unknown;
+  export const graphql: import('lwc').WireAdapterConstructor<any, any, any>;
   export function refreshGraphQL(result: unknown): Promise<unknown>;
 }
 
 declare module 'lightning/navigation' {
+  const Navigate: unique symbol;
+  const GenerateUrl: unique symbol;
+  export interface PageReference {
+    type: string;
+    attributes?: Record<string, unknown>;
+    state?: Record<string, unknown>;
+  }
+  interface NavigationMixinMembers {
+    [Navigate](pageReference: PageReference, replace?: boolean): void;
+    [GenerateUrl](pageReference: PageReference): Promise<string>;
+  }
   export const NavigationMixin: {
-    <T extends new (...args: any[]) => object>(base: T): T;
-    readonly Navigate: unique symbol;
-    readonly GenerateUrl: unique symbol;
+    <T extends new (...args: any[]) => object>(base: T): T & (new (...args: any[]) => NavigationMixinMembers);
+    readonly Navigate: typeof Navigate;
+    readonly GenerateUrl: typeof GenerateUrl;
   };
   export const CurrentPageReference: unknown;
 }
