@@ -24,6 +24,7 @@ module.exports = {
       displayName: 'node',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/scripts/**/__tests__/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
+      setupFiles: ['<rootDir>/test/setup/node-realm.ts'],
       transform: {
         '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }]
       },
