@@ -1,0 +1,312 @@
+import { createElement } from 'lwc';
+import DailyActionList from 'c/dailyActionList';
+import { graphql } from 'lightning/graphql';
+import { getRecords } from 'lightning/uiRecordApi';
+import { refreshApex } from '@salesforce/apex';
+import getActionSettings from '@salesforce/apex/DailyActionController.getActionSettings';
+import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
+
+const mockActions = require('./data/dailyActions.json');
+const mockEmpty = require('./data/dailyActionsEmpty.json');
+const mockSettings = require('./data/actionSettings.json');
+const mockSettingsNoRules = require('./data/actionSettingsNoRules.json');
+const mockMessages = require('./data/myMessages.json');
+const mockRuleFieldRecords = require('./data/ruleFieldRecords.json');
+
+jest.mock(
+  '@salesforce/apex/DailyActionController.getActionSettings',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/SponsorMessageController.getMyMessages',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface TestWireAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown, status?: number, statusText?: string): void;
+  getLastConfig(): Record<string, unknown>;
+}
+interface GraphqlAdapter {
+  emit(value: unknown, filter?: unknown, refresh?: () => Promise<unknown>): void;
+  emitErrors(errors: unknown[], filter?: unknown, refresh?: () => Promise<unknown>): void;
+}
+
+const graphqlAdapter = graphql as unknown as GraphqlAdapter;
+const settingsAdapter = getActionSettings as unknown as TestWireAdapter;
+const messagesAdapter = getMyMessages as unknown as TestWireAdapter;
+const recordsAdapter = getRecords as unknown as TestWireAdapter;
+
+// 07:00 in Los Angeles (the jest user time zone) on Monday 23 November 2026.
+const NOW = new Date('2026-11-23T15:00:00.000Z');
+
+function flushPromises(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** axe needs real timers: the component already read the clock when it was created. */
+async function expectAccessible(element: HTMLElement): Promise<void> {
+  jest.useRealTimers();
+  await expect(element).toBeAccessible();
+}
+
+function createComponent(props: Record<string, unknown> = {}): HTMLElement & Record<string, unknown> {
+  const element = createElement('c-daily-action-list', { is: DailyActionList }) as unknown as HTMLElement &
+    Record<string, unknown>;
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  return element;
+}
+
+function root(element: HTMLElement): ShadowRoot {
+  return element.shadowRoot as ShadowRoot;
+}
+
+function items(element: HTMLElement): Array<HTMLElement & { action: { key: string; kind: string } }> {
+  return Array.from(root(element).querySelectorAll('c-action-item')) as Array<
+    HTMLElement & { action: { key: string; kind: string } }
+  >;
+}
+
+async function emitAll(
+  data: unknown = mockActions,
+  settings: unknown = mockSettings,
+  records: unknown = mockRuleFieldRecords
+): Promise<void> {
+  graphqlAdapter.emit(data);
+  settingsAdapter.emit(settings);
+  messagesAdapter.emit(mockMessages);
+  await flushPromises();
+  recordsAdapter.emit(records);
+  await flushPromises();
+}
+
+describe('c-daily-action-list', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: NOW, advanceTimers: true });
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.useRealTimers();
+    jest.clearAllMocks();
+  });
+
+  describe('loading', () => {
+    it('shows a skeleton with a status message until the data arrives', async () => {
+      const element = createComponent();
+      await flushPromises();
+      const loading = root(element).querySelector('[data-id="loading"]');
+      expect(loading).not.toBeNull();
+      expect(loading?.getAttribute('role')).toBe('status');
+      expect(loading?.textContent).toContain('c.common_Loading');
+      expect(items(element)).toHaveLength(0);
+      await expectAccessible(element);
+    });
+
+    it('keeps loading while the settings are missing', async () => {
+      const element = createComponent();
+      graphqlAdapter.emit(mockActions);
+      await flushPromises();
+      expect(root(element).querySelector('[data-id="loading"]')).not.toBeNull();
+    });
+  });
+
+  describe('error', () => {
+    it('shows GraphQL errors readably and retries', async () => {
+      const refresh = jest.fn(() => Promise.resolve());
+      const element = createComponent();
+      graphqlAdapter.emitErrors([{ message: 'No such column Foo__c on Task' }], undefined, refresh);
+      settingsAdapter.emit(mockSettings);
+      await flushPromises();
+      const error = root(element).querySelector('[data-id="error"]');
+      expect(error).not.toBeNull();
+      expect(error?.getAttribute('role')).toBe('alert');
+      expect(error?.textContent).toContain('c.dailyActionList_ErrorTitle');
+      expect(error?.textContent).toContain('No such column Foo__c on Task');
+      await expectAccessible(element);
+
+      const retry = root(element).querySelector('[data-id="retry"]') as HTMLElement;
+      expect(retry.getAttribute('label') ?? (retry as unknown as { label: string }).label).toBe(
+        'c.common_Retry'
+      );
+      retry.click();
+      await flushPromises();
+      expect(refresh).toHaveBeenCalledTimes(1);
+      expect(refreshApex).toHaveBeenCalled();
+    });
+
+    it('shows an Apex settings failure', async () => {
+      const element = createComponent();
+      graphqlAdapter.emit(mockActions);
+      settingsAdapter.error({ message: 'Insufficient access to Cockpit_Setting__mdt' });
+      await flushPromises();
+      const error = root(element).querySelector('[data-id="error"]');
+      expect(error?.textContent).toContain('Insufficient access to Cockpit_Setting__mdt');
+      await expectAccessible(element);
+    });
+
+    it('falls back to a generic message when the error has no text', async () => {
+      const element = createComponent();
+      graphqlAdapter.emitErrors([{}]);
+      settingsAdapter.emit(mockSettings);
+      await flushPromises();
+      expect(root(element).querySelector('[data-id="error"]')?.textContent).toContain(
+        'c.common_UnknownError'
+      );
+    });
+  });
+
+  describe('empty', () => {
+    it('congratulates the rep when nothing is left to do', async () => {
+      const element = createComponent();
+      graphqlAdapter.emit(mockEmpty);
+      settingsAdapter.emit(mockSettingsNoRules);
+      messagesAdapter.emit([]);
+      await flushPromises();
+      const empty = root(element).querySelector('[data-id="empty"]');
+      expect(empty).not.toBeNull();
+      expect(empty?.textContent).toContain('c.dailyActionList_EmptyTitle');
+      expect(empty?.textContent).toContain('c.dailyActionList_EmptyBody');
+      expect(items(element)).toHaveLength(0);
+      await expectAccessible(element);
+    });
+  });
+
+  describe('data', () => {
+    it('queries with the current user and ranks every kind of action', async () => {
+      const element = createComponent();
+      await emitAll();
+      expect(root(element).querySelector('h2')?.textContent).toBe('c.dailyActionList_Title');
+      const keys = items(element).map((item) => item.action.key);
+      expect(keys).toHaveLength(9);
+      expect(keys[0]).toBe('opportunity:006000000000001AAA');
+      expect(keys.indexOf('task:00T000000000001AAA')).toBeLessThan(keys.indexOf('task:00T000000000002AAA'));
+      expect(keys).toEqual(
+        expect.arrayContaining([
+          'event:00U000000000001AAA',
+          'opportunity:006000000000002AAA',
+          'lead:00Q000000000001AAA',
+          'acceptanceTest:a03000000000001AAA',
+          'sponsorMessage:a05000000000001AAA',
+          'missingFields:006000000000003AAA'
+        ])
+      );
+      // Recent opportunity with a future close date, and a lead with activity, are not actions.
+      expect(keys).not.toContain('opportunity:006000000000003AAA');
+      expect(keys).not.toContain('lead:00Q000000000002AAA');
+      await expectAccessible(element);
+    });
+
+    it('asks getRecords for the rule fields of the records the rules could apply to', async () => {
+      createComponent();
+      await emitAll();
+      const config = recordsAdapter.getLastConfig() as {
+        records: Array<{ recordIds: string[]; optionalFields: string[] }>;
+      };
+      expect(config.records).toEqual([
+        {
+          recordIds: ['006000000000001AAA', '006000000000002AAA', '006000000000003AAA'],
+          optionalFields: ['Opportunity.Description', 'Opportunity.NextStep']
+        }
+      ]);
+    });
+
+    it('lists the missing fields from the shared scoring module', async () => {
+      const element = createComponent();
+      await emitAll();
+      const missing = items(element).find((item) => item.action.kind === 'missingFields') as unknown as {
+        action: { missingFields: string[] };
+      };
+      expect(missing.action.missingFields).toEqual(['NextStep', 'Description']);
+    });
+
+    it('filters by kind with counts', async () => {
+      const element = createComponent();
+      await emitAll();
+      const buttons = Array.from(root(element).querySelectorAll('button[data-value]')) as HTMLButtonElement[];
+      const labels = buttons.map((b) => b.textContent?.trim());
+      expect(labels[0]).toBe('c.dailyActionList_FilterAll (9)');
+      expect(labels).toContain('c.dailyActionList_KindTask (2)');
+      expect(labels).toContain('c.dailyActionList_KindOpportunity (2)');
+      expect(buttons[0]?.getAttribute('aria-pressed')).toBe('true');
+
+      const taskButton = buttons.find((b) => b.dataset.value === 'task') as HTMLButtonElement;
+      taskButton.click();
+      await flushPromises();
+      expect(items(element).map((i) => i.action.kind)).toEqual(['task', 'task']);
+      expect(taskButton.getAttribute('aria-pressed')).toBe('true');
+      await expectAccessible(element);
+    });
+
+    it('renders only the first items and shows more on demand', async () => {
+      const element = createComponent({ itemsToShow: 4 });
+      await emitAll();
+      expect(items(element)).toHaveLength(4);
+      const showMore = root(element).querySelector('[data-id="show-more"]') as HTMLElement & {
+        label: string;
+      };
+      expect(showMore.label).toBe('c.dailyActionList_ShowMore');
+      showMore.click();
+      await flushPromises();
+      expect(items(element)).toHaveLength(8);
+      (root(element).querySelector('[data-id="show-more"]') as HTMLElement).click();
+      await flushPromises();
+      expect(items(element)).toHaveLength(9);
+      expect(root(element).querySelector('[data-id="show-more"]')).toBeNull();
+    });
+
+    it('uses the quiet-days design property over the setting', async () => {
+      const element = createComponent({ quietDays: 60 });
+      await emitAll();
+      const keys = items(element).map((item) => item.action.key);
+      expect(keys).not.toContain('opportunity:006000000000002AAA');
+      expect(keys).toContain('opportunity:006000000000001AAA');
+    });
+
+    it('hides an item resolved in place and refreshes the query after a task', async () => {
+      const refresh = jest.fn(() => Promise.resolve());
+      const element = createComponent();
+      graphqlAdapter.emit(mockActions, undefined, refresh);
+      settingsAdapter.emit(mockSettings);
+      messagesAdapter.emit(mockMessages);
+      await flushPromises();
+      recordsAdapter.emit(mockRuleFieldRecords);
+      await flushPromises();
+      const task = items(element).find(
+        (item) => item.action.key === 'task:00T000000000002AAA'
+      ) as HTMLElement;
+      task.dispatchEvent(
+        new CustomEvent('resolved', { detail: { key: 'task:00T000000000002AAA', kind: 'task' } })
+      );
+      await flushPromises();
+      expect(items(element).map((item) => item.action.key)).not.toContain('task:00T000000000002AAA');
+      expect(items(element)).toHaveLength(8);
+      expect(refresh).toHaveBeenCalledTimes(1);
+    });
+
+    it('shows data with a warning when a secondary source fails', async () => {
+      const element = createComponent();
+      graphqlAdapter.emit(mockActions);
+      settingsAdapter.emit(mockSettings);
+      messagesAdapter.error({ message: 'Sponsor messages are unavailable' });
+      await flushPromises();
+      const partial = root(element).querySelector('[data-id="partial"]');
+      expect(partial?.textContent).toContain('c.dailyActionList_PartialWarning');
+      expect(partial?.textContent).toContain('Sponsor messages are unavailable');
+      expect(items(element).length).toBeGreaterThan(0);
+      await expectAccessible(element);
+    });
+  });
+});

@@ -1,0 +1,439 @@
+// Turns what the action list fetched (one GraphQL response, the cockpit settings and rules from Apex,
+// the rep's sponsor messages, the rule fields of their records) into ranking candidates.
+// No platform imports: everything here is plain data in, plain data out.
+
+import type { ActionCandidate } from 'c/actionRanking';
+import { addDays, daysBetween } from 'c/actionRanking';
+import {
+  type CompletenessRule,
+  type FieldKinds,
+  type RecordValues,
+  missingFields,
+  splitList
+} from 'c/completenessScoring';
+
+/** A UI API GraphQL scalar field: `{ value }`. */
+export interface GqlValue<T> {
+  value: T | null;
+}
+
+interface GqlConnection<N> {
+  edges: Array<{ node: N }>;
+}
+
+interface GqlRecordType {
+  DeveloperName?: GqlValue<string> | null;
+}
+
+export interface TaskNode {
+  Id: string;
+  Subject: GqlValue<string>;
+  ActivityDate: GqlValue<string>;
+  Priority: GqlValue<string>;
+  Status: GqlValue<string>;
+}
+
+export interface EventNode {
+  Id: string;
+  Subject: GqlValue<string>;
+  StartDateTime: GqlValue<string>;
+  IsAllDayEvent: GqlValue<boolean>;
+  Location: GqlValue<string>;
+}
+
+export interface OpportunityNode {
+  Id: string;
+  Name: GqlValue<string>;
+  Amount: GqlValue<number>;
+  CloseDate: GqlValue<string>;
+  StageName: GqlValue<string>;
+  Probability: GqlValue<number>;
+  LastActivityDate: GqlValue<string>;
+  CreatedDate: GqlValue<string>;
+  RecordType?: GqlRecordType | null;
+  Account?: { Name: GqlValue<string> } | null;
+}
+
+export interface LeadNode {
+  Id: string;
+  Name: GqlValue<string>;
+  Company: GqlValue<string>;
+  Status: GqlValue<string>;
+  CreatedDate: GqlValue<string>;
+  LastActivityDate: GqlValue<string>;
+  RecordType?: GqlRecordType | null;
+}
+
+export interface AcceptanceTestNode {
+  Id: string;
+  Name: GqlValue<string>;
+  Scenario__c: GqlValue<string>;
+  Session__r?: { Name: GqlValue<string>; End_Date__c: GqlValue<string> } | null;
+}
+
+export interface OwnedRecordNode {
+  Id: string;
+  Name: GqlValue<string>;
+  RecordType?: GqlRecordType | null;
+}
+
+/** The shape of `data` of the action list's GraphQL query. */
+export interface DailyActionsData {
+  uiapi: {
+    query: {
+      Task?: GqlConnection<TaskNode>;
+      Event?: GqlConnection<EventNode>;
+      Opportunity?: GqlConnection<OpportunityNode>;
+      Lead?: GqlConnection<LeadNode>;
+      Acceptance_Test_Case__c?: GqlConnection<AcceptanceTestNode>;
+      Account?: GqlConnection<OwnedRecordNode>;
+      Contact?: GqlConnection<OwnedRecordNode>;
+    };
+  };
+}
+
+/** One Completeness_Rule__mdt as DailyActionController returns it. */
+export interface ApexCompletenessRule {
+  name: string;
+  objectName: string;
+  fieldName: string;
+  weight: number | null;
+  recordTypes: string | null;
+  stages: string | null;
+}
+
+/** DailyActionController.getActionSettings(). */
+export interface ActionSettings {
+  quietOpportunityDays: number | null;
+  untouchedLeadHours: number | null;
+  rules: ApexCompletenessRule[];
+}
+
+/** One message of SponsorMessageController.getMyMessages() (only what the action list needs). */
+export interface SponsorMessageSummary {
+  id: string;
+  title: string;
+  sponsorName: string | null;
+  publishFrom: string | null;
+}
+
+/** A record a completeness rule could apply to: where it came from and its context. */
+export interface CompletenessCandidate {
+  recordId: string;
+  objectApiName: string;
+  title: string;
+  recordType: string | null;
+  stage: string | null;
+}
+
+/** A record as `getRecords` returns it (only what is read here). */
+export interface UiRecord {
+  id: string;
+  apiName: string;
+  fields: Record<string, { value: unknown } | undefined>;
+}
+
+export const DEFAULT_QUIET_DAYS = 14;
+export const DEFAULT_UNTOUCHED_LEAD_HOURS = 24;
+/** A lead counts as new for this many days after its creation. */
+export const NEW_LEAD_DAYS = 30;
+/** Records checked for missing fields, at most (getRecords takes them in one request). */
+export const MAX_COMPLETENESS_RECORDS = 150;
+
+function edges<N>(connection: GqlConnection<N> | undefined): N[] {
+  return connection?.edges.map((edge) => edge.node) ?? [];
+}
+
+function text(field: GqlValue<string> | undefined | null): string | null {
+  return field?.value ?? null;
+}
+
+/**
+ * Converts the Apex rules to the scoring module's rules (active ones only: Apex returns no others).
+ * @param rules rules from DailyActionController
+ * @returns scoring rules
+ */
+export function toScoringRules(rules: readonly ApexCompletenessRule[] | undefined): CompletenessRule[] {
+  return (rules ?? []).map((rule) => ({
+    name: rule.name,
+    object: rule.objectName,
+    field: rule.fieldName,
+    weight: rule.weight ?? 1,
+    recordTypes: splitList(rule.recordTypes),
+    stages: splitList(rule.stages),
+    active: true
+  }));
+}
+
+/** What the candidate builders need to know besides the data. */
+export interface SourceOptions {
+  /** Today in the user's time zone, `yyyy-mm-dd`. */
+  today: string;
+  /** Now, ISO date-time, for the untouched-lead cut-off. */
+  now: string;
+  quietDays: number;
+  untouchedLeadHours: number;
+}
+
+/**
+ * Builds the candidates of the GraphQL part: tasks, events, opportunities, leads, acceptance tests.
+ * @param data the GraphQL `data`
+ * @param options today, now and the thresholds
+ * @returns candidates, unranked
+ */
+export function candidatesFromGraphql(
+  data: DailyActionsData | undefined,
+  options: SourceOptions
+): ActionCandidate[] {
+  const query = data?.uiapi?.query;
+  if (!query) {
+    return [];
+  }
+  const items: ActionCandidate[] = [];
+  for (const task of edges(query.Task)) {
+    const due = text(task.ActivityDate);
+    items.push({
+      key: `task:${task.Id}`,
+      kind: 'task',
+      reason: due && due < options.today ? 'overdue' : 'dueToday',
+      recordId: task.Id,
+      objectApiName: 'Task',
+      title: text(task.Subject) ?? task.Id,
+      dueDate: due,
+      priority: text(task.Priority),
+      detail: text(task.Status)
+    });
+  }
+  for (const event of edges(query.Event)) {
+    items.push({
+      key: `event:${event.Id}`,
+      kind: 'event',
+      reason: 'today',
+      recordId: event.Id,
+      objectApiName: 'Event',
+      title: text(event.Subject) ?? event.Id,
+      dueDate: options.today,
+      startDateTime: event.IsAllDayEvent?.value ? null : text(event.StartDateTime),
+      detail: text(event.Location)
+    });
+  }
+  for (const opportunity of edges(query.Opportunity)) {
+    const closeDate = text(opportunity.CloseDate);
+    const lastActivity =
+      text(opportunity.LastActivityDate) ?? text(opportunity.CreatedDate)?.slice(0, 10) ?? null;
+    const pastClose = closeDate !== null && closeDate < options.today;
+    const quiet = lastActivity !== null && daysBetween(lastActivity, options.today) >= options.quietDays;
+    if (!pastClose && !quiet) {
+      continue;
+    }
+    items.push({
+      key: `opportunity:${opportunity.Id}`,
+      kind: 'opportunity',
+      reason: pastClose ? 'pastClose' : 'quiet',
+      recordId: opportunity.Id,
+      objectApiName: 'Opportunity',
+      title: text(opportunity.Name) ?? opportunity.Id,
+      dueDate: closeDate,
+      lastActivityDate: lastActivity,
+      amount: opportunity.Amount?.value ?? null,
+      probability: opportunity.Probability?.value ?? null,
+      stage: text(opportunity.StageName),
+      detail: text(opportunity.Account?.Name) ?? text(opportunity.StageName)
+    });
+  }
+  const leadCutoff = Date.parse(options.now) - options.untouchedLeadHours * 3_600_000;
+  for (const lead of edges(query.Lead)) {
+    const created = text(lead.CreatedDate);
+    if (!created || text(lead.LastActivityDate)) {
+      continue;
+    }
+    const createdAt = Date.parse(created);
+    const isNew = daysBetween(created, options.today) <= NEW_LEAD_DAYS;
+    if (!isNew || !(createdAt <= leadCutoff)) {
+      continue;
+    }
+    items.push({
+      key: `lead:${lead.Id}`,
+      kind: 'lead',
+      reason: 'untouched',
+      recordId: lead.Id,
+      objectApiName: 'Lead',
+      title: text(lead.Name) ?? lead.Id,
+      lastActivityDate: created.slice(0, 10),
+      stage: text(lead.Status),
+      detail: text(lead.Company)
+    });
+  }
+  for (const test of edges(query.Acceptance_Test_Case__c)) {
+    items.push({
+      key: `acceptanceTest:${test.Id}`,
+      kind: 'acceptanceTest',
+      reason: 'toRun',
+      recordId: test.Id,
+      objectApiName: 'Acceptance_Test_Case__c',
+      title: text(test.Scenario__c) ?? text(test.Name) ?? test.Id,
+      dueDate: text(test.Session__r?.End_Date__c),
+      detail: text(test.Session__r?.Name)
+    });
+  }
+  return items;
+}
+
+/**
+ * Builds the candidates of unacknowledged sponsor messages.
+ * @param messages messages from SponsorMessageController.getMyMessages
+ * @returns candidates
+ */
+export function candidatesFromMessages(
+  messages: readonly SponsorMessageSummary[] | undefined
+): ActionCandidate[] {
+  return (messages ?? []).map((message) => ({
+    key: `sponsorMessage:${message.id}`,
+    kind: 'sponsorMessage',
+    reason: 'unread',
+    recordId: message.id,
+    objectApiName: 'Sponsor_Message__c',
+    title: message.title,
+    dueDate: message.publishFrom ? message.publishFrom.slice(0, 10) : null,
+    detail: message.sponsorName
+  }));
+}
+
+/**
+ * The rep's records that a rule could apply to: open opportunities, open leads, recent accounts and
+ * contacts; only objects that have rules, most relevant first, at most MAX_COMPLETENESS_RECORDS.
+ * @param data the GraphQL `data`
+ * @param rules the scoring rules
+ * @returns the records to check
+ */
+export function completenessCandidates(
+  data: DailyActionsData | undefined,
+  rules: readonly CompletenessRule[]
+): CompletenessCandidate[] {
+  const query = data?.uiapi?.query;
+  if (!query || rules.length === 0) {
+    return [];
+  }
+  const objects = new Set(rules.map((rule) => rule.object.toLowerCase()));
+  const out: CompletenessCandidate[] = [];
+  const add = (
+    objectApiName: string,
+    node: { Id: string; RecordType?: GqlRecordType | null },
+    title: string | null,
+    stage: string | null
+  ) => {
+    if (objects.has(objectApiName.toLowerCase()) && out.length < MAX_COMPLETENESS_RECORDS) {
+      out.push({
+        recordId: node.Id,
+        objectApiName,
+        title: title ?? node.Id,
+        recordType: text(node.RecordType?.DeveloperName),
+        stage
+      });
+    }
+  };
+  for (const node of edges(query.Opportunity))
+    add('Opportunity', node, text(node.Name), text(node.StageName));
+  for (const node of edges(query.Lead)) add('Lead', node, text(node.Name), text(node.Status));
+  for (const node of edges(query.Account)) add('Account', node, text(node.Name), null);
+  for (const node of edges(query.Contact)) add('Contact', node, text(node.Name), null);
+  return out;
+}
+
+/**
+ * The `getRecords` configuration for the candidates: one batch per object, with the rule fields of
+ * that object as optional fields (a field the rep cannot read is simply not returned).
+ * @param candidates records to check
+ * @param rules scoring rules
+ * @returns the `records` parameter of getRecords, or undefined when there is nothing to check
+ */
+export function getRecordsBatches(
+  candidates: readonly CompletenessCandidate[],
+  rules: readonly CompletenessRule[]
+): Array<{ recordIds: string[]; optionalFields: string[] }> | undefined {
+  const byObject = new Map<string, string[]>();
+  for (const candidate of candidates) {
+    const ids = byObject.get(candidate.objectApiName) ?? [];
+    ids.push(candidate.recordId);
+    byObject.set(candidate.objectApiName, ids);
+  }
+  const batches: Array<{ recordIds: string[]; optionalFields: string[] }> = [];
+  for (const [objectApiName, recordIds] of byObject) {
+    const fields = [
+      ...new Set(
+        rules
+          .filter((rule) => rule.object.toLowerCase() === objectApiName.toLowerCase())
+          .map((rule) => `${objectApiName}.${rule.field}`)
+      )
+    ].sort();
+    if (fields.length > 0) {
+      batches.push({ recordIds, optionalFields: fields });
+    }
+  }
+  return batches.length > 0 ? batches : undefined;
+}
+
+/**
+ * Builds the missing-fields candidates: for each record, the fields its applicable rules require and
+ * that are empty (scored by the shared completenessScoring module). Fields the rep cannot read are
+ * not in the record, so they are never asked for.
+ * @param candidates records checked, with their context
+ * @param records records returned by getRecords
+ * @param rules scoring rules
+ * @returns candidates, one per record with at least one missing field
+ */
+export function candidatesFromCompleteness(
+  candidates: readonly CompletenessCandidate[],
+  records: readonly UiRecord[],
+  rules: readonly CompletenessRule[]
+): ActionCandidate[] {
+  const byId = new Map(records.map((record) => [record.id, record]));
+  const items: ActionCandidate[] = [];
+  for (const candidate of candidates) {
+    const record = byId.get(candidate.recordId);
+    if (!record) {
+      continue;
+    }
+    const values: Record<string, string | number | boolean | null> = {};
+    const kinds: Record<string, 'boolean' | 'other'> = {};
+    for (const [field, fieldValue] of Object.entries(record.fields)) {
+      if (!fieldValue) continue;
+      const value = fieldValue.value;
+      values[field] =
+        typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? value : null;
+      kinds[field] = typeof value === 'boolean' ? 'boolean' : 'other';
+    }
+    const readable = rules.filter((rule) =>
+      Object.keys(record.fields).some((f) => f.toLowerCase() === rule.field.toLowerCase())
+    );
+    const missing = missingFields(
+      values as RecordValues,
+      { object: candidate.objectApiName, recordType: candidate.recordType, stage: candidate.stage },
+      readable,
+      kinds as FieldKinds
+    );
+    if (missing.length > 0) {
+      items.push({
+        key: `missingFields:${candidate.recordId}`,
+        kind: 'missingFields',
+        reason: 'missingFields',
+        recordId: candidate.recordId,
+        objectApiName: candidate.objectApiName,
+        title: candidate.title,
+        stage: candidate.stage,
+        missingFields: missing,
+        detail: candidate.stage
+      });
+    }
+  }
+  return items;
+}
+
+/**
+ * Tomorrow relative to a date: where "snooze" moves a task.
+ * @param today `yyyy-mm-dd`
+ * @returns `yyyy-mm-dd`
+ */
+export function tomorrowOf(today: string): string {
+  return addDays(today, 1);
+}
