@@ -396,10 +396,7 @@ export class CsvParser {
 
 /** Anything that yields bytes: a Node Readable, a web ReadableStream, an async iterable of chunks. */
 export type ByteSource =
-  | AsyncIterable<Uint8Array>
-  | Iterable<Uint8Array>
-  | ReadableStream<Uint8Array>
-  | NodeJS.ReadableStream;
+  AsyncIterable<Uint8Array> | Iterable<Uint8Array> | ReadableStream<Uint8Array> | NodeJS.ReadableStream;
 
 function toAsyncIterable(source: ByteSource): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
   if (typeof (source as ReadableStream<Uint8Array>).getReader === 'function') {

@@ -1,0 +1,750 @@
+// The measurement engine: one streaming pass per object over a RecordSource. Memory is flat in the
+// number of records: aggregates are per owner, per record type × stage, per user and per rule field.
+
+import {
+  decileOf,
+  ruleApplies
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { SyncInputError } from '../errors';
+import type { RowBatch } from '../csv/csv-reader';
+import type {
+  ObjectDescribe,
+  ReadProgress,
+  RecordSource,
+  RuleSet,
+  UserRecord
+} from '../sources/record-source';
+import type { PeriodType } from '../snapshots/types';
+import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods, workingDays } from './periods';
+import type {
+  CompletenessSummary,
+  ExcludedUser,
+  FieldCount,
+  GroupResult,
+  ObjectResult,
+  SyncResult,
+  TeamActivityResult,
+  UserResult
+} from './result';
+import { SCHEMA_VERSION } from './result';
+
+export const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
+/** Objects read for activity (tasks and events logged) whether measured or not. */
+const ACTIVITY_OBJECTS = ['Task', 'Event'];
+const STAGE_FIELDS = ['StageName', 'Status'];
+export const NO_TEAM = '(no team)';
+const NONE = '(none)';
+
+export interface MeasureOptions {
+  /** --objects: every one must exist in the source (else SyncInputError). Default: DEFAULT_OBJECTS + rule objects. */
+  objects?: readonly string[];
+  /** User field giving the team; default: the Cockpit setting (UserRole.Name). */
+  teamField?: string;
+  /** Default: the Cockpit setting (Week). */
+  periodType?: PeriodType;
+  /** yyyy-mm-dd; default today (UTC). */
+  asOf?: string;
+  includeIntegrationUsers?: boolean;
+  includeInactiveUsers?: boolean;
+  /** Periods in the activity trend (default 12). */
+  trendCount?: number;
+  progress?: MeasureProgress;
+  /** Rules already loaded (else source.loadRules()). */
+  rules?: RuleSet;
+}
+
+export interface MeasureProgress extends ReadProgress {
+  objectStart(object: string): void;
+  objectEnd(object: string, records: number): void;
+  warn(message: string): void;
+}
+
+interface Distribution {
+  scored: number;
+  scoreSum: number;
+  complete: number;
+  deciles: Int32Array;
+}
+
+function newDistribution(): Distribution {
+  return { scored: 0, scoreSum: 0, complete: 0, deciles: new Int32Array(10) };
+}
+
+function addDistribution(into: Distribution, from: Distribution): void {
+  into.scored += from.scored;
+  into.scoreSum += from.scoreSum;
+  into.complete += from.complete;
+  for (let i = 0; i < 10; i++) into.deciles[i]! += from.deciles[i]!;
+}
+
+function summary(d: Distribution): CompletenessSummary {
+  return {
+    scored: d.scored,
+    average: d.scored > 0 ? round(d.scoreSum / d.scored, 4) : null,
+    complete: d.complete,
+    deciles: [...d.deciles]
+  };
+}
+
+/** Counts of one group of records: records, filled per measured field, score distribution. */
+interface Group {
+  records: number;
+  filled: Int32Array;
+  dist: Distribution;
+}
+
+function newGroup(fields: number): Group {
+  return { records: 0, filled: new Int32Array(fields), dist: newDistribution() };
+}
+
+function addGroup(into: Group, from: Group): void {
+  into.records += from.records;
+  for (let i = 0; i < from.filled.length; i++) into.filled[i]! += from.filled[i]!;
+  addDistribution(into.dist, from.dist);
+}
+
+interface UserStats {
+  created: number;
+  updated: number;
+  tasks: number;
+  events: number;
+  owned: number;
+  /** Bit i = day (periodStart + i) had activity. */
+  days: number;
+  dist: Distribution;
+  trendCreated: Int32Array;
+  trendTasks: Int32Array;
+  trendEvents: Int32Array;
+}
+
+export function round(value: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Which users are excluded, and why. */
+export function excludedUsers(
+  users: readonly UserRecord[],
+  settings: RuleSet['settings'],
+  includeIntegrationUsers: boolean,
+  includeInactiveUsers: boolean
+): ExcludedUser[] {
+  const types = new Set(settings.excludedUserTypes.map((t) => t.toLowerCase()));
+  const profiles = new Set(settings.excludedProfiles.map((p) => p.toLowerCase()));
+  const out: ExcludedUser[] = [];
+  for (const u of users) {
+    if (!includeIntegrationUsers && types.has(u.userType.toLowerCase())) {
+      out.push({ userId: u.id, name: u.name, reason: 'user type', detail: u.userType });
+    } else if (!includeIntegrationUsers && profiles.has(u.profileName.toLowerCase())) {
+      out.push({ userId: u.id, name: u.name, reason: 'profile', detail: u.profileName });
+    } else if (!includeInactiveUsers && !u.isActive) {
+      out.push({ userId: u.id, name: u.name, reason: 'inactive', detail: 'IsActive = false' });
+    }
+  }
+  return out;
+}
+
+function findColumn(columns: readonly string[], name: string): number {
+  const lower = name.toLowerCase();
+  return columns.findIndex((c) => c.toLowerCase() === lower);
+}
+
+/** Measures every selected object and user activity. */
+export async function measure(source: RecordSource, options: MeasureOptions = {}): Promise<SyncResult> {
+  const started = Date.now();
+  const warnings: string[] = [];
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.progress?.warn(message);
+  };
+  const rules = options.rules ?? (await source.loadRules());
+  const settings = rules.settings;
+  const periodType = options.periodType ?? settings.snapshotPeriod;
+  const teamField = options.teamField ?? settings.teamField;
+  const asOf = options.asOf ?? new Date().toISOString().slice(0, 10);
+  const asOfDay = dayNumber(asOf);
+  if (Number.isNaN(asOfDay)) {
+    throw new SyncInputError(`--as-of "${asOf}" is not a date.`, 'Use yyyy-mm-dd, e.g. --as-of 2026-11-20.');
+  }
+  const periodStart = periodStartDay(asOfDay, periodType);
+  const periodEnd = periodEndDay(periodStart, periodType);
+  const trendCount = options.trendCount ?? 12;
+  const trendStarts = trendPeriods(asOfDay, periodType, trendCount);
+  const trendFirst = trendStarts[0]!;
+  const trendIndex = (day: number): number => {
+    if (!(day >= trendFirst) || day >= periodEnd) return -1;
+    if (periodType === 'Day') return day - trendFirst;
+    if (periodType === 'Week') return Math.floor((day - trendFirst) / 7);
+    let i = trendStarts.length - 1;
+    while (i > 0 && trendStarts[i]! > day) i--;
+    return i;
+  };
+
+  // Objects.
+  const available = await source.listObjects();
+  const availableLower = new Map(available.map((o) => [o.toLowerCase(), o]));
+  let objects: string[];
+  if (options.objects && options.objects.length > 0) {
+    objects = [];
+    for (const requested of options.objects) {
+      const found = availableLower.get(requested.toLowerCase());
+      if (!found) {
+        throw new SyncInputError(
+          `Object ${requested} (from --objects) is not in the ${source.description}.`,
+          source.kind === 'export'
+            ? `Add ${requested}.csv to the export, check the spelling (API name, e.g. Opportunity), or remove it from --objects.`
+            : `Check the API name (e.g. Opportunity, Custom__c) and that the sync user can read it, or remove it from --objects.`
+        );
+      }
+      if (!objects.includes(found)) objects.push(found);
+    }
+  } else {
+    const wanted = [...DEFAULT_OBJECTS];
+    for (const rule of rules.completeness) {
+      if (rule.active && !wanted.some((o) => o.toLowerCase() === rule.object.toLowerCase()))
+        wanted.push(rule.object);
+    }
+    objects = [];
+    for (const name of wanted) {
+      const found = availableLower.get(name.toLowerCase());
+      if (found) objects.push(found);
+      else warn(`${name} is not in the ${source.description}: skipped.`);
+    }
+  }
+
+  // Users.
+  const users = await source.readUsers(teamField);
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const excluded = excludedUsers(
+    users,
+    settings,
+    options.includeIntegrationUsers ?? false,
+    options.includeInactiveUsers ?? false
+  );
+  const excludedIds = new Set(excluded.map((e) => e.userId));
+  const included = users.filter((u) => !excludedIds.has(u.id));
+  const stats = new Map<string, UserStats>();
+  for (const u of included) {
+    stats.set(u.id, {
+      created: 0,
+      updated: 0,
+      tasks: 0,
+      events: 0,
+      owned: 0,
+      days: 0,
+      dist: newDistribution(),
+      trendCreated: new Int32Array(trendCount),
+      trendTasks: new Int32Array(trendCount),
+      trendEvents: new Int32Array(trendCount)
+    });
+  }
+  const teamOf = (ownerId: string): string => {
+    const user = userById.get(ownerId);
+    if (!user) return ownerId.startsWith('00G') ? '(queue)' : NO_TEAM;
+    return user.team || NO_TEAM;
+  };
+
+  // Rule fields must exist on their objects.
+  const describes = new Map<string, ObjectDescribe>();
+  for (const object of objects) {
+    const d = await source.describe(object);
+    if (!d)
+      throw new SyncInputError(
+        `Object ${object} cannot be described by the ${source.description}.`,
+        'Check the object name and access.'
+      );
+    describes.set(object, d);
+    const names = new Set(d.fields.map((f) => f.name.toLowerCase()));
+    for (const rule of rules.completeness) {
+      if (rule.object.toLowerCase() !== object.toLowerCase() || names.has(rule.field.toLowerCase())) continue;
+      throw new SyncInputError(
+        `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which ${source.kind === 'export' ? `${object}.csv has no column for` : 'the org does not have (or the sync user cannot read)'}.`,
+        `Fix Field__c in ${rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule'} (an API name such as NextStep or Budget__c), or deactivate the rule.`
+      );
+    }
+  }
+
+  const objectResults: ObjectResult[] = [];
+  for (const object of objects) {
+    options.progress?.objectStart(object);
+    const r = await measureObject(object, describes.get(object)!);
+    options.progress?.objectEnd(object, r.records);
+    objectResults.push(r);
+  }
+  for (const object of ACTIVITY_OBJECTS) {
+    if (objects.some((o) => o.toLowerCase() === object.toLowerCase())) continue;
+    const found = availableLower.get(object.toLowerCase());
+    if (!found) continue;
+    options.progress?.objectStart(found);
+    const n = await activityOnly(found);
+    options.progress?.objectEnd(found, n);
+  }
+  const keyUsers = await idsFrom('Key_User__c', 'User__c');
+  const sponsors = await idsFrom('Sponsor_Message__c', 'Sponsor__c');
+
+  // Users: engagement, minutes saved, champions.
+  const workDays = workingDays(periodStart, periodEnd);
+  const points = (s: UserStats): number => 3 * s.created + s.updated + 2 * s.tasks + 2 * s.events;
+  const positive = [...stats.values()]
+    .map(points)
+    .filter((p) => p > 0)
+    .sort((a, b) => a - b);
+  const reference = Math.max(1, positive.length > 0 ? positive[Math.floor(0.9 * (positive.length - 1))]! : 1);
+  const activeBenefits = rules.benefits.filter((b) => b.active);
+  const userResults: UserResult[] = [];
+  for (const u of included) {
+    const s = stats.get(u.id)!;
+    const activeDays = popcount(s.days);
+    const completeness = s.dist.scored > 0 ? s.dist.scoreSum / s.dist.scored : null;
+    const loginDay = u.lastLoginDate ? dayNumber(u.lastLoginDate) : Number.NaN;
+    let loginPart = 0;
+    if (!Number.isNaN(loginDay)) {
+      if (loginDay >= periodStart) loginPart = 1;
+      else loginPart = Math.max(0, 1 - (periodStart - loginDay) / 30);
+    }
+    const engagement =
+      100 *
+      (0.4 * Math.min(1, points(s) / reference) +
+        0.2 * Math.min(1, activeDays / workDays) +
+        0.2 * loginPart +
+        0.2 * (completeness ?? 0));
+    const active = s.created + s.updated + s.tasks + s.events > 0;
+    let minutes = 0;
+    for (const b of activeBenefits) {
+      const units =
+        b.activity === 'Task_Logged'
+          ? s.tasks
+          : b.activity === 'Event_Logged'
+            ? s.events
+            : b.activity === 'Record_Created'
+              ? s.created
+              : b.activity === 'Record_Updated'
+                ? s.updated
+                : b.activity === 'Active_Day'
+                  ? activeDays
+                  : active
+                    ? 1
+                    : 0;
+      minutes += units * b.minutesPerUnit;
+    }
+    userResults.push({
+      userId: u.id,
+      name: u.name,
+      team: u.team || NO_TEAM,
+      recordsCreated: s.created,
+      recordsUpdated: s.updated,
+      tasksLogged: s.tasks,
+      eventsLogged: s.events,
+      recordsOwned: s.owned,
+      activeDays,
+      lastLogin: u.lastLoginDate,
+      active,
+      engagementScore: round(engagement, 1),
+      completeness: completeness === null ? null : round(completeness, 4),
+      minutesSaved: Math.round(minutes),
+      isKeyUser: keyUsers.has(u.id),
+      isSponsor: sponsors.has(u.id),
+      championCandidate: false
+    });
+  }
+  const champions = userResults
+    .filter((u) => !u.isKeyUser && u.engagementScore >= 60)
+    .sort((a, b) => b.engagementScore - a.engagementScore || a.name.localeCompare(b.name))
+    .slice(0, Math.max(0, settings.championCandidates));
+  for (const c of champions) c.championCandidate = true;
+  userResults.sort((a, b) => a.team.localeCompare(b.team) || a.name.localeCompare(b.name));
+
+  const teamMap = new Map<string, TeamActivityResult & { engagementSum: number }>();
+  for (const u of userResults) {
+    const t = teamMap.get(u.team) ?? {
+      team: u.team,
+      users: 0,
+      activeUsers: 0,
+      keyUsers: 0,
+      averageEngagement: 0,
+      minutesSaved: 0,
+      recordsCreated: 0,
+      recordsUpdated: 0,
+      engagementSum: 0
+    };
+    t.users++;
+    if (u.active) t.activeUsers++;
+    if (u.isKeyUser) t.keyUsers++;
+    t.engagementSum += u.engagementScore;
+    t.minutesSaved += u.minutesSaved;
+    t.recordsCreated += u.recordsCreated;
+    t.recordsUpdated += u.recordsUpdated;
+    teamMap.set(u.team, t);
+  }
+  const teams: TeamActivityResult[] = [...teamMap.values()]
+    .map(({ engagementSum, ...t }) => ({
+      ...t,
+      averageEngagement: round(engagementSum / Math.max(1, t.users), 1)
+    }))
+    .sort((a, b) => a.team.localeCompare(b.team));
+
+  const trendTeams = new Map<
+    string,
+    { team: string; created: number[]; tasks: number[]; events: number[] }
+  >();
+  for (const u of included) {
+    const team = u.team || NO_TEAM;
+    const s = stats.get(u.id)!;
+    const t = trendTeams.get(team) ?? {
+      team,
+      created: new Array<number>(trendCount).fill(0),
+      tasks: new Array<number>(trendCount).fill(0),
+      events: new Array<number>(trendCount).fill(0)
+    };
+    for (let i = 0; i < trendCount; i++) {
+      t.created[i]! += s.trendCreated[i]!;
+      t.tasks[i]! += s.trendTasks[i]!;
+      t.events[i]! += s.trendEvents[i]!;
+    }
+    trendTeams.set(team, t);
+  }
+
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedAt: new Date().toISOString(),
+    asOf,
+    source: { kind: source.kind, description: source.description },
+    period: { type: periodType, start: isoDay(periodStart), end: isoDay(periodEnd - 1) },
+    teamField,
+    objects: objectResults,
+    users: userResults,
+    teams,
+    championCandidates: champions.map((c) => c.userId),
+    excludedUsers: excluded,
+    activityTrend: {
+      periodStarts: trendStarts.map(isoDay),
+      teams: [...trendTeams.values()].sort((a, b) => a.team.localeCompare(b.team))
+    },
+    snapshots: { user: 0, team: 0, completeness: 0 },
+    warnings,
+    elapsedMs: Date.now() - started
+  };
+
+  async function idsFrom(object: string, field: string): Promise<Set<string>> {
+    const ids = new Set<string>();
+    const found = availableLower.get(object.toLowerCase());
+    if (!found) return ids;
+    const d = await source.describe(found);
+    if (!d || !d.fields.some((f) => f.name.toLowerCase() === field.toLowerCase())) return ids;
+    for await (const batch of source.streamRecords(found, [field])) {
+      const c = findColumn(batch.columns, field);
+      if (c < 0) continue;
+      for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, c)) ids.add(batch.value(r, c));
+    }
+    return ids;
+  }
+
+  function countActivity(
+    kind: 'record' | 'task' | 'event',
+    batch: RowBatch,
+    r: number,
+    createdBy: number,
+    createdDate: number,
+    modifiedBy: number,
+    modifiedDate: number
+  ): void {
+    if (createdBy >= 0 && createdDate >= 0) {
+      const s = stats.get(batch.value(r, createdBy));
+      if (s) {
+        const day = dayNumber(batch.value(r, createdDate));
+        const t = trendIndex(day);
+        if (t >= 0) {
+          if (kind === 'task') s.trendTasks[t]!++;
+          else if (kind === 'event') s.trendEvents[t]!++;
+          else s.trendCreated[t]!++;
+        }
+        if (day >= periodStart && day < periodEnd) {
+          if (kind === 'task') s.tasks++;
+          else if (kind === 'event') s.events++;
+          else s.created++;
+          s.days |= 1 << (day - periodStart);
+        }
+      }
+    }
+    if (kind === 'record' && modifiedBy >= 0 && modifiedDate >= 0) {
+      const s = stats.get(batch.value(r, modifiedBy));
+      if (s) {
+        const text = batch.value(r, modifiedDate);
+        const day = dayNumber(text);
+        if (
+          day >= periodStart &&
+          day < periodEnd &&
+          (createdDate < 0 || text !== batch.value(r, createdDate))
+        ) {
+          s.updated++;
+          s.days |= 1 << (day - periodStart);
+        }
+      }
+    }
+  }
+
+  function activityKind(object: string): 'record' | 'task' | 'event' {
+    const lower = object.toLowerCase();
+    return lower === 'task' ? 'task' : lower === 'event' ? 'event' : 'record';
+  }
+
+  async function activityOnly(object: string): Promise<number> {
+    const kind = activityKind(object);
+    const d = await source.describe(object);
+    if (!d) return 0;
+    const wanted = ['CreatedById', 'CreatedDate'].filter((f) => d.fields.some((x) => x.name === f));
+    if (wanted.length < 2) return 0;
+    let n = 0;
+    for await (const batch of source.streamRecords(object, wanted, { progress: options.progress })) {
+      const cb = findColumn(batch.columns, 'CreatedById');
+      const cd = findColumn(batch.columns, 'CreatedDate');
+      for (let r = 0; r < batch.length; r++) countActivity(kind, batch, r, cb, cd, -1, -1);
+      n += batch.length;
+    }
+    return n;
+  }
+
+  async function measureObject(object: string, d: ObjectDescribe): Promise<ObjectResult> {
+    const kind = activityKind(object);
+    const fields = d.fields;
+    const fieldNames = fields.map((f) => f.name);
+    const width = fields.length;
+    const isBool = Uint8Array.from(fields, (f) => (f.type === 'boolean' ? 1 : 0));
+    const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
+    const objectRules = rules.completeness.filter(
+      (rule) => rule.active && rule.object.toLowerCase() === object.toLowerCase()
+    );
+    const ruleFieldNames = [
+      ...new Set(
+        objectRules.map((rule) => fieldNames.find((n) => n.toLowerCase() === rule.field.toLowerCase())!)
+      )
+    ];
+    const ruleFieldApplicable = new Int32Array(ruleFieldNames.length);
+    const ruleFieldFilled = new Int32Array(ruleFieldNames.length);
+    const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
+    for (const rt of d.recordTypes)
+      if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
+
+    const owners = new Map<string, Group>();
+    const combos = new Map<
+      string,
+      { recordType: string; stage: string; group: Group; rules: ApplicableRules }
+    >();
+    let excludedRecords = 0;
+    const rowFilled = new Uint8Array(width);
+
+    interface ApplicableRules {
+      /** Column (field index) and weight of each applicable rule. */
+      columns: Int32Array;
+      weights: Float64Array;
+      /** Distinct rule fields applicable (index in ruleFieldNames) and their column. */
+      ruleFields: Int32Array;
+      ruleFieldColumns: Int32Array;
+      total: number;
+    }
+    const applicable = (recordType: string, stage: string): ApplicableRules => {
+      const list = objectRules.filter((rule: CompletenessRule) =>
+        ruleApplies(rule, {
+          object,
+          recordType: recordType === NONE ? null : recordType,
+          stage: stage === NONE ? null : stage
+        })
+      );
+      const columns = Int32Array.from(list, (rule) =>
+        fieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase())
+      );
+      const weights = Float64Array.from(list, (rule) => Math.max(0, rule.weight));
+      const distinct = [
+        ...new Set(
+          list.map((rule) => ruleFieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase()))
+        )
+      ];
+      return {
+        columns,
+        weights,
+        ruleFields: Int32Array.from(distinct),
+        ruleFieldColumns: Int32Array.from(distinct, (i) => fieldNames.indexOf(ruleFieldNames[i]!)),
+        total: weights.reduce((a, b) => a + b, 0)
+      };
+    };
+
+    let lastColumns: readonly string[] | null = null;
+    let map = new Int32Array(width); // field index → batch column
+    let ownerCol = -1;
+    let rtCol = -1;
+    let stageCol = -1;
+    let cbCol = -1;
+    let cdCol = -1;
+    let mbCol = -1;
+    let mdCol = -1;
+    for await (const batch of source.streamRecords(object, fieldNames, { progress: options.progress })) {
+      if (batch.columns !== lastColumns) {
+        lastColumns = batch.columns;
+        map = Int32Array.from(fieldNames, (n) => findColumn(batch.columns, n));
+        ownerCol = findColumn(batch.columns, 'OwnerId');
+        rtCol = findColumn(batch.columns, 'RecordTypeId');
+        stageCol = stageField ? findColumn(batch.columns, stageField) : -1;
+        cbCol = findColumn(batch.columns, 'CreatedById');
+        cdCol = findColumn(batch.columns, 'CreatedDate');
+        mbCol = findColumn(batch.columns, 'LastModifiedById');
+        mdCol = findColumn(batch.columns, 'LastModifiedDate');
+      }
+      const rows = batch.length;
+      let comboKeyPrev = '';
+      let comboPrev: { group: Group; rules: ApplicableRules } | undefined;
+      let ownerPrev = '';
+      let ownerGroupPrev: Group | undefined;
+      for (let r = 0; r < rows; r++) {
+        countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol);
+        const ownerId = ownerCol >= 0 ? batch.value(r, ownerCol) : '';
+        if (excludedIds.has(ownerId)) {
+          excludedRecords++;
+          continue;
+        }
+        let ownerGroup: Group;
+        if (ownerId === ownerPrev && ownerGroupPrev) ownerGroup = ownerGroupPrev;
+        else {
+          let g = owners.get(ownerId);
+          if (!g) {
+            g = newGroup(width);
+            owners.set(ownerId, g);
+          }
+          ownerGroup = g;
+          ownerPrev = ownerId;
+          ownerGroupPrev = g;
+        }
+        const rtId = rtCol >= 0 ? batch.value(r, rtCol) : '';
+        const stage = stageCol >= 0 ? batch.value(r, stageCol) : '';
+        const comboKey = rtId + '\u0001' + stage;
+        let combo: { group: Group; rules: ApplicableRules };
+        if (comboKey === comboKeyPrev && comboPrev) combo = comboPrev;
+        else {
+          let c = combos.get(comboKey);
+          if (!c) {
+            const recordType = rtId === '' ? NONE : (rtNames.get(rtId) ?? rtId);
+            const stageName = stage === '' ? NONE : stage;
+            c = {
+              recordType,
+              stage: stageName,
+              group: newGroup(width),
+              rules: applicable(recordType, stageName)
+            };
+            combos.set(comboKey, c);
+          }
+          combo = c;
+          comboKeyPrev = comboKey;
+          comboPrev = c;
+        }
+        ownerGroup.records++;
+        const cg = combo.group;
+        cg.records++;
+        const of = ownerGroup.filled;
+        const cf = cg.filled;
+        for (let f = 0; f < width; f++) {
+          const col = map[f]!;
+          let filled: boolean;
+          if (col < 0) filled = false;
+          else if (isBool[f] === 1)
+            filled = batch.equalsAscii(r, col, 'true') || batch.equalsAscii(r, col, '1');
+          else filled = !batch.isEmpty(r, col);
+          if (filled) {
+            of[f]!++;
+            cf[f]!++;
+            rowFilled[f] = 1;
+          } else rowFilled[f] = 0;
+        }
+        const ar = combo.rules;
+        if (ar.total > 0) {
+          let got = 0;
+          for (let k = 0; k < ar.columns.length; k++)
+            if (rowFilled[ar.columns[k]!] === 1) got += ar.weights[k]!;
+          const score = got / ar.total;
+          for (const dist of [ownerGroup.dist, cg.dist]) {
+            dist.scored++;
+            dist.scoreSum += score;
+            if (score >= 1) dist.complete++;
+            dist.deciles[decileOf(score)]!++;
+          }
+          for (let k = 0; k < ar.ruleFields.length; k++) {
+            ruleFieldApplicable[ar.ruleFields[k]!]!++;
+            if (rowFilled[ar.ruleFieldColumns[k]!] === 1) ruleFieldFilled[ar.ruleFields[k]!]!++;
+          }
+        }
+      }
+    }
+
+    // Roll up: total and per record type / stage from the combos; per team from the owners.
+    const total = newGroup(width);
+    const byRecordType = new Map<string, Group>();
+    const byStage = new Map<string, Group>();
+    for (const c of combos.values()) {
+      addGroup(total, c.group);
+      const rt = byRecordType.get(c.recordType) ?? newGroup(width);
+      addGroup(rt, c.group);
+      byRecordType.set(c.recordType, rt);
+      if (stageField) {
+        const st = byStage.get(c.stage) ?? newGroup(width);
+        addGroup(st, c.group);
+        byStage.set(c.stage, st);
+      }
+    }
+    const byTeam = new Map<string, Group>();
+    for (const [ownerId, g] of owners) {
+      const team = teamOf(ownerId);
+      const t = byTeam.get(team) ?? newGroup(width);
+      addGroup(t, g);
+      byTeam.set(team, t);
+      const s = stats.get(ownerId);
+      if (s) {
+        s.owned += g.records;
+        addDistribution(s.dist, g.dist);
+      }
+    }
+    const counts = (g: Group): FieldCount[] => fieldNames.map((name, i) => ({ name, filled: g.filled[i]! }));
+    const group = (g: Group): GroupResult => ({
+      records: g.records,
+      fields: counts(g),
+      completeness: summary(g.dist)
+    });
+    const byName = <T>(m: Map<string, Group>, make: (key: string, g: Group) => T): T[] =>
+      [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => make(k, g));
+    return {
+      name: object,
+      records: total.records,
+      excludedRecords,
+      stageField,
+      fields: fields.map((f, i) => ({
+        name: f.name,
+        type: String(f.type),
+        filled: total.filled[i]!,
+        fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
+      })),
+      owners: byName(owners, (ownerId, g) => ({
+        ownerId,
+        ownerName: userById.get(ownerId)?.name ?? ownerId,
+        team: teamOf(ownerId),
+        ...group(g)
+      })),
+      teams: byName(byTeam, (team, g) => ({ team, ...group(g) })),
+      recordTypes: byName(byRecordType, (recordType, g) => ({ recordType, ...group(g) })),
+      stages: byName(byStage, (stage, g) => ({ stage, ...group(g) })),
+      completeness: summary(total.dist),
+      ruleFields: ruleFieldNames.map((field, i) => ({
+        field,
+        records: ruleFieldApplicable[i]!,
+        filled: ruleFieldFilled[i]!
+      }))
+    };
+  }
+}
+
+function popcount(n: number): number {
+  let c = 0;
+  let v = n >>> 0;
+  while (v) {
+    v &= v - 1;
+    c++;
+  }
+  return c;
+}

@@ -1,0 +1,63 @@
+// Periods in UTC days. A week starts on Monday (ISO 8601).
+
+import type { PeriodType } from '../snapshots/types';
+
+const DAY = 86_400_000;
+
+/** Days since 1970-01-01 of an ISO date or date-time ("2026-03-04", "2026-03-04T10:20:30.000Z"); NaN if not. */
+export function dayNumber(text: string): number {
+  if (text.length < 10) return Number.NaN;
+  const y = Number(text.slice(0, 4));
+  const m = Number(text.slice(5, 7));
+  const d = Number(text.slice(8, 10));
+  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return Number.NaN;
+  if (text.length > 10 && /[+-]\d{2}:?\d{2}$|Z$/.test(text) && !/Z$/.test(text)) {
+    const t = Date.parse(text);
+    return Number.isNaN(t) ? Number.NaN : Math.floor(t / DAY);
+  }
+  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
+}
+
+export function isoDay(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
+/** First day of the period holding `day`. */
+export function periodStartDay(day: number, type: PeriodType): number {
+  if (type === 'Day') return day;
+  if (type === 'Week') {
+    const weekday = (new Date(day * DAY).getUTCDay() + 6) % 7; // Monday = 0
+    return day - weekday;
+  }
+  const date = new Date(day * DAY);
+  return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1) / DAY);
+}
+
+/** First day after the period starting at `start`. */
+export function periodEndDay(start: number, type: PeriodType): number {
+  if (type === 'Day') return start + 1;
+  if (type === 'Week') return start + 7;
+  const date = new Date(start * DAY);
+  return Math.floor(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 1) / DAY);
+}
+
+/** Monday–Friday days in [start, end). */
+export function workingDays(start: number, end: number): number {
+  let n = 0;
+  for (let d = start; d < end; d++) {
+    const weekday = new Date(d * DAY).getUTCDay();
+    if (weekday !== 0 && weekday !== 6) n++;
+  }
+  return Math.max(1, n);
+}
+
+/** The `count` periods ending with the one holding `asOfDay`, oldest first, as start days. */
+export function trendPeriods(asOfDay: number, type: PeriodType, count: number): number[] {
+  const starts: number[] = [];
+  let start = periodStartDay(asOfDay, type);
+  for (let i = 0; i < count; i++) {
+    starts.unshift(start);
+    start = periodStartDay(start - 1, type);
+  }
+  return starts;
+}

@@ -1,0 +1,149 @@
+// The typed result of a sync run: printed as a table, or as JSON with --json (these names are a contract
+// for scripts and CI pipelines: add fields, never rename or remove them), and rendered by the HTML report.
+
+import type { PeriodType, SnapshotSet, SnapshotWriteResult } from '../snapshots/types';
+
+export const SCHEMA_VERSION = 1;
+
+export interface FieldCount {
+  name: string;
+  filled: number;
+}
+
+export interface FieldResult extends FieldCount {
+  type: string;
+  /** filled / records, 0–1 (0 when no records). */
+  fillRate: number;
+}
+
+/** Completeness score distribution of a group of records (scores in 0–1). */
+export interface CompletenessSummary {
+  /** Records with at least one applicable rule. */
+  scored: number;
+  /** Mean score of the scored records, 0–1; null when none. */
+  average: number | null;
+  /** Records scoring 1 (every applicable field filled). */
+  complete: number;
+  /** Counts per decile: [0,0.1), [0.1,0.2) … [0.9,1]. */
+  deciles: number[];
+}
+
+export interface GroupResult {
+  records: number;
+  fields: FieldCount[];
+  completeness: CompletenessSummary;
+}
+
+export interface OwnerResult extends GroupResult {
+  ownerId: string;
+  ownerName: string;
+  team: string;
+}
+
+export interface TeamResult extends GroupResult {
+  team: string;
+}
+
+export interface RecordTypeResult extends GroupResult {
+  /** Developer name, the Id when unknown, "(none)" when blank. */
+  recordType: string;
+}
+
+export interface StageResult extends GroupResult {
+  stage: string;
+}
+
+export interface RuleFieldResult {
+  field: string;
+  /** Records at least one rule on this field applies to. */
+  records: number;
+  filled: number;
+}
+
+export interface ObjectResult {
+  name: string;
+  records: number;
+  /** Records skipped because their owner is an excluded (integration, automated, inactive) user. */
+  excludedRecords: number;
+  /** The object's stage/status field, if any (StageName, Status). */
+  stageField: string | null;
+  fields: FieldResult[];
+  owners: OwnerResult[];
+  teams: TeamResult[];
+  recordTypes: RecordTypeResult[];
+  stages: StageResult[];
+  completeness: CompletenessSummary;
+  ruleFields: RuleFieldResult[];
+}
+
+export interface UserResult {
+  userId: string;
+  name: string;
+  team: string;
+  recordsCreated: number;
+  recordsUpdated: number;
+  tasksLogged: number;
+  eventsLogged: number;
+  recordsOwned: number;
+  activeDays: number;
+  lastLogin: string | null;
+  active: boolean;
+  /** 0–100 (formula in README, "The sync"). */
+  engagementScore: number;
+  /** Mean completeness of the user's records, 0–1; null when no rule applies to any. */
+  completeness: number | null;
+  minutesSaved: number;
+  isKeyUser: boolean;
+  isSponsor: boolean;
+  championCandidate: boolean;
+}
+
+export interface TeamActivityResult {
+  team: string;
+  users: number;
+  activeUsers: number;
+  keyUsers: number;
+  averageEngagement: number;
+  minutesSaved: number;
+  recordsCreated: number;
+  recordsUpdated: number;
+}
+
+export interface ExcludedUser {
+  userId: string;
+  name: string;
+  reason: 'inactive' | 'user type' | 'profile';
+  detail: string;
+}
+
+/** Activity per team over the last periods (oldest first), from record and activity dates. */
+export interface ActivityTrend {
+  periodStarts: string[];
+  teams: { team: string; created: number[]; tasks: number[]; events: number[] }[];
+}
+
+export interface SyncResult {
+  schemaVersion: number;
+  generatedAt: string;
+  asOf: string;
+  source: { kind: 'export' | 'org'; description: string };
+  period: { type: PeriodType; start: string; end: string };
+  teamField: string;
+  objects: ObjectResult[];
+  users: UserResult[];
+  teams: TeamActivityResult[];
+  championCandidates: string[];
+  excludedUsers: ExcludedUser[];
+  activityTrend: ActivityTrend;
+  snapshots: { user: number; team: number; completeness: number };
+  warnings: string[];
+  /** Present after --write. */
+  write?: SnapshotWriteResult;
+  /** Elapsed time of the measurement, milliseconds. */
+  elapsedMs: number;
+}
+
+export interface SyncOutcome {
+  result: SyncResult;
+  snapshots: SnapshotSet;
+}

@@ -1,0 +1,264 @@
+// Reads completeness rules, benefit rules and the cockpit settings from the project's custom metadata
+// record files (force-app/main/default/customMetadata/<Type>.<Record>.md-meta.xml). The same shapes come
+// from the org's custom metadata in the live path. A malformed file is a SyncInputError naming the file
+// and what to fix.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { splitList } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { SyncInputError } from '../errors';
+import type { BenefitActivity, BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
+
+export const DEFAULT_METADATA_DIR = 'force-app/main/default/customMetadata';
+
+export const DEFAULT_SETTINGS: CockpitSettings = {
+  quietOpportunityDays: 14,
+  untouchedLeadHours: 24,
+  excludedUserTypes: ['AutomatedProcess', 'CloudIntegrationUser', 'CsnOnly', 'Guest'],
+  excludedProfiles: [
+    'Analytics Cloud Integration User',
+    'Salesforce API Only System Integrations',
+    'Minimum Access - API Only Integrations'
+  ],
+  readinessThreshold: 90,
+  teamField: 'UserRole.Name',
+  snapshotPeriod: 'Week',
+  userSnapshotRetentionWeeks: 26,
+  followUpWeeks: 4,
+  championCandidates: 5
+};
+
+export const BENEFIT_ACTIVITIES: readonly BenefitActivity[] = [
+  'Task_Logged',
+  'Event_Logged',
+  'Record_Created',
+  'Record_Updated',
+  'Active_Day',
+  'Report_Replaced'
+];
+
+/** Field values of one metadata record: field API name → text, or null for xsi:nil / absent value. */
+export type MetadataValues = Map<string, string | null>;
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  parseTagValue: false,
+  trimValues: true,
+  isArray: (name) => name === 'values'
+});
+
+/** Parses one .md-meta.xml record file's text into its values (throws SyncInputError when malformed). */
+export function parseMetadataRecord(text: string, file: string): { label: string; values: MetadataValues } {
+  let doc: unknown;
+  try {
+    doc = parser.parse(text, true);
+  } catch (error) {
+    throw new SyncInputError(
+      `${file} is not well-formed XML: ${(error as Error).message}.`,
+      'Fix the XML (a missing closing tag or an unescaped & or <) or restore the file from git.'
+    );
+  }
+  const root = (doc as Record<string, unknown>).CustomMetadata as Record<string, unknown> | undefined;
+  if (!root || typeof root !== 'object') {
+    throw new SyncInputError(
+      `${file} has no <CustomMetadata> root element.`,
+      'A custom metadata record file starts with <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" …>.'
+    );
+  }
+  const values: MetadataValues = new Map();
+  const list = (root.values ?? []) as unknown[];
+  for (const entry of list) {
+    const e = entry as Record<string, unknown>;
+    const field = typeof e.field === 'string' ? e.field : undefined;
+    if (!field) {
+      throw new SyncInputError(
+        `${file} has a <values> element without a <field>.`,
+        'Each <values> needs <field>Field_Name__c</field> and a <value>.'
+      );
+    }
+    const value = e.value;
+    if (value === undefined || value === '') values.set(field, null);
+    else if (typeof value === 'string') values.set(field, value);
+    else if (typeof value === 'object' && value !== null) {
+      const v = value as Record<string, unknown>;
+      if (v['@xsi:nil'] === 'true') values.set(field, null);
+      else values.set(field, typeof v['#text'] === 'string' ? v['#text'] : null);
+    } else values.set(field, String(value));
+  }
+  const label = typeof root.label === 'string' ? root.label : '';
+  return { label, values };
+}
+
+export class RecordReader {
+  constructor(
+    readonly file: string,
+    readonly values: MetadataValues
+  ) {}
+
+  private fail(field: string, problem: string, fix: string): never {
+    throw new SyncInputError(`${this.file}: ${field} ${problem}.`, fix);
+  }
+
+  text(field: string, required: boolean): string {
+    const v = this.values.get(field);
+    if (v === undefined || v === null || v.trim() === '') {
+      if (required) {
+        this.fail(
+          field,
+          'is missing or empty',
+          `Add <values><field>${field}</field><value xsi:type="xsd:string">…</value></values>.`
+        );
+      }
+      return '';
+    }
+    return v.trim();
+  }
+
+  number(field: string, fallback: number | null): number {
+    const v = this.values.get(field);
+    if (v === undefined || v === null || v.trim() === '') {
+      if (fallback === null) {
+        this.fail(
+          field,
+          'is missing',
+          `Add <values><field>${field}</field><value xsi:type="xsd:double">…</value></values>.`
+        );
+      }
+      return fallback;
+    }
+    const n = Number(v);
+    if (!Number.isFinite(n))
+      this.fail(field, `is "${v}", not a number`, `Set ${field} to a number such as 10.`);
+    return n;
+  }
+
+  bool(field: string, fallback: boolean): boolean {
+    const v = this.values.get(field);
+    if (v === undefined || v === null || v.trim() === '') return fallback;
+    const t = v.trim().toLowerCase();
+    if (t === 'true') return true;
+    if (t === 'false') return false;
+    return this.fail(field, `is "${v}", not true or false`, `Set ${field} to true or false.`);
+  }
+}
+
+function recordName(fileName: string): { type: string; name: string } | null {
+  const m = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(fileName);
+  return m ? { type: m[1]!, name: m[2]! } : null;
+}
+
+export function completenessRuleFrom(reader: RecordReader, name: string): CompletenessRule {
+  const weight = reader.number('Weight__c', null);
+  if (weight < 0) {
+    throw new SyncInputError(`${reader.file}: Weight__c is ${weight}.`, 'Use a weight of 0 or more.');
+  }
+  const field = reader.text('Field__c', true);
+  if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) {
+    throw new SyncInputError(
+      `${reader.file}: Field__c "${field}" is not a field API name.`,
+      'Use the API name of a field of the object, e.g. NextStep or Budget__c.'
+    );
+  }
+  return {
+    name,
+    object: reader.text('Object__c', true),
+    field,
+    weight,
+    recordTypes: splitList(reader.values.get('Record_Types__c')),
+    stages: splitList(reader.values.get('Stages__c')),
+    active: reader.bool('Active__c', true)
+  };
+}
+
+export function benefitRuleFrom(reader: RecordReader, name: string): BenefitRule {
+  const activity = reader.text('Activity__c', true);
+  if (!BENEFIT_ACTIVITIES.includes(activity as BenefitActivity)) {
+    throw new SyncInputError(
+      `${reader.file}: Activity__c is "${activity}".`,
+      `Use one of ${BENEFIT_ACTIVITIES.join(', ')}.`
+    );
+  }
+  return {
+    name,
+    activity: activity as BenefitActivity,
+    minutesPerUnit: reader.number('Minutes_Per_Unit__c', null),
+    descriptionEn: reader.text('Description_EN__c', false),
+    descriptionFr: reader.text('Description_FR__c', false),
+    replacesManualReport: reader.bool('Replaces_Manual_Report__c', false),
+    sortOrder: reader.number('Sort_Order__c', 0),
+    active: reader.bool('Active__c', true)
+  };
+}
+
+export function settingsFrom(reader: RecordReader): CockpitSettings {
+  const d = DEFAULT_SETTINGS;
+  const list = (field: string, fallback: string[]): string[] => {
+    const v = reader.values.get(field);
+    return v === undefined || v === null ? fallback : splitList(v);
+  };
+  const period = reader.text('Snapshot_Period__c', false) || d.snapshotPeriod;
+  if (period !== 'Day' && period !== 'Week' && period !== 'Month') {
+    throw new SyncInputError(`${reader.file}: Snapshot_Period__c is "${period}".`, 'Use Day, Week or Month.');
+  }
+  return {
+    quietOpportunityDays: reader.number('Quiet_Opportunity_Days__c', d.quietOpportunityDays),
+    untouchedLeadHours: reader.number('Untouched_Lead_Hours__c', d.untouchedLeadHours),
+    excludedUserTypes: list('Excluded_User_Types__c', d.excludedUserTypes),
+    excludedProfiles: list('Excluded_Profiles__c', d.excludedProfiles),
+    readinessThreshold: reader.number('Readiness_Threshold__c', d.readinessThreshold),
+    teamField: reader.text('Team_Field__c', false) || d.teamField,
+    snapshotPeriod: period,
+    userSnapshotRetentionWeeks: reader.number(
+      'User_Snapshot_Retention_Weeks__c',
+      d.userSnapshotRetentionWeeks
+    ),
+    followUpWeeks: reader.number('Follow_Up_Weeks__c', d.followUpWeeks),
+    championCandidates: reader.number('Champion_Candidates__c', d.championCandidates)
+  };
+}
+
+/** Builds a rule set from records already parsed (file name → values); shared with tests. */
+export function ruleSetFromRecords(
+  records: readonly { file: string; type: string; name: string; values: MetadataValues }[],
+  origin: string
+): RuleSet {
+  const completeness: CompletenessRule[] = [];
+  const benefits: BenefitRule[] = [];
+  let settings: CockpitSettings = { ...DEFAULT_SETTINGS };
+  for (const r of records) {
+    const reader = new RecordReader(r.file, r.values);
+    if (r.type === 'Completeness_Rule') completeness.push(completenessRuleFrom(reader, r.name));
+    else if (r.type === 'Benefit_Rule') benefits.push(benefitRuleFrom(reader, r.name));
+    else if (r.type === 'Cockpit_Setting' && r.name === 'Default') settings = settingsFrom(reader);
+  }
+  benefits.sort((a, b) => a.sortOrder - b.sortOrder);
+  return { completeness, benefits, settings, origin };
+}
+
+/**
+ * Loads every Completeness_Rule, Benefit_Rule and Cockpit_Setting record file from a folder. A missing
+ * folder gives no rules and the default settings (the measurement still runs: fill rates need no rule).
+ */
+export function loadRulesFromFolder(dir: string = DEFAULT_METADATA_DIR): RuleSet {
+  if (!existsSync(dir))
+    return { completeness: [], benefits: [], settings: { ...DEFAULT_SETTINGS }, origin: dir };
+  const records: { file: string; type: string; name: string; values: MetadataValues }[] = [];
+  for (const fileName of readdirSync(dir).sort()) {
+    if (!fileName.endsWith('.md-meta.xml')) continue;
+    const parsed = recordName(fileName);
+    const file = join(dir, fileName);
+    if (!parsed) {
+      throw new SyncInputError(
+        `${file}: the file name is not <Type>.<RecordName>.md-meta.xml.`,
+        'Rename it, e.g. Completeness_Rule.Opportunity_NextStep.md-meta.xml.'
+      );
+    }
+    if (!['Completeness_Rule', 'Benefit_Rule', 'Cockpit_Setting'].includes(parsed.type)) continue;
+    const { values } = parseMetadataRecord(readFileSync(file, 'utf8'), file);
+    records.push({ file, ...parsed, values });
+  }
+  return ruleSetFromRecords(records, dir);
+}
