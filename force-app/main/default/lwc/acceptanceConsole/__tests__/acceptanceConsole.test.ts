@@ -1,0 +1,364 @@
+import { createElement } from 'lwc';
+import AcceptanceConsole from 'c/acceptanceConsole';
+import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
+import { refreshApex } from '@salesforce/apex';
+import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+
+const consoleData = require('./data/getConsole.json');
+const readyData = require('./data/getConsoleReady.json');
+
+jest.mock(
+  '@salesforce/apex/AcceptanceConsoleController.getConsole',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+
+jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => ({ default: jest.fn() }), {
+  virtual: true
+});
+
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+const wire = getConsole as unknown as { emit(data: unknown): void; error(body?: unknown): void };
+const mockUpdateRecord = updateRecord as jest.Mock;
+const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
+const mockRefreshApex = refreshApex as unknown as jest.Mock;
+
+// eslint-disable-next-line @lwc/lwc/no-async-operation
+const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+function createConsole(): HTMLElement {
+  const element = createElement('c-acceptance-console', { is: AcceptanceConsole });
+  (element as unknown as { recordId: string }).recordId = 'a01000000000001AAA';
+  document.body.appendChild(element);
+  return element;
+}
+
+function $(element: HTMLElement, selector: string): HTMLElement | null {
+  return element.shadowRoot!.querySelector<HTMLElement>(selector);
+}
+
+function $$(element: HTMLElement, selector: string): HTMLElement[] {
+  return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
+}
+
+function text(element: HTMLElement | null): string {
+  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function caseArticle(element: HTMLElement, id: string): HTMLElement {
+  const article = $(element, `article[data-id="${id}"]`);
+  if (!article) {
+    throw new Error(`no test case ${id}`);
+  }
+  return article;
+}
+
+function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}) {
+  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, ...init }));
+}
+
+describe('c-acceptance-console', () => {
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner while loading, and is accessible', async () => {
+    const element = createConsole();
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+    expect(($(element, 'lightning-spinner') as unknown as { alternativeText: string }).alternativeText).toBe(
+      'c.common_Loading'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the error with a retry that refreshes the wire', async () => {
+    const element = createConsole();
+    wire.error({ message: 'Insufficient access' });
+    await flushPromises();
+    expect(text($(element, '.error-message'))).toBe('Insufficient access');
+    expect($(element, 'lightning-spinner')).toBeNull();
+    await expect(element).toBeAccessible();
+
+    $(element, 'lightning-button.retry')!.click();
+    await flushPromises();
+    expect(mockRefreshApex).toHaveBeenCalledTimes(1);
+    expect($(element, 'lightning-spinner')).not.toBeNull();
+  });
+
+  it('shows an empty state when the session has no test cases, and says it is not ready', async () => {
+    const element = createConsole();
+    wire.emit({ ...consoleData, testCases: [] });
+    await flushPromises();
+    expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_Empty');
+    expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
+    expect(text($(element, '.blockers'))).toBe('c.acceptanceConsole_BlockerNoCases');
+    expect($(element, 'c-acceptance-case-form')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('lists test cases with scenario, steps, expected result and result', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const articles = $$(element, 'article.case');
+    expect(articles).toHaveLength(4);
+    const first = caseArticle(element, 'a03000000000001AAA');
+    expect(text(first.querySelector('.case-name'))).toBe('TC-0001');
+    expect(text(first.querySelector('.case-scenario'))).toBe('Create an opportunity from an account');
+    expect(first.querySelector('.case-steps')!.textContent).toBe('Open an account\nClick New Opportunity');
+    expect(text(first.querySelector('.case-expected'))).toBe('The opportunity is linked to the account');
+    expect(text(first.querySelector('.case-result'))).toBe('c.acceptanceConsole_Passed');
+    expect(text(first.querySelector('.case-assignee'))).toBe('Camille Martin');
+    expect(first.getAttribute('tabindex')).toBe('0');
+    expect(text(caseArticle(element, 'a03000000000002AAA').querySelector('.case-comment'))).toBe(
+      'No order was created'
+    );
+    expect(text($(element, '.shortcut-help'))).toBe('c.acceptanceConsole_Shortcuts');
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows progress, counts and the blockers of the go/no-go gate', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const ring = $(element, 'lightning-progress-ring') as unknown as { value: number };
+    expect(ring.value).toBe(75);
+    expect(text($(element, '.counts li[data-key="passed"]'))).toBe('c.acceptanceConsole_Passed 2');
+    expect(text($(element, '.counts li[data-key="failed"]'))).toBe('c.acceptanceConsole_Failed 1');
+    expect(text($(element, '.counts li[data-key="blocked"]'))).toBe('c.acceptanceConsole_Blocked 0');
+    expect(text($(element, '.counts li[data-key="notRun"]'))).toBe('c.acceptanceConsole_NotRun 1');
+    expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
+    // 2 of 4 passed = 50 % against 75 %, and TC-0002 is an open blocking failure
+    expect($$(element, '.blockers li')).toHaveLength(2);
+    expect($(element, 'section[role="status"]')).not.toBeNull();
+  });
+
+  it('says plainly when the session is ready', async () => {
+    const element = createConsole();
+    wire.emit(readyData);
+    await flushPromises();
+    expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_Ready');
+    expect(text($(element, '.ready-detail'))).toBe('c.acceptanceConsole_ReadyDetail');
+    expect($(element, '.blockers')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('filters to the test cases assigned to the current user', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const onlyMine = $(element, 'lightning-input.only-mine') as HTMLInputElement;
+    onlyMine.checked = true;
+    onlyMine.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual([
+      'a03000000000001AAA',
+      'a03000000000003AAA'
+    ]);
+    // the gate still covers the whole session
+    expect($$(element, '.blockers li')).toHaveLength(2);
+  });
+
+  it('shows a specific empty state when nothing is assigned to the current user', async () => {
+    const element = createConsole();
+    wire.emit(readyData);
+    await flushPromises();
+    const onlyMine = $(element, 'lightning-input.only-mine') as HTMLInputElement;
+    onlyMine.checked = true;
+    onlyMine.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_EmptyMine');
+    await expect(element).toBeAccessible();
+  });
+
+  it('records Passed with one key press on the focused test case, without reloading', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    press(caseArticle(element, 'a03000000000003AAA'), 'p');
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledTimes(1);
+    const [{ fields }] = mockUpdateRecord.mock.calls[0];
+    expect(fields).toEqual(
+      expect.objectContaining({
+        Id: 'a03000000000003AAA',
+        Result__c: 'Passed',
+        Executed_On__c: expect.any(String)
+      })
+    );
+    expect(mockNotify).toHaveBeenCalledWith([
+      { recordId: 'a01000000000001AAA' },
+      { recordId: 'a03000000000003AAA' }
+    ]);
+    expect(mockRefreshApex).toHaveBeenCalled();
+    expect(text(caseArticle(element, 'a03000000000003AAA').querySelector('.case-result'))).toBe(
+      'c.acceptanceConsole_Passed'
+    );
+    expect(text($(element, '.counts li[data-key="passed"]'))).toBe('c.acceptanceConsole_Passed 3');
+    expect(text($(element, '.announcement'))).toBe('c.acceptanceConsole_Recorded');
+    expect(($(element, 'lightning-progress-ring') as unknown as { value: number }).value).toBe(100);
+  });
+
+  it('records Passed with one click', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const button = caseArticle(element, 'a03000000000003AAA').querySelector<HTMLElement>(
+      'button[data-result="Passed"]'
+    )!;
+    expect(button.getAttribute('aria-pressed')).toBe('false');
+    button.click();
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: expect.objectContaining({ Id: 'a03000000000003AAA', Result__c: 'Passed' })
+    });
+    expect(
+      caseArticle(element, 'a03000000000003AAA')
+        .querySelector('button[data-result="Passed"]')!
+        .getAttribute('aria-pressed')
+    ).toBe('true');
+  });
+
+  it('ignores shortcut keys typed with a modifier or inside a field', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const article = caseArticle(element, 'a03000000000003AAA');
+    press(article, 'p', { ctrlKey: true });
+    press(article, 'x');
+    article
+      .querySelector('.case-scenario')!
+      .dispatchEvent(new KeyboardEvent('keydown', { key: 'p', bubbles: true }));
+    await flushPromises();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+  });
+
+  it('moves focus between test cases with the arrow keys', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const first = caseArticle(element, 'a03000000000001AAA');
+    first.focus();
+    press(first, 'ArrowDown');
+    expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, 'a03000000000002AAA'));
+    press(caseArticle(element, 'a03000000000002AAA'), 'ArrowUp');
+    expect(element.shadowRoot!.activeElement).toBe(first);
+    press(first, 'ArrowUp');
+    expect(element.shadowRoot!.activeElement).toBe(first);
+  });
+
+  it('asks for severity and comment when a test case fails, then saves them', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    press(caseArticle(element, 'a03000000000003AAA'), 'f');
+    await flushPromises();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    const draft = caseArticle(element, 'a03000000000003AAA').querySelector('.draft');
+    expect(draft).not.toBeNull();
+    expect(text(draft!.querySelector('.draft-result'))).toBe('c.acceptanceConsole_Failed');
+    await expect(element).toBeAccessible();
+
+    // saving without severity and comment shows what is missing
+    (draft!.querySelector('lightning-button.draft-save') as HTMLElement).click();
+    await flushPromises();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    expect($(element, '.severity-error')).not.toBeNull();
+    expect($(element, '.comment-error')).not.toBeNull();
+
+    $(element, 'lightning-combobox.draft-severity')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'Blocking' } })
+    );
+    $(element, 'lightning-textarea.draft-comment')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: ' Error on save ' } })
+    );
+    $(element, 'lightning-input.draft-defect')!.dispatchEvent(
+      new CustomEvent('change', { detail: { value: 'BUG-12' } })
+    );
+    await flushPromises();
+    ($(element, 'lightning-button.draft-save') as HTMLElement).click();
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: expect.objectContaining({
+        Id: 'a03000000000003AAA',
+        Result__c: 'Failed',
+        Severity__c: 'Blocking',
+        Comment__c: 'Error on save',
+        Defect_Reference__c: 'BUG-12'
+      })
+    });
+    expect($(element, '.draft')).toBeNull();
+    // a new blocking failure is listed by the gate
+    expect($$(element, '.blockers li')).toHaveLength(3);
+  });
+
+  it('records Blocked with B, keeping the existing severity and comment, saved with Ctrl+Enter', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    press(caseArticle(element, 'a03000000000002AAA'), 'B');
+    await flushPromises();
+    const draft = $(element, '.draft')!;
+    expect(text(draft.querySelector('.draft-result'))).toBe('c.acceptanceConsole_Blocked');
+    expect((draft.querySelector('lightning-combobox') as unknown as { value: string }).value).toBe(
+      'Blocking'
+    );
+    press(draft, 'Enter', { ctrlKey: true });
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: expect.objectContaining({
+        Id: 'a03000000000002AAA',
+        Result__c: 'Blocked',
+        Severity__c: 'Blocking'
+      })
+    });
+  });
+
+  it('cancels a draft with Escape or the Cancel button', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    press(caseArticle(element, 'a03000000000003AAA'), 'f');
+    await flushPromises();
+    press($(element, '.draft')!, 'Escape');
+    await flushPromises();
+    expect($(element, '.draft')).toBeNull();
+
+    press(caseArticle(element, 'a03000000000003AAA'), 'b');
+    await flushPromises();
+    ($(element, 'lightning-button.draft-cancel') as HTMLElement).click();
+    await flushPromises();
+    expect($(element, '.draft')).toBeNull();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+  });
+
+  it('shows a readable error when saving fails and keeps the previous result', async () => {
+    mockUpdateRecord.mockRejectedValueOnce({ body: { message: 'Record is locked' } });
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    press(caseArticle(element, 'a03000000000003AAA'), 'p');
+    await flushPromises();
+    expect(text($(element, '.save-error'))).toBe('Record is locked');
+    expect(text(caseArticle(element, 'a03000000000003AAA').querySelector('.case-result'))).toBe(
+      'c.acceptanceConsole_NotRun'
+    );
+    await expect(element).toBeAccessible();
+  });
+
+  it('refreshes when the form reports created test cases', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    $(element, 'c-acceptance-case-form')!.dispatchEvent(new CustomEvent('created', { detail: { count: 2 } }));
+    await flushPromises();
+    expect(mockRefreshApex).toHaveBeenCalledTimes(1);
+  });
+});
