@@ -64,13 +64,6 @@ export interface LeadNode {
   RecordType?: GqlRecordType | null;
 }
 
-export interface AcceptanceTestNode {
-  Id: string;
-  Name: GqlValue<string>;
-  Scenario__c: GqlValue<string>;
-  Session__r?: { Name: GqlValue<string>; End_Date__c: GqlValue<string> } | null;
-}
-
 export interface OwnedRecordNode {
   Id: string;
   Name: GqlValue<string>;
@@ -85,7 +78,6 @@ export interface DailyActionsData {
       Event?: GqlConnection<EventNode>;
       Opportunity?: GqlConnection<OpportunityNode>;
       Lead?: GqlConnection<LeadNode>;
-      Acceptance_Test_Case__c?: GqlConnection<AcceptanceTestNode>;
       Account?: GqlConnection<OwnedRecordNode>;
       Contact?: GqlConnection<OwnedRecordNode>;
     };
@@ -102,11 +94,21 @@ export interface ApexCompletenessRule {
   stages: string | null;
 }
 
-/** DailyActionController.getActionSettings(). */
+/** One test case of DailyActionController.getActionContext(). */
+export interface ApexAcceptanceTest {
+  id: string;
+  name: string | null;
+  scenario: string | null;
+  sessionName: string | null;
+  sessionEndDate: string | null;
+}
+
+/** DailyActionController.getActionContext(). */
 export interface ActionSettings {
   quietOpportunityDays: number | null;
   untouchedLeadHours: number | null;
   rules: ApexCompletenessRule[];
+  acceptanceTests?: ApexAcceptanceTest[];
 }
 
 /** One message of SponsorMessageController.getMyMessages() (only what the action list needs). */
@@ -176,7 +178,7 @@ export interface SourceOptions {
 }
 
 /**
- * Builds the candidates of the GraphQL part: tasks, events, opportunities, leads, acceptance tests.
+ * Builds the candidates of the GraphQL part: tasks, events, opportunities, leads.
  * @param data the GraphQL `data`
  * @param options today, now and the thresholds
  * @returns candidates, unranked
@@ -264,19 +266,27 @@ export function candidatesFromGraphql(
       detail: text(lead.Company)
     });
   }
-  for (const test of edges(query.Acceptance_Test_Case__c)) {
-    items.push({
-      key: `acceptanceTest:${test.Id}`,
-      kind: 'acceptanceTest',
-      reason: 'toRun',
-      recordId: test.Id,
-      objectApiName: 'Acceptance_Test_Case__c',
-      title: text(test.Scenario__c) ?? text(test.Name) ?? test.Id,
-      dueDate: text(test.Session__r?.End_Date__c),
-      detail: text(test.Session__r?.Name)
-    });
-  }
   return items;
+}
+
+/**
+ * Builds the candidates of the acceptance tests assigned to the rep (when they are a key user).
+ * @param tests test cases from DailyActionController.getActionContext
+ * @returns candidates
+ */
+export function candidatesFromAcceptanceTests(
+  tests: readonly ApexAcceptanceTest[] | undefined
+): ActionCandidate[] {
+  return (tests ?? []).map((test) => ({
+    key: `acceptanceTest:${test.id}`,
+    kind: 'acceptanceTest',
+    reason: 'toRun',
+    recordId: test.id,
+    objectApiName: 'Acceptance_Test_Case__c',
+    title: test.scenario ?? test.name ?? test.id,
+    dueDate: test.sessionEndDate,
+    detail: test.sessionName
+  }));
 }
 
 /**

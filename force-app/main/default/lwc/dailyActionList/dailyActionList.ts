@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { gql, graphql } from 'lightning/graphql';
 import { getRecords } from 'lightning/uiRecordApi';
 import { refreshApex } from '@salesforce/apex';
-import getActionSettings from '@salesforce/apex/DailyActionController.getActionSettings';
+import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
@@ -23,6 +23,7 @@ import {
   DEFAULT_UNTOUCHED_LEAD_HOURS,
   type SponsorMessageSummary,
   type UiRecord,
+  candidatesFromAcceptanceTests,
   candidatesFromCompleteness,
   candidatesFromGraphql,
   candidatesFromMessages,
@@ -89,9 +90,11 @@ interface GetRecordsData {
 type FilterValue = ActionKind | 'all';
 
 /**
- * The rep's daily action list: gathers today's work in one GraphQL query (plus the cockpit settings and
- * rules from Apex, the rep's sponsor messages, and the rule fields of their records), ranks it and lets
- * the rep act in place.
+ * The rep's daily action list: gathers today's work in one GraphQL query (tasks, events, opportunities,
+ * leads, and the records the completeness rules could apply to), plus from Apex what LDS cannot give
+ * (cockpit settings, completeness rules, the key user's acceptance tests, the sponsor messages targeted
+ * at the rep), and the rule fields of those records with getRecords; ranks it and lets the rep act in
+ * place.
  */
 export default class DailyActionList extends LightningElement {
   /** How many items to show at first and per "show more". */
@@ -250,36 +253,6 @@ export default class DailyActionList extends LightningElement {
                 }
               }
             }
-            Acceptance_Test_Case__c(
-              first: 200
-              where: {
-                and: [
-                  { Assigned_Key_User__r: { User__c: { eq: $userId } } }
-                  { Result__c: { eq: "Not_Run" } }
-                ]
-              }
-              orderBy: { Sort_Order__c: { order: ASC } }
-            ) {
-              edges {
-                node {
-                  Id
-                  Name {
-                    value
-                  }
-                  Scenario__c {
-                    value
-                  }
-                  Session__r {
-                    Name {
-                      value
-                    }
-                    End_Date__c {
-                      value
-                    }
-                  }
-                }
-              }
-            }
             Account(
               first: 50
               where: { OwnerId: { eq: $userId } }
@@ -328,7 +301,7 @@ export default class DailyActionList extends LightningElement {
     this.graphqlResult = result;
   }
 
-  @wire(getActionSettings)
+  @wire(getActionContext)
   wiredSettings(result: WireResult<ActionSettings>) {
     this.settingsResult = result;
   }
@@ -422,6 +395,7 @@ export default class DailyActionList extends LightningElement {
         quietDays: this.effectiveQuietDays,
         untouchedLeadHours: settings?.untouchedLeadHours ?? DEFAULT_UNTOUCHED_LEAD_HOURS
       }),
+      ...candidatesFromAcceptanceTests(settings?.acceptanceTests),
       ...candidatesFromMessages(this.messagesResult?.data),
       ...candidatesFromCompleteness(this.completenessRecords, records, this.scoringRules)
     ];

@@ -3,18 +3,18 @@ import DailyActionList from 'c/dailyActionList';
 import { graphql } from 'lightning/graphql';
 import { getRecords } from 'lightning/uiRecordApi';
 import { refreshApex } from '@salesforce/apex';
-import getActionSettings from '@salesforce/apex/DailyActionController.getActionSettings';
+import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 
 const mockActions = require('./data/dailyActions.json');
 const mockEmpty = require('./data/dailyActionsEmpty.json');
-const mockSettings = require('./data/actionSettings.json');
-const mockSettingsNoRules = require('./data/actionSettingsNoRules.json');
+const mockSettings = require('./data/actionContext.json');
+const mockSettingsNoRules = require('./data/actionContextNoRules.json');
 const mockMessages = require('./data/myMessages.json');
 const mockRuleFieldRecords = require('./data/ruleFieldRecords.json');
 
 jest.mock(
-  '@salesforce/apex/DailyActionController.getActionSettings',
+  '@salesforce/apex/DailyActionController.getActionContext',
   () => {
     const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
     return { default: createApexTestWireAdapter(jest.fn()) };
@@ -42,7 +42,7 @@ interface GraphqlAdapter {
 }
 
 const graphqlAdapter = graphql as unknown as GraphqlAdapter;
-const settingsAdapter = getActionSettings as unknown as TestWireAdapter;
+const settingsAdapter = getActionContext as unknown as TestWireAdapter;
 const messagesAdapter = getMyMessages as unknown as TestWireAdapter;
 const recordsAdapter = getRecords as unknown as TestWireAdapter;
 
