@@ -101,10 +101,10 @@ export function buildSeed(options: SeedOptions = {}): Seed {
 
   // --- Profiles, roles, users -----------------------------------------------------------------------------
   const profiles = ['System Administrator', 'Standard User', 'Salesforce API Only System Integrations'].map(
-    (Name, i) => ({ Id: makeId('00e', i + 1), Name }) as SimRecord
+    (Name, i): SimRecord => ({ Id: makeId('00e', i + 1), Name })
   );
   const roles = ['Sales North', 'Sales South', 'Sales West', 'Sales Management'].map(
-    (Name, i) => ({ Id: makeId('00E', i + 1), Name, DeveloperName: Name.replace(/ /g, '_') }) as SimRecord
+    (Name, i): SimRecord => ({ Id: makeId('00E', i + 1), Name, DeveloperName: Name.replace(/ /g, '_') })
   );
   const userSpecs: Array<[string, string, string, number, number | null, boolean]> = [
     // name, userType, department, profile index, role index, active

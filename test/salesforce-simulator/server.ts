@@ -172,7 +172,11 @@ export class SalesforceSimulator {
     const server = this.server;
     if (!server) return;
     server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
   }
 
   // --- test controls ----------------------------------------------------------------------------------------
@@ -468,8 +472,7 @@ export class SalesforceSimulator {
       return notFound;
     }
     if (parts[0] === 'composite' && parts[1] === 'sobjects') {
-      if (method === 'PATCH' && parts.length === 4)
-        return this.upsert(parts[2] ?? '', parts[3] ?? '', body, base);
+      if (method === 'PATCH' && parts.length === 4) return this.upsert(parts[2] ?? '', parts[3] ?? '', body);
       if (method === 'DELETE' && parts.length === 2) return this.deleteRecords(url);
     }
     return notFound;
@@ -933,12 +936,7 @@ export class SalesforceSimulator {
 
   // --- sObject Collections -----------------------------------------------------------------------------------
 
-  private upsert(
-    objectName: string,
-    extIdName: string,
-    body: Buffer,
-    base: string
-  ): { status: number; body: unknown } {
+  private upsert(objectName: string, extIdName: string, body: Buffer): { status: number; body: unknown } {
     const object = this.objects.get(objectName.toLowerCase());
     if (!object)
       return {
@@ -1070,7 +1068,6 @@ export class SalesforceSimulator {
       store.push(created);
       return { id, success: true, errors: [], created: true };
     });
-    void base;
     return { status: 200, body: out };
   }
 
@@ -1127,7 +1124,7 @@ export class SalesforceSimulator {
       ) {
         return error(
           'INVALID_TYPE_ON_FIELD_IN_RECORD',
-          `${field.label ?? field.name}: value not of required type: ${String(value)}`,
+          `${field.label ?? field.name}: value not of required type: ${JSON.stringify(value)}`,
           [field.name]
         );
       }

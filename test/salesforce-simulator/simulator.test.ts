@@ -1,10 +1,28 @@
 // The simulator's own contract tests: raw HTTP for status codes, headers and bodies, and jsforce's
 // Connection for the client side of the same contracts.
+import { Readable } from 'node:stream';
 import { Connection } from '@jsforce/jsforce-node';
 import { readCsv } from '../../scripts/sync/csv/csv-reader';
 import { startSimulator, WIDE_OBJECT, type SalesforceSimulator } from './index';
 
 const V = '/services/data/v65.0';
+
+interface ApiError {
+  errorCode: string;
+  message: string;
+}
+interface Named {
+  name: string;
+}
+interface Describe {
+  fields: (Named & { deprecatedAndHidden: boolean })[];
+  recordTypeInfos: { developerName: string }[];
+}
+interface JobInfo {
+  id: string;
+  state: string;
+  errorMessage?: string;
+}
 
 describe('Salesforce API simulator', () => {
   let sim: SalesforceSimulator;
@@ -14,12 +32,16 @@ describe('Salesforce API simulator', () => {
       headers: {
         Authorization: `Bearer ${sim.accessToken}`,
         'Content-Type': 'application/json',
-        ...(init.headers ?? {})
+        ...(init.headers as Record<string, string> | undefined)
       }
     });
-  const json = async (path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> => {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
+  const json = async <T = ApiError[]>(
+    path: string,
+    init: RequestInit = {}
+  ): Promise<{ status: number; body: T }> => {
     const res = await call(path, init);
-    return { status: res.status, body: res.status === 204 ? undefined : await res.json() };
+    return { status: res.status, body: (res.status === 204 ? undefined : await res.json()) as T };
   };
 
   beforeEach(async () => {
@@ -38,22 +60,22 @@ describe('Salesforce API simulator', () => {
   });
 
   it('lists versions, objects and describes a 900-field object with record types', async () => {
-    const versions = await json('/services/data');
+    const versions = await json<{ version: string }[]>('/services/data');
     expect(versions.body.at(-1)).toEqual({ label: 'v65.0', url: '/services/data/v65.0', version: '65.0' });
-    const global = await json(`${V}/sobjects`);
+    const global = await json<{ sobjects: Named[] }>(`${V}/sobjects`);
     expect(global.body.sobjects.map((o: { name: string }) => o.name)).toEqual(
       expect.arrayContaining(['Opportunity', WIDE_OBJECT])
     );
-    const wide = await json(`${V}/sobjects/${WIDE_OBJECT}/describe`);
+    const wide = await json<Describe>(`${V}/sobjects/${WIDE_OBJECT}/describe`);
     expect(wide.body.fields).toHaveLength(900);
-    const opp = await json(`${V}/sobjects/Opportunity/describe`);
+    const opp = await json<Describe>(`${V}/sobjects/Opportunity/describe`);
     expect(opp.body.recordTypeInfos.map((r: { developerName: string }) => r.developerName)).toEqual([
       'New_Business',
       'Renewal',
       'Master'
     ]);
     expect(
-      opp.body.fields.find((f: { name: string }) => f.name === 'Legacy_Code__c').deprecatedAndHidden
+      opp.body.fields.find((f: { name: string }) => f.name === 'Legacy_Code__c')?.deprecatedAndHidden
     ).toBe(true);
     expect((await json(`${V}/sobjects/Nope__c/describe`)).status).toBe(404);
   });
@@ -88,14 +110,14 @@ describe('Salesforce API simulator', () => {
   });
 
   it('rejects a GET query with 900 field names in the URL with 431, like the real front end', async () => {
-    const wide = await json(`${V}/sobjects/${WIDE_OBJECT}/describe`);
+    const wide = await json<Describe>(`${V}/sobjects/${WIDE_OBJECT}/describe`);
     const soql = `SELECT ${wide.body.fields.map((f: { name: string }) => f.name).join(', ')} FROM ${WIDE_OBJECT}`;
     const res = await call(`${V}/query?q=${encodeURIComponent(soql)}`);
     expect(res.status).toBe(431);
   });
 
   it('runs a Bulk API 2.0 query job: states over polls, CSV pages with locators', async () => {
-    const created = await json(`${V}/jobs/query`, {
+    const created = await json<JobInfo & ApiError[]>(`${V}/jobs/query`, {
       method: 'POST',
       body: JSON.stringify({
         operation: 'query',
@@ -109,11 +131,11 @@ describe('Salesforce API simulator', () => {
       state: 'UploadComplete',
       contentType: 'CSV'
     });
-    const id = created.body.id as string;
+    const id = created.body.id;
     expect(id).toMatch(/^750/);
     expect((await call(`${V}/jobs/query/${id}/results`)).status).toBe(400);
-    expect((await json(`${V}/jobs/query/${id}`)).body.state).toBe('InProgress');
-    expect((await json(`${V}/jobs/query/${id}`)).body).toMatchObject({
+    expect((await json<JobInfo>(`${V}/jobs/query/${id}`)).body.state).toBe('InProgress');
+    expect((await json<JobInfo>(`${V}/jobs/query/${id}`)).body).toMatchObject({
       state: 'JobComplete',
       numberRecordsProcessed: 25
     });
@@ -134,7 +156,7 @@ describe('Salesforce API simulator', () => {
       expect(Number(res.headers.get('sforce-numberofrecords'))).toBe(
         text.split('\n').length - 2 - (text.match(/Two lines:\n/g)?.length ?? 0)
       );
-      for await (const batch of readCsv([Buffer.from(text)])) rows += batch.length;
+      for await (const batch of readCsv(Readable.from([Buffer.from(text)]))) rows += batch.length;
       const next = res.headers.get('sforce-locator');
       locator = next === 'null' ? null : next;
     } while (locator);
@@ -146,23 +168,23 @@ describe('Salesforce API simulator', () => {
   });
 
   it('refuses an unknown field with 400 INVALID_FIELD and fails a job selecting compound data', async () => {
-    const bad = await json(`${V}/jobs/query`, {
+    const bad = await json<JobInfo & ApiError[]>(`${V}/jobs/query`, {
       method: 'POST',
       body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Nope__c FROM Opportunity' })
     });
     expect(bad.status).toBe(400);
-    expect(bad.body[0].errorCode).toBe('INVALID_FIELD');
-    expect(bad.body[0].message).toContain("No such column 'Nope__c' on entity 'Opportunity'");
-    const compound = await json(`${V}/jobs/query`, {
+    expect(bad.body[0]?.errorCode).toBe('INVALID_FIELD');
+    expect(bad.body[0]?.message).toContain("No such column 'Nope__c' on entity 'Opportunity'");
+    const compound = await json<JobInfo & ApiError[]>(`${V}/jobs/query`, {
       method: 'POST',
       body: JSON.stringify({ operation: 'query', query: 'SELECT Id, BillingAddress FROM Account' })
     });
-    const id = compound.body.id as string;
-    await json(`${V}/jobs/query/${id}`);
-    const final = await json(`${V}/jobs/query/${id}`);
+    const id = compound.body.id;
+    await json<JobInfo>(`${V}/jobs/query/${id}`);
+    const final = await json<JobInfo>(`${V}/jobs/query/${id}`);
     expect(final.body.state).toBe('Failed');
     expect(final.body.errorMessage).toContain('Selecting compound data not supported in Bulk Query');
-    const count = await json(`${V}/jobs/query`, {
+    const count = await json<JobInfo & ApiError[]>(`${V}/jobs/query`, {
       method: 'POST',
       body: JSON.stringify({ operation: 'query', query: 'SELECT COUNT() FROM Account' })
     });
@@ -223,15 +245,18 @@ describe('Salesforce API simulator', () => {
       })
     });
     expect(badField.status).toBe(400);
-    expect((await badField.json())[0].errorCode).toBe('INVALID_FIELD');
+    expect(((await badField.json()) as { errorCode: string }[])[0]?.errorCode).toBe('INVALID_FIELD');
 
     const ids = sim
       .records('Team_Adoption_Snapshot__c')
       .slice(0, 2)
       .map((r) => String(r.Id));
-    const deleted = await json(`${V}/composite/sobjects?ids=${ids.join(',')},a06Dn0000099999AAA`, {
-      method: 'DELETE'
-    });
+    const deleted = await json<{ success: boolean }[]>(
+      `${V}/composite/sobjects?ids=${ids.join(',')},a06Dn0000099999AAA`,
+      {
+        method: 'DELETE'
+      }
+    );
     expect(deleted.body.map((r: { success: boolean }) => r.success)).toEqual([true, true, false]);
   });
 
