@@ -1,0 +1,161 @@
+// Key-user network rules, pure so they are unit-tested: coverage of teams by key users, grouping by
+// lifecycle stage, and which follow-ups are due. Dates are ISO strings (YYYY-MM-DD) as Salesforce
+// returns Date fields; "today" is passed in.
+
+export const STAGES = ['Nominated', 'Trained', 'Active', 'Referent'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface KeyUserRecord {
+  Id: string;
+  Name?: string | null;
+  User__c?: string | null;
+  User__r?: { Name?: string | null } | null;
+  Team__c?: string | null;
+  Role__c?: string | null;
+  Lifecycle_Status__c?: string | null;
+  Nominated_On__c?: string | null;
+  Trained_On__c?: string | null;
+  Last_Follow_Up__c?: string | null;
+  Next_Follow_Up__c?: string | null;
+  Admin_Rights_Granted__c?: boolean | null;
+  Admin_Rights_Granted_On__c?: string | null;
+}
+
+export interface TeamRecord {
+  name: string;
+  users?: number | null;
+  activeUsers?: number | null;
+}
+
+export interface TeamCoverage {
+  name: string;
+  users: number | null;
+  keyUsers: KeyUserRecord[];
+  stageCounts: Record<Stage, number>;
+  covered: boolean;
+  /** true when the team is not in the latest snapshots (only known from key users) */
+  unmeasured: boolean;
+}
+
+export interface FollowUp {
+  keyUser: KeyUserRecord;
+  /** why it is due: no follow-up since training, the last one is too old, or the planned date passed */
+  reason: 'neverFollowedUp' | 'lastFollowUpOld' | 'nextFollowUpPassed';
+}
+
+export interface NetworkModel {
+  teams: TeamCoverage[];
+  uncoveredTeams: string[];
+  coveredCount: number;
+  followUps: FollowUp[];
+}
+
+/** Lifecycle stage of a key user; blank or unknown values count as Nominated (the field's default). */
+export function stageOf(keyUser: KeyUserRecord): Stage {
+  const value = keyUser.Lifecycle_Status__c;
+  return (STAGES as readonly string[]).includes(value ?? '') ? (value as Stage) : 'Nominated';
+}
+
+/** ISO date (YYYY-MM-DD) of a local date. */
+export function isoDate(date: Date): string {
+  const month = String(date.getMonth() + 1).padStart(2, '0');
+  const day = String(date.getDate()).padStart(2, '0');
+  return `${date.getFullYear()}-${month}-${day}`;
+}
+
+/** Adds days to an ISO date, in UTC so that daylight saving time does not shift it. */
+export function addDays(iso: string, days: number): string {
+  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * A follow-up is due when the key user was trained at least `weeks` weeks ago and has not been followed
+ * up in the last `weeks` weeks, or when a planned next follow-up date has passed.
+ */
+export function followUpReason(
+  keyUser: KeyUserRecord,
+  todayIso: string,
+  weeks: number
+): FollowUp['reason'] | null {
+  if (keyUser.Next_Follow_Up__c && keyUser.Next_Follow_Up__c <= todayIso) {
+    return 'nextFollowUpPassed';
+  }
+  const cutoff = addDays(todayIso, -7 * weeks);
+  if (!keyUser.Trained_On__c || keyUser.Trained_On__c > cutoff) {
+    return null;
+  }
+  if (keyUser.Next_Follow_Up__c && keyUser.Next_Follow_Up__c > todayIso) {
+    return null;
+  }
+  if (!keyUser.Last_Follow_Up__c) {
+    return 'neverFollowedUp';
+  }
+  return keyUser.Last_Follow_Up__c <= cutoff ? 'lastFollowUpOld' : null;
+}
+
+function emptyCounts(): Record<Stage, number> {
+  return { Nominated: 0, Trained: 0, Active: 0, Referent: 0 };
+}
+
+/**
+ * Builds the network: every team measured by the sync plus every team named on a key user, each with
+ * its key users (referents first, then by name) and counts per stage; teams without a key user; and the
+ * follow-ups due (oldest training first). `team` restricts everything to one team.
+ */
+export function buildNetwork(
+  keyUsers: readonly KeyUserRecord[],
+  teams: readonly TeamRecord[],
+  options: { team?: string | null; today: Date; followUpWeeks: number; noTeamLabel: string }
+): NetworkModel {
+  const byTeam = new Map<string, TeamCoverage>();
+  const ensure = (name: string, users: number | null, unmeasured: boolean): TeamCoverage => {
+    let coverage = byTeam.get(name);
+    if (!coverage) {
+      coverage = { name, users, keyUsers: [], stageCounts: emptyCounts(), covered: false, unmeasured };
+      byTeam.set(name, coverage);
+    }
+    return coverage;
+  };
+  for (const team of teams) {
+    if (team.name) {
+      ensure(team.name, team.users ?? null, false);
+    }
+  }
+  for (const keyUser of keyUsers) {
+    const coverage = ensure(keyUser.Team__c || options.noTeamLabel, null, true);
+    coverage.keyUsers.push(keyUser);
+    coverage.stageCounts[stageOf(keyUser)] += 1;
+    coverage.covered = true;
+  }
+
+  const filter = options.team || null;
+  const rank = (keyUser: KeyUserRecord) => STAGES.length - STAGES.indexOf(stageOf(keyUser));
+  const teamList = [...byTeam.values()]
+    .filter((coverage) => !filter || coverage.name === filter)
+    .sort((a, b) => a.name.localeCompare(b.name));
+  for (const coverage of teamList) {
+    coverage.keyUsers.sort((a, b) => rank(a) - rank(b) || (a.Name ?? '').localeCompare(b.Name ?? ''));
+  }
+
+  const today = isoDate(options.today);
+  const followUps: FollowUp[] = [];
+  for (const keyUser of keyUsers) {
+    if (filter && (keyUser.Team__c || options.noTeamLabel) !== filter) {
+      continue;
+    }
+    const reason = followUpReason(keyUser, today, options.followUpWeeks);
+    if (reason) {
+      followUps.push({ keyUser, reason });
+    }
+  }
+  followUps.sort((a, b) => (a.keyUser.Trained_On__c ?? '').localeCompare(b.keyUser.Trained_On__c ?? ''));
+
+  const uncoveredTeams = teamList.filter((coverage) => !coverage.covered).map((coverage) => coverage.name);
+  return {
+    teams: teamList,
+    uncoveredTeams,
+    coveredCount: teamList.length - uncoveredTeams.length,
+    followUps
+  };
+}
