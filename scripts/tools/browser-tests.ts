@@ -1,0 +1,525 @@
+// The browser gate: renders the real components in headless Chromium, outside Salesforce, with LWC OSS,
+// and checks what a person sees. For each scenario of test/browser/scenarios/*.ts:
+//   - the expected texts (custom labels in the scenario's language, fixture data) are visible;
+//   - no label placeholder (c.Name), "undefined", "NaN", "[object Object]" or "{0}" is on the page;
+//   - no console error, page error, failed or external request;
+//   - the component does not overflow its region horizontally;
+//   - each main action is reachable with Tab, shows a focus indicator, and does what it should on Enter;
+//   - a screenshot is saved to reports/screenshots/<scenario>.png.
+// Scenarios of components that do not exist yet are skipped with a note; the gate fails when no
+// product scenario ran at all.
+//
+// Usage: npm run test:browser [-- <name filter>...] [--no-compile]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import {
+  buildComponents,
+  FIXTURE_LWC_DIR,
+  LWC_DIR,
+  ROOT,
+  type BuiltComponent
+} from '../../test/browser/build.ts';
+import { loadLabels, type LabelCatalog, type Language } from '../../test/browser/labels.ts';
+import type { Action, ActionEffect, Scenario, Text } from '../../test/browser/scenario.ts';
+import { serveStatic } from '../../test/browser/server.ts';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic'
+];
+const SCENARIO_DIR = path.join(ROOT, 'test/browser/scenarios');
+const OUT_DIR = path.join(ROOT, 'reports/browser');
+const SCREENSHOT_DIR = path.join(ROOT, 'reports/screenshots');
+const SLDS_ASSETS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
+const DEFAULT_WIDTH = 720;
+
+interface Outcome {
+  scenario: string;
+  component: string;
+  language: Language;
+  status: 'passed' | 'failed' | 'skipped';
+  failures: string[];
+  notes: string[];
+  screenshot?: string;
+  ms: number;
+}
+
+function tagName(component: string): string {
+  return `c-${component.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+function componentFile(scenario: Scenario): string {
+  const dir = scenario.fixture ? FIXTURE_LWC_DIR : LWC_DIR;
+  return path.join(dir, scenario.component, `${scenario.component}.js`);
+}
+
+function componentSource(scenario: Scenario): boolean {
+  const dir = path.join(scenario.fixture ? FIXTURE_LWC_DIR : LWC_DIR, scenario.component);
+  return ['ts', 'js'].some((ext) => existsSync(path.join(dir, `${scenario.component}.${ext}`)));
+}
+
+async function loadScenarios(): Promise<Scenario[]> {
+  const all: Scenario[] = [];
+  for (const file of readdirSync(SCENARIO_DIR)
+    .filter((f) => f.endsWith('.ts'))
+    .sort()) {
+    const module = (await import(path.join(SCENARIO_DIR, file))) as { scenarios?: Scenario[] };
+    if (!Array.isArray(module.scenarios)) {
+      throw new Error(`test/browser/scenarios/${file} must export "scenarios: Scenario[]"`);
+    }
+    all.push(...module.scenarios);
+  }
+  const names = new Set<string>();
+  for (const scenario of all) {
+    if (names.has(scenario.name)) throw new Error(`two scenarios are named ${scenario.name}`);
+    names.add(scenario.name);
+  }
+  return all;
+}
+
+/** UI components of the project (a folder with a template) that no scenario covers. */
+function uncoveredComponents(scenarios: Scenario[]): string[] {
+  const covered = new Set(scenarios.filter((s) => !s.fixture).map((s) => s.component));
+  return readdirSync(LWC_DIR, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && existsSync(path.join(LWC_DIR, e.name, `${e.name}.html`)))
+    .map((e) => e.name)
+    .filter((name) => !covered.has(name));
+}
+
+function compileComponents(): string | undefined {
+  const tsc = path.join(ROOT, 'node_modules/.bin/tsc');
+  const run = spawnSync(tsc, ['-p', 'force-app/main/default/lwc/tsconfig.json'], {
+    cwd: ROOT,
+    encoding: 'utf8'
+  });
+  if (run.status === 0) return undefined;
+  return `tsc -p force-app/main/default/lwc/tsconfig.json failed:\n${run.stdout}${run.stderr}`;
+}
+
+function escapeHtml(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+}
+
+function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalog): string {
+  const language = scenario.language ?? 'en';
+  const values: Record<string, string> = {};
+  for (const name of built.labels) {
+    const value = labels.lookup(name, language);
+    if (value !== undefined) values[name] = value;
+  }
+  const data = {
+    name: scenario.name,
+    language,
+    labels: values,
+    tag: tagName(scenario.component),
+    props: scenario.props ?? {},
+    fixtures: scenario.fixtures ?? {},
+    userId: scenario.userId,
+    permissions: scenario.permissions ?? {}
+  };
+  const json = JSON.stringify(data).replace(/</g, '\\u003c');
+  const width = scenario.width ?? DEFAULT_WIDTH;
+  return `<!doctype html>
+<html lang="${language}">
+<head>
+<meta charset="utf-8">
+<title>${escapeHtml(scenario.name)}</title>
+<link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
+<style>
+  html, body { background: #f3f3f3; min-height: 100%; }
+  body { margin: 0; padding: 24px; }
+  #root { width: ${width}px; }
+  #toasts { position: fixed; top: 8px; left: 0; right: 0; }
+</style>
+</head>
+<body class="slds-scope">
+<div id="root"></div>
+<div id="toasts" class="slds-notify_container" aria-live="polite"></div>
+<script type="application/json" id="scenario">${json}</script>
+<script type="module" src="/bundles/${built.file ?? ''}"></script>
+</body>
+</html>
+`;
+}
+
+function resolveText(labels: LabelCatalog, language: Language, value: Text): string {
+  return 'label' in value ? labels.text(value.label, language) : value.text;
+}
+
+function describeText(value: Text): string {
+  return 'label' in value ? `label ${value.label}` : `text "${value.text}"`;
+}
+
+const INSPECT_SCRIPT = path.join(ROOT, 'test/browser/platform/inspect.js');
+
+interface Area {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+interface Recorded {
+  mounted: boolean;
+  calls: string[];
+  navigations: number;
+  toasts: number;
+  events: string[];
+  missingFixtures: string[];
+}
+
+/** Calls a browser-side check of test/browser/platform/inspect.js (DOM code stays in the browser). */
+async function inspect<T>(page: Page, call: string): Promise<T> {
+  return (await page.evaluate(`window.__browserGateInspect.${call}`)) as T;
+}
+
+function locate(page: Page, labels: LabelCatalog, language: Language, action: Action): Locator {
+  return page
+    .locator('#root')
+    .getByRole(action.role, { name: resolveText(labels, language, action.name) })
+    .first();
+}
+
+/** The part of inspect.js that takes an element (functions passed to Playwright, run in the page). */
+interface ElementChecks {
+  isFocused(element: unknown): boolean;
+  focusArea(element: unknown): Area | null;
+}
+
+type PageGlobals = typeof globalThis & { __browserGateInspect: ElementChecks };
+
+async function isFocused(target: Locator): Promise<boolean> {
+  return target.evaluate((element: unknown) =>
+    (globalThis as PageGlobals).__browserGateInspect.isFocused(element)
+  );
+}
+
+/**
+ * Takes focus away as a person would, with a click on the page margin, which also makes the next Tab
+ * start from the top. (With synthetic shadow, document.activeElement is only the component's host.)
+ */
+async function blur(page: Page): Promise<void> {
+  await page.mouse.click(4, 4);
+}
+
+/** Presses Tab from the top of the page until `target` has focus; false if it never does. */
+async function tabTo(page: Page, target: Locator, maxTabs = 60): Promise<boolean> {
+  await blur(page);
+  for (let i = 0; i < maxTabs; i += 1) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(target)) return true;
+  }
+  return false;
+}
+
+async function checkEffect(
+  page: Page,
+  labels: LabelCatalog,
+  language: Language,
+  before: Recorded,
+  effect: ActionEffect
+): Promise<string[]> {
+  const deadline = Date.now() + 3000;
+  const missing = async (): Promise<string[]> => {
+    const now = await inspect<Recorded>(page, 'recorded()');
+    const out: string[] = [];
+    if (effect.call && !now.calls.slice(before.calls.length).includes(effect.call)) {
+      out.push(`no call to ${effect.call}`);
+    }
+    if (effect.navigation && now.navigations === before.navigations) out.push('no navigation');
+    if (effect.toast && now.toasts === before.toasts) out.push('no toast');
+    if (effect.event && !now.events.slice(before.events.length).includes(effect.event)) {
+      out.push(`no "${effect.event}" event`);
+    }
+    if (effect.shows) {
+      const value = resolveText(labels, language, effect.shows);
+      if (!(await page.locator('body').getByText(value).first().isVisible())) {
+        out.push(`${describeText(effect.shows)} ("${value}") not visible`);
+      }
+    }
+    return out;
+  };
+  let out = await missing();
+  while (out.length && Date.now() < deadline) {
+    await page.waitForTimeout(100);
+    out = await missing();
+  }
+  return out;
+}
+
+/** Tab reaches the action, focus is visible, and Enter (Space for a checkbox) does what it should. */
+async function checkAction(
+  page: Page,
+  labels: LabelCatalog,
+  language: Language,
+  action: Action
+): Promise<string[]> {
+  const name = resolveText(labels, language, action.name);
+  const what = `${action.role} "${name}"`;
+  const target = locate(page, labels, language, action);
+  if (!(await target.count())) return [`${what}: not found by its role and accessible name`];
+  if (!(await tabTo(page, target))) return [`${what}: never receives focus with Tab`];
+  const failures: string[] = [];
+  const area = await target.evaluate((element: unknown) =>
+    (globalThis as PageGlobals).__browserGateInspect.focusArea(element)
+  );
+  if (area) {
+    const focused = await page.screenshot({ clip: area, animations: 'disabled' });
+    await blur(page);
+    const blurred = await page.screenshot({ clip: area, animations: 'disabled' });
+    if (focused.equals(blurred)) failures.push(`${what}: no visible focus indicator`);
+    await tabTo(page, target);
+  }
+  if (action.activate) {
+    if (action.activate.event) {
+      await inspect(page, `listen(${JSON.stringify(action.activate.event)})`);
+    }
+    const before = await inspect<Recorded>(page, 'recorded()');
+    const key = action.role === 'checkbox' || action.role === 'radio' ? 'Space' : 'Enter';
+    await page.keyboard.press(key);
+    const missing = await checkEffect(page, labels, language, before, action.activate);
+    failures.push(...missing.map((m) => `${what}: ${key} gave ${m}`));
+  }
+  return failures;
+}
+
+async function runScenario(
+  context: BrowserContext,
+  origin: string,
+  labels: LabelCatalog,
+  scenario: Scenario,
+  built: BuiltComponent
+): Promise<Outcome> {
+  const started = Date.now();
+  const language = scenario.language ?? 'en';
+  const outcome: Outcome = {
+    scenario: scenario.name,
+    component: scenario.component,
+    language,
+    status: 'passed',
+    failures: [],
+    notes: [],
+    ms: 0
+  };
+  const fail = (message: string) => outcome.failures.push(message);
+  for (const name of built.labels.filter((n) => labels.lookup(n, language) === undefined)) {
+    fail(
+      language === 'fr' && labels.lookup(name, 'en') !== undefined
+        ? `label ${name} has no French translation in translations/fr.translation-meta.xml`
+        : `label ${name} is not in labels/CustomLabels.labels-meta.xml`
+    );
+  }
+  const page = await context.newPage();
+  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 400 });
+  page.on('console', (message) => {
+    if (message.type() === 'error') fail(`console error: ${message.text()}`);
+    else if (message.type() === 'warning') outcome.notes.push(`console warning: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => {
+    fail(`page error: ${error.message}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400) fail(`HTTP ${response.status()} for ${response.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+  });
+  try {
+    await page.addInitScript({ path: INSPECT_SCRIPT });
+    await page.goto(`${origin}/pages/${scenario.name}.html`, { waitUntil: 'load' });
+    const mounted = await page
+      .waitForFunction('window.__browserGate && window.__browserGate.mounted', null, {
+        timeout: 10_000
+      })
+      .then(() => true)
+      .catch(() => false);
+    if (!mounted) fail('the component did not mount');
+    const timeout = scenario.timeoutMs ?? 5000;
+    for (const expected of scenario.shows) {
+      const value = resolveText(labels, language, expected);
+      const visible = await page
+        .locator('#root')
+        .getByText(value)
+        .first()
+        .waitFor({ state: 'visible', timeout })
+        .then(() => true)
+        .catch(() => false);
+      if (!visible) fail(`${describeText(expected)} ("${value}") is not visible`);
+    }
+    // Let late wires and renders settle before judging the page as a whole.
+    await page.waitForTimeout(300);
+    for (const hidden of scenario.hides ?? []) {
+      const value = resolveText(labels, language, hidden);
+      if (await page.locator('#root').getByText(value).first().isVisible()) {
+        fail(`${describeText(hidden)} ("${value}") is visible but should not be`);
+      }
+    }
+    outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
+    const overflow = await inspect<string | null>(page, 'overflowProblem()');
+    if (overflow) fail(overflow);
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
+    await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
+    for (const action of scenario.actions ?? []) {
+      outcome.failures.push(...(await checkAction(page, labels, language, action)));
+    }
+    const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
+    for (const id of missingFixtures) outcome.notes.push(`no fixture for ${id} (left loading)`);
+  } catch (error) {
+    fail(`the scenario crashed: ${error instanceof Error ? error.message : String(error)}`);
+  } finally {
+    await page.close();
+  }
+  outcome.status = outcome.failures.length ? 'failed' : 'passed';
+  outcome.ms = Date.now() - started;
+  return outcome;
+}
+
+function launchChromium(userDataDir: string): Promise<BrowserContext> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `${CHROMIUM} not found: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`
+    );
+  }
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'en-US',
+    timezoneId: 'UTC',
+    deviceScaleFactor: 1
+  });
+}
+
+async function main(): Promise<number> {
+  const argv = process.argv.slice(2);
+  const filters = argv.filter((a) => !a.startsWith('--'));
+  if (!argv.includes('--no-compile')) {
+    const problem = compileComponents();
+    if (problem) {
+      // Type errors are the build gate's to report (npm run build); tsc still wrote its output.
+      console.log(`- note: ${problem.trim()}\n  (rendering tsc's output anyway)`);
+    }
+  }
+  const labels = loadLabels();
+  const all = await loadScenarios();
+  const outcomes: Outcome[] = [];
+  const selected = all.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
+  const runnable: Scenario[] = [];
+  for (const scenario of selected) {
+    if (existsSync(componentFile(scenario))) {
+      runnable.push(scenario);
+    } else {
+      const why = componentSource(scenario)
+        ? 'its compiled .js is missing (run without --no-compile)'
+        : 'the component is not there yet';
+      console.log(`- skip ${scenario.name}: ${why}`);
+      outcomes.push({
+        scenario: scenario.name,
+        component: scenario.component,
+        language: scenario.language ?? 'en',
+        status: 'skipped',
+        failures: [],
+        notes: [why],
+        ms: 0
+      });
+    }
+  }
+  if (!filters.length) {
+    for (const name of uncoveredComponents(all)) {
+      console.log(`- note: component ${name} has no browser scenario in test/browser/scenarios`);
+    }
+  }
+
+  rmSync(OUT_DIR, { recursive: true, force: true });
+  mkdirSync(path.join(OUT_DIR, 'pages'), { recursive: true });
+  const buildStart = Date.now();
+  const built = runnable.length
+    ? await buildComponents(
+        runnable.map((s) => s.component),
+        path.join(OUT_DIR, 'bundles')
+      )
+    : new Map<string, BuiltComponent>();
+  console.log(`built ${built.size} component(s) in ${((Date.now() - buildStart) / 1000).toFixed(1)}s`);
+
+  const server = await serveStatic({
+    '/assets/': SLDS_ASSETS,
+    '/bundles/': path.join(OUT_DIR, 'bundles'),
+    '/pages/': path.join(OUT_DIR, 'pages')
+  });
+  const userDataDir = mkdtempSync(path.join(tmpdir(), 'browser-gate-'));
+  let context: BrowserContext | undefined;
+  try {
+    context = await launchChromium(userDataDir);
+    // Nothing leaves the machine: every request outside the local server is refused (and reported).
+    await context.route('**/*', (route) => {
+      if (route.request().url().startsWith(server.origin)) return route.continue();
+      return route.abort('blockedbyclient');
+    });
+    for (const scenario of runnable) {
+      const component = built.get(scenario.component);
+      if (!component) continue;
+      let outcome: Outcome;
+      if (component.error !== undefined) {
+        outcome = {
+          scenario: scenario.name,
+          component: scenario.component,
+          language: scenario.language ?? 'en',
+          status: 'failed',
+          failures: [`build failed: ${component.error}`],
+          notes: [],
+          ms: 0
+        };
+      } else {
+        writeFileSync(
+          path.join(OUT_DIR, 'pages', `${scenario.name}.html`),
+          pageHtml(scenario, component, labels)
+        );
+        outcome = await runScenario(context, server.origin, labels, scenario, component);
+      }
+      outcomes.push(outcome);
+      const mark = outcome.status === 'passed' ? '✔' : '✘';
+      console.log(`${mark} ${scenario.name} — ${scenario.description} (${(outcome.ms / 1000).toFixed(1)}s)`);
+      for (const failure of outcome.failures) console.log(`    ✘ ${failure}`);
+      for (const note of outcome.notes) console.log(`    · ${note}`);
+    }
+  } finally {
+    await context?.close();
+    await server.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+
+  writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(outcomes, null, 2) + '\n');
+  const count = (status: Outcome['status']) => outcomes.filter((o) => o.status === status).length;
+  const productRan = outcomes.filter(
+    (o) => o.status !== 'skipped' && !all.find((s) => s.name === o.scenario)?.fixture
+  ).length;
+  console.log(
+    `browser gate: ${count('passed')} passed, ${count('failed')} failed, ${count('skipped')} skipped; ` +
+      `screenshots in ${path.relative(ROOT, SCREENSHOT_DIR)}/, results in ${path.relative(ROOT, OUT_DIR)}/results.json`
+  );
+  if (productRan === 0) {
+    console.error('browser gate: no product component scenario ran (none of their components exists yet)');
+    return 1;
+  }
+  return count('failed') ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exitCode = 1;
+  }
+);

@@ -1,0 +1,74 @@
+// Scenario registry, read in the browser. The page carries its scenario as JSON
+// (<script type="application/json" id="scenario">) written by the runner, so every fixture module
+// can read it while its module is evaluated, before any component is created.
+// What components do with the platform (Apex calls, record writes, navigation, toasts) is recorded
+// on window.__browserGate for the runner to assert on.
+
+const element = document.getElementById('scenario');
+export const scenario = element ? JSON.parse(element.textContent || '{}') : {};
+
+const recorded = {
+  wireConfigs: [],
+  calls: [],
+  navigations: [],
+  toasts: [],
+  missingFixtures: [],
+  events: []
+};
+window.__browserGate = recorded;
+
+/** Records a call made by a component to a platform module (Apex, record writes, refresh). */
+export function recordCall(id, params) {
+  recorded.calls.push({ id, params: params === undefined ? null : params });
+}
+
+export function recordNavigation(pageReference) {
+  recorded.navigations.push(pageReference);
+}
+
+export function recordToast(detail) {
+  recorded.toasts.push(detail);
+}
+
+/**
+ * The fixture for a module export id such as `@salesforce/apex/Cls.method` or
+ * `lightning/uiRecordApi.getRecord`, or undefined when the scenario gives none.
+ * A fixture is either one result or a list of `{ when, result }`, where `when` holds the wire
+ * configuration values to match (the first matching entry wins; an entry without `when` matches all).
+ */
+export function fixtureFor(id, config) {
+  const fixtures = scenario.fixtures || {};
+  if (!Object.prototype.hasOwnProperty.call(fixtures, id)) {
+    return undefined;
+  }
+  const fixture = fixtures[id];
+  if (!Array.isArray(fixture)) {
+    return fixture;
+  }
+  const match = fixture.find(
+    (entry) =>
+      !entry.when ||
+      Object.keys(entry.when).every(
+        (key) => JSON.stringify((config || {})[key]) === JSON.stringify(entry.when[key])
+      )
+  );
+  return match ? match.result : undefined;
+}
+
+export function noteMissingFixture(id) {
+  if (!recorded.missingFixtures.includes(id)) {
+    recorded.missingFixtures.push(id);
+    // Not an error: a wire without a fixture stays in its loading state, as on a slow network.
+    console.info(`[browser-gate] no fixture for ${id}: it stays loading`);
+  }
+}
+
+export function recordWireConfig(id, config) {
+  recorded.wireConfigs.push({ id, config: config === undefined ? null : config });
+}
+
+/** A custom label in the scenario's language; the placeholder `c.Name` when it has no value. */
+export function label(name) {
+  const labels = scenario.labels || {};
+  return Object.prototype.hasOwnProperty.call(labels, name) ? labels[name] : `c.${name}`;
+}

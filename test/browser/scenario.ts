@@ -1,0 +1,85 @@
+// What a browser-gate scenario says: which component, in which language, with which platform data,
+// and what a person must see and be able to do with the keyboard.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Language } from './labels.ts';
+
+/** What a wire adapter or an imperative call gets: Apex and LDS `{ data }` or `{ error }`, graphql `{ data, errors }`. */
+export interface FixtureResult {
+  data?: unknown;
+  error?: { status?: number; statusText?: string; body?: unknown; message?: string };
+  errors?: unknown[];
+}
+
+/** One result, or results chosen by the wire configuration (or Apex parameters) they are asked with. */
+export type Fixture = FixtureResult | { when?: Record<string, unknown>; result: FixtureResult }[];
+
+/** Text a person must see: a custom label (in the scenario's language) or literal text (fixture data). */
+export type Text = { label: string } | { text: string };
+
+/** What pressing Enter on an action must do. */
+export interface ActionEffect {
+  /** A platform call was made, by module export id: `@salesforce/apex/Cls.method`, `lightning/uiRecordApi.updateRecord`. */
+  call?: string;
+  /** A navigation happened (NavigationMixin.Navigate). */
+  navigation?: boolean;
+  /** A toast was shown. */
+  toast?: boolean;
+  /** This text is visible afterwards. */
+  shows?: Text;
+  /** The component fired this DOM event (listened for on its host). */
+  event?: string;
+}
+
+export interface Action {
+  /** ARIA role of the control, as a person using assistive technology finds it. */
+  role: 'button' | 'link' | 'checkbox' | 'tab' | 'combobox' | 'menuitem' | 'textbox' | 'radio';
+  /** Its accessible name. */
+  name: Text;
+  /** When given, Enter (or Space for checkboxes) is pressed on it and this must follow. */
+  activate?: ActionEffect;
+}
+
+export interface Scenario {
+  /** Unique; the screenshot is reports/screenshots/<name>.png. */
+  name: string;
+  /** Folder under force-app/main/default/lwc (or test/browser/fixtures/lwc when `fixture`). */
+  component: string;
+  /** One line: the state shown. */
+  description: string;
+  language?: Language;
+  /** True for the gate's own fixture components (they do not count as product scenarios). */
+  fixture?: boolean;
+  /** Width of the region the component sits in, in CSS pixels (a Lightning page column). */
+  width?: number;
+  /** @api properties set on the component before it is inserted. */
+  props?: Record<string, unknown>;
+  /** Data by module export id: `@salesforce/apex/Cls.method`, `lightning/uiRecordApi.getRecord`, `lightning/graphql.graphql`, `lightning/navigation.CurrentPageReference`. */
+  fixtures?: Record<string, Fixture>;
+  userId?: string;
+  permissions?: Record<string, boolean>;
+  /** Texts that must be visible. */
+  shows: Text[];
+  /** Texts that must not be visible (for example the empty-state message when there is data). */
+  hides?: Text[];
+  /** The main actions: each must be reachable with Tab and show a focus indicator. */
+  actions?: Action[];
+  /** Milliseconds to wait for the expected texts (default 5000). */
+  timeoutMs?: number;
+}
+
+const LWC_DIR = path.resolve(__dirname, '../../force-app/main/default/lwc');
+
+/**
+ * A component's jest fixture, force-app/main/default/lwc/<component>/__tests__/data/<file>, so the
+ * browser renders the same data the unit tests use; `fallback` while the file does not exist yet.
+ */
+export function jestData(component: string, file: string, fallback?: unknown): unknown {
+  const full = path.join(LWC_DIR, component, '__tests__', 'data', file);
+  if (existsSync(full)) return JSON.parse(readFileSync(full, 'utf8')) as unknown;
+  if (fallback === undefined) throw new Error(`missing jest fixture ${path.relative(process.cwd(), full)}`);
+  return fallback;
+}
+
+export const label = (name: string): Text => ({ label: name });
+export const text = (value: string): Text => ({ text: value });

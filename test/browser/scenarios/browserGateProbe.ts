@@ -1,0 +1,45 @@
+// The gate's own probe component (test/browser/fixtures/lwc/browserGateProbe): proves the harness
+// renders a component with labels, an Apex wire, base components and toasts.
+import { label, text, type Scenario } from '../scenario.ts';
+
+const GREETING = '@salesforce/apex/BrowserGateProbe.getGreeting';
+const data = { [GREETING]: { data: { names: ['Ada Lovelace', 'Grace Hopper'] } } };
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'browserGateProbe-data',
+    component: 'browserGateProbe',
+    fixture: true,
+    description: 'probe with two names',
+    width: 400,
+    fixtures: data,
+    shows: [text('Browser gate probe'), text('Ada Lovelace'), text('Grace Hopper'), label('common_Retry')],
+    hides: [label('common_UnknownError')],
+    actions: [
+      {
+        role: 'button',
+        name: label('common_Retry'),
+        activate: { call: GREETING, toast: true }
+      }
+    ]
+  },
+  {
+    name: 'browserGateProbe-error',
+    component: 'browserGateProbe',
+    fixture: true,
+    description: 'probe when Apex fails',
+    width: 400,
+    fixtures: { [GREETING]: { error: { status: 500, body: { message: 'boom' } } } },
+    shows: [label('common_UnknownError')]
+  },
+  {
+    name: 'browserGateProbe-fr',
+    component: 'browserGateProbe',
+    fixture: true,
+    language: 'fr',
+    description: 'probe in French',
+    width: 400,
+    fixtures: data,
+    shows: [label('common_Retry'), text('Ada Lovelace')]
+  }
+];
