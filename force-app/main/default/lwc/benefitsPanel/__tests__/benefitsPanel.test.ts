@@ -1,0 +1,189 @@
+import { createElement } from 'lwc';
+import BenefitsPanel from 'c/benefitsPanel';
+import { graphql } from 'lightning/graphql';
+import { refreshApex } from '@salesforce/apex';
+import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
+import { benefitFigures } from '../benefitsMath';
+
+const mockSnapshots = require('./data/mySnapshots.json');
+const mockSnapshotsEmpty = require('./data/mySnapshotsEmpty.json');
+const mockBenefits = require('./data/benefits.json');
+
+jest.mock(
+  '@salesforce/apex/BenefitsController.getBenefits',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+
+interface GraphqlAdapter {
+  emit(value: unknown, filter?: unknown, refresh?: () => Promise<unknown>): void;
+  emitErrors(errors: unknown[], filter?: unknown, refresh?: () => Promise<unknown>): void;
+}
+interface ApexAdapter {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+}
+const graphqlAdapter = graphql as unknown as GraphqlAdapter;
+const benefitsAdapter = getBenefits as unknown as ApexAdapter;
+
+const NOW = new Date('2026-11-23T15:00:00.000Z');
+
+function flushPromises(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function expectAccessible(element: HTMLElement): Promise<void> {
+  jest.useRealTimers();
+  await expect(element).toBeAccessible();
+}
+
+function createComponent(): HTMLElement {
+  const element = createElement('c-benefits-panel', { is: BenefitsPanel }) as unknown as HTMLElement;
+  document.body.appendChild(element);
+  return element;
+}
+
+function query(element: HTMLElement, selector: string): HTMLElement | null {
+  return (element.shadowRoot as ShadowRoot).querySelector(selector);
+}
+
+describe('benefitFigures', () => {
+  it('takes the latest week, the week before and the weeks of the month', () => {
+    const figures = benefitFigures(
+      [
+        { periodStart: '2026-11-09', minutesSaved: 120 },
+        { periodStart: '2026-11-16', minutesSaved: 150 },
+        { periodStart: '2026-11-02', minutesSaved: 90 },
+        { periodStart: '2026-10-26', minutesSaved: 60 }
+      ],
+      '2026-11-23'
+    );
+    expect(figures).toEqual({
+      thisWeek: 150,
+      thisWeekStart: '2026-11-16',
+      lastWeek: 120,
+      thisMonth: 360,
+      trend: 30,
+      trendPercent: 25
+    });
+  });
+
+  it('has no trend without the previous week, and nothing when the latest week is old', () => {
+    expect(benefitFigures([{ periodStart: '2026-11-16', minutesSaved: 10 }], '2026-11-23')?.trend).toBeNull();
+    expect(benefitFigures([{ periodStart: '2026-10-01', minutesSaved: 10 }], '2026-11-23')).toBeNull();
+    expect(benefitFigures([], '2026-11-23')).toBeNull();
+  });
+
+  it('gives no percentage against a week at zero', () => {
+    const figures = benefitFigures(
+      [
+        { periodStart: '2026-11-16', minutesSaved: 40 },
+        { periodStart: '2026-11-09', minutesSaved: 0 }
+      ],
+      '2026-11-23'
+    );
+    expect(figures?.trend).toBe(40);
+    expect(figures?.trendPercent).toBeNull();
+  });
+});
+
+describe('c-benefits-panel', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: NOW, advanceTimers: true });
+  });
+
+  afterEach(() => {
+    while (document.body.firstChild) {
+      document.body.removeChild(document.body.firstChild);
+    }
+    jest.useRealTimers();
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner while loading', async () => {
+    const element = createComponent();
+    await flushPromises();
+    const spinner = query(element, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+    expect(spinner.alternativeText).toBe('c.common_Loading');
+    await expectAccessible(element);
+  });
+
+  it('shows minutes saved this week and month, the trend and the benefits', async () => {
+    const element = createComponent();
+    graphqlAdapter.emit(mockSnapshots);
+    benefitsAdapter.emit(mockBenefits);
+    await flushPromises();
+    expect(query(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
+    expect(query(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Minutes');
+    expect(query(element, '[data-id="this-month"]')).not.toBeNull();
+    expect(query(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
+    expect(
+      (query(element, '[data-id="trend"] lightning-icon') as HTMLElement & { iconName: string }).iconName
+    ).toBe('utility:arrowup');
+    expect(query(element, '[data-id="reports-replaced"]')?.textContent).toBe(
+      'c.benefitsPanel_ReportsReplaced'
+    );
+    const benefits = Array.from(
+      (element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')
+    );
+    expect(benefits).toHaveLength(2);
+    expect(benefits[0]?.textContent).toContain('No more Excel reporting to your manager');
+    expect(benefits[1]?.textContent).toContain('One shared account history');
+    expect(query(element, 'lightning-badge')).not.toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('says when no snapshot exists yet and still lists the benefits', async () => {
+    const element = createComponent();
+    graphqlAdapter.emit(mockSnapshotsEmpty);
+    benefitsAdapter.emit(mockBenefits);
+    await flushPromises();
+    expect(query(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshot');
+    expect(query(element, '[data-id="figures"]')).toBeNull();
+    expect((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')).toHaveLength(2);
+    await expectAccessible(element);
+  });
+
+  it('says when no benefit is configured (empty)', async () => {
+    const element = createComponent();
+    graphqlAdapter.emit(mockSnapshotsEmpty);
+    benefitsAdapter.emit([]);
+    await flushPromises();
+    expect(query(element, '[data-id="no-benefits"]')?.textContent).toBe('c.benefitsPanel_NoBenefits');
+    expect(query(element, '[data-id="no-snapshot"]')).not.toBeNull();
+    await expectAccessible(element);
+  });
+
+  it('shows errors readably and retries both sources', async () => {
+    const refresh = jest.fn(() => Promise.resolve());
+    const element = createComponent();
+    graphqlAdapter.emitErrors(
+      [{ message: 'User_Adoption_Snapshot__c is not supported' }],
+      undefined,
+      refresh
+    );
+    benefitsAdapter.emit(mockBenefits);
+    await flushPromises();
+    const error = query(element, '[data-id="error"]');
+    expect(error?.getAttribute('role')).toBe('alert');
+    expect(error?.textContent).toContain('c.benefitsPanel_ErrorTitle');
+    expect(error?.textContent).toContain('User_Adoption_Snapshot__c is not supported');
+    (query(element, '[data-id="retry"]') as HTMLElement).click();
+    await flushPromises();
+    expect(refresh).toHaveBeenCalledTimes(1);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    await expectAccessible(element);
+  });
+
+  it('shows an Apex error', async () => {
+    const element = createComponent();
+    graphqlAdapter.emit(mockSnapshots);
+    benefitsAdapter.error({ message: 'The benefit rules cannot be read' });
+    await flushPromises();
+    expect(query(element, '[data-id="error"]')?.textContent).toContain('The benefit rules cannot be read');
+  });
+});

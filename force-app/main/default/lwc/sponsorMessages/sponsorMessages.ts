@@ -1,0 +1,162 @@
+import { LightningElement, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
+import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
+import { reduceErrors } from 'c/ldsUtils';
+
+import LABEL_TITLE from '@salesforce/label/c.sponsorMessages_Title';
+import LABEL_LOADING from '@salesforce/label/c.common_Loading';
+import LABEL_RETRY from '@salesforce/label/c.common_Retry';
+import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
+import LABEL_ERROR_TITLE from '@salesforce/label/c.sponsorMessages_ErrorTitle';
+import LABEL_EMPTY from '@salesforce/label/c.sponsorMessages_Empty';
+import LABEL_ACKNOWLEDGE from '@salesforce/label/c.sponsorMessages_Acknowledge';
+import LABEL_FROM from '@salesforce/label/c.sponsorMessages_From';
+import LABEL_USAGE_TITLE from '@salesforce/label/c.sponsorMessages_SponsorUsage';
+import LABEL_ENGAGEMENT from '@salesforce/label/c.sponsorMessages_Engagement';
+import LABEL_COMPLETENESS from '@salesforce/label/c.sponsorMessages_Completeness';
+import LABEL_RECORDS_UPDATED from '@salesforce/label/c.sponsorMessages_RecordsUpdated';
+import LABEL_TASKS_LOGGED from '@salesforce/label/c.sponsorMessages_TasksLogged';
+import LABEL_ACTIVE from '@salesforce/label/c.sponsorMessages_ActiveThisWeek';
+import LABEL_INACTIVE from '@salesforce/label/c.sponsorMessages_InactiveThisWeek';
+import LABEL_NO_USAGE from '@salesforce/label/c.sponsorMessages_NoUsage';
+import LABEL_ACK_FAILED from '@salesforce/label/c.sponsorMessages_AcknowledgeFailed';
+
+/** The sponsor's latest weekly snapshot (SponsorMessageController.SponsorUsage). */
+interface SponsorUsage {
+  periodStart: string | null;
+  active: boolean | null;
+  engagementScore: number | null;
+  completeness: number | null;
+  recordsUpdated: number | null;
+  tasksLogged: number | null;
+}
+
+/** One message of SponsorMessageController.getMyMessages(). */
+interface MessageInfo {
+  id: string;
+  title: string;
+  body: string | null;
+  sponsorId: string | null;
+  sponsorName: string | null;
+  publishFrom: string | null;
+  audienceType: string | null;
+  sponsorUsage: SponsorUsage | null;
+}
+
+interface WireResult<T> {
+  data?: T;
+  error?: unknown;
+}
+
+function formatLabel(label: string, ...values: Array<string | number>): string {
+  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
+    const value = values[Number(index)];
+    return value === undefined ? match : String(value);
+  });
+}
+
+/**
+ * The sponsor messages targeted at the user, newest first, with the sponsor's own latest usage beside
+ * each; "acknowledge" records the acknowledgement once (Apex) and hides the message.
+ */
+export default class SponsorMessages extends LightningElement {
+  labels = {
+    title: LABEL_TITLE,
+    loading: LABEL_LOADING,
+    retry: LABEL_RETRY,
+    errorTitle: LABEL_ERROR_TITLE,
+    empty: LABEL_EMPTY,
+    usageTitle: LABEL_USAGE_TITLE,
+    engagement: LABEL_ENGAGEMENT,
+    completeness: LABEL_COMPLETENESS,
+    recordsUpdated: LABEL_RECORDS_UPDATED,
+    tasksLogged: LABEL_TASKS_LOGGED,
+    noUsage: LABEL_NO_USAGE
+  };
+
+  messagesResult?: WireResult<MessageInfo[]>;
+  /** Messages acknowledged here: hidden at once, before the refreshed list arrives. */
+  acknowledgedIds: string[] = [];
+  busyIds: string[] = [];
+  errorsById: Record<string, string[]> = {};
+
+  @wire(getMyMessages)
+  wiredMessages(result: WireResult<MessageInfo[]>) {
+    this.messagesResult = result;
+  }
+
+  get isLoading(): boolean {
+    return !this.messagesResult || (!this.messagesResult.data && !this.messagesResult.error);
+  }
+
+  get hasError(): boolean {
+    return !!this.messagesResult?.error;
+  }
+
+  get errorMessages(): string[] {
+    const messages = reduceErrors(this.messagesResult?.error as Parameters<typeof reduceErrors>[0]);
+    return messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR];
+  }
+
+  get messages() {
+    const hidden = new Set(this.acknowledgedIds);
+    return (this.messagesResult?.data ?? [])
+      .filter((message) => !hidden.has(message.id))
+      .map((message) => {
+        const usage = message.sponsorUsage;
+        const errors = this.errorsById[message.id] ?? [];
+        return {
+          ...message,
+          titleId: `title-${message.id}`,
+          fromText: formatLabel(LABEL_FROM, message.sponsorName ?? ''),
+          acknowledgeLabel: LABEL_ACKNOWLEDGE,
+          acknowledgeTitle: `${LABEL_ACKNOWLEDGE}: ${message.title}`,
+          busy: this.busyIds.includes(message.id),
+          hasUsage: !!usage,
+          usageActiveText: usage?.active ? LABEL_ACTIVE : LABEL_INACTIVE,
+          engagement: usage?.engagementScore ?? 0,
+          // Completeness__c is a percent field (91.5 = 91.5 %); lightning-formatted-number wants 0.915.
+          completenessRatio: (usage?.completeness ?? 0) / 100,
+          recordsUpdated: usage?.recordsUpdated ?? 0,
+          tasksLogged: usage?.tasksLogged ?? 0,
+          hasError: errors.length > 0,
+          errorText: errors.length > 0 ? `${LABEL_ACK_FAILED} ${errors.join(' ')}` : ''
+        };
+      });
+  }
+
+  get hasMessages(): boolean {
+    return this.messages.length > 0;
+  }
+
+  get isEmpty(): boolean {
+    return !this.isLoading && !this.hasError && !this.hasMessages;
+  }
+
+  async handleAcknowledge(event: Event): Promise<void> {
+    const messageId = (event.currentTarget as HTMLElement).dataset.id;
+    if (!messageId || this.busyIds.includes(messageId)) {
+      return;
+    }
+    this.busyIds = [...this.busyIds, messageId];
+    this.errorsById = { ...this.errorsById, [messageId]: [] };
+    try {
+      await acknowledge({ messageId });
+      this.acknowledgedIds = [...this.acknowledgedIds, messageId];
+      refreshApex(this.messagesResult)?.catch(() => undefined);
+    } catch (error) {
+      const messages = reduceErrors(error as Parameters<typeof reduceErrors>[0]);
+      this.errorsById = {
+        ...this.errorsById,
+        [messageId]: messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR]
+      };
+    } finally {
+      this.busyIds = this.busyIds.filter((id) => id !== messageId);
+    }
+  }
+
+  async handleRetry(): Promise<void> {
+    await refreshApex(this.messagesResult)?.catch(() => undefined);
+  }
+}
