@@ -35,6 +35,11 @@ export interface CsvReaderOptions {
   sourceName?: string;
   /** Called once per input chunk with the bytes consumed so far (progress bars). */
   onBytes?: (bytesRead: number) => void;
+  /**
+   * The header, when the bytes start after it (a byte range of a file split at record boundaries for
+   * parallel reading): every record read is then data.
+   */
+  header?: readonly string[];
 }
 
 /** A malformed CSV input: says where, and what to do. */
@@ -169,6 +174,10 @@ export class CsvParser {
     this.encoding = checkEncoding(options.encoding ?? 'utf-8');
     this.decode = makeDecoder(this.encoding);
     this.sourceName = options.sourceName ?? 'CSV input';
+    if (options.header) {
+      this.header = [...options.header];
+      this.first = false;
+    }
   }
 
   /** The header once read, else null. */
@@ -257,8 +266,9 @@ export class CsvParser {
           start = p + 1;
           let q = start;
           for (;;) {
-            const next = buf.indexOf(QUOTE, q);
-            if (next === -1) {
+            let next = q;
+            while (next < len && buf[next] !== QUOTE) next++;
+            if (next >= len) {
               q = -1;
               break;
             }
