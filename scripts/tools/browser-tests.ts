@@ -319,7 +319,7 @@ async function runScenario(
     );
   }
   const page = await context.newPage();
-  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 400 });
+  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 240 });
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
     else if (message.type() === 'warning') outcome.notes.push(`console warning: ${message.text()}`);
