@@ -78,6 +78,7 @@ function loadPermissionSet(name: string): PermissionSet {
   return root(readXml(permissionSetFile(name)), 'PermissionSet');
 }
 const isTrue = (value: string | undefined): boolean => value === 'true';
+const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** Least-privilege violations of one permission set. */
 export function permissionViolations(name: string, ps: PermissionSet): string[] {
@@ -86,6 +87,11 @@ export function permissionViolations(name: string, ps: PermissionSet): string[] 
     if (FORBIDDEN_USER_PERMISSIONS.has(up.name) && isTrue(up.enabled)) out.push(`${name} grants ${up.name}`);
   }
   for (const op of ps.objectPermissions ?? []) {
+    // Platform dependencies: a deploy fails when Delete lacks Edit, or Create, Edit or View All lack Read.
+    if (isTrue(op.allowDelete) && !isTrue(op.allowEdit))
+      out.push(`${name}: Delete without Edit on ${op.object}`);
+    const needsRead = isTrue(op.allowCreate) || isTrue(op.allowEdit) || isTrue(op.viewAllRecords);
+    if (needsRead && !isTrue(op.allowRead)) out.push(`${name}: access without Read on ${op.object}`);
     if (isTrue(op.modifyAllRecords)) out.push(`${name} grants Modify All on ${op.object}`);
     if (isTrue(op.viewAllRecords) && !VIEW_ALL_ALLOWED.has(`${name}:${op.object}`)) {
       out.push(`${name} grants View All on ${op.object}`);
@@ -170,8 +176,12 @@ export function documentationViolations(srcDir: string, object: string): string[
   if (!obj.description) out.push(`${object} has no description`);
   for (const file of fieldFiles(object, srcDir)) {
     const field = root(readXml(path.join(srcDir, 'objects', object, 'fields', file)), 'CustomField');
-    if (!field.description) out.push(`${object}.${String(field.fullName)} has no description`);
-    if (!field.inlineHelpText) out.push(`${object}.${String(field.fullName)} has no inline help text`);
+    const name = `${object}.${String(field.fullName)}`;
+    if (!field.description) out.push(`${name} has no description`);
+    if (!field.inlineHelpText) out.push(`${name} has no inline help text`);
+    if (text(field.label).length > 40) out.push(`${name} label is longer than 40 characters`);
+    if (text(field.description).length > 1000) out.push(`${name} description is longer than 1000`);
+    if (text(field.inlineHelpText).length > 510) out.push(`${name} help text is longer than 510`);
   }
   return out;
 }
@@ -202,6 +212,8 @@ export function frenchViolations(srcDir: string, object: string): string[] {
     const ftr = root(readXml(trFile), 'CustomFieldTranslation');
     if (ftr.name !== name) out.push(`${object}.${name}: translation names ${String(ftr.name)}`);
     if (!ftr.label) out.push(`${object}.${name} has no French label`);
+    if (text(ftr.label).length > 40) out.push(`${object}.${name} French label is longer than 40`);
+    if (text(ftr.help).length > 510) out.push(`${object}.${name} French help text is longer than 510`);
     if (field.inlineHelpText && !ftr.help) out.push(`${object}.${name} has no French help text`);
     if (field.relationshipLabel && !ftr.relationshipLabel) {
       out.push(`${object}.${name} has no French relationship label`);
@@ -260,7 +272,8 @@ describe('the checkers catch bad metadata', () => {
         'Adoption_Cockpit_Rep grants Modify All on Message_Acknowledgement__c',
         'Adoption_Cockpit_Rep grants View All on Message_Acknowledgement__c',
         'Adoption_Cockpit_Rep can create, edit or delete Sponsor_Message__c',
-        'Adoption_Cockpit_Rep can edit or delete Message_Acknowledgement__c'
+        'Adoption_Cockpit_Rep can edit or delete Message_Acknowledgement__c',
+        'Adoption_Cockpit_Rep: Delete without Edit on Message_Acknowledgement__c'
       ])
     );
   });
