@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import userId from '@salesforce/user/Id';
 import { reduceErrors } from 'c/ldsUtils';
 import {
@@ -153,6 +154,14 @@ export default class AcceptanceConsole extends LightningElement {
   saveError?: string;
   announcement = '';
   private focusAfterRender?: string;
+
+  /** Whether the user may create test cases (the form and the import are shown only then). */
+  canCreate = false;
+
+  @wire(getObjectInfo, { objectApiName: 'Acceptance_Test_Case__c' })
+  wiredObjectInfo({ data }: { data?: { createable?: boolean }; error?: unknown }) {
+    this.canCreate = Boolean(data?.createable);
+  }
 
   @wire(getConsole, { sessionId: '$recordId' })
   wiredGetConsole(result: WireResult) {

@@ -9,7 +9,6 @@ jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => 
 const mockCreate = createTestCases as unknown as jest.Mock;
 const importResults = require('./data/createTestCasesResults.json');
 
-// eslint-disable-next-line @lwc/lwc/no-async-operation
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function createForm(): HTMLElement {

@@ -3,6 +3,7 @@ import AcceptanceConsole from 'c/acceptanceConsole';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 
 const consoleData = require('./data/getConsole.json');
 const readyData = require('./data/getConsoleReady.json');
@@ -26,8 +27,8 @@ const wire = getConsole as unknown as { emit(data: unknown): void; error(body?: 
 const mockUpdateRecord = updateRecord as jest.Mock;
 const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
+const objectInfo = getObjectInfo as unknown as { emit(data: unknown): void };
 
-// eslint-disable-next-line @lwc/lwc/no-async-operation
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function createConsole(): HTMLElement {
@@ -99,6 +100,10 @@ describe('c-acceptance-console', () => {
     expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_Empty');
     expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
     expect(text($(element, '.blockers'))).toBe('c.acceptanceConsole_BlockerNoCases');
+    // the form is shown only to users who may create test cases
+    expect($(element, 'c-acceptance-case-form')).toBeNull();
+    objectInfo.emit({ apiName: 'Acceptance_Test_Case__c', createable: true });
+    await flushPromises();
     expect($(element, 'c-acceptance-case-form')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -356,6 +361,7 @@ describe('c-acceptance-console', () => {
   it('refreshes when the form reports created test cases', async () => {
     const element = createConsole();
     wire.emit(consoleData);
+    objectInfo.emit({ apiName: 'Acceptance_Test_Case__c', createable: true });
     await flushPromises();
     $(element, 'c-acceptance-case-form')!.dispatchEvent(new CustomEvent('created', { detail: { count: 2 } }));
     await flushPromises();

@@ -27,7 +27,6 @@ const mockCreateRecord = createRecord as jest.Mock;
 const mockUpdateRecord = updateRecord as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 
-// eslint-disable-next-line @lwc/lwc/no-async-operation
 const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 function createNetwork(team?: string): HTMLElement {
