@@ -15,11 +15,14 @@ const PERMISSION_SETS = [
   'Adoption_Cockpit_Sync'
 ];
 const REP_SETS = ['Adoption_Cockpit_Rep', 'Adoption_Cockpit_Key_User'];
-/** The only object-level View All the architecture allows: sponsors and admins on user snapshots. */
+/** The only object-level View All the architecture allows: sponsors, admins and the sync on user snapshots. */
 const VIEW_ALL_ALLOWED = new Set([
   'Adoption_Cockpit_Sponsor:User_Adoption_Snapshot__c',
-  'Adoption_Cockpit_Admin:User_Adoption_Snapshot__c'
+  'Adoption_Cockpit_Admin:User_Adoption_Snapshot__c',
+  'Adoption_Cockpit_Sync:User_Adoption_Snapshot__c'
 ]);
+/** The only object-level Modify All: the sync transfers user snapshots to their user and prunes old ones. */
+const MODIFY_ALL_ALLOWED = new Set(['Adoption_Cockpit_Sync:User_Adoption_Snapshot__c']);
 const FORBIDDEN_USER_PERMISSIONS = new Set(['ViewAllData', 'ModifyAllData']);
 const REPEATED = new Set([
   'applicationVisibilities',
@@ -92,7 +95,9 @@ export function permissionViolations(name: string, ps: PermissionSet): string[] 
       out.push(`${name}: Delete without Edit on ${op.object}`);
     const needsRead = isTrue(op.allowCreate) || isTrue(op.allowEdit) || isTrue(op.viewAllRecords);
     if (needsRead && !isTrue(op.allowRead)) out.push(`${name}: access without Read on ${op.object}`);
-    if (isTrue(op.modifyAllRecords)) out.push(`${name} grants Modify All on ${op.object}`);
+    if (isTrue(op.modifyAllRecords) && !MODIFY_ALL_ALLOWED.has(`${name}:${op.object}`)) {
+      out.push(`${name} grants Modify All on ${op.object}`);
+    }
     if (isTrue(op.viewAllRecords) && !VIEW_ALL_ALLOWED.has(`${name}:${op.object}`)) {
       out.push(`${name} grants View All on ${op.object}`);
     }
