@@ -1,9 +1,558 @@
-// Placeholder signature (written by the engine side so the CLI compiles): the live-path engineer
-// replaces this file with the Bulk API 2.0 source. Contract: scripts/sync/sources/record-source.ts.
+// The live source: a Salesforce org through jsforce (sf CLI login via @salesforce/core, or a session).
+//
+// API calls per object do not grow with its number of fields, only with its result pages:
+//   1 describe + 1 Bulk API 2.0 query job (the SOQL travels in a POST body, so 900 field names are fine:
+//   a GET /query with them in the URL fails with HTTP 431, the sfdx-hardis failure) + a few polls
+//   + 1 GET per result page of `pageSize` records.
+// Results are paged here, not by jsforce's bulk2.query (it crashes when results span more than one
+// Sforce-Locator page: jsforce issues #1546 and #1693). Each page goes through the shared CSV reader.
+// Users come from a REST query (queryMore paging); rules from the org's custom metadata (__mdt SOQL).
 
-import type { OrgRecordSource, OrgSourceOptions } from './record-source';
+import { Readable } from 'node:stream';
+import { Connection as JsforceConnection } from '@jsforce/jsforce-node';
+import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
+import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+import { Org } from '@salesforce/core';
+import { readCsv, type RowBatch } from '../csv/csv-reader';
+import { SyncInputError } from '../errors';
+import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
+import { withRetry, type RetryOptions } from './retry';
+import type {
+  FieldDescribe,
+  ObjectDescribe,
+  OrgRecordSource,
+  OrgSourceOptions,
+  RuleSet,
+  StreamOptions,
+  UserRecord
+} from './record-source';
 
-export async function openOrgSource(options: OrgSourceOptions): Promise<OrgRecordSource> {
-  void options;
-  throw new Error('openOrgSource: not implemented yet (live path in progress).');
+/** The API version used when the login does not say (a session passed as instance URL and token). */
+export const DEFAULT_API_VERSION = '65.0';
+/** Records per Bulk API 2.0 result page (maxRecords); env SYNC_PAGE_SIZE overrides it. */
+export const DEFAULT_PAGE_SIZE = 50_000;
+
+/** Tuning of the live path (tests and the benchmark shorten the waits). */
+export interface OrgSourceTuning {
+  /** First wait before polling a query job (ms; default env SYNC_POLL_MS or 250); grows ×1.5 up to pollMaxMs. */
+  pollIntervalMs?: number;
+  pollMaxMs?: number;
+  /** Give up on a job after this long (ms, default 30 minutes). */
+  pollTimeoutMs?: number;
+  /** Retries of calls that failed with 5xx, REQUEST_LIMIT_EXCEEDED or a network error. */
+  retry?: RetryOptions;
+}
+
+/** Bulk API 2.0 cannot select compound (address, location) or base64 fields; their components are listed. */
+const NOT_BULK_QUERYABLE = new Set(['address', 'location', 'base64']);
+
+interface DescribeGlobal {
+  sobjects: { name: string; queryable: boolean }[];
+}
+interface DescribeResult {
+  name: string;
+  label: string;
+  queryable?: boolean;
+  fields: { name: string; label: string; type: string; deprecatedAndHidden?: boolean }[];
+  recordTypeInfos?: { recordTypeId: string; developerName: string; master?: boolean }[];
+}
+interface QueryResult<T> {
+  totalSize: number;
+  done: boolean;
+  nextRecordsUrl?: string;
+  records: T[];
+}
+interface JobInfo {
+  id: string;
+  state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
+  errorMessage?: string;
+  numberRecordsProcessed?: number;
+}
+type Json = Record<string, unknown>;
+
+function loginHint(options: OrgSourceOptions): string {
+  const alias = options.targetOrg ?? 'my-org';
+  return options.targetOrg
+    ? `Log in again with \`sf org login web --alias ${alias}\` (or \`sf org login jwt\` on a server), then rerun with --target-org ${alias}.`
+    : 'Get a fresh session (`sf org login web --alias my-org`, then `sf org display --target-org my-org` shows the access token), or use --target-org my-org.';
+}
+
+function errorCode(error: unknown): string {
+  const e = error as { errorCode?: unknown; name?: unknown };
+  return typeof e.errorCode === 'string' ? e.errorCode : typeof e.name === 'string' ? e.name : '';
+}
+
+function isSessionError(error: unknown): boolean {
+  const code = errorCode(error);
+  const message = (error as { message?: unknown }).message;
+  return (
+    code === 'INVALID_SESSION_ID' ||
+    code === 'invalid_grant' ||
+    (typeof message === 'string' &&
+      /Session expired or invalid|expired access\/refresh token|INVALID_SESSION_ID/.test(message))
+  );
+}
+
+/** Opens a connection from a stored sf CLI login or a session; a missing login is a SyncInputError (exit 2). */
+async function connect(
+  options: OrgSourceOptions
+): Promise<{ connection: JsforceConnection; description: string }> {
+  if (options.targetOrg) {
+    let org: Org;
+    try {
+      org = await Org.create({ aliasOrUsername: options.targetOrg });
+    } catch (error) {
+      throw new SyncInputError(
+        `No usable sf CLI login for "${options.targetOrg}": ${(error as Error).message}`,
+        `Log in once with \`sf org login web --alias ${options.targetOrg}\` (or \`sf org login jwt\` / \`sf org login sfdx-url\` on a server), then rerun.`
+      );
+    }
+    // @salesforce/core's Connection subclasses jsforce's and refreshes the token when it can.
+    const connection = org.getConnection(options.apiVersion) as unknown as JsforceConnection;
+    return { connection, description: `org ${org.getUsername() ?? options.targetOrg}` };
+  }
+  if (options.instanceUrl && options.accessToken) {
+    let url: URL;
+    try {
+      url = new URL(options.instanceUrl);
+    } catch {
+      throw new SyncInputError(
+        `--instance-url "${options.instanceUrl}" is not a URL.`,
+        'Pass the org URL, e.g. https://acme.my.salesforce.com.'
+      );
+    }
+    const connection = new JsforceConnection({
+      instanceUrl: url.origin,
+      accessToken: options.accessToken,
+      version: options.apiVersion ?? DEFAULT_API_VERSION
+    });
+    return { connection, description: `org ${url.host}` };
+  }
+  throw new SyncInputError(
+    'No login: neither --target-org nor --instance-url with --access-token.',
+    'Log in with `sf org login web --alias my-org` and pass --target-org my-org.'
+  );
+}
+
+export class OrgSource implements OrgRecordSource {
+  readonly kind = 'org' as const;
+  private calls = 0;
+  private global?: Promise<DescribeGlobal>;
+  private readonly describes = new Map<string, Promise<ObjectDescribe | undefined>>();
+  private rules?: Promise<RuleSet>;
+  private readonly pageSize: number;
+  private readonly pollIntervalMs: number;
+  private readonly log: (message: string) => void;
+
+  constructor(
+    readonly connection: JsforceConnection,
+    readonly description: string,
+    private readonly options: OrgSourceOptions & OrgSourceTuning
+  ) {
+    this.pageSize = options.pageSize ?? positiveInt(process.env.SYNC_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+    this.pollIntervalMs = options.pollIntervalMs ?? positiveInt(process.env.SYNC_POLL_MS) ?? 250;
+    this.log = options.log ?? (() => undefined);
+  }
+
+  apiCalls(): number {
+    return this.calls;
+  }
+
+  private get base(): string {
+    return `/services/data/v${this.connection.version}`;
+  }
+
+  /** One API call with retries of transient failures, and a clear message for an expired session. */
+  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+    try {
+      return await withRetry(
+        () => {
+          this.calls++;
+          return fn();
+        },
+        {
+          ...this.options.retry,
+          onRetry: ({ attempt, delayMs, reason }) => {
+            this.log(`${what}: ${reason}, retry ${attempt} in ${delayMs} ms`);
+          }
+        }
+      );
+    } catch (error) {
+      if (isSessionError(error)) {
+        throw new SyncInputError(
+          `The Salesforce session of the ${this.description} has expired or is invalid (${what}).`,
+          loginHint(this.options)
+        );
+      }
+      throw error;
+    }
+  }
+
+  private request<T>(what: string, request: HttpRequest): Promise<T> {
+    return this.call(what, () => this.connection.request<T>(request));
+  }
+
+  async listObjects(): Promise<string[]> {
+    this.global ??= this.request<DescribeGlobal>('describeGlobal', {
+      method: 'GET',
+      url: `${this.base}/sobjects`
+    });
+    const global = await this.global;
+    return global.sobjects.filter((o) => o.queryable).map((o) => o.name);
+  }
+
+  describe(objectName: string): Promise<ObjectDescribe | undefined> {
+    const key = objectName.toLowerCase();
+    let pending = this.describes.get(key);
+    if (!pending) {
+      pending = this.describeOnce(objectName);
+      this.describes.set(key, pending);
+    }
+    return pending;
+  }
+
+  private async describeOnce(objectName: string): Promise<ObjectDescribe | undefined> {
+    let result: DescribeResult;
+    try {
+      result = await this.request<DescribeResult>(`describe ${objectName}`, {
+        method: 'GET',
+        url: `${this.base}/sobjects/${encodeURIComponent(objectName)}/describe`
+      });
+    } catch (error) {
+      if (['NOT_FOUND', 'INVALID_TYPE'].includes(errorCode(error))) return undefined;
+      throw error;
+    }
+    const fields: FieldDescribe[] = result.fields
+      .filter((f) => !f.deprecatedAndHidden && !NOT_BULK_QUERYABLE.has(f.type))
+      .map((f) => ({ name: f.name, label: f.label, type: f.type }));
+    return {
+      name: result.name,
+      label: result.label,
+      fields,
+      recordTypes: (result.recordTypeInfos ?? [])
+        .filter((rt) => !rt.master)
+        .map((rt) => ({ id: rt.recordTypeId, developerName: rt.developerName }))
+    };
+  }
+
+  async *streamRecords(
+    objectName: string,
+    fields: readonly string[],
+    options: StreamOptions = {}
+  ): AsyncIterable<RowBatch> {
+    const described = await this.describe(objectName);
+    if (!described) {
+      throw new SyncInputError(
+        `Object ${objectName} is not in the ${this.description}.`,
+        'Check the API name and that the sync user can read it.'
+      );
+    }
+    const known = new Map(described.fields.map((f) => [f.name.toLowerCase(), f.name]));
+    const selected = fields.map((name) => {
+      if (name.includes('.')) return name; // relationship path: Salesforce validates it
+      const found = known.get(name.toLowerCase());
+      if (!found) {
+        throw new SyncInputError(
+          `Field ${name} is not a queryable field of ${described.name} in the ${this.description}.`,
+          'Check the API name (rules: Completeness_Rule__mdt.Field__c) and the field-level security of the sync user.'
+        );
+      }
+      return found;
+    });
+    const soql = `SELECT ${selected.join(', ')} FROM ${described.name}`;
+    const job = await this.createJob(described.name, soql);
+    await this.waitForJob(described.name, job);
+
+    let locator: string | null = null;
+    let page = 0;
+    do {
+      page++;
+      const params = new URLSearchParams({ maxRecords: String(this.pageSize) });
+      if (locator) params.set('locator', locator);
+      const { body, headers } = await this.call(`results of ${described.name}, page ${page}`, () =>
+        this.getText(`${this.base}/jobs/query/${job.id}/results?${params.toString()}`)
+      );
+      const next = headers['sforce-locator'];
+      locator = next && next !== 'null' ? next : null;
+      const records = Number(headers['sforce-numberofrecords'] ?? NaN);
+      options.progress?.page(described.name, {
+        page,
+        records: Number.isFinite(records) ? records : 0,
+        bytes: body.length
+      });
+      yield* readCsv(chunks(body), { sourceName: `${described.name} result page ${page}` });
+    } while (locator);
+  }
+
+  private async createJob(objectName: string, soql: string): Promise<JobInfo> {
+    try {
+      // Creating a query job twice is harmless, so a failed POST is retried like a GET.
+      return await this.request<JobInfo>(`query job for ${objectName}`, {
+        method: 'POST',
+        url: `${this.base}/jobs/query`,
+        body: JSON.stringify({
+          operation: 'query',
+          query: soql,
+          contentType: 'CSV',
+          columnDelimiter: 'COMMA',
+          lineEnding: 'LF'
+        }),
+        headers: { 'Content-Type': 'application/json' }
+      });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'INVALID_FIELD' || code === 'INVALID_TYPE' || code === 'MALFORMED_QUERY') {
+        throw new SyncInputError(
+          `Salesforce refused the query on ${objectName} (${code}): ${firstLine((error as Error).message)}`,
+          'Check the object and field API names (--objects, completeness rules) and the sync user’s access to them.'
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async waitForJob(objectName: string, job: JobInfo): Promise<JobInfo> {
+    let delay = this.pollIntervalMs;
+    const max = this.options.pollMaxMs ?? 10_000;
+    const deadline = Date.now() + (this.options.pollTimeoutMs ?? 30 * 60_000);
+    let info = job;
+    while (info.state !== 'JobComplete') {
+      if (info.state === 'Failed' || info.state === 'Aborted') {
+        throw new Error(
+          `The Bulk API 2.0 query job ${job.id} on ${objectName} ended ${info.state}: ${info.errorMessage ?? 'no message'}`
+        );
+      }
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The Bulk API 2.0 query job ${job.id} on ${objectName} is still ${info.state} after the timeout; rerun later.`
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      delay = Math.min(max, Math.round(delay * 1.5));
+      info = await this.request<JobInfo>(`state of the ${objectName} query job`, {
+        method: 'GET',
+        url: `${this.base}/jobs/query/${job.id}`
+      });
+    }
+    return info;
+  }
+
+  /** GET a CSV page as text, with its headers, through jsforce's authenticated HTTP layer. */
+  private async getText(url: string): Promise<{ body: string; headers: Record<string, string | undefined> }> {
+    const api = new HttpApi(this.connection, { responseType: 'text/plain' });
+    let headers: Record<string, string | undefined> = {};
+    api.on('response', (response: HttpResponse) => {
+      headers = response.headers;
+    });
+    const absolute = url.startsWith('/') ? `${this.connection.instanceUrl}${url}` : url;
+    const body = await api.request<string>({
+      method: 'GET',
+      url: absolute,
+      headers: { Accept: 'text/csv' }
+    });
+    return { body, headers };
+  }
+
+  /** REST query with queryMore paging (users and custom metadata: small). */
+  private async queryAll<T extends Json>(what: string, soql: string): Promise<T[]> {
+    const records: T[] = [];
+    let result = await this.request<QueryResult<T>>(what, {
+      method: 'GET',
+      url: `${this.base}/query?q=${encodeURIComponent(soql)}`
+    });
+    records.push(...result.records);
+    while (!result.done && result.nextRecordsUrl) {
+      const next = result.nextRecordsUrl;
+      result = await this.request<QueryResult<T>>(`${what} (more)`, { method: 'GET', url: next });
+      records.push(...result.records);
+    }
+    return records;
+  }
+
+  async readUsers(teamField: string): Promise<UserRecord[]> {
+    if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(teamField)) {
+      throw new SyncInputError(
+        `Team field "${teamField}" is not a User field path.`,
+        'Use e.g. --team-field Department or UserRole.Name.'
+      );
+    }
+    const base = [
+      'Id',
+      'Name',
+      'Username',
+      'IsActive',
+      'UserType',
+      'Profile.Name',
+      'UserRole.Name',
+      'LastLoginDate'
+    ];
+    const select = base.some((f) => f.toLowerCase() === teamField.toLowerCase())
+      ? base
+      : [...base, teamField];
+    let rows: Json[];
+    try {
+      rows = await this.queryAll<Json>('users', `SELECT ${select.join(', ')} FROM User`);
+    } catch (error) {
+      if (errorCode(error) === 'INVALID_FIELD') {
+        throw new SyncInputError(
+          `Team field "${teamField}" is not a field of User in the ${this.description}.`,
+          'Use e.g. --team-field Department or UserRole.Name.'
+        );
+      }
+      throw error;
+    }
+    return rows.map((row) => ({
+      id: text(row.Id),
+      name: text(row.Name),
+      username: text(row.Username),
+      isActive: row.IsActive === true,
+      userType: text(row.UserType),
+      profileName: text(path(row, 'Profile.Name')),
+      roleName: text(path(row, 'UserRole.Name')),
+      team: text(path(row, teamField)),
+      lastLoginDate: typeof row.LastLoginDate === 'string' ? toIso(row.LastLoginDate) : null
+    }));
+  }
+
+  loadRules(): Promise<RuleSet> {
+    this.rules ??= this.loadRulesOnce();
+    return this.rules;
+  }
+
+  private async loadRulesOnce(): Promise<RuleSet> {
+    const types: { type: string; sobject: string; fields: string[] }[] = [
+      {
+        type: 'Completeness_Rule',
+        sobject: 'Completeness_Rule__mdt',
+        fields: ['Object__c', 'Field__c', 'Weight__c', 'Record_Types__c', 'Stages__c', 'Active__c']
+      },
+      {
+        type: 'Benefit_Rule',
+        sobject: 'Benefit_Rule__mdt',
+        fields: [
+          'Activity__c',
+          'Minutes_Per_Unit__c',
+          'Description_EN__c',
+          'Description_FR__c',
+          'Replaces_Manual_Report__c',
+          'Sort_Order__c',
+          'Active__c'
+        ]
+      },
+      {
+        type: 'Cockpit_Setting',
+        sobject: 'Cockpit_Setting__mdt',
+        fields: [
+          'Quiet_Opportunity_Days__c',
+          'Untouched_Lead_Hours__c',
+          'Excluded_User_Types__c',
+          'Excluded_Profiles__c',
+          'Readiness_Threshold__c',
+          'Team_Field__c',
+          'Snapshot_Period__c',
+          'User_Snapshot_Retention_Weeks__c',
+          'Follow_Up_Weeks__c',
+          'Champion_Candidates__c'
+        ]
+      }
+    ];
+    const records: { file: string; type: string; name: string; values: MetadataValues }[] = [];
+    for (const t of types) {
+      let rows: Json[];
+      try {
+        rows = await this.queryAll<Json>(
+          `${t.sobject} records`,
+          `SELECT DeveloperName, ${t.fields.join(', ')} FROM ${t.sobject}`
+        );
+      } catch (error) {
+        if (errorCode(error) === 'INVALID_TYPE') {
+          this.log(
+            `${t.sobject} is not in the ${this.description} (package not deployed?): its defaults apply.`
+          );
+          continue;
+        }
+        if (errorCode(error) === 'INVALID_FIELD') {
+          throw new SyncInputError(
+            `${t.sobject} in the ${this.description} lacks a field the sync reads: ${firstLine((error as Error).message)}`,
+            'Deploy the current package (npm run deploy) so the custom metadata types match.'
+          );
+        }
+        throw error;
+      }
+      for (const row of rows) {
+        const values: MetadataValues = new Map();
+        for (const field of t.fields) {
+          const v = row[field];
+          values.set(
+            field,
+            v === null || v === undefined ? null : typeof v === 'string' ? v : JSON.stringify(v)
+          );
+        }
+        const name = text(row.DeveloperName);
+        records.push({ file: `${t.sobject} ${name} (${this.description})`, type: t.type, name, values });
+      }
+    }
+    return ruleSetFromRecords(records, this.description);
+  }
+
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
+/** Opens the live source. Exit code 2 (SyncInputError) for a missing login; the session is checked by the first call. */
+export async function openOrgSource(options: OrgSourceOptions & OrgSourceTuning): Promise<OrgSource> {
+  const { connection, description } = await connect(options);
+  return new OrgSource(connection, description, options);
+}
+
+/** Slices a page into 1 MiB chunks so the CSV reader yields batches of a bounded size. */
+function chunks(body: string): Readable {
+  const buffer = Buffer.from(body, 'utf8');
+  const size = 1 << 20;
+  return Readable.from(
+    (function* () {
+      for (let offset = 0; offset < buffer.length; offset += size)
+        yield buffer.subarray(offset, offset + size);
+    })()
+  );
+}
+
+function positiveInt(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value !== undefined && Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+function path(row: Json, fieldPath: string): unknown {
+  let current: unknown = row;
+  for (const segment of fieldPath.split('.')) {
+    if (!current || typeof current !== 'object') return null;
+    const entry = Object.entries(current as Json).find(([k]) => k.toLowerCase() === segment.toLowerCase());
+    current = entry?.[1];
+  }
+  return current;
+}
+
+function text(value: unknown): string {
+  return value === null || value === undefined
+    ? ''
+    : typeof value === 'string'
+      ? value
+      : JSON.stringify(value);
+}
+
+/** REST date-times are 2026-01-05T10:00:00.000+0000; ISO 8601 wants a colon or Z. */
+function toIso(value: string): string {
+  const date = new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  return Number.isNaN(date.getTime()) ? value : date.toISOString();
+}
+
+function firstLine(message: string): string {
+  const lines = message
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    lines.find((l) => /No such column|not supported|unexpected|expecting/i.test(l)) ?? lines[0] ?? message
+  );
 }

@@ -2,7 +2,9 @@
 // (export-source.ts) or a live org through Bulk API 2.0 (org-source.ts). Keep it stable: both sources and
 // the engine code against it.
 
-import type { Connection } from '@salesforce/core';
+// jsforce's Connection: what both logins give (@salesforce/core's Connection for --target-org subclasses it;
+// --instance-url/--access-token opens one directly, without writing a login to ~/.sfdx).
+import type { Connection } from '@jsforce/jsforce-node';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { RowBatch } from '../csv/csv-reader';
 

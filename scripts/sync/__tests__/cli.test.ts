@@ -1,0 +1,134 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { runCli } from '../cli';
+import { makeFixture, rule } from './fixtures';
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
+  let out = '';
+  let err = '';
+  stdout.on('data', (d: Buffer) => (out += d.toString()));
+  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
+  const { exitCode } = await runCli(args, { stdout, stderr, env });
+  return { exitCode, out, err };
+}
+
+describe('sync CLI', () => {
+  const { exportDir, rulesDir } = makeFixture();
+  const base = ['--from-export', exportDir, '--rules', rulesDir, '--as-of', '2026-11-20'];
+
+  it('prints JSON with stable names', async () => {
+    const { exitCode, out } = await cli([...base, '--objects', 'Opportunity', '--json']);
+    expect(exitCode).toBe(0);
+    const json = JSON.parse(out);
+    expect(Object.keys(json)).toEqual(
+      expect.arrayContaining(['objects', 'users', 'period', 'teams', 'warnings'])
+    );
+    const opp = json.objects[0];
+    expect(Object.keys(opp)).toEqual(expect.arrayContaining(['name', 'records', 'fields', 'owners']));
+    expect(Object.keys(opp.fields[0])).toEqual(expect.arrayContaining(['name', 'filled']));
+    expect(Object.keys(opp.owners[0])).toEqual(expect.arrayContaining(['ownerId', 'records', 'fields']));
+    expect(Object.keys(opp.owners[0].fields[0])).toEqual(['name', 'filled']);
+    expect(Object.keys(json.users[0])).toEqual(
+      expect.arrayContaining([
+        'userId',
+        'recordsCreated',
+        'recordsUpdated',
+        'tasksLogged',
+        'eventsLogged',
+        'lastLogin',
+        'engagementScore'
+      ])
+    );
+  });
+
+  it('prints a table for people and skips missing default objects with a warning', async () => {
+    const { exitCode, out } = await cli(base);
+    expect(exitCode).toBe(0);
+    expect(out).toMatch(/Opportunity\s+4/);
+    expect(out).toMatch(/warning: Account is not in the export/);
+  });
+
+  it('exit 2: unknown object in --objects', async () => {
+    const r = await cli([...base, '--objects', 'Opportunity,Widget__c']);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/Widget__c.*not in the export/);
+    expect(r.err).toMatch(/what to do: Add Widget__c\.csv/);
+  });
+
+  it('exit 2: export folder without the object CSV', async () => {
+    const r = await cli([...base, '--objects', 'Lead']);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/Lead/);
+  });
+
+  it('exit 2: a rule naming an unknown field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    writeFileSync(
+      join(dir, 'Completeness_Rule.Bad.md-meta.xml'),
+      rule('Bad', { Object__c: 'Opportunity', Field__c: 'Budget__c', Weight__c: '1', Active__c: 'true' })
+    );
+    const r = await cli(['--from-export', exportDir, '--rules', dir, '--objects', 'Opportunity']);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/Opportunity\.Budget__c/);
+    expect(r.err).toMatch(/Fix Field__c in Completeness_Rule\.Bad\.md-meta\.xml/);
+  });
+
+  it('exit 2: a malformed rule file, naming the file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rules-'));
+    writeFileSync(
+      join(dir, 'Completeness_Rule.Broken.md-meta.xml'),
+      '<CustomMetadata><values><field>Weight__c</field>'
+    );
+    const r = await cli(['--from-export', exportDir, '--rules', dir]);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/Completeness_Rule\.Broken\.md-meta\.xml/);
+    const dir2 = mkdtempSync(join(tmpdir(), 'rules-'));
+    writeFileSync(
+      join(dir2, 'Completeness_Rule.NoWeight.md-meta.xml'),
+      rule('NoWeight', { Object__c: 'Opportunity', Field__c: 'Amount', Weight__c: 'heavy' })
+    );
+    const r2 = await cli(['--from-export', exportDir, '--rules', dir2]);
+    expect(r2.exitCode).toBe(2);
+    expect(r2.err).toMatch(/Weight__c is "heavy", not a number/);
+  });
+
+  it('exit 2: no source / missing login', async () => {
+    const r = await cli([]);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/No source/);
+    expect(r.err).toMatch(/sf org login web/);
+    const r2 = await cli(['--instance-url', 'https://x.my.salesforce.com']);
+    expect(r2.exitCode).toBe(2);
+    expect(r2.err).toMatch(/without an access token/);
+  });
+
+  it('exit 2: bad flags and a missing export folder', async () => {
+    expect((await cli(['--from-export', join(exportDir, 'nope')])).err).toMatch(/does not exist/);
+    expect((await cli([...base, '--period', 'Year'])).exitCode).toBe(2);
+    expect((await cli([...base, '--bogus'])).exitCode).toBe(2);
+    expect((await cli([...base, '--encoding', 'utf-16le'])).err).toMatch(/not supported/);
+  });
+
+  it('--help lists flags and examples', async () => {
+    const r = await cli(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.out).toMatch(/--from-export/);
+    expect(r.out).toMatch(/Examples:/);
+  });
+
+  it('--out writes a self-contained report, the JSON and history', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    expect((await cli([...base, '--objects', 'Opportunity', '--out', out])).exitCode).toBe(0);
+    expect((await cli([...base, '--objects', 'Opportunity', '--out', out, '--lang', 'fr'])).exitCode).toBe(0);
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(html).not.toMatch(/<script|<link|src="http/);
+    expect(html).toMatch(/<svg/);
+    expect(html).toMatch(/lang="fr"/);
+    expect(readdirSync(join(out, 'history')).length).toBe(2);
+    expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).objects[0].name).toBe('Opportunity');
+  });
+});

@@ -1,0 +1,105 @@
+// A hand-computable Data Export and rules folder for the engine and CLI tests.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+export const U1 = '005000000000001AAA'; // Ana, Team A
+export const U2 = '005000000000002AAA'; // Ben, Team B
+export const U3 = '005000000000003AAA'; // integration user (profile excluded)
+export const U4 = '005000000000004AAA'; // inactive
+
+export function rule(name: string, values: Record<string, string | null>): string {
+  const body = Object.entries(values)
+    .map(([field, value]) =>
+      value === null
+        ? `  <values>\n    <field>${field}</field>\n    <value xsi:nil="true" />\n  </values>`
+        : `  <values>\n    <field>${field}</field>\n    <value xsi:type="xsd:string">${value}</value>\n  </values>`
+    )
+    .join('\n');
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <label>${name}</label>\n  <protected>false</protected>\n${body}\n</CustomMetadata>\n`;
+}
+
+export function makeFixture(): { exportDir: string; rulesDir: string; root: string } {
+  const root = mkdtempSync(join(tmpdir(), 'sync-fixture-'));
+  const exportDir = join(root, 'export');
+  const rulesDir = join(root, 'rules');
+  mkdirSync(exportDir);
+  mkdirSync(rulesDir);
+  writeFileSync(
+    join(exportDir, 'User.csv'),
+    [
+      '"Id","Name","IsActive","UserType","ProfileId","UserRoleId","LastLoginDate","Department"',
+      `"${U1}","Ana","true","Standard","P1","R1","2026-11-18T08:00:00.000Z","Sales"`,
+      `"${U2}","Ben","true","Standard","P1","R2","2026-10-01T08:00:00.000Z","Sales"`,
+      `"${U3}","ERP","true","Standard","P2","","2026-11-19T08:00:00.000Z","IT"`,
+      `"${U4}","Old","false","Standard","P1","R1","","Sales"`
+    ].join('\r\n') + '\r\n'
+  );
+  writeFileSync(join(exportDir, 'UserRole.csv'), '"Id","Name"\n"R1","Team A"\n"R2","Team B"\n');
+  writeFileSync(
+    join(exportDir, 'Profile.csv'),
+    '"Id","Name"\n"P1","Standard User"\n"P2","Salesforce API Only System Integrations"\n'
+  );
+  writeFileSync(
+    join(exportDir, 'RecordType.csv'),
+    '"Id","DeveloperName","SobjectType"\n"012000000000001AAA","Renewal","Opportunity"\n'
+  );
+  // Week of 2026-11-20 (Friday): Monday 2026-11-16 .. Sunday 2026-11-22.
+  writeFileSync(
+    join(exportDir, 'Opportunity.csv'),
+    [
+      '"Id","Name","OwnerId","StageName","RecordTypeId","Amount","NextStep","IsPrivate","CreatedById","CreatedDate","LastModifiedById","LastModifiedDate"',
+      // o1: Ana, Prospecting, Amount+NextStep filled → score 1
+      `"o1","A","${U1}","Prospecting","","100","Call","true","${U1}","2026-11-17T10:00:00.000Z","${U1}","2026-11-17T10:00:00.000Z"`,
+      // o2: Ana, Prospecting, Amount only → 3/5 = 0.6; updated this week by Ana
+      `"o2","B","${U1}","Prospecting","","200","","false","${U1}","2026-01-10T10:00:00.000Z","${U1}","2026-11-18T10:00:00.000Z"`,
+      // o3: Ben, Closed Won (NextStep rule does not apply), renewal, Amount empty → 0/3 = 0
+      `"o3","C","${U2}","Closed Won","012000000000001AAA","","","false","${U2}","2026-03-01T10:00:00.000Z","${U2}","2026-03-01T10:00:00.000Z"`,
+      // o4: owned by the integration user: excluded
+      `"o4","D","${U3}","Prospecting","","5","x","false","${U3}","2026-11-17T10:00:00.000Z","${U3}","2026-11-17T10:00:00.000Z"`,
+      // o5: Ben, multi-line name, Prospecting, NextStep only → 2/5 = 0.4
+      `"o5","E ""quoted""\nline","${U2}","Prospecting","","","Demo","false","${U2}","2026-11-20T10:00:00.000Z","${U2}","2026-11-20T10:00:00.000Z"`
+    ].join('\n') + '\n'
+  );
+  writeFileSync(
+    join(exportDir, 'Task.csv'),
+    [
+      '"Id","Subject","OwnerId","CreatedById","CreatedDate"',
+      `"t1","Call","${U1}","${U1}","2026-11-16T09:00:00.000Z"`,
+      `"t2","Call","${U1}","${U1}","2026-11-17T09:00:00.000Z"`,
+      `"t3","Call","${U2}","${U2}","2026-11-01T09:00:00.000Z"`
+    ].join('\n') + '\n'
+  );
+  writeFileSync(
+    join(rulesDir, 'Completeness_Rule.Opp_Amount.md-meta.xml'),
+    rule('Opp Amount', {
+      Object__c: 'Opportunity',
+      Field__c: 'Amount',
+      Weight__c: '3',
+      Active__c: 'true',
+      Stages__c: null,
+      Record_Types__c: null
+    })
+  );
+  writeFileSync(
+    join(rulesDir, 'Completeness_Rule.Opp_NextStep.md-meta.xml'),
+    rule('Opp NextStep', {
+      Object__c: 'Opportunity',
+      Field__c: 'NextStep',
+      Weight__c: '2',
+      Active__c: 'true',
+      Stages__c: 'Prospecting, Qualification'
+    })
+  );
+  writeFileSync(
+    join(rulesDir, 'Benefit_Rule.Tasks.md-meta.xml'),
+    rule('Tasks', {
+      Activity__c: 'Task_Logged',
+      Minutes_Per_Unit__c: '3',
+      Active__c: 'true',
+      Sort_Order__c: '1'
+    })
+  );
+  return { exportDir, rulesDir, root };
+}
