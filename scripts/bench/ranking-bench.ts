@@ -49,6 +49,8 @@ const SHAPES: Array<{ kind: ActionKind; reason: ActionReason; objectApiName: str
   { kind: 'missingFields', reason: 'missingFields', objectApiName: 'Opportunity' }
 ];
 
+const DEFAULT_SHAPE: (typeof SHAPES)[number] = { kind: 'task', reason: 'overdue', objectApiName: 'Task' };
+
 /**
  * Generates realistic candidates: a mix of every kind, mostly tasks, with dates, amounts and stages.
  * @param count how many
@@ -59,7 +61,7 @@ export function generateCandidates(count: number, seed = 42): ActionCandidate[] 
   const next = random(seed);
   const items: ActionCandidate[] = [];
   for (let i = 0; i < count; i++) {
-    const shape = next() < 0.5 ? SHAPES[0]! : SHAPES[Math.floor(next() * SHAPES.length)]!;
+    const shape = (next() < 0.5 ? SHAPES[0] : SHAPES[Math.floor(next() * SHAPES.length)]) ?? DEFAULT_SHAPE;
     const id = `00T${String(i).padStart(15, '0')}`;
     items.push({
       key: `${shape.kind}:${id}`,
