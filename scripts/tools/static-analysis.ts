@@ -1,0 +1,272 @@
+// npm run analyze: Salesforce Code Analyzer (PMD for Apex, ESLint for Lightning Web Components) run
+// from Node, plus a syntax check of every Apex class and trigger with @apexdevtools/apex-parser.
+// Fails (exit code 1) on any Critical or High finding and on any Apex syntax error. Works offline.
+import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ApexErrorListener, ApexParserFactory } from '@apexdevtools/apex-parser';
+import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesforce/code-analyzer-core';
+import type { EngineLogEvent, LogEvent, Violation } from '@salesforce/code-analyzer-core';
+import * as eslintEngine from '@salesforce/code-analyzer-eslint-engine';
+import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+/** The package folder; another folder can be given as the first argument (used to try the gate). */
+const SOURCE_ROOT = path.resolve(process.argv[2] ?? path.join(ROOT, 'force-app'));
+
+/** Severity names of Code Analyzer (1 = Critical … 5 = Info). */
+export const SEVERITY_NAMES: Readonly<Record<number, string>> = {
+  1: 'Critical',
+  2: 'High',
+  3: 'Moderate',
+  4: 'Low',
+  5: 'Info'
+};
+
+/** Findings at or below this severity number fail the gate. */
+export const FAILING_SEVERITY = 2;
+
+export interface Finding {
+  file: string;
+  line: number;
+  engine: string;
+  rule: string;
+  severity: number;
+  message: string;
+}
+
+export interface ApexSyntaxError {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+/** The source files of the package that the engines look at, grouped by kind. */
+export interface Targets {
+  apex: string[];
+  lwc: string[];
+}
+
+/**
+ * Lists files under a folder, recursively, skipping folders that are never sources.
+ * @param dir the folder to walk
+ * @returns absolute paths of every file
+ */
+export function listFiles(dir: string): string[] {
+  let entries;
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      return entry.name === 'node_modules' || entry.name.startsWith('.') ? [] : listFiles(full);
+    }
+    return [full];
+  });
+}
+
+/**
+ * Picks what the engines analyse: Apex classes and triggers, and component sources (TypeScript,
+ * HTML, CSS; never the compiled .js beside a .ts, never tests).
+ * @param files absolute paths of the files under force-app
+ * @returns the Apex and LWC targets, sorted
+ */
+export function selectTargets(files: string[]): Targets {
+  const normalized = files.map((f) => f.split(path.sep).join('/'));
+  const apex = normalized.filter((f) => /\.(cls|trigger)$/.test(f));
+  const lwc = normalized.filter(
+    (f) =>
+      f.includes('/lwc/') && !f.includes('/__tests__/') && /\.(ts|html|css)$/.test(f) && !f.endsWith('.d.ts')
+  );
+  return { apex: apex.sort(), lwc: lwc.sort() };
+}
+
+/**
+ * Parses one Apex source and returns its syntax errors.
+ * @param source the text of a class or trigger
+ * @param kind which grammar entry point applies
+ * @returns the syntax errors, empty when the source parses
+ */
+export function apexSyntaxErrors(
+  source: string,
+  kind: 'class' | 'trigger'
+): Array<Omit<ApexSyntaxError, 'file'>> {
+  const errors: Array<Omit<ApexSyntaxError, 'file'>> = [];
+  class Collector extends ApexErrorListener {
+    override apexSyntaxError(line: number, column: number, message: string): void {
+      // ANTLR lists every token it expected: keep the start, that is what says what is wrong.
+      const short = message.length > 160 ? `${message.slice(0, 160)}…` : message;
+      errors.push({ line, column, message: short });
+    }
+  }
+  const { parser } = ApexParserFactory.createLexerAndParser(source, new Collector());
+  if (kind === 'trigger') {
+    parser.triggerUnit();
+  } else {
+    parser.compilationUnit();
+  }
+  return errors;
+}
+
+/** Whether a finding fails the gate. */
+export function isBlocking(finding: Pick<Finding, 'severity'>): boolean {
+  return finding.severity <= FAILING_SEVERITY;
+}
+
+/**
+ * Formats findings as an aligned text table (file:line, rule, severity, message), worst first.
+ * @param findings the findings to print
+ * @param root paths are shown relative to it
+ */
+export function formatFindings(findings: Finding[], root: string): string {
+  if (findings.length === 0) {
+    return 'No findings.';
+  }
+  const sorted = [...findings].sort(
+    (a, b) => a.severity - b.severity || a.file.localeCompare(b.file) || a.line - b.line
+  );
+  const rows = sorted.map((f) => [
+    `${path.relative(root, f.file) || f.file}:${f.line}`,
+    `${f.engine}:${f.rule}`,
+    `${f.severity} ${SEVERITY_NAMES[f.severity] ?? ''}`.trim(),
+    f.message.replace(/\s+/g, ' ').trim()
+  ]);
+  const header = ['LOCATION', 'RULE', 'SEVERITY', 'MESSAGE'];
+  const widths = [0, 1, 2].map((i) =>
+    Math.max(header[i]?.length ?? 0, ...rows.map((r) => r[i]?.length ?? 0))
+  );
+  const line = (cells: string[]): string =>
+    cells.map((cell, i) => (i < 3 ? cell.padEnd(widths[i] ?? 0) : cell)).join('  ');
+  return [line(header), ...rows.map(line)].join('\n');
+}
+
+function toFinding(violation: Violation): Finding {
+  const location = violation.getPrimaryLocation();
+  const rule = violation.getRule();
+  return {
+    file: location.getFile() ?? '(unknown file)',
+    line: location.getStartLine() ?? 0,
+    engine: rule.getEngineName(),
+    rule: rule.getName(),
+    severity: rule.getSeverityLevel(),
+    message: violation.getMessage()
+  };
+}
+
+/**
+ * Runs the Recommended rules of PMD (Apex) and ESLint (LWC) on the targets.
+ * @param targets files to analyse; an empty kind is skipped (no Apex yet is fine)
+ * @returns every finding
+ */
+export async function runCodeAnalyzer(targets: Targets): Promise<Finding[]> {
+  const files = [...targets.apex, ...targets.lwc];
+  if (files.length === 0) {
+    return [];
+  }
+  const workFolder = mkdtempSync(path.join(tmpdir(), 'code-analyzer-'));
+  try {
+    const config = CodeAnalyzerConfig.fromObject(
+      {
+        config_root: ROOT,
+        log_folder: workFolder,
+        root_working_folder: workFolder,
+        log_level: LogLevel.Warn,
+        engines: {
+          // Our own eslint.config.mjs is enforced by npm run lint; here the engine's LWC base rules apply.
+          eslint: { auto_discover_eslint_config: false },
+          // The copy/paste detector is slow and not a gate.
+          cpd: { disable_engine: true }
+        }
+      },
+      ROOT
+    );
+    const analyzer = new CodeAnalyzer(config);
+    analyzer.onEvent(EventType.LogEvent, (event: LogEvent) => {
+      if (event.logLevel <= LogLevel.Error) {
+        console.error(`[code-analyzer] ${event.message}`);
+      }
+    });
+    analyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
+      if (event.logLevel <= LogLevel.Error) {
+        console.error(`[${event.engineName}] ${event.message}`);
+      }
+    });
+    await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
+    await analyzer.addEnginePlugin(eslintEngine.createEnginePlugin());
+
+    const workspace = await analyzer.createWorkspace([SOURCE_ROOT], files);
+    const selectors: string[] = [];
+    if (targets.apex.length > 0) {
+      selectors.push('pmd:Recommended:Apex');
+    }
+    if (targets.lwc.length > 0) {
+      selectors.push('eslint:Recommended');
+    }
+    const selection = await analyzer.selectRules(selectors, { workspace });
+    const results = await analyzer.run(selection, { workspace });
+    return results.getViolations().map(toFinding);
+  } finally {
+    rmSync(workFolder, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Parses every class and trigger.
+ * @param apexFiles absolute paths of .cls and .trigger files
+ */
+export function checkApexSyntax(apexFiles: string[]): ApexSyntaxError[] {
+  return apexFiles.flatMap((file) =>
+    apexSyntaxErrors(readFileSync(file, 'utf8'), file.endsWith('.trigger') ? 'trigger' : 'class').map(
+      (error) => ({ file, ...error })
+    )
+  );
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const targets = selectTargets(listFiles(SOURCE_ROOT));
+  console.log(
+    `Analysing ${targets.apex.length} Apex file(s) and ${targets.lwc.length} component source file(s) under ${path.relative(ROOT, SOURCE_ROOT) || '.'}/.`
+  );
+
+  const syntaxErrors = checkApexSyntax(targets.apex);
+  if (syntaxErrors.length > 0) {
+    console.log('\nApex syntax errors (fix them: the org would refuse to compile these files):');
+    for (const e of syntaxErrors) {
+      console.log(`  ${path.relative(ROOT, e.file)}:${e.line}:${e.column}  ${e.message}`);
+    }
+  } else {
+    console.log(`Apex syntax: ${targets.apex.length} file(s) parse.`);
+  }
+
+  const findings = await runCodeAnalyzer(targets);
+  console.log(`\nCode Analyzer (pmd:Recommended for Apex, eslint:Recommended for LWC):\n`);
+  console.log(formatFindings(findings, ROOT));
+
+  const blocking = findings.filter(isBlocking);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  console.log(
+    `\n${findings.length} finding(s), ${blocking.length} Critical/High; ${syntaxErrors.length} Apex syntax error(s); ${seconds}s.`
+  );
+  if (blocking.length > 0 || syntaxErrors.length > 0) {
+    console.log('FAILED: fix every Critical/High finding and syntax error listed above.');
+    return 1;
+  }
+  return 0;
+}
+
+if (require.main === module) {
+  main().then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+      process.exitCode = 1;
+    }
+  );
+}
