@@ -11,7 +11,7 @@
 import { Readable } from 'node:stream';
 import { Connection as JsforceConnection } from '@jsforce/jsforce-node';
 import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
-import type { HttpRequest, HttpResponse } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest, HttpResponse, Schema } from '@jsforce/jsforce-node/lib/types';
 import { Org } from '@salesforce/core';
 import { readCsv, type RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
@@ -132,6 +132,21 @@ async function connect(
     'No login: neither --target-org nor --instance-url with --access-token.',
     'Log in with `sf org login web --alias my-org` and pass --target-org my-org.'
   );
+}
+
+/** jsforce's HTTP layer for a CSV response: the body stays text, and JSON error bodies still become errorCodes. */
+class CsvApi extends HttpApi<Schema> {
+  override parseError(body: unknown): unknown {
+    if (typeof body === 'string') {
+      try {
+        const parsed = JSON.parse(body) as unknown;
+        return Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
+      } catch {
+        // not JSON: jsforce's default below
+      }
+    }
+    return super.parseError(body);
+  }
 }
 
 export class OrgSource implements OrgRecordSource {
@@ -339,7 +354,7 @@ export class OrgSource implements OrgRecordSource {
 
   /** GET a CSV page as text, with its headers, through jsforce's authenticated HTTP layer. */
   private async getText(url: string): Promise<{ body: string; headers: Record<string, string | undefined> }> {
-    const api = new HttpApi(this.connection, { responseType: 'text/plain' });
+    const api = new CsvApi(this.connection, { responseType: 'text/plain' });
     let headers: Record<string, string | undefined> = {};
     api.on('response', (response: HttpResponse) => {
       headers = response.headers;
