@@ -41,6 +41,11 @@ const OUT_DIR = path.join(ROOT, 'reports/browser');
 const SCREENSHOT_DIR = path.join(ROOT, 'reports/screenshots');
 const SLDS_ASSETS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const DEFAULT_WIDTH = 720;
+/** As the @salesforce/i18n values of test/browser/build.ts. */
+const USER_LOCALE: Record<Language, { locale: string; timeZone: string }> = {
+  en: { locale: 'en-US', timeZone: 'America/Los_Angeles' },
+  fr: { locale: 'fr-FR', timeZone: 'Europe/Paris' }
+};
 
 interface Outcome {
   scenario: string;
@@ -185,7 +190,10 @@ async function inspect<T>(page: Page, call: string): Promise<T> {
 function locate(page: Page, labels: LabelCatalog, language: Language, action: Action): Locator {
   return page
     .locator('#root')
-    .getByRole(action.role, { name: resolveText(labels, language, action.name) })
+    .getByRole(action.role, {
+      name: resolveText(labels, language, action.name),
+      exact: action.exact ?? false
+    })
     .first();
 }
 
@@ -319,7 +327,7 @@ async function runScenario(
     );
   }
   const page = await context.newPage();
-  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 240 });
+  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 600 });
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
     else if (message.type() === 'warning') outcome.notes.push(`console warning: ${message.text()}`);
@@ -334,6 +342,11 @@ async function runScenario(
     fail(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
   });
   try {
+    // The browser's own time zone and locale follow the Salesforce user's (@salesforce/i18n).
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setTimezoneOverride', { timezoneId: USER_LOCALE[language].timeZone });
+    await cdp.send('Emulation.setLocaleOverride', { locale: USER_LOCALE[language].locale });
+    if (scenario.now) await page.clock.setFixedTime(new Date(scenario.now));
     await page.addInitScript({ path: INSPECT_SCRIPT });
     await page.goto(`${origin}/pages/${scenario.name}.html`, { waitUntil: 'load' });
     const mounted = await page
@@ -394,8 +407,6 @@ function launchChromium(userDataDir: string): Promise<BrowserContext> {
     executablePath: CHROMIUM,
     headless: true,
     args: CHROMIUM_ARGS,
-    locale: 'en-US',
-    timezoneId: 'UTC',
     deviceScaleFactor: 1
   });
 }

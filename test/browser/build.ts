@@ -12,7 +12,7 @@ import type { Language } from './labels.ts';
 
 export const ROOT = path.resolve(__dirname, '../..');
 export const LWC_DIR = path.join(ROOT, 'force-app/main/default/lwc');
-export const FIXTURE_LWC_DIR = path.join(ROOT, 'test/browser/fixtures/lwc');
+export const FIXTURE_LWC_DIR = path.join(ROOT, 'test/browser/fixtures/lwc/c');
 const PLATFORM_DIR = path.join(ROOT, 'test/browser/platform');
 
 /** `c/<name>` modules: every folder with `<name>/<name>.js` in the project and the gate's fixtures. */
@@ -26,6 +26,20 @@ export function componentModules(): Map<string, string> {
     }
   }
   return modules;
+}
+
+/**
+ * `lightning/*` components that need Lightning Data Service and are not in lightning-base-components
+ * (lightning-record-edit-form, lightning-input-field): stand-ins in test/browser/fixtures/lwc/lightning.
+ */
+function standIns(): { name: string; path: string }[] {
+  const dir = path.join(ROOT, 'test/browser/fixtures/lwc/lightning');
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => ({
+      name: `lightning/${entry.name}`,
+      path: path.join(dir, entry.name, `${entry.name}.js`)
+    }));
 }
 
 function apiVersion(): number {
@@ -213,10 +227,10 @@ export async function buildComponents(
 ): Promise<Map<string, BuiltComponent>> {
   const results = new Map<string, BuiltComponent>();
   let remaining = [...new Set(components)];
-  const modules = [...componentModules()].map(([name, filePath]) => ({
-    name: `c/${name}`,
-    path: filePath
-  }));
+  const modules = [
+    ...[...componentModules()].map(([name, filePath]) => ({ name: `c/${name}`, path: filePath })),
+    ...standIns()
+  ];
   while (remaining.length) {
     const importers: Importers = new Map();
     const labelsByEntry = new Map<string, string[]>();

@@ -34,8 +34,9 @@ export interface ActionEffect {
 export interface Action {
   /** ARIA role of the control, as a person using assistive technology finds it. */
   role: 'button' | 'link' | 'checkbox' | 'tab' | 'combobox' | 'menuitem' | 'textbox' | 'radio';
-  /** Its accessible name. */
+  /** Its accessible name (a case-insensitive substring, unless `exact`). */
   name: Text;
+  exact?: boolean;
   /** When given, Enter (or Space for checkboxes) is pressed on it and this must follow. */
   activate?: ActionEffect;
 }
@@ -43,7 +44,7 @@ export interface Action {
 export interface Scenario {
   /** Unique; the screenshot is reports/screenshots/<name>.png. */
   name: string;
-  /** Folder under force-app/main/default/lwc (or test/browser/fixtures/lwc when `fixture`). */
+  /** Folder under force-app/main/default/lwc (or test/browser/fixtures/lwc/c when `fixture`). */
   component: string;
   /** One line: the state shown. */
   description: string;
@@ -57,6 +58,8 @@ export interface Scenario {
   /** Data by module export id: `@salesforce/apex/Cls.method`, `lightning/uiRecordApi.getRecord`, `lightning/graphql.graphql`, `lightning/navigation.CurrentPageReference`. */
   fixtures?: Record<string, Fixture>;
   userId?: string;
+  /** The clock of the page (ISO date-time), for components that compute "today"; timers keep running. */
+  now?: string;
   permissions?: Record<string, boolean>;
   /** Texts that must be visible. */
   shows: Text[];

@@ -65,18 +65,22 @@
     return `content overflows its ${root.clientWidth}px region by ${Math.round(worst.right - limit + 1)}px (${describe(worst.element)}: "${text}")`;
   }
 
-  /** The page area around a control, or around its nearest visible ancestor (visually hidden inputs). */
+  /**
+   * The viewport area around a control, or around its nearest visible ancestor (visually hidden
+   * inputs), clamped to the viewport; the control is scrolled into view first.
+   */
   function focusArea(element) {
     for (let node = element; node; node = node.parentElement) {
-      const box = node.getBoundingClientRect();
+      let box = node.getBoundingClientRect();
       if (box.width >= 8 && box.height >= 8) {
+        node.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+        box = node.getBoundingClientRect();
         const pad = 6;
-        return {
-          x: Math.max(0, box.x - pad + window.scrollX),
-          y: Math.max(0, box.y - pad + window.scrollY),
-          width: box.width + 2 * pad,
-          height: box.height + 2 * pad
-        };
+        const x = Math.max(0, box.x - pad);
+        const y = Math.max(0, box.y - pad);
+        const width = Math.min(window.innerWidth, box.right + pad) - x;
+        const height = Math.min(window.innerHeight, box.bottom + pad) - y;
+        return width > 0 && height > 0 ? { x, y, width, height } : null;
       }
     }
     return null;

@@ -1,4 +1,4 @@
-// The gate's own probe component (test/browser/fixtures/lwc/browserGateProbe): proves the harness
+// The gate's own probe component (test/browser/fixtures/lwc/c/browserGateProbe): proves the harness
 // renders a component with labels, an Apex wire, base components and toasts.
 import { label, text, type Scenario } from '../scenario.ts';
 
