@@ -52,8 +52,9 @@ async function csvParse(file: string): Promise<{ rows: number; owners: number; c
       counts = new Int32Array(header.length + 1);
       owners.set(owner, counts);
     }
-    counts[0]!++;
-    for (let c = 0; c < header.length; c++) if ((rec[c] ?? '') !== '') counts[c + 1]!++;
+    counts[0] = (counts[0] ?? 0) + 1;
+    for (let c = 0; c < header.length; c++)
+      if ((rec[c] ?? '') !== '') counts[c + 1] = (counts[c + 1] ?? 0) + 1;
     rows++;
   }
   let checksum = 0;

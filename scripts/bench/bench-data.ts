@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // Writes the benchmark's Opportunity CSV: rows × 20 columns, quoted like a Data Export, ~15% empty cells.
 
 import { createWriteStream } from 'node:fs';

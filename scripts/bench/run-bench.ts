@@ -51,7 +51,9 @@ async function main(): Promise<void> {
     process.stderr.write(`running ${mode}…\n`);
     results.push(child(mode, file));
   }
-  const duck = results.find((r) => r.mode === 'duckdb')!;
+  const duck = results.find((r) => r.mode === 'duckdb');
+  const ours = results.find((r) => r.mode === 'ours');
+  if (!duck || !ours) throw new Error('a benchmark child gave no result');
   const pad = (s: string, n: number): string => s.padStart(n);
   process.stdout.write(
     `${'engine'.padEnd(12)}${pad('wall s', 9)}${pad('rows/s', 12)}${pad('peak RSS MB', 13)}${pad('× DuckDB time', 15)}\n`
@@ -64,7 +66,6 @@ async function main(): Promise<void> {
   const agree = results.every(
     (r) => r.checksum === duck.checksum && r.rows === rows && r.owners === duck.owners
   );
-  const ours = results.find((r) => r.mode === 'ours')!;
   process.stdout.write(
     `\nresults agree: ${agree ? 'yes' : 'NO'} (${duck.owners} owners, checksum ${duck.checksum})\n` +
       `target ≤ 1.5× DuckDB time: ${ours.ms <= 1.5 * duck.ms ? 'met' : 'missed'} (${(ours.ms / duck.ms).toFixed(2)}×); ` +
@@ -72,7 +73,7 @@ async function main(): Promise<void> {
   );
   const live = join(__dirname, 'live-api-calls.ts');
   if (existsSync(live)) {
-    const mod = require(live) as { run?: () => Promise<void> };
+    const mod = (await import(live)) as { run?: () => Promise<void> };
     if (typeof mod.run === 'function') await mod.run();
   } else {
     process.stdout.write(

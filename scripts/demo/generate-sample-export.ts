@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // Generates a realistic Salesforce Data Export (CSV, quoted like the real one) for the demo: a company of
 // 40 reps in 5 teams with their managers, key users, a sponsor, integration/automated users and two
 // people who left, and a year of accounts, contacts, leads, opportunities (every stage, two record types),

@@ -125,7 +125,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
   if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) {
     throw new SyncInputError(`--as-of "${asOf}" is not a date.`, 'Use yyyy-mm-dd, e.g. --as-of 2026-11-20.');
   }
-  const lang = v.lang ?? 'en';
+  const lang = v.lang;
   if (lang !== 'en' && lang !== 'fr') {
     throw new SyncInputError(`--lang "${lang}" is not supported.`, 'Use --lang en or --lang fr.');
   }
@@ -137,17 +137,17 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     fromExport,
     encoding: v.encoding,
     objects: v.objects ? list(v.objects) : undefined,
-    write: v.write ?? false,
-    json: v.json ?? false,
+    write: v.write,
+    json: v.json,
     out: v.out,
     period: period as PeriodType | undefined,
     asOf,
     teamField: v['team-field'],
-    includeIntegrationUsers: v['include-integration-users'] ?? false,
-    includeInactiveUsers: v['include-inactive-users'] ?? false,
+    includeIntegrationUsers: v['include-integration-users'],
+    includeInactiveUsers: v['include-inactive-users'],
     lang,
     rules: v.rules,
-    help: v.help ?? false
+    help: v.help
   };
   if (options.help) return options;
   const live = Boolean(options.targetOrg || options.instanceUrl || options.accessToken);
@@ -213,7 +213,9 @@ export async function runCli(
         targetOrg: options.targetOrg,
         instanceUrl: options.instanceUrl,
         accessToken: options.accessToken,
-        log: (m: string) => progress.info(m)
+        log: (m: string) => {
+          progress.info(m);
+        }
       });
     }
     const opened: RecordSource = source;
@@ -237,7 +239,9 @@ export async function runCli(
       const rules = await opened.loadRules();
       const written = await writeSnapshots(opened as OrgRecordSource, snapshots, {
         retentionWeeks: rules.settings.userSnapshotRetentionWeeks,
-        log: (m: string) => progress.info(m)
+        log: (m: string) => {
+          progress.info(m);
+        }
       });
       result.write = written;
       if (written.failures.length > 0) exitCode = 1;
@@ -264,7 +268,7 @@ export async function runCli(
     }
     const e = error as Error & { errorCode?: string; name?: string };
     io.stderr.write(
-      `error: ${e.message ?? String(error)}\n  what to do: check the source and the flags (npm run sync -- --help); if it persists, rerun with NODE_DEBUG=sync and report the message.\n`
+      `error: ${e.message || String(error)}\n  what to do: check the source and the flags (npm run sync -- --help); if it persists, rerun with NODE_DEBUG=sync and report the message.\n`
     );
     return { exitCode: 2 };
   } finally {

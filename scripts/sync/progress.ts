@@ -15,7 +15,7 @@ export class Progress implements MeasureProgress {
     private readonly quiet: boolean,
     private readonly stream: NodeJS.WriteStream = process.stderr
   ) {
-    this.tty = Boolean(stream.isTTY);
+    this.tty = stream.isTTY;
   }
 
   private elapsed(): string {

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
 import { parse } from 'csv-parse/sync';
 import { CsvFormatError, readCsv } from '../csv/csv-reader';
 import { prng } from '../../demo/generate-sample-export';
@@ -99,7 +100,7 @@ describe('CSV reader against csv-parse on random files (differential)', () => {
         )
         .join(eol) + (rand() < 0.5 ? eol : '');
     const data = Buffer.from(text, 'utf8');
-    const expected = parse(data, { relax_column_count: false, skip_empty_lines: true }) as string[][];
+    const expected: string[][] = parse(data, { relax_column_count: false, skip_empty_lines: true });
     const chunk = 1 + Math.floor(rand() * 64);
     expect(await rows(data, chunk)).toEqual(expected);
   });

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
 import { measure } from '../engine/measure';
 import { buildSnapshots } from '../snapshots/build-snapshots';
 import { ExportSource } from '../sources/export-source';

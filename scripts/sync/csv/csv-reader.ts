@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // Streaming CSV reader shared by every record source (Data Export files and Bulk API 2.0 result pages).
 //
 // RFC 4180: comma separator, fields optionally quoted with ", "" inside quotes is one ", quoted fields may

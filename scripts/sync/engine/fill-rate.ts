@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // Fill rate by owner over one CSV file: the core loop of the measurement (records and filled cells per
 // owner), on the streaming byte-level reader. Used by the benchmark; the engine runs the same loop with
 // record types, stages and rules on top.

@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // The measurement engine: one streaming pass per object over a RecordSource. Memory is flat in the
 // number of records: aggregates are per owner, per record type × stage, per user and per rule field.
 

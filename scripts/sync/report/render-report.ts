@@ -112,7 +112,7 @@ function lineChart(
     }
   });
   series.forEach((s, k) => {
-    const color = PALETTE[k % PALETTE.length]!;
+    const color = PALETTE[k % PALETTE.length] ?? '#333';
     const pts = s.values
       .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
       .filter((p): p is string => p !== null);
@@ -135,7 +135,7 @@ export function renderReport(result: SyncResult, history: readonly SyncResult[],
   const t = dictionary(lang);
   const users = [...result.users].sort((a, b) => b.engagementScore - a.engagementScore);
   const champions = users.filter((u) => u.championCandidate);
-  const runs = history.filter((h) => h.period?.start).slice(-24);
+  const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);
   const objectNames = [...new Set(runs.flatMap((r) => r.objects.map((o) => o.name)))];
   const completenessTrend =
     runs.length > 1

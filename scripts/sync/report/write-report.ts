@@ -21,7 +21,7 @@ export function writeReport(
     if (!/^result-.*\.json$/.test(name)) continue;
     try {
       const parsed = JSON.parse(readFileSync(join(historyDir, name), 'utf8')) as SyncResult;
-      if (parsed && Array.isArray(parsed.objects)) history.push(parsed);
+      if (Array.isArray(parsed.objects)) history.push(parsed);
     } catch {
       // A damaged history file is skipped: the trend just has one point fewer.
     }

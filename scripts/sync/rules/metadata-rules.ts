@@ -86,7 +86,7 @@ export function parseMetadataRecord(text: string, file: string): { label: string
       const v = value as Record<string, unknown>;
       if (v['@xsi:nil'] === 'true') values.set(field, null);
       else values.set(field, typeof v['#text'] === 'string' ? v['#text'] : null);
-    } else values.set(field, String(value));
+    } else values.set(field, typeof value === 'number' || typeof value === 'boolean' ? String(value) : null);
   }
   const label = typeof root.label === 'string' ? root.label : '';
   return { label, values };
@@ -147,7 +147,7 @@ export class RecordReader {
 
 function recordName(fileName: string): { type: string; name: string } | null {
   const m = /^([A-Za-z0-9_]+)\.([A-Za-z0-9_]+)\.md-meta\.xml$/.exec(fileName);
-  return m ? { type: m[1]!, name: m[2]! } : null;
+  return m?.[1] && m[2] ? { type: m[1], name: m[2] } : null;
 }
 
 export function completenessRuleFrom(reader: RecordReader, name: string): CompletenessRule {

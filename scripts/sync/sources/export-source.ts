@@ -94,8 +94,8 @@ export class ExportSource implements RecordSource {
 
   private add(fileName: string, ref: FileRef): void {
     const m = /^(.+)\.csv$/i.exec(fileName);
-    if (!m) return;
-    const object = m[1]!;
+    const object = m?.[1];
+    if (!object) return;
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
     const list = this.files.get(key) ?? [];
@@ -140,8 +140,8 @@ export class ExportSource implements RecordSource {
     return this.files.has(objectName.toLowerCase());
   }
 
-  async listObjects(): Promise<string[]> {
-    return [...this.names.values()].sort();
+  listObjects(): Promise<string[]> {
+    return Promise.resolve([...this.names.values()].sort());
   }
 
   private async *stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
@@ -185,13 +185,14 @@ export class ExportSource implements RecordSource {
       for (let c = 0; c < columns.length; c++) samples.push([]);
       const n = Math.min(batch.length, 500);
       for (let r = 0; r < n; r++)
-        for (let c = 0; c < columns.length; c++) samples[c]!.push(batch.value(r, c));
+        for (let c = 0; c < columns.length; c++) samples[c]?.push(batch.value(r, c));
       break;
     }
-    if (columns.length === 0) {
-      columns = await readCsvHeader(parts[0]!.open(), {
+    const firstPart = parts[0];
+    if (columns.length === 0 && firstPart) {
+      columns = await readCsvHeader(firstPart.open(), {
         encoding: this.encoding,
-        sourceName: parts[0]!.display
+        sourceName: firstPart.display
       });
     }
     const fields: FieldDescribe[] = columns.map((column, c) => ({
@@ -317,7 +318,7 @@ export class ExportSource implements RecordSource {
   }
 
   async loadRules(): Promise<RuleSet> {
-    return loadRulesFromFolder(this.rulesDir);
+    return await Promise.resolve().then(() => loadRulesFromFolder(this.rulesDir));
   }
 
   async close(): Promise<void> {}
