@@ -1,4 +1,7 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
 import { buildSnapshots } from '../snapshots/build-snapshots';
 import { ExportSource } from '../sources/export-source';
@@ -97,5 +100,57 @@ describe('measurement engine on a hand-computed export', () => {
     const teamA = snapshots.completeness.find((c) => c.Scope__c === 'Team' && c.Team__c === 'Team A')!;
     expect(teamA).toMatchObject({ Records__c: 2, Complete_Records__c: 1, Average_Completeness__c: 80 });
     expect(snapshots.completeness.every((c) => c.Snapshot_Key__c.length <= 80)).toBe(true);
+  });
+});
+
+describe('export source over a .zip', () => {
+  it('reads the same figures from a zipped export (deflated and stored entries)', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const entries = readdirSync(exportDir).map((name, i) => {
+      const data = readFileSync(join(exportDir, name));
+      return {
+        name: `export/${name}`,
+        data,
+        body: i % 2 === 0 ? deflateRawSync(data) : data,
+        method: i % 2 === 0 ? 8 : 0
+      };
+    });
+    const locals: Buffer[] = [];
+    const centrals: Buffer[] = [];
+    let offset = 0;
+    for (const e of entries) {
+      const name = Buffer.from(e.name);
+      const local = Buffer.alloc(30);
+      local.writeUInt32LE(0x04034b50, 0);
+      local.writeUInt16LE(20, 4);
+      local.writeUInt16LE(e.method, 8);
+      local.writeUInt32LE(e.body.length, 18);
+      local.writeUInt32LE(e.data.length, 22);
+      local.writeUInt16LE(name.length, 26);
+      const central = Buffer.alloc(46);
+      central.writeUInt32LE(0x02014b50, 0);
+      central.writeUInt16LE(e.method, 10);
+      central.writeUInt32LE(e.body.length, 20);
+      central.writeUInt32LE(e.data.length, 24);
+      central.writeUInt16LE(name.length, 28);
+      central.writeUInt32LE(offset, 42);
+      locals.push(local, name, e.body);
+      centrals.push(central, name);
+      offset += 30 + name.length + e.body.length;
+    }
+    const cd = Buffer.concat(centrals);
+    const eocd = Buffer.alloc(22);
+    eocd.writeUInt32LE(0x06054b50, 0);
+    eocd.writeUInt16LE(entries.length, 8);
+    eocd.writeUInt16LE(entries.length, 10);
+    eocd.writeUInt32LE(cd.length, 12);
+    eocd.writeUInt32LE(offset, 16);
+    const zip = join(root, 'export.zip');
+    writeFileSync(zip, Buffer.concat([...locals, cd, eocd]));
+    const options = { objects: ['Opportunity'], asOf: '2026-11-20' };
+    const fromZip = await measure(new ExportSource({ paths: [zip], rulesDir }), options);
+    const fromDir = await measure(new ExportSource({ paths: [exportDir], rulesDir }), options);
+    expect(fromZip.objects).toEqual(fromDir.objects);
+    expect(fromZip.users).toEqual(fromDir.users);
   });
 });
