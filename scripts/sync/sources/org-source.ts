@@ -3,7 +3,8 @@
 // API calls per object do not grow with its number of fields, only with its result pages:
 //   1 describe + 1 Bulk API 2.0 query job (the SOQL travels in a POST body, so 900 field names are fine:
 //   a GET /query with them in the URL fails with HTTP 431, the sfdx-hardis failure) + a few polls
-//   + 1 GET per result page of `pageSize` records.
+//   + 1 GET per result page (maxRecords: 50,000 records, fewer for very wide objects so that a page, which
+//   jsforce holds as text while the CSV reader goes through it, stays around 30 MB).
 // Results are paged here, not by jsforce's bulk2.query (it crashes when results span more than one
 // Sforce-Locator page: jsforce issues #1546 and #1693). Each page goes through the shared CSV reader.
 // Users come from a REST query (queryMore paging); rules from the org's custom metadata (__mdt SOQL).
@@ -31,6 +32,8 @@ import type {
 export const DEFAULT_API_VERSION = '65.0';
 /** Records per Bulk API 2.0 result page (maxRecords); env SYNC_PAGE_SIZE overrides it. */
 export const DEFAULT_PAGE_SIZE = 50_000;
+/** Cells (records × columns) per result page when no page size is given: bounds the memory of a page. */
+export const PAGE_CELL_BUDGET = 2_000_000;
 
 /** Tuning of the live path (tests and the benchmark shorten the waits). */
 export interface OrgSourceTuning {
@@ -155,7 +158,7 @@ export class OrgSource implements OrgRecordSource {
   private global?: Promise<DescribeGlobal>;
   private readonly describes = new Map<string, Promise<ObjectDescribe | undefined>>();
   private rules?: Promise<RuleSet>;
-  private readonly pageSize: number;
+  private readonly pageSize: number | undefined;
   private readonly pollIntervalMs: number;
   private readonly log: (message: string) => void;
 
@@ -164,7 +167,7 @@ export class OrgSource implements OrgRecordSource {
     readonly description: string,
     private readonly options: OrgSourceOptions & OrgSourceTuning
   ) {
-    this.pageSize = options.pageSize ?? positiveInt(process.env.SYNC_PAGE_SIZE) ?? DEFAULT_PAGE_SIZE;
+    this.pageSize = options.pageSize ?? positiveInt(process.env.SYNC_PAGE_SIZE);
     this.pollIntervalMs = options.pollIntervalMs ?? positiveInt(process.env.SYNC_POLL_MS) ?? 250;
     this.log = options.log ?? (() => undefined);
   }
@@ -278,11 +281,14 @@ export class OrgSource implements OrgRecordSource {
     const job = await this.createJob(described.name, soql);
     await this.waitForJob(described.name, job);
 
+    const maxRecords =
+      this.pageSize ??
+      Math.max(1000, Math.min(DEFAULT_PAGE_SIZE, Math.floor(PAGE_CELL_BUDGET / selected.length)));
     let locator: string | null = null;
     let page = 0;
     do {
       page++;
-      const params = new URLSearchParams({ maxRecords: String(this.pageSize) });
+      const params = new URLSearchParams({ maxRecords: String(maxRecords) });
       if (locator) params.set('locator', locator);
       const { body, headers } = await this.call(`results of ${described.name}, page ${page}`, () =>
         this.getText(`${this.base}/jobs/query/${job.id}/results?${params.toString()}`)
