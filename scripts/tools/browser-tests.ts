@@ -300,6 +300,17 @@ async function checkAction(
   return failures;
 }
 
+/**
+ * A console warning as one line, with the element it is about; undefined for the LWC engine's warnings
+ * about base components' own markup (lightning-*), which are not the project's to fix.
+ */
+function warningNote(text: string): string | undefined {
+  const lines = text.split('\n').map((line) => line.trim());
+  const element = lines.find((line) => line.startsWith('<'));
+  if (element?.startsWith('<lightning-')) return undefined;
+  return `console warning: ${(lines[0] ?? '').replace(/^Error: /, '')}${element ? ` ${element}` : ''}`;
+}
+
 async function runScenario(
   context: BrowserContext,
   origin: string,
@@ -330,7 +341,10 @@ async function runScenario(
   await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 600 });
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
-    else if (message.type() === 'warning') outcome.notes.push(`console warning: ${message.text()}`);
+    else if (message.type() === 'warning') {
+      const note = warningNote(message.text());
+      if (note && !outcome.notes.includes(note)) outcome.notes.push(note);
+    }
   });
   page.on('pageerror', (error) => {
     fail(`page error: ${error.message}`);

@@ -85,6 +85,12 @@ const PLATFORM_FILES: Record<string, string> = {
   'lightning/refresh': 'events.js'
 };
 
+/**
+ * Base-component gates closed here: form-associated comboboxes call attachInternals(), which synthetic
+ * shadow (as in Lightning Experience) does not support. Every other gate keeps the package's stub (open).
+ */
+const CLOSED_GATES = new Set(['@salesforce/gate/bc.260.enableComboboxElementInternals']);
+
 const VIRTUAL = '\0browser-gate:';
 const ENTRY = 'browser-gate:entry/';
 const LABEL = `${VIRTUAL}@salesforce/label/c.`;
@@ -115,6 +121,7 @@ function platformModules(importers: Importers): Plugin {
     async resolveId(source, importer, options) {
       let id: string | null = null;
       if (source.startsWith(ENTRY)) return VIRTUAL + source;
+      if (CLOSED_GATES.has(source)) return `${VIRTUAL}closed-gate`;
       if (PLATFORM_FILES[source]) id = path.join(PLATFORM_DIR, PLATFORM_FILES[source]);
       else if (
         /^@salesforce\/(label\/c\.|apex\/|schema\/|user\/|customPermission\/|userPermission\/|resourceUrl\/|contentAssetUrl\/|messageChannel\/)/.test(
@@ -140,6 +147,7 @@ function platformModules(importers: Importers): Plugin {
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
+      if (source === 'closed-gate') return 'export default { isOpen: () => false };';
       if (source.startsWith(ENTRY)) {
         const component = source.slice(ENTRY.length);
         return [

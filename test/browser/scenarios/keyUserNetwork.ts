@@ -1,0 +1,89 @@
+// keyUserNetwork for the adoption lead: coverage by team and stage, follow-ups due, champion candidates.
+import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
+
+const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
+const network: Fixture = { data: jestData('keyUserNetwork', 'getNetwork.json') };
+const NOW = '2026-11-23T15:00:00.000Z';
+
+export const scenarios: Scenario[] = [
+  {
+    name: 'keyUserNetwork-data',
+    component: 'keyUserNetwork',
+    description: 'three teams, one uncovered, follow-ups and candidates',
+    now: NOW,
+    width: 720,
+    fixtures: { [NETWORK]: network },
+    shows: [
+      label('keyUserNetwork_Title'),
+      label('keyUserNetwork_Coverage'),
+      text('Alice Martin'),
+      text('Chloé Durand'),
+      label('keyUserNetwork_NoKeyUser'),
+      label('keyUserNetwork_FollowUps'),
+      label('keyUserNetwork_Candidates'),
+      text('Diane Leroy')
+    ],
+    hides: [label('keyUserNetwork_FollowUpsEmpty')],
+    actions: [
+      { role: 'combobox', name: label('keyUserNetwork_Team') },
+      {
+        role: 'button',
+        name: text('Bruno Petit'),
+        activate: { call: 'lightning/uiRecordApi.updateRecord' }
+      },
+      {
+        role: 'button',
+        name: text('Diane Leroy'),
+        activate: { call: 'lightning/uiRecordApi.createRecord' }
+      }
+    ]
+  },
+  {
+    name: 'keyUserNetwork-empty',
+    component: 'keyUserNetwork',
+    description: 'no key user, no team measured yet',
+    now: NOW,
+    width: 720,
+    fixtures: {
+      [NETWORK]: {
+        data: {
+          followUpWeeks: 4,
+          championCandidates: 5,
+          periodStart: null,
+          keyUsers: [],
+          teams: [],
+          candidates: []
+        }
+      }
+    },
+    shows: [label('keyUserNetwork_Title'), label('keyUserNetwork_Empty')]
+  },
+  {
+    name: 'keyUserNetwork-error',
+    component: 'keyUserNetwork',
+    description: 'the network could not be loaded',
+    now: NOW,
+    width: 720,
+    fixtures: { [NETWORK]: { error: { status: 500, body: { message: 'Key users are not readable' } } } },
+    shows: [text('Key users are not readable')],
+    actions: [
+      { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }
+    ]
+  },
+  {
+    name: 'keyUserNetwork-fr',
+    component: 'keyUserNetwork',
+    language: 'fr',
+    description: 'coverage, follow-ups and candidates, in French',
+    now: NOW,
+    width: 720,
+    fixtures: { [NETWORK]: network },
+    shows: [
+      label('keyUserNetwork_Title'),
+      label('keyUserNetwork_Coverage'),
+      label('keyUserNetwork_FollowUps'),
+      label('keyUserNetwork_Candidates'),
+      text('Alice Martin')
+    ]
+  }
+];
