@@ -28,7 +28,9 @@ export default tseslint.config(
       '.sf/**',
       '.sfdx/**',
       // Compiled output of the component .ts sources.
-      'force-app/main/default/lwc/**/*.js'
+      'force-app/main/default/lwc/**/*.js',
+      // The browser gate's own test components and stand-ins (LWC JavaScript with decorators).
+      'test/browser/fixtures/**'
     ]
   },
 

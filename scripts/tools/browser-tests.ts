@@ -184,7 +184,7 @@ interface Recorded {
 
 /** Calls a browser-side check of test/browser/platform/inspect.js (DOM code stays in the browser). */
 async function inspect<T>(page: Page, call: string): Promise<T> {
-  return (await page.evaluate(`window.__browserGateInspect.${call}`)) as T;
+  return page.evaluate(`window.__browserGateInspect.${call}`);
 }
 
 function locate(page: Page, labels: LabelCatalog, language: Language, action: Action): Locator {
@@ -301,6 +301,25 @@ async function checkAction(
 }
 
 /**
+ * Judges an outcome: failed when it has failures, except for a self-test scenario (`expectFailures`),
+ * which passes only when it fails in exactly the expected ways.
+ */
+function expectFailures(scenario: Scenario, outcome: Outcome): Outcome {
+  if (!scenario.expectFailures) {
+    return { ...outcome, status: outcome.failures.length ? 'failed' : 'passed' };
+  }
+  const patterns = scenario.expectFailures.map((p) => new RegExp(p));
+  const missed = patterns.filter((p) => !outcome.failures.some((f) => p.test(f)));
+  const unexpected = outcome.failures.filter((f) => !patterns.some((p) => p.test(f)));
+  const failures = [
+    ...missed.map((p) => `self-test: the gate did not catch /${p.source}/`),
+    ...unexpected.map((f) => `self-test: unexpected failure: ${f}`)
+  ];
+  const notes = [...outcome.notes, `caught as expected: ${outcome.failures.length} failure(s)`];
+  return { ...outcome, failures, notes, status: failures.length ? 'failed' : 'passed' };
+}
+
+/**
  * A console warning as one line, with the element it is about; undefined for the LWC engine's warnings
  * about base components' own markup (lightning-*), which are not the project's to fix.
  */
@@ -406,9 +425,8 @@ async function runScenario(
   } finally {
     await page.close();
   }
-  outcome.status = outcome.failures.length ? 'failed' : 'passed';
   outcome.ms = Date.now() - started;
-  return outcome;
+  return expectFailures(scenario, outcome);
 }
 
 function launchChromium(userDataDir: string): Promise<BrowserContext> {
@@ -533,7 +551,9 @@ async function main(): Promise<number> {
       `screenshots in ${path.relative(ROOT, SCREENSHOT_DIR)}/, results in ${path.relative(ROOT, OUT_DIR)}/results.json`
   );
   if (productRan === 0) {
-    console.error('browser gate: no product component scenario ran (none of their components exists yet)');
+    console.error(
+      'browser gate: no product component scenario ran (their components are missing, or the filter matched none)'
+    );
     return 1;
   }
   return count('failed') ? 1 : 0;

@@ -67,6 +67,11 @@ export interface Scenario {
   hides?: Text[];
   /** The main actions: each must be reachable with Tab and show a focus indicator. */
   actions?: Action[];
+  /**
+   * For the gate's self-test only: the failures this scenario must produce (regular expressions). It
+   * passes when each pattern matches a failure and each failure matches a pattern.
+   */
+  expectFailures?: string[];
   /** Milliseconds to wait for the expected texts (default 5000). */
   timeoutMs?: number;
 }

@@ -43,3 +43,29 @@ export const scenarios: Scenario[] = [
     shows: [label('common_Retry'), text('Ada Lovelace')]
   }
 ];
+
+// The gate's self-test: a component with known faults must fail each check it breaks.
+scenarios.push({
+  name: 'browserGateBroken-faults',
+  component: 'browserGateBroken',
+  fixture: true,
+  description: 'self-test: every fault of the broken component is caught',
+  width: 400,
+  shows: [text('Unreachable'), text('Text that is not there')],
+  actions: [
+    { role: 'button', name: text('Unreachable') },
+    { role: 'button', name: text('No focus ring') },
+    { role: 'button', name: text('Not on the page') }
+  ],
+  expectFailures: [
+    '^label browserGate_DoesNotExist is not in labels/CustomLabels',
+    '^text "Text that is not there" .* is not visible',
+    '^console error: browser gate self-test',
+    '^a custom label placeholder in the visible text',
+    '^"undefined" in the visible text',
+    '^content overflows its 400px region',
+    '^button "Unreachable": never receives focus with Tab',
+    '^button "No focus ring": no visible focus indicator',
+    '^button "Not on the page": not found'
+  ]
+});
