@@ -11,7 +11,15 @@
 //
 // Usage: npm run test:browser [-- <name filter>...] [--no-compile]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
@@ -91,9 +99,23 @@ async function loadScenarios(): Promise<Scenario[]> {
   return all;
 }
 
-/** UI components of the project (a folder with a template) that no scenario covers. */
+/** `c-*` children in a component's template, as folder names (c-action-item → actionItem). */
+function childComponents(component: string): string[] {
+  const file = path.join(LWC_DIR, component, `${component}.html`);
+  if (!existsSync(file)) return [];
+  const tags = readFileSync(file, 'utf8').match(/<c-[a-z0-9-]+/g) ?? [];
+  return tags.map((tag) => tag.slice(3).replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
+}
+
+/** UI components of the project (a folder with a template) that no scenario renders, even as a child. */
 function uncoveredComponents(scenarios: Scenario[]): string[] {
-  const covered = new Set(scenarios.filter((s) => !s.fixture).map((s) => s.component));
+  const covered = new Set<string>();
+  const queue = scenarios.filter((s) => !s.fixture).map((s) => s.component);
+  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+    if (covered.has(next)) continue;
+    covered.add(next);
+    queue.push(...childComponents(next));
+  }
   return readdirSync(LWC_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(LWC_DIR, e.name, `${e.name}.html`)))
     .map((e) => e.name)
@@ -356,6 +378,12 @@ async function runScenario(
         : `label ${name} is not in labels/CustomLabels.labels-meta.xml`
     );
   }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const file of readdirSync(SCREENSHOT_DIR)) {
+    if (file === `${scenario.name}.png` || file.startsWith(`${scenario.name}.after-`)) {
+      rmSync(path.join(SCREENSHOT_DIR, file));
+    }
+  }
   const page = await context.newPage();
   await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 600 });
   page.on('console', (message) => {
@@ -412,11 +440,21 @@ async function runScenario(
     outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
     const overflow = await inspect<string | null>(page, 'overflowProblem()');
     if (overflow) fail(overflow);
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
     outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
     await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
+    let step = 0;
     for (const action of scenario.actions ?? []) {
       outcome.failures.push(...(await checkAction(page, labels, language, action)));
+      if (action.activate) {
+        // What the action led to (an opened form, an error, a hidden item), for people to look at.
+        step += 1;
+        await page.waitForTimeout(300);
+        await page.screenshot({
+          path: path.join(SCREENSHOT_DIR, `${scenario.name}.after-${step}.png`),
+          fullPage: true,
+          animations: 'disabled'
+        });
+      }
     }
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
     for (const id of missingFixtures) outcome.notes.push(`no fixture for ${id} (left loading)`);

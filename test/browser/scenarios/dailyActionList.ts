@@ -43,6 +43,28 @@ export const scenarios: Scenario[] = [
     ]
   },
   {
+    name: 'dailyActionList-fill',
+    component: 'dailyActionList',
+    description: 'filling in the missing fields of an opportunity in place (missingFieldsForm)',
+    now: NOW,
+    width: 720,
+    fixtures: withData,
+    shows: [text('Initech - expansion'), label('actionItem_FillFields')],
+    actions: [
+      {
+        role: 'button',
+        name: label('actionItem_FillFields'),
+        activate: { shows: label('missingFieldsForm_Save') }
+      },
+      {
+        role: 'button',
+        name: label('missingFieldsForm_Save'),
+        exact: true,
+        activate: { call: 'lightning/recordEditForm.submit' }
+      }
+    ]
+  },
+  {
     name: 'dailyActionList-empty',
     component: 'dailyActionList',
     description: 'nothing to do today',
