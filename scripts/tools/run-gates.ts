@@ -38,7 +38,9 @@ export const GATES: Gate[] = [
     name: 'test:unit',
     command: 'npm',
     args: ['run', '--silent', 'test:unit', '--', '--coverage', '--json', `--outputFile=${JEST_RESULTS}`]
-  }
+  },
+  // The components in a real browser (headless Chromium, LWC OSS, SLDS); build has compiled them.
+  { name: 'test:browser', command: 'npm', args: ['run', '--silent', 'test:browser', '--', '--no-compile'] }
 ];
 
 /**

@@ -193,7 +193,9 @@ describe('the CLI as a process', () => {
         child.stderr.on('data', (d: Buffer) => {
           stderr += d.toString('utf8');
         });
-        child.on('close', (status) => { resolve({ status, stderr }); });
+        child.on('close', (status) => {
+          resolve({ status, stderr });
+        });
       });
       expect(run.status).toBe(2);
       expect(run.stderr).toMatch(/has expired or is invalid/);
