@@ -10,8 +10,9 @@ import tseslint from 'typescript-eslint';
 const require = createRequire(import.meta.url);
 const lwcConfig = require('@salesforce/eslint-config-lwc');
 
-const LWC_TS = ['force-app/**/lwc/**/*.ts'];
-const LWC_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts'];
+// force-app/test/*.ts: helpers shared by the component tests, linted like them.
+const LWC_TS = ['force-app/**/lwc/**/*.ts', 'force-app/test/**/*.ts'];
+const LWC_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
 const NODE_TS = ['scripts/**/*.ts', 'test/**/*.ts'];
 
 /** Limits a shared config (written without `files`) to the given globs. */

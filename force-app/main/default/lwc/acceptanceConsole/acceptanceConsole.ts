@@ -4,7 +4,7 @@ import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import userId from '@salesforce/user/Id';
-import { reduceErrors } from 'c/ldsUtils';
+import { type LdsError, reduceErrors } from 'c/ldsUtils';
 import {
   computeReadiness,
   normaliseResult,
@@ -15,7 +15,6 @@ import {
 
 import TITLE from '@salesforce/label/c.acceptanceConsole_Title';
 import LOADING from '@salesforce/label/c.common_Loading';
-import RETRY from '@salesforce/label/c.common_Retry';
 import UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import PROGRESS from '@salesforce/label/c.acceptanceConsole_Progress';
 import PASSED from '@salesforce/label/c.acceptanceConsole_Passed';
@@ -117,7 +116,6 @@ export default class AcceptanceConsole extends LightningElement {
   labels = {
     TITLE,
     LOADING,
-    RETRY,
     PROGRESS,
     PASSED,
     FAILED,
@@ -147,7 +145,8 @@ export default class AcceptanceConsole extends LightningElement {
   session?: ConsoleData['session'];
   testCases: TestCaseRecord[] = [];
   loaded = false;
-  loadError?: string;
+  /** The error of the last load, shown by c-error-panel. */
+  loadError?: LdsError;
   onlyMine = false;
   draft?: Draft;
   savingId?: string;
@@ -172,7 +171,7 @@ export default class AcceptanceConsole extends LightningElement {
       this.loadError = undefined;
       this.loaded = true;
     } else if (result.error) {
-      this.loadError = reduceErrors(result.error as never).join(' ') || UNKNOWN_ERROR;
+      this.loadError = result.error as LdsError;
       this.loaded = true;
     }
   }

@@ -5,14 +5,12 @@ import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { reduceErrors } from 'c/ldsUtils';
+import type { LdsError } from 'c/ldsUtils';
 import { todayIn } from 'c/actionRanking';
 import { type BenefitFigures, type WeekSnapshot, benefitFigures } from './benefitsMath';
 
 import LABEL_TITLE from '@salesforce/label/c.benefitsPanel_Title';
 import LABEL_LOADING from '@salesforce/label/c.common_Loading';
-import LABEL_RETRY from '@salesforce/label/c.common_Retry';
-import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import LABEL_ERROR_TITLE from '@salesforce/label/c.benefitsPanel_ErrorTitle';
 import LABEL_THIS_WEEK from '@salesforce/label/c.benefitsPanel_ThisWeek';
 import LABEL_THIS_MONTH from '@salesforce/label/c.benefitsPanel_ThisMonth';
@@ -72,7 +70,6 @@ export default class BenefitsPanel extends LightningElement {
   labels = {
     title: LABEL_TITLE,
     loading: LABEL_LOADING,
-    retry: LABEL_RETRY,
     errorTitle: LABEL_ERROR_TITLE,
     thisWeek: LABEL_THIS_WEEK,
     thisMonth: LABEL_THIS_MONTH,
@@ -140,13 +137,12 @@ export default class BenefitsPanel extends LightningElement {
     return !this.hasError && !this.isLoading;
   }
 
-  get errorMessages(): string[] {
-    const errors = [
+  /** What made the load fail, shown by c-error-panel. */
+  get loadErrors(): LdsError[] {
+    return [
       ...(this.snapshotsResult?.data ? [] : (this.snapshotsResult?.errors ?? [])),
       this.benefitsResult?.error
-    ];
-    const messages = reduceErrors(errors as Parameters<typeof reduceErrors>[0]);
-    return messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR];
+    ] as LdsError[];
   }
 
   get snapshots(): WeekSnapshot[] {

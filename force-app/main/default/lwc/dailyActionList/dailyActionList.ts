@@ -6,7 +6,7 @@ import getActionContext from '@salesforce/apex/DailyActionController.getActionCo
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
-import { reduceErrors } from 'c/ldsUtils';
+import { type LdsError, reduceErrors } from 'c/ldsUtils';
 import {
   ACTION_KINDS,
   type ActionKind,
@@ -34,8 +34,6 @@ import {
 
 import LABEL_TITLE from '@salesforce/label/c.dailyActionList_Title';
 import LABEL_LOADING from '@salesforce/label/c.common_Loading';
-import LABEL_RETRY from '@salesforce/label/c.common_Retry';
-import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import LABEL_ERROR_TITLE from '@salesforce/label/c.dailyActionList_ErrorTitle';
 import LABEL_EMPTY_TITLE from '@salesforce/label/c.dailyActionList_EmptyTitle';
 import LABEL_EMPTY_BODY from '@salesforce/label/c.dailyActionList_EmptyBody';
@@ -105,7 +103,6 @@ export default class DailyActionList extends LightningElement {
   labels = {
     title: LABEL_TITLE,
     loading: LABEL_LOADING,
-    retry: LABEL_RETRY,
     errorTitle: LABEL_ERROR_TITLE,
     emptyTitle: LABEL_EMPTY_TITLE,
     emptyBody: LABEL_EMPTY_BODY,
@@ -357,13 +354,12 @@ export default class DailyActionList extends LightningElement {
     return gqlFailed || !!this.settingsResult?.error;
   }
 
-  get errorMessages(): string[] {
-    const errors = [
+  /** What made the load fail, shown by c-error-panel. */
+  get loadErrors(): LdsError[] {
+    return [
       ...(this.graphqlResult?.data ? [] : (this.graphqlResult?.errors ?? [])),
       this.settingsResult?.error
-    ];
-    const messages = reduceErrors(errors as Parameters<typeof reduceErrors>[0]);
-    return messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR];
+    ] as LdsError[];
   }
 
   /** Secondary sources that failed (messages, record fields, part of the query): shown as a warning. */

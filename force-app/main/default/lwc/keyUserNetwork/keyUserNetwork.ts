@@ -2,7 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { reduceErrors } from 'c/ldsUtils';
+import { type LdsError, reduceErrors } from 'c/ldsUtils';
 import {
   buildNetwork,
   isoDate,
@@ -17,7 +17,6 @@ import {
 
 import TITLE from '@salesforce/label/c.keyUserNetwork_Title';
 import LOADING from '@salesforce/label/c.common_Loading';
-import RETRY from '@salesforce/label/c.common_Retry';
 import UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import TEAM from '@salesforce/label/c.keyUserNetwork_Team';
 import ALL_TEAMS from '@salesforce/label/c.keyUserNetwork_AllTeams';
@@ -110,7 +109,6 @@ export default class KeyUserNetwork extends LightningElement {
   labels = {
     TITLE,
     LOADING,
-    RETRY,
     TEAM,
     COVERAGE,
     KEY_USERS,
@@ -133,7 +131,8 @@ export default class KeyUserNetwork extends LightningElement {
   wiredNetwork?: WireResult;
   network?: NetworkData;
   loaded = false;
-  loadError?: string;
+  /** The error of the last load, shown by c-error-panel. */
+  loadError?: LdsError;
   busyId?: string;
   actionError?: string;
   announcement = '';
@@ -152,7 +151,7 @@ export default class KeyUserNetwork extends LightningElement {
       this.loadError = undefined;
       this.loaded = true;
     } else if (result.error) {
-      this.loadError = reduceErrors(result.error as never).join(' ') || UNKNOWN_ERROR;
+      this.loadError = result.error as LdsError;
       this.loaded = true;
     }
   }

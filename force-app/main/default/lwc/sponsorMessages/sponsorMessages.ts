@@ -2,11 +2,10 @@ import { LightningElement, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
-import { reduceErrors } from 'c/ldsUtils';
+import { type LdsError, reduceErrors } from 'c/ldsUtils';
 
 import LABEL_TITLE from '@salesforce/label/c.sponsorMessages_Title';
 import LABEL_LOADING from '@salesforce/label/c.common_Loading';
-import LABEL_RETRY from '@salesforce/label/c.common_Retry';
 import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import LABEL_ERROR_TITLE from '@salesforce/label/c.sponsorMessages_ErrorTitle';
 import LABEL_EMPTY from '@salesforce/label/c.sponsorMessages_Empty';
@@ -64,7 +63,6 @@ export default class SponsorMessages extends LightningElement {
   labels = {
     title: LABEL_TITLE,
     loading: LABEL_LOADING,
-    retry: LABEL_RETRY,
     errorTitle: LABEL_ERROR_TITLE,
     empty: LABEL_EMPTY,
     usageTitle: LABEL_USAGE_TITLE,
@@ -94,9 +92,9 @@ export default class SponsorMessages extends LightningElement {
     return !!this.messagesResult?.error;
   }
 
-  get errorMessages(): string[] {
-    const messages = reduceErrors(this.messagesResult?.error as Parameters<typeof reduceErrors>[0]);
-    return messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR];
+  /** What made the load fail, shown by c-error-panel. */
+  get loadError(): LdsError {
+    return this.messagesResult?.error as LdsError;
   }
 
   get messages() {

@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import AcceptanceCaseForm from 'c/acceptanceCaseForm';
 import createTestCases from '@salesforce/apex/AcceptanceConsoleController.createTestCases';
+import { $, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
 jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => ({ default: jest.fn() }), {
   virtual: true
@@ -9,21 +10,11 @@ jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => 
 const mockCreate = createTestCases as unknown as jest.Mock;
 const importResults = require('./data/createTestCasesResults.json');
 
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 function createForm(): HTMLElement {
   const element = createElement('c-acceptance-case-form', { is: AcceptanceCaseForm });
   (element as unknown as { sessionId: string }).sessionId = 'a01000000000001AAA';
   document.body.appendChild(element);
   return element;
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-function text(element: HTMLElement | null): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function change(target: HTMLElement | null, detail: Record<string, unknown>) {
@@ -36,9 +27,7 @@ function csvFile(content: string, name = 'scenarios.csv') {
 
 describe('c-acceptance-case-form', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 

@@ -4,6 +4,7 @@ import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole'
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
 const consoleData = require('./data/getConsole.json');
 const readyData = require('./data/getConsoleReady.json');
@@ -29,25 +30,11 @@ const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 const objectInfo = getObjectInfo as unknown as { emit(data: unknown): void };
 
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 function createConsole(): HTMLElement {
   const element = createElement('c-acceptance-console', { is: AcceptanceConsole });
   (element as unknown as { recordId: string }).recordId = 'a01000000000001AAA';
   document.body.appendChild(element);
   return element;
-}
-
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
-}
-
-function text(element: HTMLElement | null): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
 }
 
 function caseArticle(element: HTMLElement, id: string): HTMLElement {
@@ -64,9 +51,7 @@ function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}) {
 
 describe('c-acceptance-console', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 
@@ -83,11 +68,13 @@ describe('c-acceptance-console', () => {
     const element = createConsole();
     wire.error({ message: 'Insufficient access' });
     await flushPromises();
-    expect(text($(element, '.error-message'))).toBe('Insufficient access');
+    const panel = errorPanel(element);
+    expect(panel.querySelector('[data-id="error"]')?.getAttribute('role')).toBe('alert');
+    expect(text(panel.querySelector('[data-id="messages"]'))).toBe('Insufficient access');
     expect($(element, 'lightning-spinner')).toBeNull();
     await expect(element).toBeAccessible();
 
-    $(element, 'lightning-button.retry')!.click();
+    panel.querySelector<HTMLElement>('[data-id="retry"]')!.click();
     await flushPromises();
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
     expect($(element, 'lightning-spinner')).not.toBeNull();

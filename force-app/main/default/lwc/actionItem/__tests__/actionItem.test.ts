@@ -1,6 +1,7 @@
 import { createElement } from 'lwc';
 import ActionItem from 'c/actionItem';
 import { updateRecord } from 'lightning/uiRecordApi';
+import { $, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockActions = require('./data/actions.json');
 
@@ -24,10 +25,6 @@ jest.mock('lightning/navigation', () => {
 
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function createComponent(action: unknown): HTMLElement & { action: unknown; today: string } {
   const element = createElement('c-action-item', { is: ActionItem }) as HTMLElement & {
     action: unknown;
@@ -39,46 +36,40 @@ function createComponent(action: unknown): HTMLElement & { action: unknown; toda
   return element;
 }
 
-function query(element: HTMLElement, selector: string): HTMLElement | null {
-  return (element.shadowRoot as ShadowRoot).querySelector(selector);
-}
-
 describe('c-action-item', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 
   it('renders an overdue task with its reason, labels and task actions', async () => {
     const element = createComponent(mockActions.overdueTask);
     await flushPromises();
-    expect(query(element, '[data-id="title"]')?.textContent).toBe('Call Acme about renewal');
-    expect(query(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Overdue');
-    expect(query(element, '[data-id="reason"]')?.className).toContain('slds-text-color_error');
-    const complete = query(element, '[data-id="complete"]') as HTMLElement & { alternativeText: string };
+    expect($(element, '[data-id="title"]')?.textContent).toBe('Call Acme about renewal');
+    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Overdue');
+    expect($(element, '[data-id="reason"]')?.className).toContain('slds-text-color_error');
+    const complete = $(element, '[data-id="complete"]') as HTMLElement & { alternativeText: string };
     expect(complete.alternativeText).toBe('c.actionItem_Complete: Call Acme about renewal');
-    expect(query(element, '[data-id="snooze"]')).not.toBeNull();
-    expect(query(element, '[data-id="fill"]')).toBeNull();
+    expect($(element, '[data-id="snooze"]')).not.toBeNull();
+    expect($(element, '[data-id="fill"]')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows no task actions on an opportunity, and its amount', async () => {
     const element = createComponent(mockActions.pastCloseOpportunity);
     await flushPromises();
-    expect(query(element, '[data-id="complete"]')).toBeNull();
-    expect(query(element, '[data-id="snooze"]')).toBeNull();
-    expect(query(element, 'lightning-formatted-number')).not.toBeNull();
-    expect(query(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_PastClose');
+    expect($(element, '[data-id="complete"]')).toBeNull();
+    expect($(element, '[data-id="snooze"]')).toBeNull();
+    expect($(element, 'lightning-formatted-number')).not.toBeNull();
+    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_PastClose');
     await expect(element).toBeAccessible();
   });
 
   it("shows an event's start time", async () => {
     const element = createComponent(mockActions.event);
     await flushPromises();
-    expect(query(element, 'lightning-formatted-date-time')).not.toBeNull();
-    expect(query(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Today');
+    expect($(element, 'lightning-formatted-date-time')).not.toBeNull();
+    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Today');
   });
 
   it('completes a task with updateRecord and fires resolved', async () => {
@@ -86,7 +77,7 @@ describe('c-action-item', () => {
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    query(element, '[data-id="complete"]')?.click();
+    $(element, '[data-id="complete"]')?.click();
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: '00T000000000001AAA', Status: 'Completed' }
@@ -100,7 +91,7 @@ describe('c-action-item', () => {
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    query(element, '[data-id="snooze"]')?.click();
+    $(element, '[data-id="snooze"]')?.click();
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: '00T000000000001AAA', ActivityDate: '2026-11-24' }
@@ -116,9 +107,9 @@ describe('c-action-item', () => {
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    query(element, '[data-id="complete"]')?.click();
+    $(element, '[data-id="complete"]')?.click();
     await flushPromises();
-    const error = query(element, '[data-id="error"]');
+    const error = $(element, '[data-id="error"]');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('c.actionItem_ActionFailed');
     expect(error?.textContent).toContain('This task is locked by an approval process.');
@@ -129,7 +120,7 @@ describe('c-action-item', () => {
   it('opens the record with the navigation service', async () => {
     const element = createComponent(mockActions.pastCloseOpportunity);
     await flushPromises();
-    query(element, '[data-id="open"]')?.click();
+    $(element, '[data-id="open"]')?.click();
     expect(mockNavigate).toHaveBeenCalledWith(
       {
         type: 'standard__recordPage',
@@ -144,12 +135,12 @@ describe('c-action-item', () => {
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    expect(query(element, 'c-missing-fields-form')).toBeNull();
-    const fill = query(element, '[data-id="fill"]') as HTMLElement & { label: string };
+    expect($(element, 'c-missing-fields-form')).toBeNull();
+    const fill = $(element, '[data-id="fill"]') as HTMLElement & { label: string };
     expect(fill.label).toBe('c.actionItem_FillFields');
     fill.click();
     await flushPromises();
-    const form = query(element, 'c-missing-fields-form') as HTMLElement & {
+    const form = $(element, 'c-missing-fields-form') as HTMLElement & {
       recordId: string;
       objectApiName: string;
       fields: string[];
@@ -157,7 +148,7 @@ describe('c-action-item', () => {
     expect(form.recordId).toBe('006000000000003AAA');
     expect(form.objectApiName).toBe('Opportunity');
     expect(form.fields).toEqual(['NextStep', 'Description']);
-    expect(query(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_MissingFields');
+    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_MissingFields');
     await expect(element).toBeAccessible();
 
     form.dispatchEvent(new CustomEvent('saved', { detail: { recordId: '006000000000003AAA' } }));
@@ -171,16 +162,16 @@ describe('c-action-item', () => {
   it('keeps the form mounted (typed values kept) when the rep collapses it', async () => {
     const element = createComponent(mockActions.missingFields);
     await flushPromises();
-    query(element, '[data-id="fill"]')?.click();
+    $(element, '[data-id="fill"]')?.click();
     await flushPromises();
-    const form = query(element, 'c-missing-fields-form') as HTMLElement;
+    const form = $(element, 'c-missing-fields-form') as HTMLElement;
     form.dispatchEvent(new CustomEvent('cancel'));
     await flushPromises();
-    expect(query(element, 'c-missing-fields-form')).toBe(form);
+    expect($(element, 'c-missing-fields-form')).toBe(form);
     expect(form.parentElement?.className).toContain('slds-hide');
-    query(element, '[data-id="fill"]')?.click();
+    $(element, '[data-id="fill"]')?.click();
     await flushPromises();
-    expect(query(element, 'c-missing-fields-form')).toBe(form);
+    expect($(element, 'c-missing-fields-form')).toBe(form);
     expect(form.parentElement?.className).not.toContain('slds-hide');
   });
 });

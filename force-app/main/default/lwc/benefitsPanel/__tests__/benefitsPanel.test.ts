@@ -4,6 +4,7 @@ import { graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import { benefitFigures } from '../benefitsMath';
+import { $, errorPanel, expectAccessible, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshots = require('./data/mySnapshots.json');
 const mockSnapshotsEmpty = require('./data/mySnapshotsEmpty.json');
@@ -32,23 +33,10 @@ const benefitsAdapter = getBenefits as unknown as ApexAdapter;
 
 const NOW = new Date('2026-11-23T15:00:00.000Z');
 
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
-async function expectAccessible(element: HTMLElement): Promise<void> {
-  jest.useRealTimers();
-  await expect(element).toBeAccessible();
-}
-
 function createComponent(): HTMLElement {
   const element = createElement('c-benefits-panel', { is: BenefitsPanel }) as unknown as HTMLElement;
   document.body.appendChild(element);
   return element;
-}
-
-function query(element: HTMLElement, selector: string): HTMLElement | null {
-  return (element.shadowRoot as ShadowRoot).querySelector(selector);
 }
 
 describe('benefitFigures', () => {
@@ -97,9 +85,7 @@ describe('c-benefits-panel', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.useRealTimers();
     jest.clearAllMocks();
   });
@@ -107,7 +93,7 @@ describe('c-benefits-panel', () => {
   it('shows a spinner while loading', async () => {
     const element = createComponent();
     await flushPromises();
-    const spinner = query(element, 'lightning-spinner') as HTMLElement & { alternativeText: string };
+    const spinner = $(element, 'lightning-spinner') as HTMLElement & { alternativeText: string };
     expect(spinner.alternativeText).toBe('c.common_Loading');
     await expectAccessible(element);
   });
@@ -117,23 +103,21 @@ describe('c-benefits-panel', () => {
     graphqlAdapter.emit(mockSnapshots);
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
-    expect(query(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
-    expect(query(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Minutes');
-    expect(query(element, '[data-id="this-month"]')).not.toBeNull();
-    expect(query(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
+    expect($(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Minutes');
+    expect($(element, '[data-id="this-month"]')).not.toBeNull();
+    expect($(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
     expect(
-      (query(element, '[data-id="trend"] lightning-icon') as HTMLElement & { iconName: string }).iconName
+      ($(element, '[data-id="trend"] lightning-icon') as HTMLElement & { iconName: string }).iconName
     ).toBe('utility:arrowup');
-    expect(query(element, '[data-id="reports-replaced"]')?.textContent).toBe(
-      'c.benefitsPanel_ReportsReplaced'
-    );
+    expect($(element, '[data-id="reports-replaced"]')?.textContent).toBe('c.benefitsPanel_ReportsReplaced');
     const benefits = Array.from(
       (element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')
     );
     expect(benefits).toHaveLength(2);
     expect(benefits[0]?.textContent).toContain('No more Excel reporting to your manager');
     expect(benefits[1]?.textContent).toContain('One shared account history');
-    expect(query(element, 'lightning-badge')).not.toBeNull();
+    expect($(element, 'lightning-badge')).not.toBeNull();
     await expectAccessible(element);
   });
 
@@ -142,8 +126,8 @@ describe('c-benefits-panel', () => {
     graphqlAdapter.emit(mockSnapshotsEmpty);
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
-    expect(query(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshot');
-    expect(query(element, '[data-id="figures"]')).toBeNull();
+    expect($(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshot');
+    expect($(element, '[data-id="figures"]')).toBeNull();
     expect((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')).toHaveLength(2);
     await expectAccessible(element);
   });
@@ -153,8 +137,8 @@ describe('c-benefits-panel', () => {
     graphqlAdapter.emit(mockSnapshotsEmpty);
     benefitsAdapter.emit([]);
     await flushPromises();
-    expect(query(element, '[data-id="no-benefits"]')?.textContent).toBe('c.benefitsPanel_NoBenefits');
-    expect(query(element, '[data-id="no-snapshot"]')).not.toBeNull();
+    expect($(element, '[data-id="no-benefits"]')?.textContent).toBe('c.benefitsPanel_NoBenefits');
+    expect($(element, '[data-id="no-snapshot"]')).not.toBeNull();
     await expectAccessible(element);
   });
 
@@ -168,11 +152,11 @@ describe('c-benefits-panel', () => {
     );
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
-    const error = query(element, '[data-id="error"]');
+    const error = errorPanel(element).querySelector('[data-id="error"]');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('c.benefitsPanel_ErrorTitle');
     expect(error?.textContent).toContain('User_Adoption_Snapshot__c is not supported');
-    (query(element, '[data-id="retry"]') as HTMLElement).click();
+    (errorPanel(element).querySelector('[data-id="retry"]') as HTMLElement).click();
     await flushPromises();
     expect(refresh).toHaveBeenCalledTimes(1);
     expect(refreshApex).toHaveBeenCalledTimes(1);
@@ -184,6 +168,8 @@ describe('c-benefits-panel', () => {
     graphqlAdapter.emit(mockSnapshots);
     benefitsAdapter.error({ message: 'The benefit rules cannot be read' });
     await flushPromises();
-    expect(query(element, '[data-id="error"]')?.textContent).toContain('The benefit rules cannot be read');
+    expect(errorPanel(element).querySelector('[data-id="error"]')?.textContent).toContain(
+      'The benefit rules cannot be read'
+    );
   });
 });

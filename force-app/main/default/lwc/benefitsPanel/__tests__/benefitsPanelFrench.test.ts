@@ -2,6 +2,7 @@ import { createElement } from 'lwc';
 import BenefitsPanel from 'c/benefitsPanel';
 import { graphql } from 'lightning/graphql';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
+import { flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshotsEmpty = require('./data/mySnapshotsEmpty.json');
 const mockBenefits = require('./data/benefits.json');
@@ -16,15 +17,9 @@ jest.mock(
   { virtual: true }
 );
 
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 describe('c-benefits-panel in French', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
   });
 
   it('uses Description_FR__c, and English where no French exists', async () => {

@@ -5,6 +5,13 @@ import { getRecords } from 'lightning/uiRecordApi';
 import { refreshApex } from '@salesforce/apex';
 import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
+import {
+  errorPanel,
+  expectAccessible,
+  flushPromises,
+  resetDom,
+  shadow
+} from '../../../../../test/jest-utils';
 
 const mockActions = require('./data/dailyActions.json');
 const mockEmpty = require('./data/dailyActionsEmpty.json');
@@ -49,16 +56,7 @@ const recordsAdapter = getRecords as unknown as TestWireAdapter;
 // 07:00 in Los Angeles (the jest user time zone) on Monday 23 November 2026.
 const NOW = new Date('2026-11-23T15:00:00.000Z');
 
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** axe needs real timers: the component already read the clock when it was created. */
-async function expectAccessible(element: HTMLElement): Promise<void> {
-  jest.useRealTimers();
-  await expect(element).toBeAccessible();
-}
-
 function createComponent(props: Record<string, unknown> = {}): HTMLElement & Record<string, unknown> {
   const element = createElement('c-daily-action-list', { is: DailyActionList }) as unknown as HTMLElement &
     Record<string, unknown>;
@@ -67,12 +65,8 @@ function createComponent(props: Record<string, unknown> = {}): HTMLElement & Rec
   return element;
 }
 
-function root(element: HTMLElement): ShadowRoot {
-  return element.shadowRoot as ShadowRoot;
-}
-
 function items(element: HTMLElement): Array<HTMLElement & { action: { key: string; kind: string } }> {
-  return Array.from(root(element).querySelectorAll('c-action-item')) as Array<
+  return Array.from(shadow(element).querySelectorAll('c-action-item')) as Array<
     HTMLElement & { action: { key: string; kind: string } }
   >;
 }
@@ -96,9 +90,7 @@ describe('c-daily-action-list', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.useRealTimers();
     jest.clearAllMocks();
   });
@@ -107,7 +99,7 @@ describe('c-daily-action-list', () => {
     it('shows a skeleton with a status message until the data arrives', async () => {
       const element = createComponent();
       await flushPromises();
-      const loading = root(element).querySelector('[data-id="loading"]');
+      const loading = shadow(element).querySelector('[data-id="loading"]');
       expect(loading).not.toBeNull();
       expect(loading?.getAttribute('role')).toBe('status');
       expect(loading?.textContent).toContain('c.common_Loading');
@@ -119,7 +111,7 @@ describe('c-daily-action-list', () => {
       const element = createComponent();
       graphqlAdapter.emit(mockActions);
       await flushPromises();
-      expect(root(element).querySelector('[data-id="loading"]')).not.toBeNull();
+      expect(shadow(element).querySelector('[data-id="loading"]')).not.toBeNull();
     });
   });
 
@@ -130,14 +122,14 @@ describe('c-daily-action-list', () => {
       graphqlAdapter.emitErrors([{ message: 'No such column Foo__c on Task' }], undefined, refresh);
       settingsAdapter.emit(mockSettings);
       await flushPromises();
-      const error = root(element).querySelector('[data-id="error"]');
+      const error = errorPanel(element).querySelector('[data-id="error"]');
       expect(error).not.toBeNull();
       expect(error?.getAttribute('role')).toBe('alert');
       expect(error?.textContent).toContain('c.dailyActionList_ErrorTitle');
       expect(error?.textContent).toContain('No such column Foo__c on Task');
       await expectAccessible(element);
 
-      const retry = root(element).querySelector('[data-id="retry"]') as HTMLElement;
+      const retry = errorPanel(element).querySelector('[data-id="retry"]') as HTMLElement;
       expect(retry.getAttribute('label') ?? (retry as unknown as { label: string }).label).toBe(
         'c.common_Retry'
       );
@@ -152,7 +144,7 @@ describe('c-daily-action-list', () => {
       graphqlAdapter.emit(mockActions);
       settingsAdapter.error({ message: 'Insufficient access to Cockpit_Setting__mdt' });
       await flushPromises();
-      const error = root(element).querySelector('[data-id="error"]');
+      const error = errorPanel(element).querySelector('[data-id="error"]');
       expect(error?.textContent).toContain('Insufficient access to Cockpit_Setting__mdt');
       await expectAccessible(element);
     });
@@ -162,7 +154,7 @@ describe('c-daily-action-list', () => {
       graphqlAdapter.emitErrors([{}]);
       settingsAdapter.emit(mockSettings);
       await flushPromises();
-      expect(root(element).querySelector('[data-id="error"]')?.textContent).toContain(
+      expect(errorPanel(element).querySelector('[data-id="error"]')?.textContent).toContain(
         'c.common_UnknownError'
       );
     });
@@ -175,7 +167,7 @@ describe('c-daily-action-list', () => {
       settingsAdapter.emit(mockSettingsNoRules);
       messagesAdapter.emit([]);
       await flushPromises();
-      const empty = root(element).querySelector('[data-id="empty"]');
+      const empty = shadow(element).querySelector('[data-id="empty"]');
       expect(empty).not.toBeNull();
       expect(empty?.textContent).toContain('c.dailyActionList_EmptyTitle');
       expect(empty?.textContent).toContain('c.dailyActionList_EmptyBody');
@@ -188,7 +180,7 @@ describe('c-daily-action-list', () => {
     it('queries with the current user and ranks every kind of action', async () => {
       const element = createComponent();
       await emitAll();
-      expect(root(element).querySelector('h2')?.textContent).toBe('c.dailyActionList_Title');
+      expect(shadow(element).querySelector('h2')?.textContent).toBe('c.dailyActionList_Title');
       const keys = items(element).map((item) => item.action.key);
       expect(keys).toHaveLength(9);
       expect(keys[0]).toBe('opportunity:006000000000001AAA');
@@ -235,7 +227,9 @@ describe('c-daily-action-list', () => {
     it('filters by kind with counts', async () => {
       const element = createComponent();
       await emitAll();
-      const buttons = Array.from(root(element).querySelectorAll('button[data-value]')) as HTMLButtonElement[];
+      const buttons = Array.from(
+        shadow(element).querySelectorAll('button[data-value]')
+      ) as HTMLButtonElement[];
       const labels = buttons.map((b) => b.textContent?.trim());
       expect(labels[0]).toBe('c.dailyActionList_FilterAll (9)');
       expect(labels).toContain('c.dailyActionList_KindTask (2)');
@@ -254,17 +248,17 @@ describe('c-daily-action-list', () => {
       const element = createComponent({ itemsToShow: 4 });
       await emitAll();
       expect(items(element)).toHaveLength(4);
-      const showMore = root(element).querySelector('[data-id="show-more"]') as HTMLElement & {
+      const showMore = shadow(element).querySelector('[data-id="show-more"]') as HTMLElement & {
         label: string;
       };
       expect(showMore.label).toBe('c.dailyActionList_ShowMore');
       showMore.click();
       await flushPromises();
       expect(items(element)).toHaveLength(8);
-      (root(element).querySelector('[data-id="show-more"]') as HTMLElement).click();
+      (shadow(element).querySelector('[data-id="show-more"]') as HTMLElement).click();
       await flushPromises();
       expect(items(element)).toHaveLength(9);
-      expect(root(element).querySelector('[data-id="show-more"]')).toBeNull();
+      expect(shadow(element).querySelector('[data-id="show-more"]')).toBeNull();
     });
 
     it('uses the quiet-days design property over the setting', async () => {
@@ -302,7 +296,7 @@ describe('c-daily-action-list', () => {
       settingsAdapter.emit(mockSettings);
       messagesAdapter.error({ message: 'Sponsor messages are unavailable' });
       await flushPromises();
-      const partial = root(element).querySelector('[data-id="partial"]');
+      const partial = shadow(element).querySelector('[data-id="partial"]');
       expect(partial?.textContent).toContain('c.dailyActionList_PartialWarning');
       expect(partial?.textContent).toContain('Sponsor messages are unavailable');
       expect(items(element).length).toBeGreaterThan(0);

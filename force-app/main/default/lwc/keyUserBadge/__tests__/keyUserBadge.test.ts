@@ -5,6 +5,7 @@ import KeyUserBadge from 'c/keyUserBadge';
 import activeRecord from './data/keyUserRecord.json';
 import nominatedRecord from './data/keyUserRecordNominated.json';
 import notFound from './data/getRecordError.json';
+import { flushPromises, resetDom, shadow } from '../../../../../test/jest-utils';
 
 // The sfdx-lwc-jest stub of getRecord is an LDS test wire adapter: emit() and error() drive it.
 interface LdsTestAdapter {
@@ -25,21 +26,9 @@ function createBadge(): HTMLElement & { recordId?: string } {
   return element;
 }
 
-// Lets the wire adapter and the re-render settle (a macrotask, like lwc-recipes).
-const flushPromises = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
-const shadow = (element: HTMLElement): ShadowRoot => {
-  if (!element.shadowRoot) {
-    throw new Error('component has no shadow root');
-  }
-  return element.shadowRoot;
-};
-
 describe('c-key-user-badge', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 

@@ -4,6 +4,7 @@ import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { isDuplicateValue } from '../keyUserNetwork';
+import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
 const networkData = require('./data/getNetwork.json');
 
@@ -27,8 +28,6 @@ const mockCreateRecord = createRecord as jest.Mock;
 const mockUpdateRecord = updateRecord as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 
-const flushPromises = () => new Promise((resolve) => setTimeout(resolve, 0));
-
 function createNetwork(team?: string): HTMLElement {
   const element = createElement('c-key-user-network', { is: KeyUserNetwork });
   if (team !== undefined) {
@@ -38,18 +37,6 @@ function createNetwork(team?: string): HTMLElement {
   return element;
 }
 
-function $(element: HTMLElement, selector: string): HTMLElement | null {
-  return element.shadowRoot!.querySelector<HTMLElement>(selector);
-}
-
-function $$(element: HTMLElement, selector: string): HTMLElement[] {
-  return Array.from(element.shadowRoot!.querySelectorAll<HTMLElement>(selector));
-}
-
-function text(element: Element | null): string {
-  return (element?.textContent ?? '').replace(/\s+/g, ' ').trim();
-}
-
 describe('c-key-user-network', () => {
   beforeEach(() => {
     jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
@@ -57,9 +44,7 @@ describe('c-key-user-network', () => {
   });
 
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
     jest.useRealTimers();
   });
@@ -74,9 +59,11 @@ describe('c-key-user-network', () => {
     const element = createNetwork();
     wire.error({ message: 'No access to Key User' });
     await flushPromises();
-    expect(text($(element, '.error-message'))).toBe('No access to Key User');
+    const panel = errorPanel(element);
+    expect(panel.querySelector('[data-id="error"]')?.getAttribute('role')).toBe('alert');
+    expect(text(panel.querySelector('[data-id="messages"]'))).toBe('No access to Key User');
     await expect(element).toBeAccessible();
-    $(element, 'lightning-button.retry')!.click();
+    panel.querySelector<HTMLElement>('[data-id="retry"]')!.click();
     await flushPromises();
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
   });

@@ -1,9 +1,6 @@
 import { createElement } from 'lwc';
 import MissingFieldsForm from 'c/missingFieldsForm';
-
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
+import { flushPromises, resetDom, shadow } from '../../../../../test/jest-utils';
 
 type FormElement = HTMLElement & { recordId: string; objectApiName: string; fields: string[] };
 
@@ -16,31 +13,25 @@ function createComponent(): FormElement {
   return element;
 }
 
-function root(element: HTMLElement): ShadowRoot {
-  return element.shadowRoot as ShadowRoot;
-}
-
 describe('c-missing-fields-form', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
   });
 
   it('shows only the missing fields in an LDS record edit form', async () => {
     const element = createComponent();
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement & {
+    const form = shadow(element).querySelector('lightning-record-edit-form') as HTMLElement & {
       recordId: string;
       objectApiName: string;
     };
     expect(form.recordId).toBe('006000000000003AAA');
     expect(form.objectApiName).toBe('Opportunity');
-    const inputs = Array.from(root(element).querySelectorAll('lightning-input-field')) as Array<
+    const inputs = Array.from(shadow(element).querySelectorAll('lightning-input-field')) as Array<
       HTMLElement & { fieldName: string }
     >;
     expect(inputs.map((input) => input.fieldName)).toEqual(['NextStep', 'Description']);
-    const save = root(element).querySelector('[data-id="save"]') as HTMLElement & {
+    const save = shadow(element).querySelector('[data-id="save"]') as HTMLElement & {
       label: string;
       type: string;
     };
@@ -54,11 +45,11 @@ describe('c-missing-fields-form', () => {
     const saved = jest.fn();
     element.addEventListener('saved', saved);
     await flushPromises();
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement;
+    const form = shadow(element).querySelector('lightning-record-edit-form') as HTMLElement;
     form.dispatchEvent(new CustomEvent('submit'));
     await flushPromises();
     expect(
-      (root(element).querySelector('[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled
+      (shadow(element).querySelector('[data-id="save"]') as HTMLElement & { disabled: boolean }).disabled
     ).toBe(true);
     form.dispatchEvent(new CustomEvent('success', { detail: { id: '006000000000003AAA' } }));
     await flushPromises();
@@ -71,8 +62,8 @@ describe('c-missing-fields-form', () => {
     const saved = jest.fn();
     element.addEventListener('saved', saved);
     await flushPromises();
-    const inputsBefore = Array.from(root(element).querySelectorAll('lightning-input-field'));
-    const form = root(element).querySelector('lightning-record-edit-form') as HTMLElement;
+    const inputsBefore = Array.from(shadow(element).querySelectorAll('lightning-input-field'));
+    const form = shadow(element).querySelector('lightning-record-edit-form') as HTMLElement;
     form.dispatchEvent(
       new CustomEvent('error', {
         detail: {
@@ -86,13 +77,13 @@ describe('c-missing-fields-form', () => {
       })
     );
     await flushPromises();
-    const error = root(element).querySelector('[data-id="error"]');
+    const error = shadow(element).querySelector('[data-id="error"]');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('c.missingFieldsForm_ErrorTitle');
     expect(error?.textContent).toContain('Closed opportunities cannot be edited.');
     expect(error?.textContent).toContain('Next Step: value too long');
     expect(saved).not.toHaveBeenCalled();
-    const inputsAfter = Array.from(root(element).querySelectorAll('lightning-input-field'));
+    const inputsAfter = Array.from(shadow(element).querySelectorAll('lightning-input-field'));
     expect(inputsAfter).toHaveLength(2);
     inputsAfter.forEach((input, index) => expect(input).toBe(inputsBefore[index]));
     await expect(element).toBeAccessible();
@@ -101,11 +92,13 @@ describe('c-missing-fields-form', () => {
   it('falls back to a generic message for an empty error', async () => {
     const element = createComponent();
     await flushPromises();
-    root(element)
+    shadow(element)
       .querySelector('lightning-record-edit-form')
       ?.dispatchEvent(new CustomEvent('error', { detail: {} }));
     await flushPromises();
-    expect(root(element).querySelector('[data-id="error"]')?.textContent).toContain('c.common_UnknownError');
+    expect(shadow(element).querySelector('[data-id="error"]')?.textContent).toContain(
+      'c.common_UnknownError'
+    );
   });
 
   it('fires cancel', async () => {
@@ -113,7 +106,7 @@ describe('c-missing-fields-form', () => {
     const cancel = jest.fn();
     element.addEventListener('cancel', cancel);
     await flushPromises();
-    (root(element).querySelector('[data-id="cancel"]') as HTMLElement).click();
+    (shadow(element).querySelector('[data-id="cancel"]') as HTMLElement).click();
     expect(cancel).toHaveBeenCalledTimes(1);
   });
 });

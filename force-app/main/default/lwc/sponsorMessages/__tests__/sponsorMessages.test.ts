@@ -3,6 +3,7 @@ import SponsorMessages from 'c/sponsorMessages';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
+import { errorPanel, flushPromises, resetDom, shadow } from '../../../../../test/jest-utils';
 
 const mockMessages = require('./data/myMessages.json');
 
@@ -26,22 +27,14 @@ interface ApexAdapter {
 const messagesAdapter = getMyMessages as unknown as ApexAdapter;
 const mockAcknowledge = acknowledge as unknown as jest.Mock;
 
-function flushPromises(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 function createComponent(): HTMLElement {
   const element = createElement('c-sponsor-messages', { is: SponsorMessages }) as unknown as HTMLElement;
   document.body.appendChild(element);
   return element;
 }
 
-function root(element: HTMLElement): ShadowRoot {
-  return element.shadowRoot as ShadowRoot;
-}
-
 function ackButton(element: HTMLElement, id: string): HTMLElement & { label: string; disabled: boolean } {
-  return root(element).querySelector(`lightning-button[data-id="${id}"]`) as HTMLElement & {
+  return shadow(element).querySelector(`lightning-button[data-id="${id}"]`) as HTMLElement & {
     label: string;
     disabled: boolean;
   };
@@ -49,16 +42,14 @@ function ackButton(element: HTMLElement, id: string): HTMLElement & { label: str
 
 describe('c-sponsor-messages', () => {
   afterEach(() => {
-    while (document.body.firstChild) {
-      document.body.removeChild(document.body.firstChild);
-    }
+    resetDom();
     jest.clearAllMocks();
   });
 
   it('shows a spinner while loading', async () => {
     const element = createComponent();
     await flushPromises();
-    const spinner = root(element).querySelector('lightning-spinner') as HTMLElement & {
+    const spinner = shadow(element).querySelector('lightning-spinner') as HTMLElement & {
       alternativeText: string;
     };
     expect(spinner.alternativeText).toBe('c.common_Loading');
@@ -69,11 +60,11 @@ describe('c-sponsor-messages', () => {
     const element = createComponent();
     messagesAdapter.error({ message: 'Cockpit setting Team_Field__c "Foo" cannot be read on User' });
     await flushPromises();
-    const error = root(element).querySelector('[data-id="error"]');
+    const error = errorPanel(element).querySelector('[data-id="error"]');
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('c.sponsorMessages_ErrorTitle');
     expect(error?.textContent).toContain('Team_Field__c');
-    (root(element).querySelector('[data-id="retry"]') as HTMLElement).click();
+    (errorPanel(element).querySelector('[data-id="retry"]') as HTMLElement).click();
     await flushPromises();
     expect(refreshApex).toHaveBeenCalledTimes(1);
     await expect(element).toBeAccessible();
@@ -83,7 +74,7 @@ describe('c-sponsor-messages', () => {
     const element = createComponent();
     messagesAdapter.emit([]);
     await flushPromises();
-    expect(root(element).querySelector('[data-id="empty"]')?.textContent).toBe('c.sponsorMessages_Empty');
+    expect(shadow(element).querySelector('[data-id="empty"]')?.textContent).toBe('c.sponsorMessages_Empty');
     await expect(element).toBeAccessible();
   });
 
@@ -91,8 +82,8 @@ describe('c-sponsor-messages', () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);
     await flushPromises();
-    expect(root(element).querySelector('h2')?.textContent).toBe('c.sponsorMessages_Title');
-    const items = Array.from(root(element).querySelectorAll('[data-message-id]')) as HTMLElement[];
+    expect(shadow(element).querySelector('h2')?.textContent).toBe('c.sponsorMessages_Title');
+    const items = Array.from(shadow(element).querySelectorAll('[data-message-id]')) as HTMLElement[];
     expect(items.map((item) => item.dataset.messageId)).toEqual(['a05000000000001AAA', 'a05000000000002AAA']);
     expect(items[0]?.querySelector('h3')?.textContent).toBe('Log every customer call this week');
     const richText = items[0]?.querySelector('lightning-formatted-rich-text') as HTMLElement & {
@@ -124,7 +115,7 @@ describe('c-sponsor-messages', () => {
     await flushPromises();
     expect(mockAcknowledge).toHaveBeenCalledTimes(1);
     expect(mockAcknowledge).toHaveBeenCalledWith({ messageId: 'a05000000000001AAA' });
-    const ids = Array.from(root(element).querySelectorAll('[data-message-id]')).map(
+    const ids = Array.from(shadow(element).querySelectorAll('[data-message-id]')).map(
       (item) => (item as HTMLElement).dataset.messageId
     );
     expect(ids).toEqual(['a05000000000002AAA']);
@@ -140,11 +131,13 @@ describe('c-sponsor-messages', () => {
     await flushPromises();
     ackButton(element, 'a05000000000002AAA').click();
     await flushPromises();
-    const error = root(element).querySelector('[data-message-id="a05000000000002AAA"] [data-id="ack-error"]');
+    const error = shadow(element).querySelector(
+      '[data-message-id="a05000000000002AAA"] [data-id="ack-error"]'
+    );
     expect(error?.getAttribute('role')).toBe('alert');
     expect(error?.textContent).toContain('c.sponsorMessages_AcknowledgeFailed');
     expect(error?.textContent).toContain('You do not have access to Message Acknowledgement.');
-    expect(root(element).querySelectorAll('[data-message-id]')).toHaveLength(2);
+    expect(shadow(element).querySelectorAll('[data-message-id]')).toHaveLength(2);
     expect(ackButton(element, 'a05000000000002AAA').disabled).toBe(false);
     await expect(element).toBeAccessible();
   });

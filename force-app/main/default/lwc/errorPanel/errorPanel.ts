@@ -1,0 +1,27 @@
+import { LightningElement, api } from 'lwc';
+import { type LdsError, reduceErrors } from 'c/ldsUtils';
+
+import LABEL_RETRY from '@salesforce/label/c.common_Retry';
+import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
+
+/**
+ * A load failure shown as an SLDS error alert (after lwc-recipes errorPanel): an optional title, the
+ * readable messages of the errors, and a Retry button that fires `retry` for the parent to reload.
+ */
+export default class ErrorPanel extends LightningElement {
+  /** Heading of the alert (the parent's own error title label); none when blank. */
+  @api title = '';
+  /** One error or a list of errors, as reduceErrors (c/ldsUtils) accepts them. */
+  @api errors?: LdsError | LdsError[];
+
+  labels = { retry: LABEL_RETRY };
+
+  get messages(): string[] {
+    const messages = reduceErrors(this.errors);
+    return messages.length > 0 ? messages : [LABEL_UNKNOWN_ERROR];
+  }
+
+  handleRetry(): void {
+    this.dispatchEvent(new CustomEvent('retry'));
+  }
+}
