@@ -46,6 +46,9 @@ function quote(value: string | number | boolean | null | undefined): string {
   return `"${String(value).replace(/"/g, '""')}"`;
 }
 
+/** Owner and audit columns of every exported business object, in export order. */
+const AUDIT_COLUMNS = ['OwnerId', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate'];
+
 class CsvFile {
   private readonly stream: Writable;
   private buffer: string[] = [];
@@ -448,17 +451,26 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     while (!weekday(d)) d--;
     return Math.max(startDay, d);
   };
+  /** Owner and audit values of a record created and last modified by its owner at `created`. */
+  const ownedBy = (owner: Person, created: string): Record<string, string> => ({
+    OwnerId: owner.id,
+    CreatedById: owner.id,
+    CreatedDate: created,
+    LastModifiedById: owner.id,
+    LastModifiedDate: created,
+    IsDeleted: 'false'
+  });
   const system = (owner: Person, day: number): Record<string, string> => {
     const created = iso(day, workMinutes());
     const modifiedDay = chance(0.55) ? Math.min(endDay, day + Math.floor(rand() * (endDay - day + 1))) : day;
     const modifier = owner.isActive || modifiedDay < endDay - 150 ? owner : pick(activeReps);
+    if (modifiedDay === day) {
+      return ownedBy(owner, created);
+    }
     return {
-      OwnerId: owner.id,
-      CreatedById: owner.id,
-      CreatedDate: created,
-      LastModifiedById: modifiedDay === day ? owner.id : modifier.id,
-      LastModifiedDate: modifiedDay === day ? created : iso(modifiedDay, workMinutes()),
-      IsDeleted: 'false'
+      ...ownedBy(owner, created),
+      LastModifiedById: modifier.id,
+      LastModifiedDate: iso(modifiedDay, workMinutes())
     };
   };
   const fill = (p: Person, base: number, value: string): string =>
@@ -484,11 +496,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'NumberOfEmployees',
     'AnnualRevenue',
     'Description',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsDeleted'
   ];
   const accounts: { id: string; owner: Person; name: string; day: number }[] = [];
@@ -554,11 +562,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'LeadSource',
     'HasOptedOutOfEmail',
     'DoNotCall',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsDeleted'
   ]);
   let contactN = 0;
@@ -619,11 +623,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'Industry',
     'Rating',
     'IsConverted',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsDeleted'
   ]);
   const leadCount = Math.round(2400 * scale);
@@ -674,11 +674,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'ForecastCategoryName',
     'IsClosed',
     'IsWon',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsDeleted'
   ]);
   const oppCount = Math.round(1300 * scale);
@@ -747,11 +743,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'WhatId',
     'WhoId',
     'Type',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsClosed',
     'IsDeleted'
   ]);
@@ -764,11 +756,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     'Location',
     'WhatId',
     'WhoId',
-    'OwnerId',
-    'CreatedById',
-    'CreatedDate',
-    'LastModifiedById',
-    'LastModifiedDate',
+    ...AUDIT_COLUMNS,
     'IsDeleted'
   ]);
   let taskN = 0;
@@ -792,13 +780,8 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
           WhatId: chance(0.7) ? pick(accounts).id : '',
           WhoId: chance(0.5) ? pick(contacts) : '',
           Type: pick(['Call', 'Email', 'Other']),
-          OwnerId: p.id,
-          CreatedById: p.id,
-          CreatedDate: created,
-          LastModifiedById: p.id,
-          LastModifiedDate: created,
-          IsClosed: done,
-          IsDeleted: 'false'
+          ...ownedBy(p, created),
+          IsClosed: done
         });
       }
       if (chance(0.5 * p.activity * ramp * scale)) {
@@ -813,12 +796,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
           Location: chance(p.diligence) ? pick(Object.values(CITIES).flat()) : '',
           WhatId: chance(0.6) ? pick(accounts).id : '',
           WhoId: chance(0.6) ? pick(contacts) : '',
-          OwnerId: p.id,
-          CreatedById: p.id,
-          CreatedDate: created,
-          LastModifiedById: p.id,
-          LastModifiedDate: created,
-          IsDeleted: 'false'
+          ...ownedBy(p, created)
         });
       }
     }
