@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import createTestCases from '@salesforce/apex/AcceptanceConsoleController.createTestCases';
 import { reduceErrors } from 'c/ldsUtils';
 import { parseTestCaseCsv, MAX_ROWS, type CsvImport, type RowError, type TestCaseRow } from './testCaseCsv';
@@ -44,23 +45,16 @@ interface Message {
   text: string;
 }
 
-function format(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}
-
 function rowErrorText(error: RowError): string {
   switch (error.code) {
     case 'scenarioMissing':
       return ERR_SCENARIO_MISSING;
     case 'scenarioTooLong':
-      return format(ERR_SCENARIO_TOO_LONG, 255);
+      return formatLabel(ERR_SCENARIO_TOO_LONG, 255);
     case 'sortOrderInvalid':
       return ERR_SORT_ORDER;
     case 'duplicateInFile':
-      return format(ERR_DUPLICATE_IN_FILE, error.firstRowNumber ?? '');
+      return formatLabel(ERR_DUPLICATE_IN_FILE, error.firstRowNumber ?? '');
     default:
       return ERR_MALFORMED;
   }
@@ -74,7 +68,7 @@ function resultText(result: RowResult): string {
     return ERR_SCENARIO_MISSING;
   }
   if (result.message === 'scenarioTooLong') {
-    return format(ERR_SCENARIO_TOO_LONG, 255);
+    return formatLabel(ERR_SCENARIO_TOO_LONG, 255);
   }
   return result.message || UNKNOWN_ERROR;
 }
@@ -202,7 +196,7 @@ export default class AcceptanceCaseForm extends LightningElement {
       case 'noScenarioColumn':
         return FILE_NO_SCENARIO;
       case 'tooManyRows':
-        return format(FILE_TOO_MANY, MAX_ROWS);
+        return formatLabel(FILE_TOO_MANY, MAX_ROWS);
       default:
         return this.importError ?? '';
     }
@@ -213,13 +207,13 @@ export default class AcceptanceCaseForm extends LightningElement {
   }
 
   get previewSummary(): string {
-    return format(READY_TO_IMPORT, this.parsed?.rows.length ?? 0, this.parsed?.errors.length ?? 0);
+    return formatLabel(READY_TO_IMPORT, this.parsed?.rows.length ?? 0, this.parsed?.errors.length ?? 0);
   }
 
   get parseErrors(): Message[] {
     return (this.parsed?.errors ?? []).map((error) => ({
       key: `parse-${error.rowNumber}`,
-      text: format(ROW_ERROR, error.rowNumber, rowErrorText(error))
+      text: formatLabel(ROW_ERROR, error.rowNumber, rowErrorText(error))
     }));
   }
 
@@ -250,10 +244,10 @@ export default class AcceptanceCaseForm extends LightningElement {
       const created = results.filter((result) => result.status === 'created').length;
       const duplicates = results.filter((result) => result.status === 'duplicate').length;
       const failed = results.filter((result) => result.status === 'invalid' || result.status === 'failed');
-      this.importSummary = format(IMPORT_RESULT, created, duplicates, failed.length);
+      this.importSummary = formatLabel(IMPORT_RESULT, created, duplicates, failed.length);
       this.importFailures = failed.map((result) => ({
         key: `result-${result.rowNumber}`,
-        text: format(ROW_ERROR, result.rowNumber, resultText(result))
+        text: formatLabel(ROW_ERROR, result.rowNumber, resultText(result))
       }));
       // A retry of the same file re-sends only what was not created; duplicates are skipped server-side anyway.
       this.parsed = this.parsed

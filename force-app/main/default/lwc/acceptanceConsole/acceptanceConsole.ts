@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -98,13 +99,6 @@ const BADGE_CLASSES: Record<TestResult, string> = {
 const SHORTCUT_KEYS: Record<string, TestResult> = { p: 'Passed', f: 'Failed', b: 'Blocked' };
 
 /** Replaces {0}, {1}, ... in a label. */
-function format(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}
-
 /**
  * Acceptance testing console for an Acceptance_Session__c record page: the session's test cases with
  * scenario, steps and expected result; results recorded with one key (P, F, B) or one click, without a
@@ -212,7 +206,7 @@ export default class AcceptanceConsole extends LightningElement {
 
   get progressSummary(): string {
     const { counts, progress } = this.readiness;
-    return format(PROGRESS, counts.executed, counts.total, progress);
+    return formatLabel(PROGRESS, counts.executed, counts.total, progress);
   }
 
   get counts() {
@@ -247,7 +241,7 @@ export default class AcceptanceConsole extends LightningElement {
 
   get readyDetail(): string {
     const { passRate, threshold } = this.readiness;
-    return format(READY_DETAIL, passRate, threshold);
+    return formatLabel(READY_DETAIL, passRate, threshold);
   }
 
   get blockers(): Array<{ key: string; text: string }> {
@@ -262,9 +256,9 @@ export default class AcceptanceConsole extends LightningElement {
       case 'noTestCases':
         return BLOCKER_NO_CASES;
       case 'passRateBelowThreshold':
-        return format(BLOCKER_PASS_RATE, blocker.passRate, blocker.threshold, blocker.missingPasses);
+        return formatLabel(BLOCKER_PASS_RATE, blocker.passRate, blocker.threshold, blocker.missingPasses);
       default:
-        return format(BLOCKER_FAILURE, blocker.name, blocker.scenario, RESULT_LABELS[blocker.result]);
+        return formatLabel(BLOCKER_FAILURE, blocker.name, blocker.scenario, RESULT_LABELS[blocker.result]);
     }
   }
 
@@ -303,7 +297,7 @@ export default class AcceptanceConsole extends LightningElement {
           actions: (['Passed', 'Failed', 'Blocked'] as TestResult[]).map((value) => ({
             value,
             label: RESULT_LABELS[value],
-            title: format(MARK_AS, RESULT_LABELS[value]),
+            title: formatLabel(MARK_AS, RESULT_LABELS[value]),
             variant: value === result ? 'brand' : 'neutral',
             pressed: value === result ? 'true' : 'false'
           }))
@@ -464,7 +458,7 @@ export default class AcceptanceConsole extends LightningElement {
         return testCase.Id === caseId ? { ...testCase, ...fields, Executed_On__c: executedOn } : testCase;
       });
       const saved = this.testCases.find((testCase) => testCase.Id === caseId);
-      this.announcement = format(
+      this.announcement = formatLabel(
         RECORDED,
         saved?.Name ?? '',
         RESULT_LABELS[normaliseResult(fields.Result__c)]

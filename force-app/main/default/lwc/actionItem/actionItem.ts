@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { NavigationMixin } from 'lightning/navigation';
 import { reduceErrors } from 'c/ldsUtils';
@@ -46,13 +47,6 @@ const KIND_LABELS: Record<ActionKind, string> = {
   sponsorMessage: LABEL_KIND_MESSAGE,
   missingFields: LABEL_KIND_MISSING
 };
-
-function formatLabel(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}
 
 /**
  * One ranked action of the daily list, with its actions in place: complete or snooze a task (LDS

@@ -1,4 +1,5 @@
 import { LightningElement, wire } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
@@ -52,13 +53,6 @@ interface GraphqlResult {
 interface WireResult<T> {
   data?: T;
   error?: unknown;
-}
-
-function formatLabel(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
 }
 
 /**

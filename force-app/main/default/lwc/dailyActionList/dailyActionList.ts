@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { getRecords } from 'lightning/uiRecordApi';
 import { refreshApex } from '@salesforce/apex';
@@ -61,14 +62,6 @@ const KIND_LABELS: Record<ActionKind, string> = {
 };
 
 const DEFAULT_ITEMS_TO_SHOW = 10;
-
-/** Replaces {0}, {1}… in a label. */
-function formatLabel(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}
 
 interface GraphqlResult {
   data?: DailyActionsData;

@@ -1,4 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
@@ -79,13 +80,6 @@ const REASON_LABELS: Record<FollowUp['reason'], string> = {
   lastFollowUpOld: LAST_FOLLOW_UP_OLD,
   nextFollowUpPassed: NEXT_FOLLOW_UP_PASSED
 };
-
-function format(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}
 
 /** true when an error (UI API or Apex) carries the DUPLICATE_VALUE status code. */
 export function isDuplicateValue(error: unknown): boolean {
@@ -206,7 +200,7 @@ export default class KeyUserNetwork extends LightningElement {
 
   get coverageSummary(): string {
     const { coveredCount, teams } = this.model;
-    return format(COVERAGE_SUMMARY, coveredCount, teams.length);
+    return formatLabel(COVERAGE_SUMMARY, coveredCount, teams.length);
   }
 
   get hasUncovered(): boolean {
@@ -214,7 +208,7 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   get uncoveredSummary(): string {
-    return format(UNCOVERED, this.model.uncoveredTeams.join(', '));
+    return formatLabel(UNCOVERED, this.model.uncoveredTeams.join(', '));
   }
 
   get teamRows() {
@@ -241,13 +235,13 @@ export default class KeyUserNetwork extends LightningElement {
       id: keyUser.Id,
       name: keyUser.Name || keyUser.User__r?.Name || '',
       team: keyUser.Team__c || NO_TEAM,
-      reason: format(
+      reason: formatLabel(
         REASON_LABELS[reason],
         keyUser.Trained_On__c ?? '',
         keyUser.Last_Follow_Up__c ?? '',
         keyUser.Next_Follow_Up__c ?? ''
       ),
-      buttonLabel: format(MARK_FOLLOWED_UP_FOR, keyUser.Name ?? ''),
+      buttonLabel: formatLabel(MARK_FOLLOWED_UP_FOR, keyUser.Name ?? ''),
       disabled: this.busyId === keyUser.Id
     }));
   }
@@ -262,7 +256,7 @@ export default class KeyUserNetwork extends LightningElement {
       name: candidate.name ?? '',
       team: candidate.team || NO_TEAM,
       score: candidate.engagementScore ?? 0,
-      buttonLabel: format(NOMINATE_FOR, candidate.name ?? ''),
+      buttonLabel: formatLabel(NOMINATE_FOR, candidate.name ?? ''),
       disabled: this.busyId === candidate.userId
     }));
   }
@@ -304,12 +298,12 @@ export default class KeyUserNetwork extends LightningElement {
           Nominated_On__c: isoDate(new Date())
         }
       });
-      this.announcement = format(NOMINATED, name);
+      this.announcement = formatLabel(NOMINATED, name);
       await refreshApex(this.wiredNetwork);
     } catch (error) {
       if (isDuplicateValue(error)) {
-        this.announcement = format(ALREADY_KEY_USER, name);
-        this.actionError = format(ALREADY_KEY_USER, name);
+        this.announcement = formatLabel(ALREADY_KEY_USER, name);
+        this.actionError = formatLabel(ALREADY_KEY_USER, name);
         await refreshApex(this.wiredNetwork);
       } else {
         this.actionError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;
@@ -329,7 +323,7 @@ export default class KeyUserNetwork extends LightningElement {
     this.actionError = undefined;
     try {
       await updateRecord({ fields: { Id: keyUser.Id, Last_Follow_Up__c: isoDate(new Date()) } });
-      this.announcement = format(FOLLOWED_UP, keyUser.Name ?? '');
+      this.announcement = formatLabel(FOLLOWED_UP, keyUser.Name ?? '');
       await refreshApex(this.wiredNetwork);
     } catch (error) {
       this.actionError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;

@@ -1,4 +1,5 @@
 import { LightningElement, wire } from 'lwc';
+import { formatLabel } from 'c/labelUtils';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
@@ -46,13 +47,6 @@ interface MessageInfo {
 interface WireResult<T> {
   data?: T;
   error?: unknown;
-}
-
-function formatLabel(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
 }
 
 /**
