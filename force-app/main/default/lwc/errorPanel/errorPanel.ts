@@ -5,7 +5,8 @@ import LABEL_RETRY from '@salesforce/label/c.common_Retry';
 import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 
 /**
- * A load failure shown as an SLDS error alert (after lwc-recipes errorPanel): an optional title, the
+ * A load failure shown inside its card as a light scoped notification with an error icon and border
+ * (after lwc-recipes errorPanel), not a page-level alert: an optional title, the
  * readable messages of the errors, and a Retry button that fires `retry` for the parent to reload.
  */
 export default class ErrorPanel extends LightningElement {

@@ -1,4 +1,6 @@
-// Shared helper for custom labels with placeholders ("{0} of {1} shown").
+// Shared helpers for custom labels: placeholders ("{0} of {1} shown"), singular and plural forms chosen
+// by count, and dates written in the user's locale.
+import LOCALE from '@salesforce/i18n/locale';
 
 /**
  * Replaces {0}, {1}… in a label with the values at those positions.
@@ -11,4 +13,66 @@ export function formatLabel(label: string, ...values: Array<string | number>): s
     const value = values[Number(index)];
     return value === undefined ? match : String(value);
   });
+}
+
+/** The two forms of a counted label: `one` for a singular count (1 in English; 0 and 1 in French). */
+export interface PluralLabels {
+  one: string;
+  other: string;
+}
+
+/**
+ * Picks the singular or plural label for a count by the plural rules of a locale, then fills its
+ * placeholders.
+ * @param count the number the label counts
+ * @param labels the singular (`one`) and plural (`other`) labels
+ * @param values the values of the placeholders; the count alone when none is given
+ * @param locale a BCP 47 locale; the user's locale when omitted
+ * @returns the chosen label with its placeholders replaced
+ */
+export function formatPlural(
+  count: number,
+  labels: PluralLabels,
+  values: Array<string | number> = [count],
+  locale: string = LOCALE
+): string {
+  let form: Intl.LDMLPluralRule;
+  try {
+    form = new Intl.PluralRules(locale || 'en-US').select(count);
+  } catch {
+    form = new Intl.PluralRules('en-US').select(count);
+  }
+  return formatLabel(form === 'one' ? labels.one : labels.other, ...values);
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/**
+ * Writes a date (`yyyy-mm-dd`, or an ISO date-time) as a person of a locale reads it, with the month
+ * spelled out: "November 16, 2026" in en-US, "16 novembre 2026" in fr-FR. A date without a time is
+ * written as that calendar day, whatever the time zone.
+ * @param value an ISO date or date-time
+ * @param locale a BCP 47 locale; the user's locale when omitted
+ * @returns the formatted date; the value itself when it is not a date, '' when empty
+ */
+export function formatDate(value: string | null | undefined, locale: string = LOCALE): string {
+  if (!value) {
+    return '';
+  }
+  const dateOnly = DATE_ONLY.exec(value);
+  const date = dateOnly
+    ? new Date(Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])))
+    : new Date(value);
+  if (Number.isNaN(date.getTime())) {
+    return value;
+  }
+  const options: Intl.DateTimeFormatOptions = { year: 'numeric', month: 'long', day: 'numeric' };
+  if (dateOnly) {
+    options.timeZone = 'UTC';
+  }
+  try {
+    return new Intl.DateTimeFormat(locale || 'en-US', options).format(date);
+  } catch {
+    return new Intl.DateTimeFormat('en-US', options).format(date);
+  }
 }

@@ -28,6 +28,16 @@ describe('c-error-panel', () => {
     await flushPromises();
     const alert = shadow(element).querySelector('[data-id="error"]');
     expect(alert?.getAttribute('role')).toBe('alert');
+    // scoped to its card, not the loud page-level striped alert
+    expect(alert?.classList.contains('slds-scoped-notification')).toBe(true);
+    expect(alert?.classList.contains('slds-notify_alert')).toBe(false);
+    expect(alert?.classList.contains('slds-alert_error')).toBe(false);
+    const icon = shadow(element).querySelector('[data-id="icon"]') as HTMLElement & {
+      iconName: string;
+      variant: string;
+    };
+    expect(icon.iconName).toBe('utility:error');
+    expect(icon.variant).toBe('error');
     expect(shadow(element).querySelector('[data-id="title"]')?.textContent).toBe('Could not load');
     expect(messages(element)).toEqual(['First', 'Second']);
     await expect(element).toBeAccessible();
@@ -54,6 +64,10 @@ describe('c-error-panel', () => {
     await flushPromises();
     const retry = shadow(element).querySelector('[data-id="retry"]') as HTMLElement & { label: string };
     expect(retry.label).toBe('c.common_Retry');
+    // Retry sits in its own block with space above it, below the messages
+    const actions = retry.parentElement as HTMLElement;
+    expect(actions.dataset.id).toBe('actions');
+    expect(actions.classList.contains('slds-m-top_small')).toBe(true);
     retry.click();
     expect(onRetry).toHaveBeenCalledTimes(1);
   });

@@ -1,4 +1,4 @@
-import { formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 
 describe('c/labelUtils formatLabel', () => {
   it('replaces each placeholder with the value at its position', () => {
@@ -13,5 +13,56 @@ describe('c/labelUtils formatLabel', () => {
 
   it('writes 0 and empty strings as they are', () => {
     expect(formatLabel('[{0}] [{1}]', 0, '')).toBe('[0] []');
+  });
+});
+
+describe('c/labelUtils formatPlural', () => {
+  const reports = { one: '{0} report', other: '{0} reports' };
+  const cases = {
+    one: 'encore {0} cas de test doit réussir',
+    other: 'encore {0} cas de test doivent réussir'
+  };
+
+  it('uses the singular at 1 and the plural otherwise in English (the user locale by default)', () => {
+    expect(formatPlural(1, reports)).toBe('1 report');
+    expect(formatPlural(0, reports)).toBe('0 reports');
+    expect(formatPlural(2, reports)).toBe('2 reports');
+    expect(formatPlural(1, reports, [1], 'en-US')).toBe('1 report');
+  });
+
+  it('uses the singular at 0 and 1 in French', () => {
+    expect(formatPlural(1, cases, [1], 'fr-FR')).toBe('encore 1 cas de test doit réussir');
+    expect(formatPlural(0, cases, [0], 'fr-FR')).toBe('encore 0 cas de test doit réussir');
+    expect(formatPlural(3, cases, [3], 'fr-FR')).toBe('encore 3 cas de test doivent réussir');
+  });
+
+  it('fills every placeholder with the values given', () => {
+    expect(formatPlural(1, { one: '{1}: {0} case', other: '{1}: {0} cases' }, [1, 'UAT'])).toBe(
+      'UAT: 1 case'
+    );
+  });
+
+  it('falls back to English rules for an unknown locale', () => {
+    expect(formatPlural(1, reports, [1], 'not a locale!')).toBe('1 report');
+  });
+});
+
+describe('c/labelUtils formatDate', () => {
+  it('writes a date in the words of the locale, not in ISO', () => {
+    expect(formatDate('2026-11-16', 'en-US')).toBe('November 16, 2026');
+    expect(formatDate('2026-11-16', 'fr-FR')).toBe('16 novembre 2026');
+    expect(formatDate('2026-01-05')).toBe('January 5, 2026');
+  });
+
+  it('keeps the calendar day of a date without a time in any time zone', () => {
+    expect(formatDate('2026-01-01', 'en-US')).toBe('January 1, 2026');
+    expect(formatDate('2026-12-31', 'fr-FR')).toBe('31 décembre 2026');
+  });
+
+  it('formats a date-time and leaves what is not a date as it is', () => {
+    expect(formatDate('2026-11-16T12:00:00.000Z', 'en-US')).toBe('November 16, 2026');
+    expect(formatDate('soon', 'en-US')).toBe('soon');
+    expect(formatDate('', 'en-US')).toBe('');
+    expect(formatDate(null)).toBe('');
   });
 });
