@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatLabel, formatPlural } from 'c/labelUtils';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -15,6 +15,7 @@ import {
 } from 'c/acceptanceReadiness';
 
 import TITLE from '@salesforce/label/c.acceptanceConsole_Title';
+import ERROR_TITLE from '@salesforce/label/c.acceptanceConsole_ErrorTitle';
 import LOADING from '@salesforce/label/c.common_Loading';
 import UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import PROGRESS from '@salesforce/label/c.acceptanceConsole_Progress';
@@ -27,6 +28,7 @@ import NOT_READY from '@salesforce/label/c.acceptanceConsole_NotReady';
 import READY_DETAIL from '@salesforce/label/c.acceptanceConsole_ReadyDetail';
 import BLOCKER_NO_CASES from '@salesforce/label/c.acceptanceConsole_BlockerNoCases';
 import BLOCKER_PASS_RATE from '@salesforce/label/c.acceptanceConsole_BlockerPassRate';
+import BLOCKER_PASS_RATE_ONE from '@salesforce/label/c.acceptanceConsole_BlockerPassRateOne';
 import BLOCKER_FAILURE from '@salesforce/label/c.acceptanceConsole_BlockerFailure';
 import ONLY_MINE from '@salesforce/label/c.acceptanceConsole_OnlyMine';
 import SHORTCUTS from '@salesforce/label/c.acceptanceConsole_Shortcuts';
@@ -98,7 +100,6 @@ const BADGE_CLASSES: Record<TestResult, string> = {
 
 const SHORTCUT_KEYS: Record<string, TestResult> = { p: 'Passed', f: 'Failed', b: 'Blocked' };
 
-/** Replaces {0}, {1}, ... in a label. */
 /**
  * Acceptance testing console for an Acceptance_Session__c record page: the session's test cases with
  * scenario, steps and expected result; results recorded with one key (P, F, B) or one click, without a
@@ -109,6 +110,7 @@ export default class AcceptanceConsole extends LightningElement {
 
   labels = {
     TITLE,
+    ERROR_TITLE,
     LOADING,
     PROGRESS,
     PASSED,
@@ -256,7 +258,11 @@ export default class AcceptanceConsole extends LightningElement {
       case 'noTestCases':
         return BLOCKER_NO_CASES;
       case 'passRateBelowThreshold':
-        return formatLabel(BLOCKER_PASS_RATE, blocker.passRate, blocker.threshold, blocker.missingPasses);
+        return formatPlural(blocker.missingPasses, { one: BLOCKER_PASS_RATE_ONE, other: BLOCKER_PASS_RATE }, [
+          blocker.passRate,
+          blocker.threshold,
+          blocker.missingPasses
+        ]);
       default:
         return formatLabel(BLOCKER_FAILURE, blocker.name, blocker.scenario, RESULT_LABELS[blocker.result]);
     }
@@ -298,7 +304,10 @@ export default class AcceptanceConsole extends LightningElement {
             value,
             label: RESULT_LABELS[value],
             title: formatLabel(MARK_AS, RESULT_LABELS[value]),
-            variant: value === result ? 'brand' : 'neutral',
+            className:
+              value === result
+                ? 'slds-button slds-button_brand result-button'
+                : 'slds-button slds-button_neutral result-button',
             pressed: value === result ? 'true' : 'false'
           }))
         };

@@ -71,6 +71,7 @@ describe('c-acceptance-console', () => {
     const panel = errorPanel(element);
     expect(panel.querySelector('[data-id="error"]')?.getAttribute('role')).toBe('alert');
     expect(text(panel.querySelector('[data-id="messages"]'))).toBe('Insufficient access');
+    expect(text(panel.querySelector('[data-id="title"]'))).toBe('c.acceptanceConsole_ErrorTitle');
     expect($(element, 'lightning-spinner')).toBeNull();
     await expect(element).toBeAccessible();
 
@@ -126,10 +127,33 @@ describe('c-acceptance-console', () => {
     expect(text($(element, '.counts li[data-key="failed"]'))).toBe('c.acceptanceConsole_Failed 1');
     expect(text($(element, '.counts li[data-key="blocked"]'))).toBe('c.acceptanceConsole_Blocked 0');
     expect(text($(element, '.counts li[data-key="notRun"]'))).toBe('c.acceptanceConsole_NotRun 1');
+    // label and count are kept apart by a non-breaking space the template compiler cannot drop
+    expect($(element, '.counts li[data-key="passed"]')!.textContent).toBe(
+      'c.acceptanceConsole_Passed\u00a02'
+    );
     expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
     // 2 of 4 passed = 50 % against 75 %, and TC-0002 is an open blocking failure
     expect($$(element, '.blockers li')).toHaveLength(2);
+    // one more pass is missing: the singular label
+    expect(text($$(element, '.blockers li')[0] ?? null)).toBe('c.acceptanceConsole_BlockerPassRateOne');
     expect($(element, 'section[role="status"]')).not.toBeNull();
+  });
+
+  it('uses the plural label when more than one pass is missing', async () => {
+    const element = createConsole();
+    wire.emit({
+      ...consoleData,
+      testCases: consoleData.testCases.map((testCase: Record<string, unknown>) => ({
+        ...testCase,
+        Result__c: 'Not_Run',
+        Severity__c: null
+      }))
+    });
+    await flushPromises();
+    // 0 of 4 passed against 75 %: 3 more must pass
+    expect($$(element, '.blockers li').map((item) => text(item))).toEqual([
+      'c.acceptanceConsole_BlockerPassRate'
+    ]);
   });
 
   it('says plainly when the session is ready', async () => {
@@ -206,16 +230,26 @@ describe('c-acceptance-console', () => {
       'button[data-result="Passed"]'
     )!;
     expect(button.getAttribute('aria-pressed')).toBe('false');
+    expect(button.classList.contains('slds-button_neutral')).toBe(true);
+    expect(button.classList.contains('slds-button_brand')).toBe(false);
     button.click();
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: expect.objectContaining({ Id: 'a03000000000003AAA', Result__c: 'Passed' })
     });
-    expect(
-      caseArticle(element, 'a03000000000003AAA')
-        .querySelector('button[data-result="Passed"]')!
-        .getAttribute('aria-pressed')
-    ).toBe('true');
+    const pressed = caseArticle(element, 'a03000000000003AAA').querySelector('button[data-result="Passed"]')!;
+    expect(pressed.getAttribute('aria-pressed')).toBe('true');
+    // the current result is visible, not only announced: brand on it, neutral on the others
+    expect(pressed.classList.contains('slds-button_brand')).toBe(true);
+    expect(pressed.classList.contains('result-button')).toBe(true);
+    const others = Array.from(
+      caseArticle(element, 'a03000000000003AAA').querySelectorAll<HTMLElement>('button.result-button')
+    ).filter((other) => other !== pressed);
+    expect(others).toHaveLength(2);
+    for (const other of others) {
+      expect(other.classList.contains('slds-button_neutral')).toBe(true);
+      expect(other.getAttribute('aria-pressed')).toBe('false');
+    }
   });
 
   it('ignores shortcut keys typed with a modifier or inside a field', async () => {
