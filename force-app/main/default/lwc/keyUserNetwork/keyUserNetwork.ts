@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel } from 'c/labelUtils';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
@@ -17,6 +18,7 @@ import {
 } from './keyUserNetworkModel';
 
 import TITLE from '@salesforce/label/c.keyUserNetwork_Title';
+import ERROR_TITLE from '@salesforce/label/c.keyUserNetwork_ErrorTitle';
 import LOADING from '@salesforce/label/c.common_Loading';
 import UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import TEAM from '@salesforce/label/c.keyUserNetwork_Team';
@@ -102,6 +104,7 @@ export default class KeyUserNetwork extends LightningElement {
 
   labels = {
     TITLE,
+    ERROR_TITLE,
     LOADING,
     TEAM,
     COVERAGE,
@@ -130,6 +133,8 @@ export default class KeyUserNetwork extends LightningElement {
   busyId?: string;
   actionError?: string;
   announcement = '';
+  /** The last action that succeeded, shown inline (the announcement tells screen readers). */
+  confirmation = '';
 
   connectedCallback() {
     if (this.selectedTeam === undefined) {
@@ -224,7 +229,7 @@ export default class KeyUserNetwork extends LightningElement {
           name: keyUser.Name || keyUser.User__r?.Name || '',
           stageLabel: STAGE_LABELS[stage],
           adminRights: Boolean(keyUser.Admin_Rights_Granted__c),
-          badgeClass: stage === 'Referent' ? 'slds-badge slds-badge_inverse' : 'slds-badge'
+          badgeClass: `key-user-badge slds-m-left_x-small ${stage === 'Referent' ? 'slds-badge slds-badge_inverse' : 'slds-badge'}`
         };
       })
     }));
@@ -237,9 +242,9 @@ export default class KeyUserNetwork extends LightningElement {
       team: keyUser.Team__c || NO_TEAM,
       reason: formatLabel(
         REASON_LABELS[reason],
-        keyUser.Trained_On__c ?? '',
-        keyUser.Last_Follow_Up__c ?? '',
-        keyUser.Next_Follow_Up__c ?? ''
+        formatDate(keyUser.Trained_On__c),
+        formatDate(keyUser.Last_Follow_Up__c),
+        formatDate(keyUser.Next_Follow_Up__c)
       ),
       buttonLabel: formatLabel(MARK_FOLLOWED_UP_FOR, keyUser.Name ?? ''),
       disabled: this.busyId === keyUser.Id
@@ -268,6 +273,7 @@ export default class KeyUserNetwork extends LightningElement {
   handleTeamChange(event: CustomEvent<{ value: string }>) {
     this.selectedTeam = event.detail.value ?? '';
     this.actionError = undefined;
+    this.confirmation = '';
   }
 
   handleRetry() {
@@ -284,6 +290,7 @@ export default class KeyUserNetwork extends LightningElement {
     }
     this.busyId = candidate.userId;
     this.actionError = undefined;
+    this.confirmation = '';
     const name = candidate.name ?? '';
     try {
       await createRecord({
@@ -298,7 +305,7 @@ export default class KeyUserNetwork extends LightningElement {
           Nominated_On__c: isoDate(new Date())
         }
       });
-      this.announcement = formatLabel(NOMINATED, name);
+      this.confirm(formatLabel(NOMINATED, name));
       await refreshApex(this.wiredNetwork);
     } catch (error) {
       if (isDuplicateValue(error)) {
@@ -321,14 +328,22 @@ export default class KeyUserNetwork extends LightningElement {
     }
     this.busyId = keyUser.Id;
     this.actionError = undefined;
+    this.confirmation = '';
     try {
       await updateRecord({ fields: { Id: keyUser.Id, Last_Follow_Up__c: isoDate(new Date()) } });
-      this.announcement = formatLabel(FOLLOWED_UP, keyUser.Name ?? '');
+      this.confirm(formatLabel(FOLLOWED_UP, keyUser.Name ?? ''));
       await refreshApex(this.wiredNetwork);
     } catch (error) {
       this.actionError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;
     } finally {
       this.busyId = undefined;
     }
+  }
+
+  /** Confirms a saved action: a success toast, the inline text, and the screen-reader announcement. */
+  private confirm(message: string) {
+    this.announcement = message;
+    this.confirmation = message;
+    this.dispatchEvent(new ShowToastEvent({ title: message, variant: 'success' }));
   }
 }

@@ -18,6 +18,12 @@ jest.mock(
 );
 
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+// the real wording, to see the dates the component puts in it
+jest.mock(
+  '@salesforce/label/c.keyUserNetwork_NeverFollowedUp',
+  () => ({ default: 'Trained on {0}, not followed up since.' }),
+  { virtual: true }
+);
 
 const wire = getNetwork as unknown as {
   emit(data: unknown): void;
@@ -62,6 +68,7 @@ describe('c-key-user-network', () => {
     const panel = errorPanel(element);
     expect(panel.querySelector('[data-id="error"]')?.getAttribute('role')).toBe('alert');
     expect(text(panel.querySelector('[data-id="messages"]'))).toBe('No access to Key User');
+    expect(text(panel.querySelector('[data-id="title"]'))).toBe('c.keyUserNetwork_ErrorTitle');
     await expect(element).toBeAccessible();
     panel.querySelector<HTMLElement>('[data-id="retry"]')!.click();
     await flushPromises();
@@ -96,9 +103,23 @@ describe('c-key-user-network', () => {
     expect(text(north.querySelector('.key-user[data-id="a02000000000001AAA"] .key-user-stage'))).toBe(
       'c.keyUserNetwork_StageReferent'
     );
+    // the stage badge keeps its distance from the name
+    const badges = Array.from(north.querySelectorAll<HTMLElement>('.key-user-badge'));
+    expect(badges).toHaveLength(2);
+    for (const badge of badges) {
+      expect(badge.classList.contains('slds-m-left_x-small')).toBe(true);
+      expect(badge.previousElementSibling?.classList.contains('key-user-name')).toBe(true);
+    }
     const south = rows[1]!;
     expect(south.className).toContain('uncovered');
     expect(text(south.querySelector('.no-key-user'))).toBe('c.keyUserNetwork_NoKeyUser');
+    // a light badge with a warning icon, not the solid orange warning theme of the row
+    const noKeyUser = south.querySelector<HTMLElement>('.no-key-user')!;
+    expect(noKeyUser.classList.contains('slds-badge_lightest')).toBe(true);
+    expect(noKeyUser.classList.contains('slds-theme_warning')).toBe(false);
+    expect(
+      (noKeyUser.querySelector('lightning-icon') as unknown as { iconName: string } | null)?.iconName
+    ).toBe('utility:warning');
     expect(text($(element, '.coverage-summary'))).toBe('c.keyUserNetwork_CoverageSummary');
     expect(text($(element, '.uncovered-summary'))).toBe('c.keyUserNetwork_Uncovered');
     await expect(element).toBeAccessible();
@@ -110,11 +131,16 @@ describe('c-key-user-network', () => {
     await flushPromises();
     const followUps = $$(element, '.follow-up');
     expect(followUps.map((item) => item.dataset.id)).toEqual(['a02000000000002AAA']);
-    expect(text(followUps[0]!.querySelector('.follow-up-reason'))).toBe('c.keyUserNetwork_NeverFollowedUp');
+    // the training date in the user's locale (en-US under jest), not in ISO
+    expect(text(followUps[0]!.querySelector('.follow-up-reason'))).toBe(
+      'Trained on January 5, 2026, not followed up since.'
+    );
   });
 
   it('records a follow-up in one click', async () => {
     const element = createNetwork();
+    const onToast = jest.fn();
+    element.addEventListener('lightning__showtoast', onToast);
     wire.emit(networkData);
     await flushPromises();
     $(element, 'button.followed-up')!.click();
@@ -124,6 +150,14 @@ describe('c-key-user-network', () => {
     });
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
     expect(text($(element, '.announcement'))).toBe('c.keyUserNetwork_FollowedUp');
+    // seen too, not only announced: inline text and a success toast
+    expect(text($(element, '[data-id="confirmation"]'))).toBe('c.keyUserNetwork_FollowedUp');
+    expect(onToast).toHaveBeenCalledTimes(1);
+    expect(onToast.mock.calls[0][0].detail).toEqual({
+      title: 'c.keyUserNetwork_FollowedUp',
+      variant: 'success'
+    });
+    await expect(element).toBeAccessible();
   });
 
   it('shows a readable error when the follow-up cannot be saved', async () => {
@@ -134,6 +168,7 @@ describe('c-key-user-network', () => {
     $(element, 'button.followed-up')!.click();
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('Insufficient access rights');
+    expect($(element, '[data-id="confirmation"]')).toBeNull();
   });
 
   it('lists champion candidates with an accessible nominate button', async () => {
@@ -152,6 +187,8 @@ describe('c-key-user-network', () => {
   it('nominates a candidate in one click, keyed by user id', async () => {
     mockCreateRecord.mockResolvedValueOnce({ id: 'a02000000000009AAA' });
     const element = createNetwork();
+    const onToast = jest.fn();
+    element.addEventListener('lightning__showtoast', onToast);
     wire.emit(networkData);
     await flushPromises();
     $(element, '.candidate[data-id="005000000000004AAA"] button.nominate')!.click();
@@ -169,6 +206,12 @@ describe('c-key-user-network', () => {
     });
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
     expect(text($(element, '.announcement'))).toBe('c.keyUserNetwork_Nominated');
+    expect(text($(element, '[data-id="confirmation"]'))).toBe('c.keyUserNetwork_Nominated');
+    expect(onToast).toHaveBeenCalledTimes(1);
+    expect(onToast.mock.calls[0][0].detail).toEqual({
+      title: 'c.keyUserNetwork_Nominated',
+      variant: 'success'
+    });
     expect($(element, '.action-error')).toBeNull();
   });
 
