@@ -1,19 +1,55 @@
 // One measurement in its own process, so each gets its own peak RSS:
-//   tsx scripts/bench/bench-child.ts <ours|duckdb|csv-parse> <file>
-// Prints one JSON line: { mode, ms, rows, owners, maxRssMb, checksum }.
+//   tsx scripts/bench/bench-child.ts <core|engine|duckdb|csv-parse> <file> [export folder]
+// Prints one JSON line: { mode, ms, cpuMs (user + system, all threads), rows, owners, maxRssMb, checksum,
+// checksumPlain? }.
+//   checksum: Σ over owners of records + filled cells of every column (a cell is filled when not empty);
+//   checksumPlain: the same without the checkbox columns (IsClosed, IsWon), which the engine counts as
+//   filled only when true (README, "What counts as filled").
 
 import { createReadStream } from 'node:fs';
 import { fillRateByOwner } from '../sync/engine/fill-rate';
+import { measure } from '../sync/engine/measure';
+import { ExportSource } from '../sync/sources/export-source';
 import { BENCH_COLUMNS } from './bench-data';
 
-async function ours(file: string): Promise<{ rows: number; owners: number; checksum: number }> {
+interface Figures {
+  rows: number;
+  owners: number;
+  checksum: number;
+  checksumPlain?: number;
+}
+
+const CHECKBOX_COLUMNS = ['IsClosed', 'IsWon'];
+
+/** The core: fill rate by owner, the engine's hot loop (FillCounter) alone. */
+async function core(file: string): Promise<Figures> {
   const r = await fillRateByOwner(file);
   let checksum = 0;
   for (const counts of r.owners.values()) for (const v of counts) checksum += v;
   return { rows: r.rows, owners: r.owners.size, checksum };
 }
 
-async function duckdb(file: string): Promise<{ rows: number; owners: number; checksum: number }> {
+/** The full sync engine, as the CLI calls it on an export: owners, teams, record types, stages, rules. */
+async function engine(exportDir: string): Promise<Figures> {
+  const source = new ExportSource({ paths: [exportDir] });
+  const result = await measure(source, { objects: ['Opportunity'], asOf: '2026-06-30' });
+  await source.close();
+  const opp = result.objects[0];
+  if (!opp) throw new Error('no Opportunity result');
+  let checksumPlain = 0;
+  for (const o of opp.owners) {
+    checksumPlain += o.records;
+    for (const f of o.fields) if (!CHECKBOX_COLUMNS.includes(f.name)) checksumPlain += f.filled;
+  }
+  return {
+    rows: opp.records + opp.excludedRecords,
+    owners: opp.owners.length,
+    checksum: Number.NaN,
+    checksumPlain
+  };
+}
+
+async function duckdb(file: string): Promise<Figures> {
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(':memory:');
   const conn = await instance.connect();
@@ -24,16 +60,22 @@ async function duckdb(file: string): Promise<{ rows: number; owners: number; che
   const sql = `SELECT OwnerId, COUNT(*)::BIGINT AS records, ${sums} FROM read_csv('${file.replace(/'/g, "''")}', header = true, all_varchar = true) GROUP BY OwnerId`;
   const reader = await conn.runAndReadAll(sql);
   const rowsOut = reader.getRows();
+  const names = reader.columnNames();
   let checksum = 0;
+  let checksumPlain = 0;
   let rows = 0;
   for (const row of rowsOut) {
-    for (let i = 1; i < row.length; i++) checksum += Number(row[i]);
+    for (let i = 1; i < row.length; i++) {
+      const v = Number(row[i]);
+      checksum += v;
+      if (!CHECKBOX_COLUMNS.some((c) => names[i] === `f_${c}`)) checksumPlain += v;
+    }
     rows += Number(row[1]);
   }
-  return { rows, owners: rowsOut.length, checksum };
+  return { rows, owners: rowsOut.length, checksum, checksumPlain };
 }
 
-async function csvParse(file: string): Promise<{ rows: number; owners: number; checksum: number }> {
+async function csvParse(file: string): Promise<Figures> {
   const { parse } = await import('csv-parse');
   const parser = createReadStream(file, { highWaterMark: 1 << 20 }).pipe(parse({ bom: true }));
   const owners = new Map<string, Int32Array>();
@@ -63,14 +105,23 @@ async function csvParse(file: string): Promise<{ rows: number; owners: number; c
 }
 
 async function main(): Promise<void> {
-  const [mode, file] = process.argv.slice(2);
-  if (!mode || !file) throw new Error('usage: bench-child <ours|duckdb|csv-parse> <file>');
+  const [mode, file, exportDir] = process.argv.slice(2);
+  if (!mode || !file)
+    throw new Error('usage: bench-child <core|engine|duckdb|csv-parse> <file> [export folder]');
   const started = process.hrtime.bigint();
-  const r =
-    mode === 'ours' ? await ours(file) : mode === 'duckdb' ? await duckdb(file) : await csvParse(file);
+  const cpuStarted = process.cpuUsage();
+  let r: Figures;
+  if (mode === 'core') r = await core(file);
+  else if (mode === 'engine') {
+    if (!exportDir) throw new Error('engine needs the export folder');
+    r = await engine(exportDir);
+  } else if (mode === 'duckdb') r = await duckdb(file);
+  else r = await csvParse(file);
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(`${JSON.stringify({ mode, ms, ...r, maxRssMb })}\n`);
+  process.stdout.write(`${JSON.stringify({ mode, ms, cpuMs, ...r, maxRssMb })}\n`);
 }
 
 main().catch((error: unknown) => {

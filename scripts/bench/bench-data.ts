@@ -1,7 +1,8 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and fixed-size-array indexes bounded by construction in hot loops (noUncheckedIndexedAccess); checks would cost per cell. */
 // Writes the benchmark's Opportunity CSV: rows × 20 columns, quoted like a Data Export, ~15% empty cells.
 
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { once } from 'node:events';
 import { prng, sfId } from '../demo/generate-sample-export';
 
@@ -27,6 +28,33 @@ export const BENCH_COLUMNS = [
   'LastModifiedDate',
   'Region__c'
 ];
+
+/** The 300 owners of the benchmark's opportunities. */
+export const BENCH_OWNERS = 300;
+export const BENCH_TEAMS = ['Enterprise', 'Mid-Market', 'SMB North', 'SMB South', 'Renewals', 'Partners'];
+
+/**
+ * A Data Export folder around the benchmark CSV, for the full engine: Opportunity.csv (a link to the
+ * CSV), and User.csv, UserRole.csv, Profile.csv for its owners (standard, active users in six teams).
+ */
+export function writeBenchExport(dir: string, csvPath: string): string {
+  mkdirSync(dir, { recursive: true });
+  const opp = join(dir, 'Opportunity.csv');
+  if (!existsSync(opp)) symlinkSync(join('..', basename(csvPath)), opp);
+  const users = ['"Id","Name","IsActive","UserType","ProfileId","UserRoleId","LastLoginDate"'];
+  for (let i = 0; i < BENCH_OWNERS; i++) {
+    users.push(
+      `"${sfId('005', i + 1)}","Rep ${i + 1}","true","Standard","${sfId('00e', 1)}","${sfId('00E', 1 + (i % BENCH_TEAMS.length))}","2026-06-29T08:00:00.000Z"`
+    );
+  }
+  writeFileSync(join(dir, 'User.csv'), users.join('\n') + '\n');
+  writeFileSync(
+    join(dir, 'UserRole.csv'),
+    ['"Id","Name"', ...BENCH_TEAMS.map((t, i) => `"${sfId('00E', i + 1)}","${t}"`)].join('\n') + '\n'
+  );
+  writeFileSync(join(dir, 'Profile.csv'), `"Id","Name"\n"${sfId('00e', 1)}","Standard User"\n`);
+  return dir;
+}
 
 export async function writeBenchCsv(path: string, rows: number, seed = 7): Promise<void> {
   const rand = prng(seed);

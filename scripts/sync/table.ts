@@ -1,5 +1,6 @@
 // The human output of a sync run: a few aligned tables on stdout.
 
+import { championCandidatesOf } from './engine/result';
 import type { SyncResult } from './engine/result';
 
 function table(headers: string[], rows: (string | number)[][]): string {
@@ -60,7 +61,7 @@ export function formatTable(result: SyncResult): string {
       ])
     )
   );
-  const champions = result.users.filter((u) => u.championCandidate);
+  const champions = championCandidatesOf(result);
   if (champions.length > 0) {
     out.push('');
     out.push(

@@ -105,3 +105,26 @@ describe('CSV reader against csv-parse on random files (differential)', () => {
     expect(await rows(data, chunk)).toEqual(expected);
   });
 });
+
+describe('CSV reader on large chunks (the carried record joined with the start of the next chunk)', () => {
+  it.each([
+    [100_000, 5],
+    [1 << 20, 300_000],
+    [70_000, 200_000]
+  ])('agrees with csv-parse with %i-byte chunks and a %i-byte cell', async (chunk, big) => {
+    const rand = prng(chunk);
+    const lines: string[] = ['Id,Notes,Amount'];
+    for (let i = 0; i < 6000; i++) {
+      const notes =
+        i % 1500 === 7
+          ? `"${'long, "" text\n'.repeat(Math.ceil(big / 14)).slice(0, big)}"`
+          : rand() < 0.3
+            ? ''
+            : `"n${i}"`;
+      lines.push(`${i},${notes},${rand() < 0.5 ? '' : String(i * 3)}`);
+    }
+    const data = Buffer.from(lines.join('\r\n') + '\r\n', 'utf8');
+    const expected: string[][] = parse(data, { relax_column_count: false, skip_empty_lines: true });
+    expect(await rows(data, chunk)).toEqual(expected);
+  });
+});

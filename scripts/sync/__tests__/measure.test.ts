@@ -1,11 +1,14 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
+import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
+import { formatTable } from '../table';
 import { ExportSource } from '../sources/export-source';
-import { U1, U2, U3, U4, makeFixture } from './fixtures';
+import { U1, U2, U3, U4, makeFixture, rule } from './fixtures';
 
 describe('measurement engine on a hand-computed export', () => {
   const { exportDir, rulesDir } = makeFixture();
@@ -63,6 +66,45 @@ describe('measurement engine on a hand-computed export', () => {
       { field: 'Amount', records: 4, filled: 2 },
       { field: 'NextStep', records: 3, filled: 2 }
     ]);
+  });
+
+  it('counts per team the records each rule field applies to, and those filled (heat map cells)', async () => {
+    const opp = (await run()).objects[0]!;
+    // Amount applies to every record; NextStep to Prospecting/Qualification only (not o3, Closed Won).
+    // Team A (Ana): o1 (both filled), o2 (Amount only). Team B (Ben): o3 (none, NextStep n/a), o5 (NextStep).
+    expect(opp.teams.map((t) => [t.team, t.ruleFields])).toEqual([
+      [
+        'Team A',
+        [
+          { field: 'Amount', records: 2, filled: 2 },
+          { field: 'NextStep', records: 2, filled: 1 }
+        ]
+      ],
+      [
+        'Team B',
+        [
+          { field: 'Amount', records: 2, filled: 0 },
+          { field: 'NextStep', records: 1, filled: 1 }
+        ]
+      ]
+    ]);
+    // All of Team B's records: NextStep filled in 1 of 2; of those NextStep applies to: 1 of 1.
+    const teamB = opp.teams.find((t) => t.team === 'Team B')!;
+    expect(teamB.fields.find((f) => f.name === 'NextStep')!.filled).toBe(1);
+    expect(teamB.records).toBe(2);
+    // The per-team figures add up to the object's.
+    for (const [i, f] of opp.ruleFields.entries()) {
+      expect(opp.teams.reduce((n, t) => n + t.ruleFields[i]!.records, 0)).toBe(f.records);
+      expect(opp.teams.reduce((n, t) => n + t.ruleFields[i]!.filled, 0)).toBe(f.filled);
+    }
+  });
+
+  it('draws the heat map from the applicable records of each team', async () => {
+    const html = renderReport(await run(), [], 'en');
+    expect(html).toContain('<title>Team B · NextStep: 1/1</title>');
+    expect(html).toContain('<title>Team A · NextStep: 1/2</title>');
+    expect(html).toContain('<title>Team B · Amount: 0/2</title>');
+    expect(html).not.toContain('Team B · NextStep: 1/2');
   });
 
   it('measures activity, minutes saved and engagement per user for the week', async () => {
@@ -152,5 +194,73 @@ describe('export source over a .zip', () => {
     const fromDir = await measure(new ExportSource({ paths: [exportDir], rulesDir }), options);
     expect(fromZip.objects).toEqual(fromDir.objects);
     expect(fromZip.users).toEqual(fromDir.users);
+  });
+});
+
+describe('champion candidates', () => {
+  // Four reps in three teams, one opportunity each created this week with Amount filled (completeness 1),
+  // logged in this week; Max created a second one on another day. p90 of points [3, 3, 3, 6] = 3.
+  // Amy, Bea, Zed: 40 + 20 × 1/5 + 20 + 20 = 84. Max: 40 + 20 × 2/5 + 20 + 20 = 88.
+  const ids = {
+    zed: '005000000000011AAA',
+    amy: '005000000000012AAA',
+    bea: '005000000000013AAA',
+    max: '005000000000014AAA'
+  };
+  const setup = (): { exportDir: string; rulesDir: string } => {
+    const root = mkdtempSync(join(tmpdir(), 'sync-champions-'));
+    const exportDir = join(root, 'export');
+    const rulesDir = join(root, 'rules');
+    mkdirSync(exportDir);
+    mkdirSync(rulesDir);
+    const users: [string, string, string][] = [
+      [ids.zed, 'Zed', 'RA'],
+      [ids.amy, 'Amy', 'RB'],
+      [ids.bea, 'Bea', 'RB'],
+      [ids.max, 'Max', 'RC']
+    ];
+    writeFileSync(
+      join(exportDir, 'User.csv'),
+      [
+        'Id,Name,IsActive,UserType,UserRoleId,LastLoginDate',
+        ...users.map(([id, name, role]) => `${id},${name},true,Standard,${role},2026-11-19T08:00:00.000Z`)
+      ].join('\n') + '\n'
+    );
+    writeFileSync(join(exportDir, 'UserRole.csv'), 'Id,Name\nRA,Team A\nRB,Team B\nRC,Team C\n');
+    const opp = (id: string, owner: string, day: string): string =>
+      `${id},${owner},Prospecting,100,${owner},2026-11-${day}T10:00:00.000Z,${owner},2026-11-${day}T10:00:00.000Z`;
+    writeFileSync(
+      join(exportDir, 'Opportunity.csv'),
+      [
+        'Id,OwnerId,StageName,Amount,CreatedById,CreatedDate,LastModifiedById,LastModifiedDate',
+        opp('o1', ids.zed, '17'),
+        opp('o2', ids.amy, '17'),
+        opp('o3', ids.bea, '17'),
+        opp('o4', ids.max, '17'),
+        opp('o5', ids.max, '18')
+      ].join('\n') + '\n'
+    );
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Opp_Amount.md-meta.xml'),
+      rule('Opp Amount', { Object__c: 'Opportunity', Field__c: 'Amount', Weight__c: '1', Active__c: 'true' })
+    );
+    return { exportDir, rulesDir };
+  };
+
+  it('are ordered by engagement score, highest first, ties by name (not grouped by team)', async () => {
+    const { exportDir, rulesDir } = setup();
+    const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
+      objects: ['Opportunity'],
+      asOf: '2026-11-20'
+    });
+    const score = Object.fromEntries(result.users.map((u) => [u.name, u.engagementScore]));
+    expect(score).toEqual({ Zed: 84, Amy: 84, Bea: 84, Max: 88 });
+    expect(result.championCandidates).toEqual([ids.max, ids.amy, ids.bea, ids.zed]);
+    expect(formatTable(result)).toContain(
+      'Champion candidates: Max (Team C, 88), Amy (Team B, 84), Bea (Team B, 84), Zed (Team A, 84)'
+    );
+    const html = renderReport(result, [], 'en');
+    const listed = [...html.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
+    expect(listed).toEqual(['Max', 'Amy', 'Bea', 'Zed']);
   });
 });

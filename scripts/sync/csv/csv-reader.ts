@@ -27,6 +27,19 @@ export interface RowBatch {
   equalsAscii(row: number, column: number, ascii: string): boolean;
   /** The whole row decoded (allocates: prefer isEmpty/value in hot loops). */
   row(row: number): string[];
+  /** The undecoded cells, when the batch was parsed from bytes (hot loops read them directly). */
+  raw?(): RawCells;
+}
+
+/**
+ * Cell c of row r spans buf[s .. ends[r*width+c]) with s = starts[r*width+c] (inside the quotes); a negative
+ * start is ~s and marks a quoted cell holding "" escapes. Equal raw bytes ⇔ equal values (one encoding).
+ */
+export interface RawCells {
+  readonly buf: Buffer;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly width: number;
 }
 
 export interface CsvReaderOptions {
@@ -100,6 +113,10 @@ class ByteRowBatch implements RowBatch {
     private readonly decode: CellDecoder
   ) {}
 
+  raw(): RawCells {
+    return { buf: this.buf, starts: this.starts, ends: this.ends, width: this.columns.length };
+  }
+
   isEmpty(row: number, column: number): boolean {
     const i = row * this.columns.length + column;
     const start = this.starts[i]!;
@@ -167,6 +184,8 @@ export class CsvParser {
   private carry: Buffer | null = null;
   private line = 1; // line number of the first byte of `carry` / next chunk
   private first = true;
+  private rowsSeen = 0;
+  private rowBytesSeen = 0;
   private readonly decode: CellDecoder;
   private readonly encoding: string;
   readonly sourceName: string;
@@ -181,6 +200,12 @@ export class CsvParser {
     }
   }
 
+  /** Rows for `bytes` bytes: from the mean record size seen so far (+10 %), else ≥ 2 bytes a cell. */
+  private capacityFor(bytes: number, width: number): number {
+    const perRow = this.rowsSeen > 0 ? this.rowBytesSeen / this.rowsSeen : Math.max(8, width * 2);
+    return Math.max(16, Math.ceil((1.1 * bytes) / Math.max(1, perRow)));
+  }
+
   /** The header once read, else null. */
   get columns(): readonly string[] | null {
     return this.header;
@@ -193,6 +218,37 @@ export class CsvParser {
     return this.parse(buf, false);
   }
 
+  /**
+   * Like push, without copying the chunk: only the record carried over from the previous chunk is joined
+   * with the start of this one, then parsing goes on inside the chunk. Returns 0, 1 or 2 batches.
+   */
+  pushBatches(chunk: Uint8Array): RowBatch[] {
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    const out: RowBatch[] = [];
+    const carry = this.carry;
+    this.carry = null;
+    if (!carry) {
+      const b = this.parse(buf, false);
+      if (b) out.push(b);
+      return out;
+    }
+    const prefix = Math.min(buf.length, Math.max(1 << 16, carry.length * 2));
+    const joined = Buffer.concat([carry, buf.subarray(0, prefix)]);
+    const first = this.parse(joined, false);
+    if (first) out.push(first);
+    if (prefix === buf.length) return out;
+    const left = this.carry as Buffer | null;
+    this.carry = null;
+    let next: RowBatch | null;
+    if (!left) next = this.parse(buf, false, prefix);
+    else if (joined.length - left.length >= carry.length) next = this.parse(buf, false, prefix - left.length);
+    else next = this.parse(Buffer.concat([left, buf.subarray(prefix)]), false); // a record longer than the prefix
+    if (next) out.push(next);
+    return out;
+  }
+
   end(): RowBatch | null {
     const buf = this.carry;
     this.carry = null;
@@ -202,8 +258,8 @@ export class CsvParser {
     return batch;
   }
 
-  private parse(buf: Buffer, final: boolean): RowBatch | null {
-    let pos = 0;
+  private parse(buf: Buffer, final: boolean, from = 0): RowBatch | null {
+    let pos = from;
     const len = buf.length;
     if (this.first) {
       if (len < 3 && !final) {
@@ -216,11 +272,12 @@ export class CsvParser {
 
     // Width: until the header is known, parse one record to learn it.
     let width = this.header ? this.header.length : 64;
-    let capacity = this.header ? Math.max(16, Math.ceil(len / Math.max(8, width * 2))) : 1;
+    let capacity = this.header ? this.capacityFor(len - pos, width) : 1;
     let starts = new Int32Array(capacity * width);
     let ends = new Int32Array(capacity * width);
     let rows = 0;
     let line = this.line;
+    let firstRowPos = pos;
 
     while (pos < len) {
       // Parse one record starting at pos. Returns false when incomplete (needs more bytes).
@@ -266,9 +323,14 @@ export class CsvParser {
         if (p < len && buf[p] === QUOTE) {
           start = p + 1;
           let q = start;
+          let newlines = 0;
           for (;;) {
             let next = q;
-            while (next < len && buf[next] !== QUOTE) next++;
+            let b = 0;
+            while (next < len && (b = buf[next]!) !== QUOTE) {
+              if (b === LF) newlines++;
+              next++;
+            }
             if (next >= len) {
               q = -1;
               break;
@@ -296,8 +358,7 @@ export class CsvParser {
             break; // incomplete
           }
           end = q;
-          // Count newlines inside the quotes for line numbers.
-          for (let k = start; k < end; k++) if (buf[k] === LF) line++;
+          line += newlines; // newlines inside the quotes, for line numbers
           p = q + 1;
           if (p < len) {
             const c = buf[p];
@@ -386,9 +447,10 @@ export class CsvParser {
         }
         this.header = header;
         width = header.length;
-        capacity = Math.max(16, Math.ceil((len - pos) / Math.max(8, width * 2)));
+        capacity = this.capacityFor(len - pos, width);
         starts = new Int32Array(capacity * width);
         ends = new Int32Array(capacity * width);
+        firstRowPos = pos;
         continue;
       }
       // Missing trailing cells are empty.
@@ -400,6 +462,10 @@ export class CsvParser {
     }
     if (pos < len) this.carry = buf.subarray(pos);
     this.line = line;
+    if (rows > 0) {
+      this.rowsSeen += rows;
+      this.rowBytesSeen += pos - firstRowPos;
+    }
     if (rows === 0 || !this.header) return null;
     return new ByteRowBatch(this.header, rows, buf, starts, ends, this.decode);
   }
@@ -428,8 +494,7 @@ export async function* readCsv(source: ByteSource, options: CsvReaderOptions = {
     const data = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
     bytes += data.byteLength;
     options.onBytes?.(bytes);
-    const batch = parser.push(data);
-    if (batch) yield batch;
+    for (const batch of parser.pushBatches(data)) yield batch;
   }
   const last = parser.end();
   if (last) yield last;

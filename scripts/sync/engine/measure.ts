@@ -8,6 +8,7 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../errors';
+import { CHECKBOX, FillCounter, PLAIN } from './fill-rate';
 import type { RowBatch } from '../csv/csv-reader';
 import type {
   ObjectDescribe,
@@ -24,11 +25,12 @@ import type {
   FieldCount,
   GroupResult,
   ObjectResult,
+  RuleFieldResult,
   SyncResult,
   TeamActivityResult,
   UserResult
 } from './result';
-import { SCHEMA_VERSION } from './result';
+import { SCHEMA_VERSION, byEngagement } from './result';
 
 export const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
 /** Objects read for activity (tasks and events logged) whether measured or not. */
@@ -351,7 +353,7 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
   }
   const champions = userResults
     .filter((u) => !u.isKeyUser && u.engagementScore >= 60)
-    .sort((a, b) => b.engagementScore - a.engagementScore || a.name.localeCompare(b.name))
+    .sort(byEngagement)
     .slice(0, Math.max(0, settings.championCandidates));
   for (const c of champions) c.championCandidate = true;
   userResults.sort((a, b) => a.team.localeCompare(b.team) || a.name.localeCompare(b.name));
@@ -511,38 +513,33 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     const fields = d.fields;
     const fieldNames = fields.map((f) => f.name);
     const width = fields.length;
-    const isBool = Uint8Array.from(fields, (f) => (f.type === 'boolean' ? 1 : 0));
+    const kinds = Uint8Array.from(fields, (f) => (f.type === 'boolean' ? CHECKBOX : PLAIN));
     const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
+    const fieldIndex = (name: string): number =>
+      fieldNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
     const objectRules = rules.completeness.filter(
       (rule) => rule.active && rule.object.toLowerCase() === object.toLowerCase()
     );
-    const ruleFieldNames = [
-      ...new Set(
-        objectRules.map((rule) => fieldNames.find((n) => n.toLowerCase() === rule.field.toLowerCase())!)
-      )
-    ];
-    const ruleFieldApplicable = new Int32Array(ruleFieldNames.length);
-    const ruleFieldFilled = new Int32Array(ruleFieldNames.length);
+    const ruleFieldNames = [...new Set(objectRules.map((rule) => fieldNames[fieldIndex(rule.field)]!))];
     const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
     for (const rt of d.recordTypes)
       if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
 
-    const owners = new Map<string, Group>();
-    const combos = new Map<
-      string,
-      { recordType: string; stage: string; group: Group; rules: ApplicableRules }
-    >();
-    let excludedRecords = 0;
-    const rowFilled = new Uint8Array(width);
-
+    /** The rules applicable to a record type × stage. */
     interface ApplicableRules {
-      /** Column (field index) and weight of each applicable rule. */
-      columns: Int32Array;
+      /** Field index, bit in FillCounter.rowBits (its rule field's) and weight of each applicable rule. */
+      fields: Int32Array;
+      bits: Int32Array;
       weights: Float64Array;
-      /** Distinct rule fields applicable (index in ruleFieldNames) and their column. */
+      /** Distinct rule fields applicable (index in ruleFieldNames) and their field index. */
       ruleFields: Int32Array;
-      ruleFieldColumns: Int32Array;
+      ruleFieldIndexes: Int32Array;
       total: number;
+    }
+    interface Combo {
+      recordType: string;
+      stage: string;
+      rules: ApplicableRules;
     }
     const applicable = (recordType: string, stage: string): ApplicableRules => {
       const list = objectRules.filter((rule: CompletenessRule) =>
@@ -552,9 +549,6 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
           stage: stage === NONE ? null : stage
         })
       );
-      const columns = Int32Array.from(list, (rule) =>
-        fieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase())
-      );
       const weights = Float64Array.from(list, (rule) => Math.max(0, rule.weight));
       const distinct = [
         ...new Set(
@@ -562,140 +556,154 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
         )
       ];
       return {
-        columns,
+        fields: Int32Array.from(list, (rule) => fieldIndex(rule.field)),
+        bits: Int32Array.from(
+          list,
+          (rule) => 1 << ruleFieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase())
+        ),
         weights,
         ruleFields: Int32Array.from(distinct),
-        ruleFieldColumns: Int32Array.from(distinct, (i) => fieldNames.indexOf(ruleFieldNames[i]!)),
+        ruleFieldIndexes: Int32Array.from(distinct, (i) => fieldIndex(ruleFieldNames[i]!)),
         total: weights.reduce((a, b) => a + b, 0)
       };
     };
+    const combos = new Map<string, Combo>();
+    const comboFor = (rtId: string, stage: string): Combo => {
+      const key = rtId + '\u0001' + stage;
+      let c = combos.get(key);
+      if (!c) {
+        const recordType = rtId === '' ? NONE : (rtNames.get(rtId) ?? rtId);
+        const stageName = stage === '' ? NONE : stage;
+        c = { recordType, stage: stageName, rules: applicable(recordType, stageName) };
+        combos.set(key, c);
+      }
+      return c;
+    };
+
+    // The hot loop (fill-rate.ts): records and filled fields per owner × record type × stage, the loop the
+    // benchmark measures. Owners, teams, record types and stages are roll-ups of these groups; what is per
+    // record (the completeness score, activity dates) is layered on top, row by row.
+    const counter = new FillCounter(
+      fieldNames,
+      ['OwnerId', 'RecordTypeId', ...(stageField ? [stageField] : [])],
+      kinds,
+      ruleFieldNames.map(fieldIndex)
+    );
+    const groupCombo: Combo[] = [];
+    const groupExcluded: boolean[] = [];
+    const groupDist: Distribution[] = [];
 
     let lastColumns: readonly string[] | null = null;
-    let map = new Int32Array(width); // field index → batch column
-    let ownerCol = -1;
-    let rtCol = -1;
-    let stageCol = -1;
     let cbCol = -1;
     let cdCol = -1;
     let mbCol = -1;
     let mdCol = -1;
     for await (const batch of source.streamRecords(object, fieldNames, { progress: options.progress })) {
+      counter.add(batch);
+      const fillGroups = counter.groups;
+      for (let g = groupCombo.length; g < fillGroups.length; g++) {
+        const keys = fillGroups[g]!.keys;
+        groupExcluded.push(excludedIds.has(keys[0]!));
+        groupCombo.push(comboFor(keys[1]!, keys[2] ?? ''));
+        groupDist.push(newDistribution());
+      }
       if (batch.columns !== lastColumns) {
         lastColumns = batch.columns;
-        map = Int32Array.from(fieldNames, (n) => findColumn(batch.columns, n));
-        ownerCol = findColumn(batch.columns, 'OwnerId');
-        rtCol = findColumn(batch.columns, 'RecordTypeId');
-        stageCol = stageField ? findColumn(batch.columns, stageField) : -1;
         cbCol = findColumn(batch.columns, 'CreatedById');
         cdCol = findColumn(batch.columns, 'CreatedDate');
         mbCol = findColumn(batch.columns, 'LastModifiedById');
         mdCol = findColumn(batch.columns, 'LastModifiedDate');
       }
+      const activity = (cbCol >= 0 && cdCol >= 0) || (mbCol >= 0 && mdCol >= 0);
+      const rowGroup = counter.rowGroup;
+      const rowBits = counter.rowBits;
+      const bitsReady = counter.hasRowBits;
       const rows = batch.length;
-      let comboKeyPrev = '';
-      let comboPrev: { group: Group; rules: ApplicableRules } | undefined;
-      let ownerPrev = '';
-      let ownerGroupPrev: Group | undefined;
       for (let r = 0; r < rows; r++) {
-        countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol);
-        const ownerId = ownerCol >= 0 ? batch.value(r, ownerCol) : '';
-        if (excludedIds.has(ownerId)) {
-          excludedRecords++;
-          continue;
+        if (activity) countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol);
+        const g = rowGroup[r]!;
+        const ar = groupCombo[g]!.rules;
+        if (ar.total <= 0 || groupExcluded[g] === true) continue;
+        let got = 0;
+        if (bitsReady) {
+          const bits = rowBits[r]!;
+          for (let k = 0; k < ar.bits.length; k++) if ((bits & ar.bits[k]!) !== 0) got += ar.weights[k]!;
+        } else {
+          for (let k = 0; k < ar.fields.length; k++)
+            if (counter.isFilled(r, ar.fields[k]!)) got += ar.weights[k]!;
         }
-        let ownerGroup: Group;
-        if (ownerId === ownerPrev && ownerGroupPrev) ownerGroup = ownerGroupPrev;
-        else {
-          let g = owners.get(ownerId);
-          if (!g) {
-            g = newGroup(width);
-            owners.set(ownerId, g);
-          }
-          ownerGroup = g;
-          ownerPrev = ownerId;
-          ownerGroupPrev = g;
-        }
-        const rtId = rtCol >= 0 ? batch.value(r, rtCol) : '';
-        const stage = stageCol >= 0 ? batch.value(r, stageCol) : '';
-        const comboKey = rtId + '\u0001' + stage;
-        let combo: { group: Group; rules: ApplicableRules };
-        if (comboKey === comboKeyPrev && comboPrev) combo = comboPrev;
-        else {
-          let c = combos.get(comboKey);
-          if (!c) {
-            const recordType = rtId === '' ? NONE : (rtNames.get(rtId) ?? rtId);
-            const stageName = stage === '' ? NONE : stage;
-            c = {
-              recordType,
-              stage: stageName,
-              group: newGroup(width),
-              rules: applicable(recordType, stageName)
-            };
-            combos.set(comboKey, c);
-          }
-          combo = c;
-          comboKeyPrev = comboKey;
-          comboPrev = c;
-        }
-        ownerGroup.records++;
-        const cg = combo.group;
-        cg.records++;
-        const of = ownerGroup.filled;
-        const cf = cg.filled;
-        for (let f = 0; f < width; f++) {
-          const col = map[f]!;
-          let filled: boolean;
-          if (col < 0) filled = false;
-          else if (isBool[f] === 1)
-            filled = batch.equalsAscii(r, col, 'true') || batch.equalsAscii(r, col, '1');
-          else filled = !batch.isEmpty(r, col);
-          if (filled) {
-            of[f]!++;
-            cf[f]!++;
-            rowFilled[f] = 1;
-          } else rowFilled[f] = 0;
-        }
-        const ar = combo.rules;
-        if (ar.total > 0) {
-          let got = 0;
-          for (let k = 0; k < ar.columns.length; k++)
-            if (rowFilled[ar.columns[k]!] === 1) got += ar.weights[k]!;
-          const score = got / ar.total;
-          for (const dist of [ownerGroup.dist, cg.dist]) {
-            dist.scored++;
-            dist.scoreSum += score;
-            if (score >= 1) dist.complete++;
-            dist.deciles[decileOf(score)]!++;
-          }
-          for (let k = 0; k < ar.ruleFields.length; k++) {
-            ruleFieldApplicable[ar.ruleFields[k]!]!++;
-            if (rowFilled[ar.ruleFieldColumns[k]!] === 1) ruleFieldFilled[ar.ruleFields[k]!]!++;
-          }
-        }
+        const score = got / ar.total;
+        const dist = groupDist[g]!;
+        dist.scored++;
+        dist.scoreSum += score;
+        if (score >= 1) dist.complete++;
+        dist.deciles[decileOf(score)]!++;
       }
     }
 
-    // Roll up: total and per record type / stage from the combos; per team from the owners.
+    // Roll up the groups per owner, record type × stage and team; rule fields per team from the groups
+    // their rules apply to (a rule's applicability depends only on the record type and stage).
+    let excludedRecords = 0;
+    const owners = new Map<string, Group>();
+    const byCombo = new Map<Combo, Group>();
+    const byTeam = new Map<string, Group>();
+    const ruleCounts = (): { records: Int32Array; filled: Int32Array } => ({
+      records: new Int32Array(ruleFieldNames.length),
+      filled: new Int32Array(ruleFieldNames.length)
+    });
+    const ruleTotal = ruleCounts();
+    const ruleByTeam = new Map<string, { records: Int32Array; filled: Int32Array }>();
+    const into = <K>(m: Map<K, Group>, key: K): Group => {
+      let g = m.get(key);
+      if (!g) {
+        g = newGroup(width);
+        m.set(key, g);
+      }
+      return g;
+    };
+    counter.groups.forEach((fg, g) => {
+      const counts = fg.counts;
+      if (groupExcluded[g] === true) {
+        excludedRecords += counts[0]!;
+        return;
+      }
+      const ownerId = fg.keys[0]!;
+      const combo = groupCombo[g]!;
+      const team = teamOf(ownerId);
+      const dist = groupDist[g]!;
+      for (const target of [into(owners, ownerId), into(byCombo, combo), into(byTeam, team)]) {
+        target.records += counts[0]!;
+        const filled = target.filled;
+        for (let i = 0; i < width; i++) filled[i]! += counts[i + 1]!;
+        addDistribution(target.dist, dist);
+      }
+      const ar = combo.rules;
+      if (ar.total > 0) {
+        let t = ruleByTeam.get(team);
+        if (!t) {
+          t = ruleCounts();
+          ruleByTeam.set(team, t);
+        }
+        for (let k = 0; k < ar.ruleFields.length; k++) {
+          const i = ar.ruleFields[k]!;
+          const filled = counts[ar.ruleFieldIndexes[k]! + 1]!;
+          ruleTotal.records[i]! += counts[0]!;
+          ruleTotal.filled[i]! += filled;
+          t.records[i]! += counts[0]!;
+          t.filled[i]! += filled;
+        }
+      }
+    });
+
     const total = newGroup(width);
     const byRecordType = new Map<string, Group>();
     const byStage = new Map<string, Group>();
-    for (const c of combos.values()) {
-      addGroup(total, c.group);
-      const rt = byRecordType.get(c.recordType) ?? newGroup(width);
-      addGroup(rt, c.group);
-      byRecordType.set(c.recordType, rt);
-      if (stageField) {
-        const st = byStage.get(c.stage) ?? newGroup(width);
-        addGroup(st, c.group);
-        byStage.set(c.stage, st);
-      }
+    for (const [c, cg] of byCombo) {
+      addGroup(total, cg);
+      addGroup(into(byRecordType, c.recordType), cg);
+      if (stageField) addGroup(into(byStage, c.stage), cg);
     }
-    const byTeam = new Map<string, Group>();
     for (const [ownerId, g] of owners) {
-      const team = teamOf(ownerId);
-      const t = byTeam.get(team) ?? newGroup(width);
-      addGroup(t, g);
-      byTeam.set(team, t);
       const s = stats.get(ownerId);
       if (s) {
         s.owned += g.records;
@@ -708,6 +716,10 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       fields: counts(g),
       completeness: summary(g.dist)
     });
+    const ruleFieldResults = (
+      r: { records: Int32Array; filled: Int32Array } | undefined
+    ): RuleFieldResult[] =>
+      ruleFieldNames.map((field, i) => ({ field, records: r?.records[i] ?? 0, filled: r?.filled[i] ?? 0 }));
     const byName = <T>(m: Map<string, Group>, make: (key: string, g: Group) => T): T[] =>
       [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => make(k, g));
     return {
@@ -727,15 +739,15 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
         team: teamOf(ownerId),
         ...group(g)
       })),
-      teams: byName(byTeam, (team, g) => ({ team, ...group(g) })),
+      teams: byName(byTeam, (team, g) => ({
+        team,
+        ...group(g),
+        ruleFields: ruleFieldResults(ruleByTeam.get(team))
+      })),
       recordTypes: byName(byRecordType, (recordType, g) => ({ recordType, ...group(g) })),
       stages: byName(byStage, (stage, g) => ({ stage, ...group(g) })),
       completeness: summary(total.dist),
-      ruleFields: ruleFieldNames.map((field, i) => ({
-        field,
-        records: ruleFieldApplicable[i]!,
-        filled: ruleFieldFilled[i]!
-      }))
+      ruleFields: ruleFieldResults(ruleTotal)
     };
   }
 }

@@ -42,6 +42,11 @@ export interface OwnerResult extends GroupResult {
 
 export interface TeamResult extends GroupResult {
   team: string;
+  /**
+   * Per rule field of the object: the team's records that field's rules apply to (by record type and
+   * stage) and how many of them have it filled. The heat map's cells.
+   */
+  ruleFields: RuleFieldResult[];
 }
 
 export interface RecordTypeResult extends GroupResult {
@@ -146,4 +151,14 @@ export interface SyncResult {
 export interface SyncOutcome {
   result: SyncResult;
   snapshots: SnapshotSet;
+}
+
+/** Champion order: engagement score, highest first; ties by name. */
+export function byEngagement(a: UserResult, b: UserResult): number {
+  return b.engagementScore - a.engagementScore || a.name.localeCompare(b.name);
+}
+
+/** The champion candidates of a run, in champion order (whatever the order of `users`). */
+export function championCandidatesOf(result: Pick<SyncResult, 'users'>): UserResult[] {
+  return result.users.filter((u) => u.championCandidate).sort(byEngagement);
 }

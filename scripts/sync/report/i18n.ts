@@ -13,7 +13,7 @@ const en = {
   completeRecords: 'Complete records',
   heatmap: 'Fill rate by field and team',
   heatmapNote:
-    'Fields with a completeness rule (records the rule applies to are not separated here: all records of the team).',
+    'Fields with a completeness rule: share of the team’s records the field’s rules apply to (by record type and stage/status) that have it filled; – when no rule on that field applies to any of the team’s records. Objects without rules: first fields, all records of the team.',
   distribution: 'Completeness distribution',
   distributionNote: 'Records per completeness decile, per team.',
   activity: 'Activity by user this period',
@@ -55,7 +55,8 @@ const fr: Dictionary = {
   averageCompleteness: 'Complétude moyenne',
   completeRecords: 'Enregistrements complets',
   heatmap: 'Taux de remplissage par champ et par équipe',
-  heatmapNote: 'Champs soumis à une règle de complétude (tous les enregistrements de l’équipe).',
+  heatmapNote:
+    'Champs soumis à une règle de complétude : part des enregistrements de l’équipe auxquels les règles du champ s’appliquent (selon le type d’enregistrement et l’étape/le statut) où il est renseigné ; – quand aucune règle du champ ne s’applique aux enregistrements de l’équipe. Objets sans règle : premiers champs, tous les enregistrements de l’équipe.',
   distribution: 'Répartition de la complétude',
   distributionNote: 'Enregistrements par décile de complétude, par équipe.',
   activity: 'Activité par utilisateur sur la période',

@@ -1,5 +1,6 @@
 // A self-contained HTML report: inline CSS and inline SVG, no script, no external asset.
 
+import { byEngagement, championCandidatesOf } from '../engine/result';
 import type { SyncResult } from '../engine/result';
 import { dictionary } from './i18n';
 
@@ -17,8 +18,8 @@ function heat(v: number): string {
 function heatmap(result: SyncResult): string {
   const parts: string[] = [];
   for (const o of result.objects) {
-    const fields =
-      o.ruleFields.length > 0 ? o.ruleFields.map((f) => f.field) : o.fields.slice(0, 12).map((f) => f.name);
+    const byRule = o.ruleFields.length > 0;
+    const fields = byRule ? o.ruleFields.map((f) => f.field) : o.fields.slice(0, 12).map((f) => f.name);
     const teams = o.teams.filter((t) => t.records > 0);
     if (teams.length === 0 || fields.length === 0) continue;
     const cw = 92;
@@ -38,11 +39,23 @@ function heatmap(result: SyncResult): string {
         `<text x="${left - 8}" y="${top + j * ch + 17}" text-anchor="end" class="lbl">${esc(t.team)}</text>`
       );
       fields.forEach((f, i) => {
-        const filled = t.fields.find((x) => x.name === f)?.filled ?? 0;
-        const rate = t.records > 0 ? filled / t.records : 0;
+        // Rule fields: the team's records the field's rules apply to (record type, stage); otherwise all.
+        const rule = byRule ? t.ruleFields.find((x) => x.field === f) : undefined;
+        const filled = rule ? rule.filled : (t.fields.find((x) => x.name === f)?.filled ?? 0);
+        const records = rule ? rule.records : byRule ? 0 : t.records;
+        const x = left + i * cw;
+        const y = top + j * ch;
+        if (records === 0) {
+          cells.push(
+            `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" fill="#e5e5e5"><title>${esc(t.team)} · ${esc(f)}: 0/0</title></rect>` +
+              `<text x="${x + cw / 2}" y="${y + 17}" text-anchor="middle" class="lbl">–</text>`
+          );
+          return;
+        }
+        const rate = filled / records;
         cells.push(
-          `<rect x="${left + i * cw + 1}" y="${top + j * ch + 1}" width="${cw - 2}" height="${ch - 2}" fill="${heat(rate)}"><title>${esc(t.team)} · ${esc(f)}: ${filled}/${t.records}</title></rect>` +
-            `<text x="${left + i * cw + cw / 2}" y="${top + j * ch + 17}" text-anchor="middle" class="val">${Math.round(rate * 100)}%</text>`
+          `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" fill="${heat(rate)}"><title>${esc(t.team)} · ${esc(f)}: ${filled}/${records}</title></rect>` +
+            `<text x="${x + cw / 2}" y="${y + 17}" text-anchor="middle" class="val">${Math.round(rate * 100)}%</text>`
         );
       });
     });
@@ -133,8 +146,8 @@ function lineChart(
 
 export function renderReport(result: SyncResult, history: readonly SyncResult[], lang: 'en' | 'fr'): string {
   const t = dictionary(lang);
-  const users = [...result.users].sort((a, b) => b.engagementScore - a.engagementScore);
-  const champions = users.filter((u) => u.championCandidate);
+  const users = [...result.users].sort(byEngagement);
+  const champions = championCandidatesOf(result);
   const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);
   const objectNames = [...new Set(runs.flatMap((r) => r.objects.map((o) => o.name)))];
   const completenessTrend =
