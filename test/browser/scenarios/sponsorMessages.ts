@@ -24,7 +24,13 @@ export const scenarios: Scenario[] = [
     hides: [label('sponsorMessages_Empty')],
     actions: [
       { role: 'link', name: text('Guide') },
-      { role: 'button', name: label('sponsorMessages_Acknowledge'), activate: { call: ACKNOWLEDGE } }
+      // each "Got it" is named after its message
+      {
+        role: 'button',
+        name: text('Got it: Sales West: pipeline review on Friday'),
+        exact: true,
+        activate: { call: ACKNOWLEDGE }
+      }
     ]
   },
   {

@@ -11,6 +11,7 @@ import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import LABEL_ERROR_TITLE from '@salesforce/label/c.sponsorMessages_ErrorTitle';
 import LABEL_EMPTY from '@salesforce/label/c.sponsorMessages_Empty';
 import LABEL_ACKNOWLEDGE from '@salesforce/label/c.sponsorMessages_Acknowledge';
+import LABEL_ACKNOWLEDGE_FOR from '@salesforce/label/c.sponsorMessages_AcknowledgeFor';
 import LABEL_FROM from '@salesforce/label/c.sponsorMessages_From';
 import LABEL_USAGE_TITLE from '@salesforce/label/c.sponsorMessages_SponsorUsage';
 import LABEL_ENGAGEMENT from '@salesforce/label/c.sponsorMessages_Engagement';
@@ -103,7 +104,7 @@ export default class SponsorMessages extends LightningElement {
           titleId: `title-${message.id}`,
           fromText: formatLabel(LABEL_FROM, message.sponsorName ?? ''),
           acknowledgeLabel: LABEL_ACKNOWLEDGE,
-          acknowledgeTitle: `${LABEL_ACKNOWLEDGE}: ${message.title}`,
+          acknowledgeName: formatLabel(LABEL_ACKNOWLEDGE_FOR, message.title),
           busy: this.busyIds.includes(message.id),
           hasUsage: !!usage,
           usageActiveText: usage?.active ? LABEL_ACTIVE : LABEL_INACTIVE,

@@ -15,6 +15,9 @@ jest.mock(
   },
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.sponsorMessages_AcknowledgeFor', () => ({ default: 'Got it: {0}' }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex/SponsorMessageController.acknowledge', () => ({ default: jest.fn() }), {
   virtual: true
 });
@@ -33,11 +36,8 @@ function createComponent(): HTMLElement {
   return element;
 }
 
-function ackButton(element: HTMLElement, id: string): HTMLElement & { label: string; disabled: boolean } {
-  return shadow(element).querySelector(`lightning-button[data-id="${id}"]`) as HTMLElement & {
-    label: string;
-    disabled: boolean;
-  };
+function ackButton(element: HTMLElement, id: string): HTMLButtonElement {
+  return shadow(element).querySelector(`button.acknowledge[data-id="${id}"]`) as HTMLButtonElement;
 }
 
 describe('c-sponsor-messages', () => {
@@ -100,7 +100,15 @@ describe('c-sponsor-messages', () => {
     >;
     expect(numbers.map((n) => n.value)).toEqual([82, 0.915]);
     expect(items[1]?.querySelector('[data-id="usage"]')?.textContent).toContain('c.sponsorMessages_NoUsage');
-    expect(ackButton(element, 'a05000000000001AAA').label).toBe('c.sponsorMessages_Acknowledge');
+    expect(ackButton(element, 'a05000000000001AAA').textContent?.trim()).toBe(
+      'c.sponsorMessages_Acknowledge'
+    );
+    // each "Got it" has its own accessible name, with the message title
+    const names = items.map((item) => item.querySelector('button.acknowledge')?.getAttribute('aria-label'));
+    expect(names).toEqual(mockMessages.map((m: { title: string }) => `Got it: ${m.title}`));
+    expect(new Set(names).size).toBe(names.length);
+    // stacked under the button on narrow pages, the usage block keeps its distance (.usage-col)
+    expect(items[0]?.querySelector('[data-id="usage"]')?.closest('.usage-col')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
