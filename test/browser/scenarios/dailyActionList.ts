@@ -16,6 +16,32 @@ const withData = {
   [RECORDS]: data('ruleFieldRecords.json')
 };
 
+/** The GraphQL data as a French user receives it: picklist labels (displayValue) in French. */
+function frenchActions(): Fixture {
+  const actions = JSON.parse(JSON.stringify(jestData('dailyActionList', 'dailyActions.json'))) as {
+    uiapi: { query: Record<string, { edges: Array<{ node: Record<string, unknown> }> }> };
+  };
+  const labels: Record<string, string> = {
+    'Not Started': 'Non commencée',
+    'In Progress': 'En cours',
+    Proposal: 'Proposition',
+    Qualification: 'Qualification',
+    Prospecting: 'Prospection',
+    'Open - Not Contacted': 'Ouvert - Non contacté'
+  };
+  for (const connection of Object.values(actions.uiapi.query)) {
+    for (const { node } of connection.edges) {
+      for (const field of ['Status', 'StageName']) {
+        const picklist = node[field] as { value: string | null; displayValue?: string | null } | undefined;
+        if (picklist?.value) {
+          picklist.displayValue = labels[picklist.value] ?? picklist.value;
+        }
+      }
+    }
+  }
+  return { data: actions };
+}
+
 export const scenarios: Scenario[] = [
   {
     name: 'dailyActionList-data',
@@ -97,11 +123,14 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     description: "today's actions, in French",
     now: NOW,
-    fixtures: withData,
+    fixtures: { ...withData, [GRAPHQL]: frenchActions() },
     shows: [
       label('dailyActionList_Title'),
       label('dailyActionList_KindTask'),
-      text('Call Acme about renewal')
-    ]
+      text('Call Acme about renewal'),
+      // picklist values by their French label, not their API value
+      text('Non commencée')
+    ],
+    hides: [text('Not Started')]
   }
 ];

@@ -12,9 +12,10 @@ import {
   splitList
 } from 'c/completenessScoring';
 
-/** A UI API GraphQL scalar field: `{ value }`. */
+/** A UI API GraphQL scalar field: `{ value }`, and for a picklist its label in the user's language. */
 export interface GqlValue<T> {
   value: T | null;
+  displayValue?: string | null;
 }
 
 interface GqlConnection<N> {
@@ -125,7 +126,10 @@ export interface CompletenessCandidate {
   objectApiName: string;
   title: string;
   recordType: string | null;
+  /** The API value, for the rules. */
   stage: string | null;
+  /** The label of the stage or status in the user's language, to show. */
+  stageLabel?: string | null;
 }
 
 /** A record as `getRecords` returns it (only what is read here). */
@@ -148,6 +152,11 @@ function edges<N>(connection: GqlConnection<N> | undefined): N[] {
 
 function text(field: GqlValue<string> | undefined | null): string | null {
   return field?.value ?? null;
+}
+
+/** What a person reads for a field: the picklist label (displayValue) when there is one, else the value. */
+function shown(field: GqlValue<string> | undefined | null): string | null {
+  return field?.displayValue || text(field);
 }
 
 /**
@@ -203,7 +212,7 @@ export function candidatesFromGraphql(
       title: text(task.Subject) ?? task.Id,
       dueDate: due,
       priority: text(task.Priority),
-      detail: text(task.Status)
+      detail: shown(task.Status)
     });
   }
   for (const event of edges(query.Event)) {
@@ -240,7 +249,7 @@ export function candidatesFromGraphql(
       amount: opportunity.Amount?.value ?? null,
       probability: opportunity.Probability?.value ?? null,
       stage: text(opportunity.StageName),
-      detail: text(opportunity.Account?.Name) ?? text(opportunity.StageName)
+      detail: text(opportunity.Account?.Name) ?? shown(opportunity.StageName)
     });
   }
   const leadCutoff = Date.parse(options.now) - options.untouchedLeadHours * 3_600_000;
@@ -330,7 +339,7 @@ export function completenessCandidates(
     objectApiName: string,
     node: { Id: string; RecordType?: GqlRecordType | null },
     title: string | null,
-    stage: string | null
+    stage: GqlValue<string> | null
   ) => {
     if (objects.has(objectApiName.toLowerCase()) && out.length < MAX_COMPLETENESS_RECORDS) {
       out.push({
@@ -338,13 +347,13 @@ export function completenessCandidates(
         objectApiName,
         title: title ?? node.Id,
         recordType: text(node.RecordType?.DeveloperName),
-        stage
+        stage: text(stage),
+        stageLabel: shown(stage)
       });
     }
   };
-  for (const node of edges(query.Opportunity))
-    add('Opportunity', node, text(node.Name), text(node.StageName));
-  for (const node of edges(query.Lead)) add('Lead', node, text(node.Name), text(node.Status));
+  for (const node of edges(query.Opportunity)) add('Opportunity', node, text(node.Name), node.StageName);
+  for (const node of edges(query.Lead)) add('Lead', node, text(node.Name), node.Status);
   for (const node of edges(query.Account)) add('Account', node, text(node.Name), null);
   for (const node of edges(query.Contact)) add('Contact', node, text(node.Name), null);
   return out;
@@ -432,7 +441,7 @@ export function candidatesFromCompleteness(
         title: candidate.title,
         stage: candidate.stage,
         missingFields: missing,
-        detail: candidate.stage
+        detail: candidate.stageLabel || candidate.stage
       });
     }
   }

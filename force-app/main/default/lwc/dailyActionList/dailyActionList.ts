@@ -143,6 +143,7 @@ export default class DailyActionList extends LightningElement {
                   }
                   Status {
                     value
+                    displayValue
                   }
                 }
               }
@@ -189,6 +190,7 @@ export default class DailyActionList extends LightningElement {
                   }
                   StageName {
                     value
+                    displayValue
                   }
                   Probability {
                     value
@@ -228,6 +230,7 @@ export default class DailyActionList extends LightningElement {
                   }
                   Status {
                     value
+                    displayValue
                   }
                   CreatedDate {
                     value

@@ -149,6 +149,11 @@ describe('c-action-item', () => {
     expect(form.objectApiName).toBe('Opportunity');
     expect(form.fields).toEqual(['NextStep', 'Description']);
     expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_MissingFields');
+    // the icon stays at the top of the item when the form opens below, not centred on the taller item
+    const media = $(element, '[data-id="media"]')!;
+    expect(media.classList.contains('slds-media')).toBe(true);
+    expect(media.classList.contains('slds-media_center')).toBe(false);
+    expect(media.querySelector('.slds-media__figure lightning-icon')).not.toBeNull();
     await expect(element).toBeAccessible();
 
     form.dispatchEvent(new CustomEvent('saved', { detail: { recordId: '006000000000003AAA' } }));

@@ -1,6 +1,6 @@
 import { createElement } from 'lwc';
 import DailyActionList from 'c/dailyActionList';
-import { graphql } from 'lightning/graphql';
+import { gql, graphql } from 'lightning/graphql';
 import { getRecords } from 'lightning/uiRecordApi';
 import { refreshApex } from '@salesforce/apex';
 import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
@@ -49,6 +49,12 @@ interface GraphqlAdapter {
 }
 
 const graphqlAdapter = graphql as unknown as GraphqlAdapter;
+/** The GraphQL query text of the component (gql is a jest.fn() the wire configuration calls). */
+function queryText(): string {
+  return (gql as unknown as jest.Mock).mock.calls
+    .map((call) => (call[0] as TemplateStringsArray).join(''))
+    .join('\n');
+}
 const settingsAdapter = getActionContext as unknown as TestWireAdapter;
 const messagesAdapter = getMyMessages as unknown as TestWireAdapter;
 const recordsAdapter = getRecords as unknown as TestWireAdapter;
@@ -201,6 +207,38 @@ describe('c-daily-action-list', () => {
       await expectAccessible(element);
     });
 
+    it('shows picklist values by their label in the user language (displayValue), the value as fallback', async () => {
+      const french = JSON.parse(JSON.stringify(mockActions));
+      const query = french.uiapi.query;
+      query.Task.edges[0].node.Status.displayValue = 'Non commencée';
+      query.Task.edges[1].node.Status.displayValue = null;
+      for (const edge of query.Opportunity.edges) {
+        edge.node.StageName.displayValue = edge.node.StageName.value === 'Proposal' ? 'Proposition' : null;
+        edge.node.Account = null;
+      }
+      const element = createComponent();
+      await emitAll(french);
+      const byKey = new Map(
+        items(element).map((item) => [
+          item.action.key,
+          item.action as { key: string; detail?: string | null; stage?: string | null }
+        ])
+      );
+      expect(byKey.get('task:00T000000000001AAA')?.detail).toBe('Non commencée');
+      expect(byKey.get('task:00T000000000002AAA')?.detail).toBe(query.Task.edges[1].node.Status.value);
+      // the missing-fields item of the Proposal opportunity shows its stage label; the rules still use the value
+      expect(byKey.get('missingFields:006000000000003AAA')?.detail).toBe('Proposition');
+      expect(byKey.get('missingFields:006000000000003AAA')?.stage).toBe('Proposal');
+    });
+
+    it('asks for the displayValue of the picklists it shows', async () => {
+      createComponent();
+      await flushPromises();
+      const compact = queryText().replace(/\s+/g, ' ');
+      expect(compact).toContain('Status { value displayValue }');
+      expect(compact).toContain('StageName { value displayValue }');
+    });
+
     it('asks getRecords for the rule fields of the records the rules could apply to', async () => {
       createComponent();
       await emitAll();
@@ -235,6 +273,12 @@ describe('c-daily-action-list', () => {
       expect(labels).toContain('c.dailyActionList_KindTask (2)');
       expect(labels).toContain('c.dailyActionList_KindOpportunity (2)');
       expect(buttons[0]?.getAttribute('aria-pressed')).toBe('true');
+      // wrapped rows start flush left: spacing by gap, not by the margin-left of SLDS button-group items
+      const group = shadow(element).querySelector('[data-id="filters"]') as HTMLElement;
+      expect(group.getAttribute('role')).toBe('group');
+      expect(group.classList.contains('filters')).toBe(true);
+      expect(group.classList.contains('slds-button-group-row')).toBe(false);
+      expect(group.querySelectorAll('.slds-button-group-item')).toHaveLength(0);
 
       const taskButton = buttons.find((b) => b.dataset.value === 'task') as HTMLButtonElement;
       taskButton.click();
