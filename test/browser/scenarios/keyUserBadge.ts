@@ -13,7 +13,12 @@ export const scenarios: Scenario[] = [
     width: 320,
     props,
     fixtures: record('keyUserRecord.json'),
-    shows: [text('Local Relay'), text('Active'), label('keyUserBadge_AdminRights')],
+    shows: [
+      label('keyUserBadge_Title'),
+      text('Local Relay'),
+      text('Active'),
+      label('keyUserBadge_AdminRights')
+    ],
     hides: [label('keyUserBadge_Error'), label('keyUserBadge_NotSet')]
   },
   {
@@ -23,7 +28,7 @@ export const scenarios: Scenario[] = [
     width: 320,
     props,
     fixtures: record('keyUserRecordNominated.json'),
-    shows: [label('keyUserBadge_NotSet'), text('Nominated')],
+    shows: [label('keyUserBadge_Title'), label('keyUserBadge_NotSet'), text('Nominated')],
     hides: [label('keyUserBadge_AdminRights')]
   },
   {
@@ -43,6 +48,6 @@ export const scenarios: Scenario[] = [
     width: 320,
     props,
     fixtures: record('keyUserRecord.json'),
-    shows: [text('Local Relay'), label('keyUserBadge_AdminRights')]
+    shows: [label('keyUserBadge_Title'), text('Local Relay'), label('keyUserBadge_AdminRights')]
   }
 ];

@@ -31,9 +31,12 @@ interface WireResult {
   error?: LdsError;
 }
 
-/** SLDS badge theme per lifecycle status (API values from docs/ARCHITECTURE.md). */
+/**
+ * SLDS badge theme per lifecycle status (API values from docs/ARCHITECTURE.md). None is the plain grey
+ * badge, which cannot be read on the grey background of a page: light statuses get the bordered white one.
+ */
 const STATUS_THEMES: Readonly<Record<string, string>> = {
-  Nominated: '',
+  Nominated: 'slds-badge_lightest',
   Trained: 'slds-badge_lightest',
   Active: 'slds-theme_success',
   Referent: 'slds-theme_success'
@@ -96,7 +99,8 @@ export default class KeyUserBadge extends LightningElement {
 
   get statusClass(): string {
     const value = this.record?.fields.Lifecycle_Status__c?.value;
-    const theme = typeof value === 'string' ? (STATUS_THEMES[value] ?? '') : '';
+    const theme =
+      typeof value === 'string' ? (STATUS_THEMES[value] ?? 'slds-badge_lightest') : 'slds-badge_lightest';
     return `slds-badge ${theme}`.trim();
   }
 

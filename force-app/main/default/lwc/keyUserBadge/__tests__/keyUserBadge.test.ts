@@ -69,6 +69,10 @@ describe('c-key-user-badge', () => {
     expect(status?.className).toContain('slds-theme_success');
     expect(root.querySelector('.admin-rights')?.textContent).toBe('c.keyUserBadge_AdminRights');
     expect(root.querySelector('.badges')?.getAttribute('aria-label')).toBe('c.keyUserBadge_Title');
+    // a visible, compact heading names the badges
+    const title = root.querySelector('[data-id="title"]');
+    expect(title?.tagName).toBe('H2');
+    expect(title?.textContent).toBe('c.keyUserBadge_Title');
     await expect(element).toBeAccessible();
   });
 
@@ -81,7 +85,8 @@ describe('c-key-user-badge', () => {
     expect(root.querySelector('.role')?.textContent).toContain('c.keyUserBadge_NotSet');
     const status = root.querySelector('[data-id="status"]');
     expect(status?.textContent).toContain('Nominated');
-    expect(status?.className.trim()).toBe('slds-badge');
+    // the bordered light badge, readable on a grey page (the plain grey badge is not)
+    expect(status?.className.trim()).toBe('slds-badge slds-badge_lightest');
     expect(root.querySelector('.admin-rights')).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -96,6 +101,7 @@ describe('c-key-user-badge', () => {
     expect(alert?.textContent).toContain('c.keyUserBadge_Error');
     expect(root.querySelector('.error-detail')?.textContent).toBe('The requested resource does not exist');
     expect(root.querySelector('.badges')).toBeNull();
+    expect(root.querySelector('[data-id="title"]')?.textContent).toBe('c.keyUserBadge_Title');
     await expect(element).toBeAccessible();
   });
 
