@@ -26,9 +26,11 @@ export const scenarios: Scenario[] = [
       text('No order was created'),
       label('acceptanceConsole_OnlyMine'),
       label('acceptanceCaseForm_AddTitle'),
-      label('acceptanceCaseForm_ImportTitle')
+      label('acceptanceCaseForm_ImportTitle'),
+      // one more pass is missing: the singular
+      text('1 more test case must pass.')
     ],
-    hides: [label('acceptanceConsole_Ready')],
+    hides: [label('acceptanceConsole_Ready'), text('test cases must pass')],
     actions: [
       { role: 'checkbox', name: label('acceptanceConsole_OnlyMine') },
       {
@@ -90,7 +92,7 @@ export const scenarios: Scenario[] = [
       [CONSOLE]: { error: { status: 404, body: { message: 'This acceptance session does not exist' } } },
       [OBJECT_INFO]: createable
     },
-    shows: [text('This acceptance session does not exist')],
+    shows: [label('acceptanceConsole_ErrorTitle'), text('This acceptance session does not exist')],
     actions: [
       { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }
     ]
@@ -108,7 +110,10 @@ export const scenarios: Scenario[] = [
       label('acceptanceConsole_Title'),
       label('acceptanceConsole_NotReady'),
       label('acceptanceConsole_OnlyMine'),
-      label('acceptanceCaseForm_AddTitle')
-    ]
+      label('acceptanceCaseForm_AddTitle'),
+      // one more pass is missing: the singular
+      text('encore 1 cas de test doit réussir')
+    ],
+    hides: [text('No go'), text('doivent réussir')]
   }
 ];

@@ -22,9 +22,17 @@ export const scenarios: Scenario[] = [
       label('benefitsPanel_ThisMonth'),
       text('No more Excel reporting to your manager'),
       text('One shared account history'),
-      label('benefitsPanel_ReplacesReport')
+      label('benefitsPanel_ReplacesReport'),
+      // the week in the user's locale; one report replaced: the singular
+      text('Week of November 16, 2026'),
+      text('1 report you no longer build by hand')
     ],
-    hides: [label('benefitsPanel_ErrorTitle'), label('benefitsPanel_NoBenefits')]
+    hides: [
+      label('benefitsPanel_ErrorTitle'),
+      label('benefitsPanel_NoBenefits'),
+      text('2026-11-16'),
+      text('1 reports')
+    ]
   },
   {
     name: 'benefitsPanel-empty',
@@ -33,7 +41,7 @@ export const scenarios: Scenario[] = [
     now: NOW,
     width: 400,
     fixtures: { [GRAPHQL]: data('mySnapshotsEmpty.json'), [BENEFITS]: { data: [] } },
-    shows: [label('benefitsPanel_NoSnapshot'), label('benefitsPanel_NoBenefits')]
+    shows: [label('benefitsPanel_NoSnapshotNoBenefits'), label('benefitsPanel_NoBenefits')]
   },
   {
     name: 'benefitsPanel-error',
@@ -63,7 +71,10 @@ export const scenarios: Scenario[] = [
       label('benefitsPanel_ThisWeek'),
       text('Fini le reporting Excel pour votre manager'),
       // No French description in the rule: the English one is shown.
-      text('One shared account history')
-    ]
+      text('One shared account history'),
+      text('Semaine du 16 novembre 2026'),
+      text('1 rapport que vous ne faites plus à la main')
+    ],
+    hides: [text('2026-11-16')]
   }
 ];

@@ -21,20 +21,28 @@ export const scenarios: Scenario[] = [
       label('keyUserNetwork_NoKeyUser'),
       label('keyUserNetwork_FollowUps'),
       label('keyUserNetwork_Candidates'),
-      text('Diane Leroy')
+      text('Diane Leroy'),
+      // dates in the user's locale
+      text('Trained on January 5, 2026, not followed up since.')
     ],
-    hides: [label('keyUserNetwork_FollowUpsEmpty')],
+    hides: [label('keyUserNetwork_FollowUpsEmpty'), text('2026-01-05')],
     actions: [
       { role: 'combobox', name: label('keyUserNetwork_Team') },
       {
         role: 'button',
         name: text('Bruno Petit'),
-        activate: { call: 'lightning/uiRecordApi.updateRecord' }
+        activate: {
+          call: 'lightning/uiRecordApi.updateRecord',
+          shows: text('Follow-up of Bruno Petit recorded.')
+        }
       },
       {
         role: 'button',
         name: text('Diane Leroy'),
-        activate: { call: 'lightning/uiRecordApi.createRecord' }
+        activate: {
+          call: 'lightning/uiRecordApi.createRecord',
+          shows: text('Diane Leroy nominated as key user.')
+        }
       }
     ]
   },
@@ -65,7 +73,7 @@ export const scenarios: Scenario[] = [
     now: NOW,
     width: 720,
     fixtures: { [NETWORK]: { error: { status: 500, body: { message: 'Key users are not readable' } } } },
-    shows: [text('Key users are not readable')],
+    shows: [label('keyUserNetwork_ErrorTitle'), text('Key users are not readable')],
     actions: [
       { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }
     ]
@@ -83,7 +91,9 @@ export const scenarios: Scenario[] = [
       label('keyUserNetwork_Coverage'),
       label('keyUserNetwork_FollowUps'),
       label('keyUserNetwork_Candidates'),
-      text('Alice Martin')
-    ]
+      text('Alice Martin'),
+      text('Formé le 5 janvier 2026, sans suivi depuis.')
+    ],
+    hides: [text('2026-01-05')]
   }
 ];

@@ -1,5 +1,5 @@
 import { LightningElement, wire } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
@@ -21,8 +21,10 @@ import LABEL_TREND_DOWN from '@salesforce/label/c.benefitsPanel_TrendDown';
 import LABEL_TREND_SAME from '@salesforce/label/c.benefitsPanel_TrendSame';
 import LABEL_NO_TREND from '@salesforce/label/c.benefitsPanel_NoTrend';
 import LABEL_NO_SNAPSHOT from '@salesforce/label/c.benefitsPanel_NoSnapshot';
+import LABEL_NO_SNAPSHOT_NO_BENEFITS from '@salesforce/label/c.benefitsPanel_NoSnapshotNoBenefits';
 import LABEL_BENEFITS_HEADING from '@salesforce/label/c.benefitsPanel_BenefitsHeading';
 import LABEL_REPORTS_REPLACED from '@salesforce/label/c.benefitsPanel_ReportsReplaced';
+import LABEL_REPORTS_REPLACED_ONE from '@salesforce/label/c.benefitsPanel_ReportsReplacedOne';
 import LABEL_REPLACES_REPORT from '@salesforce/label/c.benefitsPanel_ReplacesReport';
 import LABEL_NO_BENEFITS from '@salesforce/label/c.benefitsPanel_NoBenefits';
 import LABEL_WEEK_OF from '@salesforce/label/c.benefitsPanel_WeekOf';
@@ -67,7 +69,6 @@ export default class BenefitsPanel extends LightningElement {
     errorTitle: LABEL_ERROR_TITLE,
     thisWeek: LABEL_THIS_WEEK,
     thisMonth: LABEL_THIS_MONTH,
-    noSnapshot: LABEL_NO_SNAPSHOT,
     benefitsHeading: LABEL_BENEFITS_HEADING,
     noBenefits: LABEL_NO_BENEFITS
   };
@@ -166,7 +167,7 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get weekOfText(): string {
-    return formatLabel(LABEL_WEEK_OF, this.figures?.thisWeekStart ?? '');
+    return formatLabel(LABEL_WEEK_OF, formatDate(this.figures?.thisWeekStart));
   }
 
   get trendText(): string {
@@ -224,7 +225,15 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get reportsReplacedText(): string {
-    return formatLabel(LABEL_REPORTS_REPLACED, this.benefits.filter((b) => b.replacesReport).length);
+    return formatPlural(this.benefits.filter((b) => b.replacesReport).length, {
+      one: LABEL_REPORTS_REPLACED_ONE,
+      other: LABEL_REPORTS_REPLACED
+    });
+  }
+
+  /** Without figures yet: the sentence leads to the benefits below, or stands alone when there are none. */
+  get noSnapshotText(): string {
+    return this.hasBenefits ? LABEL_NO_SNAPSHOT : LABEL_NO_SNAPSHOT_NO_BENEFITS;
   }
 
   get hasReportsReplaced(): boolean {

@@ -19,6 +19,8 @@ jest.mock(
   { virtual: true }
 );
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+// the real wording, to see the date the component puts in it
+jest.mock('@salesforce/label/c.benefitsPanel_WeekOf', () => ({ default: 'Week of {0}' }), { virtual: true });
 
 interface GraphqlAdapter {
   emit(value: unknown, filter?: unknown, refresh?: () => Promise<unknown>): void;
@@ -110,7 +112,12 @@ describe('c-benefits-panel', () => {
     expect(
       ($(element, '[data-id="trend"] lightning-icon') as HTMLElement & { iconName: string }).iconName
     ).toBe('utility:arrowup');
-    expect($(element, '[data-id="reports-replaced"]')?.textContent).toBe('c.benefitsPanel_ReportsReplaced');
+    // one benefit replaces a manual report: the singular label
+    expect($(element, '[data-id="reports-replaced"]')?.textContent).toBe(
+      'c.benefitsPanel_ReportsReplacedOne'
+    );
+    // the week in the user's locale (en-US under jest), not in ISO
+    expect($(element, '[data-id="week-of"]')?.textContent).toBe('Week of November 16, 2026');
     const benefits = Array.from(
       (element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')
     );
@@ -121,11 +128,22 @@ describe('c-benefits-panel', () => {
     await expectAccessible(element);
   });
 
+  it('uses the plural label when several benefits replace a manual report', async () => {
+    const element = createComponent();
+    graphqlAdapter.emit(mockSnapshots);
+    benefitsAdapter.emit(
+      mockBenefits.map((benefit: Record<string, unknown>) => ({ ...benefit, replacesManualReport: true }))
+    );
+    await flushPromises();
+    expect($(element, '[data-id="reports-replaced"]')?.textContent).toBe('c.benefitsPanel_ReportsReplaced');
+  });
+
   it('says when no snapshot exists yet and still lists the benefits', async () => {
     const element = createComponent();
     graphqlAdapter.emit(mockSnapshotsEmpty);
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
+    // the sentence that leads to the benefits listed below
     expect($(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshot');
     expect($(element, '[data-id="figures"]')).toBeNull();
     expect((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li')).toHaveLength(2);
@@ -138,7 +156,9 @@ describe('c-benefits-panel', () => {
     benefitsAdapter.emit([]);
     await flushPromises();
     expect($(element, '[data-id="no-benefits"]')?.textContent).toBe('c.benefitsPanel_NoBenefits');
-    expect($(element, '[data-id="no-snapshot"]')).not.toBeNull();
+    // no benefit follows: the sentence stands alone, without "here is what the CRM does for you:"
+    expect($(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshotNoBenefits');
+    expect($(element, '[data-id="reports-replaced"]')).toBeNull();
     await expectAccessible(element);
   });
 
