@@ -45,8 +45,15 @@ describe('FillCounter (the hot loop shared by the engine and the benchmark)', ()
       'b|': [1, 1, 0, 0],
       '|Open': [1, 0, 0, 0]
     });
-    // Tracked fields per row: bit 0 Amount, bit 1 IsWon.
+    // Tracked fields per row: bit 0 Amount, bit 1 IsWon; and records per pattern in each group.
     expect(bits).toEqual([3, 2, 0, 3, 1, 0]);
+    expect(Object.fromEntries(counter.groups.map((g) => [g.keys.join('|'), [...g.patterns!]]))).toEqual({
+      'a|Closed "Won"': [0, 0, 1, 1],
+      'a|Open': [1, 0, 0, 0],
+      'b|Open': [0, 0, 0, 1],
+      'b|': [0, 1, 0, 0],
+      '|Open': [1, 0, 0, 0]
+    });
   });
 
   it.each([1, 2, 3, 4, 5])(
@@ -101,6 +108,9 @@ describe('FillCounter (the hot loop shared by the engine and the benchmark)', ()
       }
       expect(byKey(fromBytes)).toEqual(naive);
       expect(byKey(decoded)).toEqual(naive);
+      const patterns = (c: FillCounter): Record<string, number[]> =>
+        Object.fromEntries(c.groups.map((g) => [g.keys.join('|'), [...g.patterns!]]));
+      expect(patterns(fromBytes)).toEqual(patterns(decoded));
     }
   );
 });

@@ -99,6 +99,17 @@ describe('measurement engine on a hand-computed export', () => {
     }
   });
 
+  it('scores the same per record as from the groups’ filled patterns', async () => {
+    const options = { objects: ['Opportunity'], asOf: '2026-11-20' };
+    const byPattern = await measure(new ExportSource({ paths: [exportDir], rulesDir }), options);
+    const byRecord = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
+      ...options,
+      scoreEachRecord: true
+    });
+    expect(byRecord.objects).toEqual(byPattern.objects);
+    expect(byRecord.users).toEqual(byPattern.users);
+  });
+
   it('draws the heat map from the applicable records of each team', async () => {
     const html = renderReport(await run(), [], 'en');
     expect(html).toContain('<title>Team B · NextStep: 1/1</title>');

@@ -21,7 +21,15 @@ export interface FillGroup {
   keys: string[];
   /** [records, filled per field…]. */
   counts: Int32Array;
+  /**
+   * Records per pattern of the tracked fields (bit k: tracked field k filled), when at most
+   * MAX_PATTERN_FIELDS are tracked: enough to score every record by rules on those fields.
+   */
+  patterns: Int32Array | null;
 }
+
+/** Tracked fields up to which groups count records per filled pattern (2^n counters a group). */
+export const MAX_PATTERN_FIELDS = 8;
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
@@ -57,7 +65,9 @@ export class FillCounter {
     readonly fields: readonly string[],
     readonly keyFields: readonly string[],
     private readonly kinds: Uint8Array = new Uint8Array(fields.length),
-    tracked: readonly number[] = []
+    tracked: readonly number[] = [],
+    /** Count patterns when at most this many fields are tracked (0: never; rowBits/isFilled then). */
+    private readonly patternFields = MAX_PATTERN_FIELDS
   ) {
     this.tracked = Int32Array.from(tracked.length <= 31 ? tracked : []);
     this.width = fields.length;
@@ -80,6 +90,11 @@ export class FillCounter {
     this.raw = batch.raw ? batch.raw() : null;
     if (this.raw) this.addRaw(batch, this.raw);
     else this.addDecoded(batch);
+  }
+
+  /** Whether every group counts records per pattern of the tracked fields (FillGroup.patterns). */
+  get hasPatterns(): boolean {
+    return this.tracked.length > 0 && this.tracked.length <= this.patternFields;
   }
 
   /** Whether rowBits hold the tracked fields for the last batch (else ask isFilled). */
@@ -188,6 +203,8 @@ export class FillCounter {
           if (trackedCheck[k] === 1 ? isTrue(buf, st, e) : st !== e) bits |= 1 << k;
         }
         rowBits[r] = bits;
+        const patterns = groups[g]!.patterns;
+        if (patterns) patterns[bits]!++;
       }
     }
   }
@@ -288,7 +305,9 @@ export class FillCounter {
 
   private newGroup(batch: RowBatch, row: number): number {
     const keys = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(row, col) : ''));
-    this.groups.push({ keys, counts: new Int32Array(this.width + 1) });
+    const n = this.tracked.length;
+    const patterns = n > 0 && n <= this.patternFields ? new Int32Array(1 << n) : null;
+    this.groups.push({ keys, counts: new Int32Array(this.width + 1), patterns });
     return this.groups.length - 1;
   }
 
@@ -306,6 +325,12 @@ export class FillCounter {
       const counts = this.groups[g]!.counts;
       counts[0]!++;
       for (let f = 0; f < width; f++) if (this.isFilled(r, f)) counts[f + 1]!++;
+      const patterns = this.groups[g]!.patterns;
+      if (patterns) {
+        let bits = 0;
+        for (let k = 0; k < this.tracked.length; k++) if (this.isFilled(r, this.tracked[k]!)) bits |= 1 << k;
+        patterns[bits]!++;
+      }
     }
   }
 }

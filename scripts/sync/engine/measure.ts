@@ -8,8 +8,8 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../errors';
-import { CHECKBOX, FillCounter, PLAIN } from './fill-rate';
-import type { RowBatch } from '../csv/csv-reader';
+import { CHECKBOX, FillCounter, MAX_PATTERN_FIELDS, PLAIN } from './fill-rate';
+import type { RawCells, RowBatch } from '../csv/csv-reader';
 import type {
   ObjectDescribe,
   ReadProgress,
@@ -55,6 +55,11 @@ export interface MeasureOptions {
   progress?: MeasureProgress;
   /** Rules already loaded (else source.loadRules()). */
   rules?: RuleSet;
+  /**
+   * Score every record in a per-record loop even when few rule fields let the groups score them by
+   * pattern (same figures; for tests comparing both paths).
+   */
+  scoreEachRecord?: boolean;
 }
 
 export interface MeasureProgress extends ReadProgress {
@@ -450,12 +455,13 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     createdBy: number,
     createdDate: number,
     modifiedBy: number,
-    modifiedDate: number
+    modifiedDate: number,
+    raw: RawCells | null = null
   ): void {
     if (createdBy >= 0 && createdDate >= 0) {
       const s = stats.get(batch.value(r, createdBy));
       if (s) {
-        const day = dayNumber(batch.value(r, createdDate));
+        const day = dayAt(batch, raw, r, createdDate);
         const t = trendIndex(day);
         if (t >= 0) {
           if (kind === 'task') s.trendTasks[t]!++;
@@ -473,12 +479,11 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     if (kind === 'record' && modifiedBy >= 0 && modifiedDate >= 0) {
       const s = stats.get(batch.value(r, modifiedBy));
       if (s) {
-        const text = batch.value(r, modifiedDate);
-        const day = dayNumber(text);
+        const day = dayAt(batch, raw, r, modifiedDate);
         if (
           day >= periodStart &&
           day < periodEnd &&
-          (createdDate < 0 || text !== batch.value(r, createdDate))
+          (createdDate < 0 || !sameCell(batch, raw, r, modifiedDate, createdDate))
         ) {
           s.updated++;
           s.days |= 1 << (day - periodStart);
@@ -502,7 +507,8 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     for await (const batch of source.streamRecords(object, wanted, { progress: options.progress })) {
       const cb = findColumn(batch.columns, 'CreatedById');
       const cd = findColumn(batch.columns, 'CreatedDate');
-      for (let r = 0; r < batch.length; r++) countActivity(kind, batch, r, cb, cd, -1, -1);
+      const raw = batch.raw ? batch.raw() : null;
+      for (let r = 0; r < batch.length; r++) countActivity(kind, batch, r, cb, cd, -1, -1, raw);
       n += batch.length;
     }
     return n;
@@ -587,11 +593,14 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       fieldNames,
       ['OwnerId', 'RecordTypeId', ...(stageField ? [stageField] : [])],
       kinds,
-      ruleFieldNames.map(fieldIndex)
+      ruleFieldNames.map(fieldIndex),
+      options.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
     );
     const groupCombo: Combo[] = [];
     const groupExcluded: boolean[] = [];
     const groupDist: Distribution[] = [];
+    // Scores from each group's records per filled pattern of the rule fields (few rule fields), else per row.
+    const byPattern = counter.hasPatterns;
 
     let lastColumns: readonly string[] | null = null;
     let cbCol = -1;
@@ -615,12 +624,16 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
         mdCol = findColumn(batch.columns, 'LastModifiedDate');
       }
       const activity = (cbCol >= 0 && cdCol >= 0) || (mbCol >= 0 && mdCol >= 0);
+      const raw = batch.raw ? batch.raw() : null;
+      // Per record on top of the counts: activity dates, and scores when the groups cannot give them.
+      if (!activity && byPattern) continue;
       const rowGroup = counter.rowGroup;
       const rowBits = counter.rowBits;
       const bitsReady = counter.hasRowBits;
       const rows = batch.length;
       for (let r = 0; r < rows; r++) {
-        if (activity) countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol);
+        if (activity) countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol, raw);
+        if (byPattern) continue;
         const g = rowGroup[r]!;
         const ar = groupCombo[g]!.rules;
         if (ar.total <= 0 || groupExcluded[g] === true) continue;
@@ -671,6 +684,7 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       const combo = groupCombo[g]!;
       const team = teamOf(ownerId);
       const dist = groupDist[g]!;
+      if (fg.patterns && combo.rules.total > 0) scorePatterns(fg.patterns, combo.rules, dist);
       for (const target of [into(owners, ownerId), into(byCombo, combo), into(byTeam, team)]) {
         target.records += counts[0]!;
         const filled = target.filled;
@@ -750,6 +764,78 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       ruleFields: ruleFieldResults(ruleTotal)
     };
   }
+}
+
+/**
+ * Adds to `dist` the scores of records counted per pattern of filled rule fields (bit k: rule field k);
+ * `rules.bits` and `rules.weights` give each applicable rule's field bit and weight.
+ */
+function scorePatterns(
+  patterns: Int32Array,
+  rules: { bits: Int32Array; weights: Float64Array; total: number },
+  dist: Distribution
+): void {
+  for (let p = 0; p < patterns.length; p++) {
+    const n = patterns[p]!;
+    if (n === 0) continue;
+    let got = 0;
+    for (let k = 0; k < rules.bits.length; k++) if ((p & rules.bits[k]!) !== 0) got += rules.weights[k]!;
+    const score = got / rules.total;
+    dist.scored += n;
+    dist.scoreSum += score * n;
+    if (score >= 1) dist.complete += n;
+    dist.deciles[decileOf(score)]! += n;
+  }
+}
+
+/** Two digits… as a number, or -1 when a byte is not a digit. */
+function digitsAt(buf: Buffer, at: number, n: number): number {
+  let v = 0;
+  for (let k = 0; k < n; k++) {
+    const d = buf[at + k]! - 0x30;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/**
+ * dayNumber() of a cell, read from its bytes when it is yyyy-mm-dd or a UTC date-time (…Z), as exports and
+ * Bulk API results write them: no decoding. Anything else goes through dayNumber.
+ */
+function dayAt(batch: RowBatch, raw: RawCells | null, r: number, col: number): number {
+  if (raw) {
+    const i = r * raw.width + col;
+    const s = raw.starts[i]!;
+    const e = raw.ends[i]!;
+    const buf = raw.buf;
+    if (
+      s >= 0 &&
+      (e - s === 10 || (e - s > 10 && buf[e - 1] === 0x5a)) &&
+      buf[s + 4] === 0x2d &&
+      buf[s + 7] === 0x2d
+    ) {
+      const y = digitsAt(buf, s, 4);
+      const m = digitsAt(buf, s + 5, 2);
+      const d = digitsAt(buf, s + 8, 2);
+      if (y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+    }
+  }
+  return dayNumber(batch.value(r, col));
+}
+
+/** Whether two cells of a row hold the same text (bytes compared when available). */
+function sameCell(batch: RowBatch, raw: RawCells | null, r: number, a: number, b: number): boolean {
+  if (!raw) return batch.value(r, a) === batch.value(r, b);
+  const ia = r * raw.width + a;
+  const ib = r * raw.width + b;
+  const sa = raw.starts[ia]!;
+  const sb = raw.starts[ib]!;
+  if (sa < 0 || sb < 0) return batch.value(r, a) === batch.value(r, b);
+  const n = raw.ends[ia]! - sa;
+  if (raw.ends[ib]! - sb !== n) return false;
+  return raw.buf.compare(raw.buf, sb, sb + n, sa, sa + n) === 0;
 }
 
 function popcount(n: number): number {
