@@ -132,19 +132,27 @@ export function runRankingBench(runs = 200): RankingBenchResult[] {
   return results;
 }
 
+/**
+ * Prints the ranking benchmark as a table (the same lines from npm run bench and from this script).
+ * @param results what runRankingBench returned
+ */
+export function printRankingBench(results: RankingBenchResult[]): void {
+  console.log('Daily action ranking (actionRanking.rankActions)');
+  for (const r of results) {
+    const target =
+      r.targetMs === null ? 'no target' : `target < ${r.targetMs} ms: ${r.pass ? 'PASS' : 'FAIL'}`;
+    console.log(
+      `  ${r.name.padEnd(24)} median ${r.medianMs.toFixed(3)} ms  p95 ${r.p95Ms.toFixed(3)} ms  (${r.runs} runs; ${target})`
+    );
+  }
+}
+
 function main(): void {
   const results = runRankingBench();
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
   } else {
-    console.log('Daily action ranking (actionRanking.rankActions)');
-    for (const r of results) {
-      const target =
-        r.targetMs === null ? 'no target' : `target < ${r.targetMs} ms: ${r.pass ? 'PASS' : 'FAIL'}`;
-      console.log(
-        `  ${r.name.padEnd(24)} median ${r.medianMs.toFixed(3)} ms  p95 ${r.p95Ms.toFixed(3)} ms  (${r.runs} runs; ${target})`
-      );
-    }
+    printRankingBench(results);
   }
   if (results.some((r) => !r.pass)) {
     process.exitCode = 1;
