@@ -23,9 +23,9 @@ function main(): number {
   const probe = spawnSync('sf', ['--version'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
     console.error(
-      'The Salesforce CLI (sf) is not on the PATH.\n' +
-        'Install it with `npm install --global @salesforce/cli` (Node 22 or later), log in with\n' +
-        '`sf org login web --alias <alias>`, then run `npm run deploy -- --target-org <alias>`.'
+      'The Salesforce CLI (sf) did not start.\n' +
+        'It is a devDependency of the project: run `npm ci`, log in with\n' +
+        '`npx sf org login web --alias <alias>`, then run `npm run deploy -- --target-org <alias>`.'
     );
     return 1;
   }
