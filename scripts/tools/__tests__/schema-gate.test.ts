@@ -4,7 +4,7 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { validateProject } from '../validate-metadata.ts';
+import { typedMetadataFiles, validateProject } from '../validate-metadata.ts';
 import type { Problem } from '../metadata-checks.ts';
 import { motifProblem } from '../checks/tab-motifs.ts';
 import { checkBundleConfigs, checkConvertedBundles } from '../checks/lwc-bundles.ts';
@@ -201,6 +201,23 @@ describe('schema from @salesforce/types', () => {
     expect(check('<value xsi:type="xsd:double">3.5</value>')).toEqual([]);
     expect(check('<value xsi:nil="true"/>')).toEqual([]);
     expect(check('<value xsi:type="xsd:date">2026-13</value>')[0]?.message).toContain('not a valid xsd:date');
+  });
+
+  it('checks every metadata file of the tree: no type is skipped', () => {
+    const files = typedMetadataFiles(ROOT);
+    expect(new Set(files.map((f) => f.type)).size).toBeGreaterThan(15);
+    const unchecked = files.filter((file) => {
+      const text = file.text.replace(
+        new RegExp(`</${file.type}>\\s*$`),
+        `<notAnElement>x</notAnElement></${file.type}>`
+      );
+      return !checkFileSchema({ ...file, text }, schema).some(
+        (p) =>
+          p.message.includes(`\`notAnElement\` is not an element of`) &&
+          p.message.includes(`(${file.type}.notAnElement)`)
+      );
+    });
+    expect(unchecked.map((f) => `${f.path} (${f.type})`)).toEqual([]);
   });
 
   it('names the root element and the namespace', () => {
