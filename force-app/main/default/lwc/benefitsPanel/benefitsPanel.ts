@@ -90,10 +90,10 @@ export default class BenefitsPanel extends LightningElement {
               edges {
                 node {
                   Id
-                  Period_Start__c {
+                  Period_Start__c @optional {
                     value
                   }
-                  Minutes_Saved__c {
+                  Minutes_Saved__c @optional {
                     value
                   }
                 }
