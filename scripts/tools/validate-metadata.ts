@@ -9,6 +9,7 @@ import path from 'node:path';
 import { ComponentSet, ForceIgnore, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { runChecks } from './metadata-checks.ts';
+import { checkLanguage } from './checks/language.ts';
 import type { Problem, SourceFile } from './metadata-checks.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -181,7 +182,11 @@ async function main(): Promise<number> {
   const projectRoot = path.resolve(process.argv[2] ?? ROOT);
   const started = Date.now();
   const files = readSources(projectRoot);
-  const problems = [...runChecks(files), ...(await checkConversion(projectRoot))];
+  const problems = [
+    ...runChecks(files),
+    ...(await checkConversion(projectRoot)),
+    ...checkLanguage(projectRoot)
+  ];
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     console.log(`Metadata valid: ${files.length} source file(s) checked, conversion complete (${seconds}s).`);
