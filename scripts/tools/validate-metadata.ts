@@ -12,6 +12,7 @@ import path from 'node:path';
 import { ComponentSet, ForceIgnore, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { runChecks } from './metadata-checks.ts';
+import { checkLanguage } from './checks/language.ts';
 import type { Problem, SourceFile } from './metadata-checks.ts';
 import { checkSchema, loadSchema } from './checks/metadata-schema.ts';
 import type { TypedSourceFile } from './checks/metadata-schema.ts';
@@ -239,7 +240,8 @@ export async function validateProject(projectRoot: string): Promise<{ files: num
         .flatMap(walk)
         .map((f) => toPosix(path.relative(projectRoot, f)))
     ),
-    ...checkBundleConfigs(files)
+    ...checkBundleConfigs(files),
+    ...checkLanguage(projectRoot)
   ];
   return { files: files.length, problems };
 }

@@ -28,7 +28,7 @@ describe('measurement engine on a hand-computed export', () => {
     expect(filled).toMatchObject({ Amount: 2, NextStep: 2, IsPrivate: 1, RecordTypeId: 1 });
     expect(opp.fields.find((f) => f.name === 'IsPrivate')!.type).toBe('boolean');
     expect(result.excludedUsers.map((u) => [u.userId, u.reason])).toEqual([
-      [U3, 'profile'],
+      [U3, 'API only'],
       [U4, 'inactive']
     ]);
   });

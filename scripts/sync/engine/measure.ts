@@ -10,18 +10,11 @@ import type { CompletenessRule } from '../../../force-app/main/default/lwc/compl
 import { SyncInputError } from '../errors';
 import { CHECKBOX, FillCounter, MAX_PATTERN_FIELDS, PLAIN } from './fill-rate';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
-import type {
-  ObjectDescribe,
-  ReadProgress,
-  RecordSource,
-  RuleSet,
-  UserRecord
-} from '../sources/record-source';
+import type { ObjectDescribe, ReadProgress, RecordSource, RuleSet } from '../sources/record-source';
 import type { PeriodType } from '../snapshots/types';
 import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods, workingDays } from './periods';
 import type {
   CompletenessSummary,
-  ExcludedUser,
   FieldCount,
   GroupResult,
   ObjectResult,
@@ -31,6 +24,7 @@ import type {
   UserResult
 } from './result';
 import { SCHEMA_VERSION, byEngagement } from './result';
+import { excludedUsers } from '../rules/exclusions';
 
 export const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
 /** Objects read for activity (tasks and events logged) whether measured or not. */
@@ -131,28 +125,6 @@ export function round(value: number, digits: number): number {
   return Math.round(value * f) / f;
 }
 
-/** Which users are excluded, and why. */
-export function excludedUsers(
-  users: readonly UserRecord[],
-  settings: RuleSet['settings'],
-  includeIntegrationUsers: boolean,
-  includeInactiveUsers: boolean
-): ExcludedUser[] {
-  const types = new Set(settings.excludedUserTypes.map((t) => t.toLowerCase()));
-  const profiles = new Set(settings.excludedProfiles.map((p) => p.toLowerCase()));
-  const out: ExcludedUser[] = [];
-  for (const u of users) {
-    if (!includeIntegrationUsers && types.has(u.userType.toLowerCase())) {
-      out.push({ userId: u.id, name: u.name, reason: 'user type', detail: u.userType });
-    } else if (!includeIntegrationUsers && profiles.has(u.profileName.toLowerCase())) {
-      out.push({ userId: u.id, name: u.name, reason: 'profile', detail: u.profileName });
-    } else if (!includeInactiveUsers && !u.isActive) {
-      out.push({ userId: u.id, name: u.name, reason: 'inactive', detail: 'IsActive = false' });
-    }
-  }
-  return out;
-}
-
 function findColumn(columns: readonly string[], name: string): number {
   const lower = name.toLowerCase();
   return columns.findIndex((c) => c.toLowerCase() === lower);
@@ -224,12 +196,10 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
   // Users.
   const users = await source.readUsers(teamField);
   const userById = new Map(users.map((u) => [u.id, u]));
-  const excluded = excludedUsers(
-    users,
-    settings,
-    options.includeIntegrationUsers ?? false,
-    options.includeInactiveUsers ?? false
-  );
+  const excluded = excludedUsers(users, settings, {
+    includeIntegrationUsers: options.includeIntegrationUsers ?? false,
+    includeInactiveUsers: options.includeInactiveUsers ?? false
+  });
   const excludedIds = new Set(excluded.map((e) => e.userId));
   const included = users.filter((u) => !excludedIds.has(u.id));
   const stats = new Map<string, UserStats>();

@@ -117,7 +117,8 @@ export interface TeamActivityResult {
 export interface ExcludedUser {
   userId: string;
   name: string;
-  reason: 'inactive' | 'user type' | 'profile';
+  /** Why (scripts/sync/rules/exclusions.ts); 'profile' only from the deprecated Excluded_Profiles__c. */
+  reason: 'inactive' | 'user type' | 'user license' | 'API only' | 'profile';
   detail: string;
 }
 

@@ -269,8 +269,25 @@ export class ExportSource implements RecordSource {
     if (this.has('UserRole'))
       for (const r of await this.readSmall('UserRole')) roles.set(r.get('id') ?? '', r);
     const profiles = new Map<string, string>();
+    // What a profile is, for the exclusions (scripts/sync/rules/exclusions.ts): its license key, from
+    // Profile.UserLicenseId and UserLicense.csv when the export has them, and PermissionsApiUserOnly.
+    const licenseKeys = new Map<string, string>();
+    if (this.has('UserLicense'))
+      for (const l of await this.readSmall('UserLicense'))
+        licenseKeys.set(l.get('id') ?? '', l.get('licensedefinitionkey') ?? '');
+    const profileLicense = new Map<string, string>();
+    const profileApiOnly = new Map<string, boolean | null>();
     if (this.has('Profile'))
-      for (const p of await this.readSmall('Profile')) profiles.set(p.get('id') ?? '', p.get('name') ?? '');
+      for (const p of await this.readSmall('Profile')) {
+        const id = p.get('id') ?? '';
+        profiles.set(id, p.get('name') ?? '');
+        profileLicense.set(id, licenseKeys.get(p.get('userlicenseid') ?? '') ?? '');
+        const apiOnly = p.get('permissionsapiuseronly')?.toLowerCase();
+        profileApiOnly.set(
+          id,
+          apiOnly === 'true' || apiOnly === '1' ? true : apiOnly === 'false' || apiOnly === '0' ? false : null
+        );
+      }
     const byId = new Map(users.map((u) => [u.get('id') ?? '', u]));
 
     const field = teamField.trim();
@@ -310,6 +327,8 @@ export class ExportSource implements RecordSource {
       isActive: (u.get('isactive') ?? 'true').toLowerCase() !== 'false' && u.get('isactive') !== '0',
       userType: u.get('usertype') || 'Standard',
       profileName: profiles.get(u.get('profileid') ?? '') ?? u.get('profile.name') ?? '',
+      licenseKey: profileLicense.get(u.get('profileid') ?? '') ?? '',
+      apiOnly: profileApiOnly.get(u.get('profileid') ?? '') ?? null,
       roleName: roles.get(u.get('userroleid') ?? '')?.get('name') ?? '',
       team: resolveTeam(u),
       lastLoginDate: u.get('lastlogindate') || null,

@@ -404,6 +404,8 @@ export class OrgSource implements OrgRecordSource {
       'IsActive',
       'UserType',
       'Profile.Name',
+      'Profile.UserLicense.LicenseDefinitionKey',
+      'Profile.PermissionsApiUserOnly',
       'UserRole.Name',
       'LastLoginDate'
     ];
@@ -429,6 +431,11 @@ export class OrgSource implements OrgRecordSource {
       isActive: row.IsActive === true,
       userType: text(row.UserType),
       profileName: text(path(row, 'Profile.Name')),
+      licenseKey: text(path(row, 'Profile.UserLicense.LicenseDefinitionKey')),
+      apiOnly:
+        typeof path(row, 'Profile.PermissionsApiUserOnly') === 'boolean'
+          ? (path(row, 'Profile.PermissionsApiUserOnly') as boolean)
+          : null,
       roleName: text(path(row, 'UserRole.Name')),
       team: text(path(row, teamField)),
       lastLoginDate: typeof row.LastLoginDate === 'string' ? toIso(row.LastLoginDate) : null
@@ -467,6 +474,8 @@ export class OrgSource implements OrgRecordSource {
           'Quiet_Opportunity_Days__c',
           'Untouched_Lead_Hours__c',
           'Excluded_User_Types__c',
+          'Excluded_User_Licenses__c',
+          'Exclude_API_Only_Users__c',
           'Excluded_Profiles__c',
           'Readiness_Threshold__c',
           'Team_Field__c',

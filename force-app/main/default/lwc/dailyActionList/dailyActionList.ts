@@ -132,16 +132,16 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Subject {
+                  Subject @optional {
                     value
                   }
-                  ActivityDate {
+                  ActivityDate @optional {
                     value
                   }
-                  Priority {
+                  Priority @optional {
                     value
                   }
-                  Status {
+                  Status @optional {
                     value
                     displayValue
                   }
@@ -156,16 +156,16 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Subject {
+                  Subject @optional {
                     value
                   }
-                  StartDateTime {
+                  StartDateTime @optional {
                     value
                   }
-                  IsAllDayEvent {
+                  IsAllDayEvent @optional {
                     value
                   }
-                  Location {
+                  Location @optional {
                     value
                   }
                 }
@@ -179,35 +179,35 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
-                  Amount {
+                  Amount @optional {
                     value
                   }
-                  CloseDate {
+                  CloseDate @optional {
                     value
                   }
-                  StageName {
+                  StageName @optional {
                     value
                     displayValue
                   }
-                  Probability {
+                  Probability @optional {
                     value
                   }
-                  LastActivityDate {
+                  LastActivityDate @optional {
                     value
                   }
-                  CreatedDate {
+                  CreatedDate @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
-                  Account {
-                    Name {
+                  Account @optional {
+                    Name @optional {
                       value
                     }
                   }
@@ -222,24 +222,24 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
-                  Company {
+                  Company @optional {
                     value
                   }
-                  Status {
+                  Status @optional {
                     value
                     displayValue
                   }
-                  CreatedDate {
+                  CreatedDate @optional {
                     value
                   }
-                  LastActivityDate {
+                  LastActivityDate @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -254,11 +254,11 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -273,11 +273,11 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -324,6 +324,11 @@ export default class DailyActionList extends LightningElement {
       return Math.floor(override);
     }
     return this.settingsResult?.data?.quietOpportunityDays ?? DEFAULT_QUIET_DAYS;
+  }
+
+  /** The org's closed task status (from TaskStatus, by Apex): what "complete" writes on a task. */
+  get closedTaskStatus(): string | null {
+    return this.settingsResult?.data?.closedTaskStatus ?? null;
   }
 
   get scoringRules() {
