@@ -10,6 +10,7 @@ import { ComponentSet, ForceIgnore, MetadataConverter } from '@salesforce/source
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { runChecks } from './metadata-checks.ts';
 import type { Problem, SourceFile } from './metadata-checks.ts';
+import { checkPersonas, formatPersonaMatrix } from './checks/personas.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -178,10 +179,12 @@ export function formatProblems(problems: Problem[]): string {
 }
 
 async function main(): Promise<number> {
-  const projectRoot = path.resolve(process.argv[2] ?? ROOT);
+  const args = process.argv.slice(2);
+  const projectRoot = path.resolve(args.find((a) => !a.startsWith('--')) ?? ROOT);
   const started = Date.now();
   const files = readSources(projectRoot);
-  const problems = [...runChecks(files), ...(await checkConversion(projectRoot))];
+  if (args.includes('--personas')) console.log(`Personas matrix:${formatPersonaMatrix(files)}\n`);
+  const problems = [...runChecks(files), ...checkPersonas(files), ...(await checkConversion(projectRoot))];
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     console.log(`Metadata valid: ${files.length} source file(s) checked, conversion complete (${seconds}s).`);
