@@ -18,6 +18,7 @@ import { checkSchema, loadSchema } from './checks/metadata-schema.ts';
 import type { TypedSourceFile } from './checks/metadata-schema.ts';
 import { checkTabMotifs } from './checks/tab-motifs.ts';
 import { checkBundleConfigs, checkBundleFiles, checkConvertedBundles } from './checks/lwc-bundles.ts';
+import { checkPersonas, formatPersonaMatrix } from './checks/personas.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -241,15 +242,18 @@ export async function validateProject(projectRoot: string): Promise<{ files: num
         .map((f) => toPosix(path.relative(projectRoot, f)))
     ),
     ...checkBundleConfigs(files),
-    ...checkLanguage(projectRoot)
+    ...checkLanguage(projectRoot),
+    ...checkPersonas(files)
   ];
   return { files: files.length, problems };
 }
 
 async function main(): Promise<number> {
-  const projectRoot = path.resolve(process.argv[2] ?? ROOT);
+  const args = process.argv.slice(2);
+  const projectRoot = path.resolve(args.find((a) => !a.startsWith('--')) ?? ROOT);
   const started = Date.now();
   const { files: fileCount, problems } = await validateProject(projectRoot);
+  if (args.includes('--personas')) console.log(`Personas matrix:${formatPersonaMatrix(readSources(projectRoot))}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     console.log(

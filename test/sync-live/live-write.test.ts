@@ -37,8 +37,9 @@ describe('live write path (--write)', () => {
     expect(written[2]).toBe(first.result?.snapshots.completeness);
     expect(written.every((n) => n > 0)).toBe(true);
     expect(first.result?.write?.objects.every((o) => o.updated === 0)).toBe(true);
-    // OwnerId = the user, so a rep sees their own snapshot (OWD Private).
-    for (const row of sim.records(USER)) expect(row.OwnerId).toBe(row.User__c);
+    // The sync user owns every snapshot (no OwnerId sent): a measured user without a cockpit permission
+    // set could not own one (TRANSFER_REQUIRES_READ); Apex managed sharing gives them Read on their own.
+    for (const row of sim.records(USER)) expect(row.OwnerId).toBe(sim.adminUserId);
 
     const second = await runLive(sim, ['--json', '--write', '--as-of', TODAY]);
     expect(second.exitCode).toBe(0);

@@ -25,6 +25,7 @@ import type {
 } from './result';
 import { SCHEMA_VERSION, byEngagement } from './result';
 import { excludedUsers } from '../rules/exclusions';
+import { publishedSponsorIds } from './sponsors';
 
 export const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
 /** Objects read for activity (tasks and events logged) whether measured or not. */
@@ -259,7 +260,7 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     options.progress?.objectEnd(found, n);
   }
   const keyUsers = await idsFrom('Key_User__c', 'User__c');
-  const sponsors = await idsFrom('Sponsor_Message__c', 'Sponsor__c');
+  const sponsors = await publishedSponsorIds(source, availableLower.get('sponsor_message__c'), periodEnd);
 
   // Users: engagement, minutes saved, champions.
   const workDays = workingDays(periodStart, periodEnd);

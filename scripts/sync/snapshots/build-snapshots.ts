@@ -15,7 +15,6 @@ export function buildSnapshots(result: SyncResult): SnapshotSet {
     return {
       Snapshot_Key__c: key,
       Name: key,
-      OwnerId: u.userId,
       User__c: u.userId,
       Team__c: text80(u.team),
       Period_Type__c: periodType,

@@ -19,8 +19,6 @@ export const SNAPSHOT_KEY_FIELD = 'Snapshot_Key__c';
 export interface UserAdoptionSnapshot {
   Snapshot_Key__c: string;
   Name: string;
-  /** The user: a rep sees their own snapshots (OWD Private). */
-  OwnerId: string;
   User__c: string;
   Team__c: string;
   Period_Type__c: PeriodType;
