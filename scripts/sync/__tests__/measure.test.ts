@@ -6,6 +6,7 @@ import { deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
 import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
+import { teamSnapshotKey } from '../snapshots/keys';
 import { formatTable } from '../table';
 import { ExportSource } from '../sources/export-source';
 import { U1, U2, U3, U4, makeFixture, rule } from './fixtures';
@@ -143,8 +144,8 @@ describe('measurement engine on a hand-computed export', () => {
       `U-${U2}-W-2026-11-16`
     ]);
     expect(snapshots.team.map((t) => t.Snapshot_Key__c)).toEqual([
-      'T-Team_A-W-2026-11-16',
-      'T-Team_B-W-2026-11-16'
+      teamSnapshotKey('Team A', 'Week', '2026-11-16'),
+      teamSnapshotKey('Team B', 'Week', '2026-11-16')
     ]);
     const field = snapshots.completeness.find(
       (c) => c.Scope__c === 'Field' && c.Field_Name__c === 'NextStep'

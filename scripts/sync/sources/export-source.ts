@@ -82,6 +82,12 @@ export class ExportSource implements RecordSource {
       throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
     }
     this.rulesDir = options.rulesDir ?? resolve(__dirname, '../../..', DEFAULT_METADATA_DIR);
+    if (!existsSync(this.rulesDir) || !statSync(this.rulesDir).isDirectory()) {
+      throw new SyncInputError(
+        `The rules folder ${this.rulesDir} does not exist${existsSync(this.rulesDir) ? ' as a folder' : ''}.`,
+        'Pass --rules <folder> holding the custom metadata record files (e.g. force-app/main/default/customMetadata), or drop --rules for the project’s.'
+      );
+    }
     if (options.paths.length === 0) {
       throw new SyncInputError(
         '--from-export needs a folder or a .zip file.',
