@@ -2,7 +2,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
 import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
@@ -184,6 +184,7 @@ describe('export source over a .zip', () => {
       const central = Buffer.alloc(46);
       central.writeUInt32LE(0x02014b50, 0);
       central.writeUInt16LE(e.method, 10);
+      central.writeUInt32LE(crc32(e.data), 16); // the reader checks each entry's CRC-32
       central.writeUInt32LE(e.body.length, 20);
       central.writeUInt32LE(e.data.length, 24);
       central.writeUInt16LE(name.length, 28);
