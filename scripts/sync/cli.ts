@@ -1,12 +1,14 @@
 // npm run sync -- <flags>: the completeness and adoption sync. See HELP below (one place for flags,
 // summaries and examples) and the README section "The sync".
 
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure } from './engine/measure';
 import type { SyncResult } from './engine/result';
 import { classifyFailure, EXIT, SyncInputError, SyncServerError } from './errors';
 import { Progress } from './progress';
-import { checkOutWritable, writeReport } from './report/write-report';
+import { aggregatesOf } from './report/aggregates';
+import { checkOutWritable, writeFileAtomic, writeReport } from './report/write-report';
 import { buildSnapshots } from './snapshots/build-snapshots';
 import { ExportSource } from './sources/export-source';
 import { openOrgSource } from './sources/org-source';
@@ -41,6 +43,8 @@ Options:
   --json                          print the result as one JSON document on stdout
   --out <folder>                  write index.html (self-contained report) and result.json there,
                                   keeping earlier runs in <folder>/history/ for trends
+  --aggregates-out <file>         also write per-object and per-team figures only (no person, teams of
+                                  fewer than 3 users left out): what may leave the org, e.g. as a CI artifact
   --lang <en|fr>                  language of the HTML report (default en)
   --rules <folder>                custom metadata record files for an export run
                                   (default force-app/main/default/customMetadata)
@@ -67,6 +71,7 @@ export interface CliOptions {
   write: boolean;
   json: boolean;
   out?: string;
+  aggregatesOut?: string;
   period?: PeriodType;
   asOf?: string;
   teamField?: string;
@@ -101,6 +106,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         write: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        'aggregates-out': { type: 'string' },
         period: { type: 'string' },
         'as-of': { type: 'string' },
         'team-field': { type: 'string' },
@@ -141,6 +147,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     write: v.write,
     json: v.json,
     out: v.out,
+    aggregatesOut: v['aggregates-out'],
     period: period as PeriodType | undefined,
     asOf,
     teamField: v['team-field'],
@@ -223,6 +230,7 @@ export async function runCli(
     const progress = new Progress(options.json && !io.stderr.isTTY, io.stderr);
     // Found before reading or writing anything: a run never ends with figures it cannot save.
     if (options.out) checkOutWritable(options.out);
+    if (options.aggregatesOut) checkOutWritable(dirname(resolve(options.aggregatesOut)), false);
     if (options.fromExport.length > 0) {
       source = new ExportSource({
         paths: options.fromExport,
@@ -282,6 +290,9 @@ export async function runCli(
       const where = writeReport(result, options.out, options.lang);
       for (const skipped of where.skippedHistory) io.stderr.write(`warning: ${skipped}\n`);
       progress.info(`Report: ${where.html}\nJSON: ${where.json}`);
+    }
+    if (options.aggregatesOut) {
+      writeFileAtomic(options.aggregatesOut, `${JSON.stringify(aggregatesOf(result), null, 2)}\n`);
     }
     if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout.write(formatTable(result));

@@ -230,3 +230,51 @@ describe('files the CLI writes', () => {
     expect(existsSync(join(out, 'result.json'))).toBe(true);
   });
 });
+
+describe('what may leave the org (--aggregates-out)', () => {
+  it('holds per-object and per-team figures, no person, no small team', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const file = join(root, 'aggregates', 'aggregates.json');
+    const r = await cli([
+      ...[
+        '--from-export',
+        exportDir,
+        '--rules',
+        rulesDir,
+        '--as-of',
+        '2026-11-20',
+        '--objects',
+        'Opportunity'
+      ],
+      '--aggregates-out',
+      file,
+      '--json'
+    ]);
+    expect(r.exitCode).toBe(0);
+    const full = JSON.parse(r.out) as { users: { name: string; userId: string }[] };
+    const text = readFileSync(file, 'utf8');
+    const aggregates = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(aggregates)).not.toEqual(expect.arrayContaining(['users']));
+    for (const key of [
+      'users',
+      'excludedUsers',
+      'championCandidates',
+      'owners',
+      'ownerName',
+      'lastLogin',
+      'description'
+    ]) {
+      expect(text).not.toContain(`"${key}"`);
+    }
+    for (const user of full.users) {
+      expect(text).not.toContain(user.name);
+      expect(text).not.toContain(user.userId);
+    }
+    // The fixture's teams have one user each: fewer than 3, so none is shown.
+    expect(aggregates.teams).toEqual([]);
+    expect(aggregates.teamsOmitted).toBe(2);
+    expect((aggregates.objects as { name: string; records: number }[])[0]).toEqual(
+      expect.objectContaining({ name: 'Opportunity', records: 4 })
+    );
+  });
+});

@@ -21,14 +21,14 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /**
- * Checks, before the run, that `out` and `out/history` can be created and written (a probe file is
+ * Checks, before the run, that `out` (and `out/history` unless withHistory is false) can be created and written (a probe file is
  * written and removed). Throws SyncInputError (exit 2) naming the folder and the system's reason.
  */
-export function checkOutWritable(out: string): void {
+export function checkOutWritable(out: string, withHistory = true): void {
   const historyDir = join(out, 'history');
   try {
-    mkdirSync(historyDir, { recursive: true });
-    for (const dir of [out, historyDir]) {
+    mkdirSync(withHistory ? historyDir : out, { recursive: true });
+    for (const dir of withHistory ? [out, historyDir] : [out]) {
       const probe = join(dir, `.write-check-${process.pid}.tmp`);
       writeFileSync(probe, '');
       rmSync(probe, { force: true });
