@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOrgSource } from '../../scripts/sync/sources/org-source';
 import { writeSnapshots } from '../../scripts/sync/sinks/snapshot-writer';
+import { teamSnapshotKey } from '../../scripts/sync/snapshots/keys';
 import type { TeamAdoptionSnapshot } from '../../scripts/sync/snapshots/types';
 import { makeId, startSimulator, type SalesforceSimulator } from '../salesforce-simulator';
 import { runLive, TODAY, withEnv } from './helpers';
@@ -72,7 +73,7 @@ describe('live write path (--write)', () => {
         message: 'Snapshots are locked this week',
         fields: ['Period_Start__c']
       });
-      sim.failRecord(TEAM, `T-Sales_North-W-${dry.result?.period.start ?? ''}`, {
+      sim.failRecord(TEAM, teamSnapshotKey('Sales North', 'Week', dry.result?.period.start ?? ''), {
         statusCode: 'STRING_TOO_LONG',
         message: 'Team: data value too large'
       });
@@ -88,7 +89,7 @@ describe('live write path (--write)', () => {
       },
       {
         object: TEAM,
-        key: `T-Sales_North-W-${dry.result?.period.start ?? ''}`,
+        key: teamSnapshotKey('Sales North', 'Week', dry.result?.period.start ?? ''),
         reason: 'STRING_TOO_LONG: Team: data value too large'
       }
     ]);

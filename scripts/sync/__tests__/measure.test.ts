@@ -2,10 +2,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
 import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
+import { teamSnapshotKey } from '../snapshots/keys';
 import { formatTable } from '../table';
 import { ExportSource } from '../sources/export-source';
 import { U1, U2, U3, U4, makeFixture, rule } from './fixtures';
@@ -143,8 +144,8 @@ describe('measurement engine on a hand-computed export', () => {
       `U-${U2}-W-2026-11-16`
     ]);
     expect(snapshots.team.map((t) => t.Snapshot_Key__c)).toEqual([
-      'T-Team_A-W-2026-11-16',
-      'T-Team_B-W-2026-11-16'
+      teamSnapshotKey('Team A', 'Week', '2026-11-16'),
+      teamSnapshotKey('Team B', 'Week', '2026-11-16')
     ]);
     const field = snapshots.completeness.find(
       (c) => c.Scope__c === 'Field' && c.Field_Name__c === 'NextStep'
@@ -183,6 +184,7 @@ describe('export source over a .zip', () => {
       const central = Buffer.alloc(46);
       central.writeUInt32LE(0x02014b50, 0);
       central.writeUInt16LE(e.method, 10);
+      central.writeUInt32LE(crc32(e.data), 16); // the reader checks each entry's CRC-32
       central.writeUInt32LE(e.body.length, 20);
       central.writeUInt32LE(e.data.length, 24);
       central.writeUInt16LE(name.length, 28);

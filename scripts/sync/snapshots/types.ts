@@ -92,6 +92,8 @@ export interface SnapshotWriteFailure {
   key: string;
   /** e.g. "FIELD_CUSTOM_VALIDATION_EXCEPTION: ..." */
   reason: string;
+  /** 'server': the request kept failing (network, 5xx, limits) after the retries: exit code 3, not 1. */
+  kind?: 'server';
 }
 
 export interface SnapshotWriteResult {
@@ -100,11 +102,15 @@ export interface SnapshotWriteResult {
   failures: SnapshotWriteFailure[];
   /** Old user snapshots deleted by retention. */
   deleted: number;
+  /** Present when retention ran: the cutoff day (today − retention weeks) and, when it stopped, why. */
+  retention?: { cutoff: string; error?: string };
 }
 
 export interface SnapshotWriteOptions {
   /** Delete User_Adoption_Snapshot__c older than this many weeks (Cockpit setting, 26). */
   retentionWeeks?: number;
+  /** Today (yyyy-mm-dd, UTC; default the clock): retention counts back from it, never from --as-of. */
+  today?: string;
   log?: (message: string) => void;
 }
 
