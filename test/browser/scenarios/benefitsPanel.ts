@@ -4,9 +4,14 @@ import { jestData, label, text, type Fixture, type Scenario } from '../scenario.
 const data = (file: string): Fixture => ({ data: jestData('benefitsPanel', file) });
 const GRAPHQL = 'lightning/graphql.graphql';
 const BENEFITS = '@salesforce/apex/BenefitsController.getBenefits';
+const PERIOD = '@salesforce/apex/BenefitsController.getSnapshotPeriod';
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
 const NOW = '2026-11-23T15:00:00.000Z';
-const withData = { [GRAPHQL]: data('mySnapshots.json'), [BENEFITS]: data('benefits.json') };
+const withData = {
+  [PERIOD]: { data: 'Week' },
+  [GRAPHQL]: data('mySnapshots.json'),
+  [BENEFITS]: data('benefits.json')
+};
 
 export const scenarios: Scenario[] = [
   {
@@ -40,7 +45,11 @@ export const scenarios: Scenario[] = [
     description: 'no snapshot yet and no benefit configured',
     now: NOW,
     width: 400,
-    fixtures: { [GRAPHQL]: data('mySnapshotsEmpty.json'), [BENEFITS]: { data: [] } },
+    fixtures: {
+      [PERIOD]: { data: 'Week' },
+      [GRAPHQL]: data('mySnapshotsEmpty.json'),
+      [BENEFITS]: { data: [] }
+    },
     shows: [label('benefitsPanel_NoSnapshotNoBenefits'), label('benefitsPanel_NoBenefits')]
   },
   {
