@@ -4,6 +4,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { measure } from './engine/measure';
+import { measureWaves } from './engine/waves';
 import type { SyncResult } from './engine/result';
 import { SyncInputError } from './errors';
 import { Progress } from './progress';
@@ -228,6 +229,7 @@ export async function runCli(
       includeInactiveUsers: options.includeInactiveUsers,
       progress
     });
+    result.waves = await measureWaves(opened, result);
     const snapshots = buildSnapshots(result);
     result.snapshots = {
       user: snapshots.user.length,
