@@ -4,6 +4,7 @@
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measure } from './engine/measure';
+import { measureWaves } from './engine/waves';
 import type { SyncResult } from './engine/result';
 import { classifyFailure, EXIT, SyncInputError, SyncServerError } from './errors';
 import { Progress } from './progress';
@@ -257,6 +258,7 @@ export async function runCli(
       includeInactiveUsers: options.includeInactiveUsers,
       progress
     });
+    result.waves = await measureWaves(opened, result);
     const snapshots = buildSnapshots(result);
     result.snapshots = {
       user: snapshots.user.length,

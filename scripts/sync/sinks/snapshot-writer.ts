@@ -215,7 +215,8 @@ export async function writeSnapshots(
   const sets: [string, readonly Row[]][] = [
     [SNAPSHOT_OBJECTS.user, snapshots.user],
     [SNAPSHOT_OBJECTS.team, snapshots.team],
-    [SNAPSHOT_OBJECTS.completeness, snapshots.completeness]
+    [SNAPSHOT_OBJECTS.completeness, snapshots.completeness],
+    [SNAPSHOT_OBJECTS.wave, snapshots.wave ?? []]
   ];
   for (const [object, all] of sets) {
     if (all.length === 0) continue;

@@ -2,6 +2,7 @@
 
 import type { SyncResult } from '../engine/result';
 import { completenessFieldKey, completenessTeamKey, teamSnapshotKey, userSnapshotKey } from './keys';
+import { buildWaveSnapshots } from './wave-snapshots';
 import type { CompletenessSnapshot, SnapshotSet, TeamAdoptionSnapshot, UserAdoptionSnapshot } from './types';
 
 const pct = (ratio: number | null): number | null => (ratio === null ? null : Math.round(ratio * 1000) / 10);
@@ -88,5 +89,5 @@ export function buildSnapshots(result: SyncResult): SnapshotSet {
       });
     }
   }
-  return { periodType, periodStart, user, team, completeness };
+  return { periodType, periodStart, user, team, completeness, wave: buildWaveSnapshots(result) };
 }

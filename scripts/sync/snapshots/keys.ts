@@ -43,6 +43,11 @@ export function userSnapshotKey(userId: string, period: PeriodType, periodStart:
   return `U-${userId}-${periodLetter(period)}-${periodStart}`;
 }
 
+/** Wave_Snapshot__c key: the wave's record Id (15 or 18 characters) fits 80 with the period. */
+export function waveSnapshotKey(waveId: string, period: PeriodType, periodStart: string): string {
+  return `V-${waveId}-${periodLetter(period)}-${periodStart}`;
+}
+
 export function teamSnapshotKey(team: string, period: PeriodType, periodStart: string): string {
   return fit('T', [teamKeyPart(team)], `${periodLetter(period)}-${periodStart}`);
 }
