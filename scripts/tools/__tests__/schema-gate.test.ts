@@ -94,6 +94,15 @@ const FAULTS: Fault[] = [
     expect: ['`trackTrending` value `no` is not a boolean', '(CustomField.trackTrending)']
   },
   {
+    name: 'boolean not in canonical form (a 1 the personas check would not read)',
+    file: `${DEFAULT}/permissionsets/Adoption_Cockpit_Rep.permissionset-meta.xml`,
+    edit: replaceOnce('<allowRead>true</allowRead>', '<allowRead>1</allowRead>'),
+    expect: [
+      '`allowRead` value `1` is a boolean but not in its canonical form',
+      '(PermissionSet.objectPermissions.allowRead)'
+    ]
+  },
+  {
     name: 'bad number',
     file: `${DEFAULT}/objects/Key_User__c/fields/Team__c.field-meta.xml`,
     edit: replaceOnce('<length>80</length>', '<length>eighty</length>'),

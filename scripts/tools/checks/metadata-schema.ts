@@ -183,6 +183,8 @@ const ORDER_FREE_TYPES: ReadonlySet<string> = new Set(['LightningComponentBundle
 
 // XML Schema Part 2: boolean's lexical space is true, false, 1, 0; xsd:int/double are decimal numbers.
 const BOOLEAN = /^(true|false|1|0)$/;
+/** The form the Metadata API writes on retrieve, and the only one the project's checks read. */
+const CANONICAL_BOOLEAN = /^(true|false)$/;
 const NUMBER = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
 const XSD_CHECKS: Readonly<Record<string, RegExp>> = {
   'xsd:boolean': BOOLEAN,
@@ -474,6 +476,14 @@ function checkValue(
   }
   if (kind === 'boolean' && !BOOLEAN.test(value)) {
     push(elementPath, `\`${element.name}\` value \`${value}\` is not a boolean`, 'Write true or false.');
+  } else if (kind === 'boolean' && !CANONICAL_BOOLEAN.test(value)) {
+    // 1/0 deploy, but every check of this project (personas, View All, exposure) reads true/false, as the
+    // Metadata API writes them on retrieve: a `1` would pass those checks unseen.
+    push(
+      elementPath,
+      `\`${element.name}\` value \`${value}\` is a boolean but not in its canonical form (true/false, as the Metadata API retrieves it)`,
+      'Write true or false: the project checks read permissions and flags in that form.'
+    );
   } else if (kind === 'number' && !NUMBER.test(value)) {
     push(
       elementPath,

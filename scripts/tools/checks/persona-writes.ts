@@ -22,15 +22,22 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
     fields: []
   },
   Adoption_Cockpit_Key_User: {
-    create: ['Message_Acknowledgement__c'],
-    edit: ['Acceptance_Test_Case__c'],
+    // Records results; as trainer, marks a training held and records attendance (waveBoard).
+    create: ['Message_Acknowledgement__c', 'Training_Attendance__c'],
+    edit: ['Acceptance_Test_Case__c', 'Training_Attendance__c', 'Training_Session__c'],
     delete: [],
     fields: [
       'Acceptance_Test_Case__c.Comment__c',
       'Acceptance_Test_Case__c.Defect_Reference__c',
       'Acceptance_Test_Case__c.Executed_On__c',
       'Acceptance_Test_Case__c.Result__c',
-      'Acceptance_Test_Case__c.Severity__c'
+      'Acceptance_Test_Case__c.Severity__c',
+      'Training_Attendance__c.Attendance_Key__c',
+      'Training_Attendance__c.Attended__c',
+      'Training_Attendance__c.Followed_Up_On__c',
+      'Training_Attendance__c.Team__c',
+      'Training_Attendance__c.User__c',
+      'Training_Session__c.Status__c'
     ]
   },
   Adoption_Cockpit_Sponsor: {
@@ -49,7 +56,8 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Sponsor_Message__c.Body__c',
       'Sponsor_Message__c.Publish_From__c',
       'Sponsor_Message__c.Publish_Until__c',
-      'Sponsor_Message__c.Show_Sponsor_Usage__c'
+      'Sponsor_Message__c.Show_Sponsor_Usage__c',
+      'Sponsor_Message__c.Wave__c'
     ]
   },
   Adoption_Cockpit_Admin: {
@@ -58,10 +66,29 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Test_Case__c',
       'Key_User__c',
       'Message_Acknowledgement__c',
-      'Sponsor_Message__c'
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
     ],
-    edit: ['Acceptance_Session__c', 'Acceptance_Test_Case__c', 'Key_User__c', 'Sponsor_Message__c'],
-    delete: ['Acceptance_Session__c', 'Acceptance_Test_Case__c', 'Key_User__c', 'Sponsor_Message__c'],
+    edit: [
+      'Acceptance_Session__c',
+      'Acceptance_Test_Case__c',
+      'Key_User__c',
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
+    delete: [
+      'Acceptance_Session__c',
+      'Acceptance_Test_Case__c',
+      'Key_User__c',
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
     fields: [
       'Acceptance_Session__c.Decision__c',
       'Acceptance_Session__c.End_Date__c',
@@ -69,6 +96,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Session__c.Process__c',
       'Acceptance_Session__c.Start_Date__c',
       'Acceptance_Session__c.Status__c',
+      'Acceptance_Session__c.Wave__c',
       'Acceptance_Test_Case__c.Assigned_Key_User__c',
       'Acceptance_Test_Case__c.Comment__c',
       'Acceptance_Test_Case__c.Defect_Reference__c',
@@ -93,7 +121,26 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Sponsor_Message__c.Audience_Value__c',
       'Sponsor_Message__c.Body__c',
       'Sponsor_Message__c.Publish_From__c',
-      'Sponsor_Message__c.Publish_Until__c'
+      'Sponsor_Message__c.Publish_Until__c',
+      'Sponsor_Message__c.Wave__c',
+      'Rollout_Wave__c.Active_Target__c',
+      'Rollout_Wave__c.Completeness_Target__c',
+      'Rollout_Wave__c.Go_Live_Date__c',
+      'Rollout_Wave__c.Hypercare_End_Date__c',
+      'Rollout_Wave__c.Process__c',
+      'Rollout_Wave__c.Rule_Names__c',
+      'Rollout_Wave__c.Teams__c',
+      'Training_Attendance__c.Attendance_Key__c',
+      'Training_Attendance__c.Attended__c',
+      'Training_Attendance__c.Followed_Up_On__c',
+      'Training_Attendance__c.Team__c',
+      'Training_Attendance__c.User__c',
+      'Training_Session__c.Audience__c',
+      'Training_Session__c.Status__c',
+      'Training_Session__c.Team__c',
+      'Training_Session__c.Trainer__c',
+      'Training_Session__c.Training_Date__c',
+      'Training_Session__c.Wave__c'
     ]
   }
 };
