@@ -91,13 +91,11 @@ describe('c-help-request', () => {
     const ideas = $$(element, '.idea');
     expect(text(ideas[0] ?? null)).toContain('12 votes');
     expect(text(ideas[1] ?? null)).toContain('1 vote');
-    const buttons = $$(element, '.idea lightning-button') as unknown as Array<{
-      disabled: boolean;
-      label: string;
-    }>;
+    const buttons = $$(element, '.idea button') as unknown as HTMLButtonElement[];
     expect(buttons[0]?.disabled).toBe(false);
     expect(buttons[1]?.disabled).toBe(true);
-    expect(buttons[1]?.label).toBe('c.helpRequest_Voted');
+    expect(text(buttons[1] ?? null)).toBe('c.helpRequest_Voted');
+    expect(buttons[0]?.getAttribute('aria-label')).toBe('c.helpRequest_VoteFor');
     await expect(element).toBeAccessible();
   });
 
@@ -147,7 +145,7 @@ describe('c-help-request', () => {
       .mockResolvedValueOnce(13)
       .mockRejectedValueOnce({ body: { message: 'You already voted for this idea.' } });
     const element = await loaded();
-    const button = $$(element, '.idea lightning-button')[0];
+    const button = $$(element, '.idea button')[0];
     button?.click();
     await flushPromises();
     expect(voteMock).toHaveBeenCalledWith({ requestId: 'a0H000000000004AAA' });
@@ -165,7 +163,7 @@ describe('c-help-request', () => {
     });
     expect($(element, '[data-id="form"]')).toBeNull();
     expect(text($(element, '[data-id="cannot-ask"]'))).toBe('c.helpRequest_CannotCreate');
-    const buttons = $$(element, '.idea lightning-button') as unknown as Array<{ disabled: boolean }>;
+    const buttons = $$(element, '.idea button') as unknown as HTMLButtonElement[];
     expect(buttons.every((b) => b.disabled)).toBe(true);
     expect($(element, '[data-id="preferences"]')).toBeNull();
     await expect(element).toBeAccessible();
