@@ -8,6 +8,8 @@ import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessag
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { type LdsError, reduceErrors } from 'c/ldsUtils';
+import { CurrentPageReference } from 'lightning/navigation';
+import { type PageReferenceLike, recordNudgeOpen } from 'c/nudgeTracking';
 import {
   ACTION_KINDS,
   type ActionKind,
@@ -292,6 +294,12 @@ export default class DailyActionList extends LightningElement {
   })
   wiredActions(result: GraphqlResult) {
     this.graphqlResult = result;
+  }
+
+  /** Opened from a weekly nudge (c__nudge in the page state): the nudge's open is measured. */
+  @wire(CurrentPageReference)
+  wiredPageReference(pageRef: PageReferenceLike | undefined) {
+    recordNudgeOpen(pageRef).catch(() => undefined);
   }
 
   @wire(getActionContext)
