@@ -7,6 +7,7 @@ import { measure } from './engine/measure';
 import type { SyncResult } from './engine/result';
 import { SyncInputError } from './errors';
 import { Progress } from './progress';
+import { reportLabels } from './report/field-labels';
 import { writeReport } from './report/write-report';
 import { buildSnapshots } from './snapshots/build-snapshots';
 import { ExportSource } from './sources/export-source';
@@ -42,6 +43,8 @@ Options:
   --out <folder>                  write index.html (self-contained report) and result.json there,
                                   keeping earlier runs in <folder>/history/ for trends
   --lang <en|fr>                  language of the HTML report (default en)
+  --people                        include figures per person in the HTML report (off by default:
+                                  teams only, no named ranking)
   --rules <folder>                custom metadata record files for an export run
                                   (default force-app/main/default/customMetadata)
   -h, --help                      this help
@@ -72,6 +75,7 @@ export interface CliOptions {
   includeIntegrationUsers: boolean;
   includeInactiveUsers: boolean;
   lang: 'en' | 'fr';
+  people: boolean;
   rules?: string;
   help: boolean;
 }
@@ -106,6 +110,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'include-integration-users': { type: 'boolean', default: false },
         'include-inactive-users': { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
+        people: { type: 'boolean', default: false },
         rules: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -146,6 +151,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     includeIntegrationUsers: v['include-integration-users'],
     includeInactiveUsers: v['include-inactive-users'],
     lang,
+    people: v.people,
     rules: v.rules,
     help: v.help
   };
@@ -248,7 +254,8 @@ export async function runCli(
     }
     if (options.out) {
       mkdirSync(options.out, { recursive: true });
-      const where = writeReport(result, options.out, options.lang);
+      const labels = await reportLabels(opened, result, options.lang);
+      const where = writeReport(result, options.out, options.lang, { people: options.people, labels });
       progress.info(`Report: ${where.html}\nJSON: ${where.json}`);
     }
     if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

@@ -3,12 +3,13 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncResult } from '../engine/result';
-import { renderReport } from './render-report';
+import { renderReport, type ReportOptions } from './render-report';
 
 export function writeReport(
   result: SyncResult,
   out: string,
-  lang: 'en' | 'fr'
+  lang: 'en' | 'fr',
+  options: ReportOptions = {}
 ): { html: string; json: string } {
   const historyDir = join(out, 'history');
   mkdirSync(historyDir, { recursive: true });
@@ -27,6 +28,6 @@ export function writeReport(
     }
   }
   const html = join(out, 'index.html');
-  writeFileSync(html, renderReport(result, history, lang));
+  writeFileSync(html, renderReport(result, history, lang, options));
   return { html, json: existsSync(json) ? json : '' };
 }
