@@ -5,10 +5,11 @@ import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
+import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
 import { todayIn } from 'c/actionRanking';
-import { type BenefitFigures, type WeekSnapshot, benefitFigures } from './benefitsMath';
+import { type BenefitFigures, type WeekSnapshot, benefitFigures, formatDuration } from './benefitsMath';
 
 import LABEL_TITLE from '@salesforce/label/c.benefitsPanel_Title';
 import LABEL_LOADING from '@salesforce/label/c.common_Loading';
@@ -16,6 +17,7 @@ import LABEL_ERROR_TITLE from '@salesforce/label/c.benefitsPanel_ErrorTitle';
 import LABEL_THIS_WEEK from '@salesforce/label/c.benefitsPanel_ThisWeek';
 import LABEL_THIS_MONTH from '@salesforce/label/c.benefitsPanel_ThisMonth';
 import LABEL_MINUTES from '@salesforce/label/c.benefitsPanel_Minutes';
+import LABEL_HOURS from '@salesforce/label/c.benefitsPanel_Hours';
 import LABEL_TREND_UP from '@salesforce/label/c.benefitsPanel_TrendUp';
 import LABEL_TREND_DOWN from '@salesforce/label/c.benefitsPanel_TrendDown';
 import LABEL_TREND_SAME from '@salesforce/label/c.benefitsPanel_TrendSame';
@@ -158,12 +160,16 @@ export default class BenefitsPanel extends LightningElement {
     return this.figures !== null;
   }
 
+  private duration(minutes: number): string {
+    return formatDuration(minutes, { hours: LABEL_HOURS, minutes: LABEL_MINUTES }, LOCALE);
+  }
+
   get thisWeekText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.thisWeek ?? 0);
+    return this.duration(this.figures?.thisWeek ?? 0);
   }
 
   get thisMonthText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.thisMonth ?? 0);
+    return this.duration(this.figures?.thisMonth ?? 0);
   }
 
   get weekOfText(): string {
@@ -177,10 +183,10 @@ export default class BenefitsPanel extends LightningElement {
     }
     const percent = figures.trendPercent === null ? '' : `${Math.abs(figures.trendPercent)}`;
     if (figures.trend > 0) {
-      return formatLabel(LABEL_TREND_UP, figures.trend, percent);
+      return formatLabel(LABEL_TREND_UP, this.duration(figures.trend), percent);
     }
     if (figures.trend < 0) {
-      return formatLabel(LABEL_TREND_DOWN, Math.abs(figures.trend), percent);
+      return formatLabel(LABEL_TREND_DOWN, this.duration(Math.abs(figures.trend)), percent);
     }
     return LABEL_TREND_SAME;
   }
@@ -193,13 +199,9 @@ export default class BenefitsPanel extends LightningElement {
     return trend > 0 ? 'utility:arrowup' : 'utility:arrowdown';
   }
 
+  /** A rise is good news; a drop is shown neutrally (a week with holidays is not a failure). */
   get trendClass(): string {
-    const trend = this.figures?.trend ?? 0;
-    return trend > 0
-      ? 'slds-text-color_success'
-      : trend < 0
-        ? 'slds-text-color_error'
-        : 'slds-text-color_weak';
+    return (this.figures?.trend ?? 0) > 0 ? 'slds-text-color_success' : 'slds-text-color_weak';
   }
 
   get isFrench(): boolean {

@@ -3,7 +3,7 @@ import BenefitsPanel from 'c/benefitsPanel';
 import { graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
-import { benefitFigures } from '../benefitsMath';
+import { benefitFigures, formatDuration } from '../benefitsMath';
 import { $, errorPanel, expectAccessible, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshots = require('./data/mySnapshots.json');
@@ -62,6 +62,16 @@ describe('benefitFigures', () => {
     });
   });
 
+  it('writes durations in hours from an hour on, with the locale separators', () => {
+    const labels = { hours: '{0} h', minutes: '{0} min' };
+    expect(formatDuration(3830, labels, 'en-US')).toBe('64 h');
+    expect(formatDuration(45, labels, 'en-US')).toBe('45 min');
+    expect(formatDuration(150, labels, 'en-US')).toBe('2.5 h');
+    expect(formatDuration(150, labels, 'fr-FR')).toBe('2,5 h');
+    expect(formatDuration(383000, labels, 'fr-FR').replace(/\u202f/g, ' ')).toBe('6 383 h');
+    expect(formatDuration(-5, labels, 'en-US')).toBe('0 min');
+  });
+
   it('has no trend without the previous week, and nothing when the latest week is old', () => {
     expect(benefitFigures([{ periodStart: '2026-11-16', minutesSaved: 10 }], '2026-11-23')?.trend).toBeNull();
     expect(benefitFigures([{ periodStart: '2026-10-01', minutesSaved: 10 }], '2026-11-23')).toBeNull();
@@ -100,13 +110,28 @@ describe('c-benefits-panel', () => {
     await expectAccessible(element);
   });
 
+  it('shows a drop neutrally, not as a failure', async () => {
+    const element = createComponent();
+    const dropped = JSON.parse(JSON.stringify(mockSnapshots));
+    dropped.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Minutes_Saved__c.value = 10;
+    graphqlAdapter.emit(dropped);
+    benefitsAdapter.emit(mockBenefits);
+    await flushPromises();
+    const trend = $(element, '[data-id="trend"] span');
+    expect(trend?.textContent).toBe('c.benefitsPanel_TrendDown');
+    expect(trend?.className).toBe('slds-text-color_weak');
+    expect(element.shadowRoot?.querySelector('.slds-text-color_error')).toBeNull();
+    await expectAccessible(element);
+  });
+
   it('shows minutes saved this week and month, the trend and the benefits', async () => {
     const element = createComponent();
     graphqlAdapter.emit(mockSnapshots);
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
     expect($(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Minutes');
+    // 150 minutes: written in hours
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Hours');
     expect($(element, '[data-id="this-month"]')).not.toBeNull();
     expect($(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
     expect(
