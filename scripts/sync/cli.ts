@@ -10,6 +10,7 @@ import { classifyFailure, EXIT, SyncInputError, SyncServerError } from './errors
 import { Progress } from './progress';
 import { aggregatesOf } from './report/aggregates';
 import { checkOutWritable, writeFileAtomic, writeReport } from './report/write-report';
+import { reportLabels } from './report/field-labels';
 import { buildSnapshots } from './snapshots/build-snapshots';
 import { ExportSource } from './sources/export-source';
 import { openOrgSource } from './sources/org-source';
@@ -47,6 +48,8 @@ Options:
   --aggregates-out <file>         also write per-object and per-team figures only (no person, teams of
                                   fewer than 3 users left out): what may leave the org, e.g. as a CI artifact
   --lang <en|fr>                  language of the HTML report (default en)
+  --people                        include figures per person in the HTML report (off by default:
+                                  teams only, no named ranking)
   --rules <folder>                custom metadata record files for an export run
                                   (default force-app/main/default/customMetadata)
   -h, --help                      this help
@@ -79,6 +82,7 @@ export interface CliOptions {
   includeIntegrationUsers: boolean;
   includeInactiveUsers: boolean;
   lang: 'en' | 'fr';
+  people: boolean;
   rules?: string;
   help: boolean;
 }
@@ -114,6 +118,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         'include-integration-users': { type: 'boolean', default: false },
         'include-inactive-users': { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
+        people: { type: 'boolean', default: false },
         rules: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -155,6 +160,7 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     includeIntegrationUsers: v['include-integration-users'],
     includeInactiveUsers: v['include-inactive-users'],
     lang,
+    people: v.people,
     rules: v.rules,
     help: v.help
   };
@@ -289,7 +295,8 @@ export async function runCli(
     }
     // Saved and printed whatever happened to the write: the report, the JSON and the write summary.
     if (options.out) {
-      const where = writeReport(result, options.out, options.lang);
+      const labels = await reportLabels(opened, result, options.lang);
+      const where = writeReport(result, options.out, options.lang, { people: options.people, labels });
       for (const skipped of where.skippedHistory) io.stderr.write(`warning: ${skipped}\n`);
       progress.info(`Report: ${where.html}\nJSON: ${where.json}`);
     }

@@ -113,10 +113,10 @@ describe('measurement engine on a hand-computed export', () => {
 
   it('draws the heat map from the applicable records of each team', async () => {
     const html = renderReport(await run(), [], 'en');
-    expect(html).toContain('<title>Team B · NextStep: 1/1</title>');
-    expect(html).toContain('<title>Team A · NextStep: 1/2</title>');
-    expect(html).toContain('<title>Team B · Amount: 0/2</title>');
-    expect(html).not.toContain('Team B · NextStep: 1/2');
+    expect(html).toContain('title="Team B · Next Step: 1 / 1"');
+    expect(html).toContain('title="Team A · Next Step: 1 / 2"');
+    expect(html).toContain('title="Team B · Amount: 0 / 2"');
+    expect(html).not.toContain('Team B · Next Step: 1 / 2');
   });
 
   it('measures activity, minutes saved and engagement per user for the week', async () => {
@@ -272,7 +272,7 @@ describe('champion candidates', () => {
     expect(formatTable(result)).toContain(
       'Champion candidates: Max (Team C, 88), Amy (Team B, 84), Bea (Team B, 84), Zed (Team A, 84)'
     );
-    const html = renderReport(result, [], 'en');
+    const html = renderReport(result, [], 'en', { people: true });
     const listed = [...html.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
     expect(listed).toEqual(['Max', 'Amy', 'Bea', 'Zed']);
   });

@@ -6,7 +6,7 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import type { SyncResult } from '../engine/result';
 import { SyncInputError } from '../errors';
-import { renderReport } from './render-report';
+import { renderReport, type ReportOptions } from './render-report';
 
 /** Writes `text` to `path` through a temporary file and a rename (atomic on one file system). */
 export function writeFileAtomic(path: string, text: string): void {
@@ -65,7 +65,8 @@ export function historyRun(parsed: unknown): SyncResult | string {
 export function writeReport(
   result: SyncResult,
   out: string,
-  lang: 'en' | 'fr'
+  lang: 'en' | 'fr',
+  options: ReportOptions = {}
 ): { html: string; json: string; skippedHistory: string[] } {
   const historyDir = join(out, 'history');
   mkdirSync(historyDir, { recursive: true });
@@ -94,6 +95,6 @@ export function writeReport(
     skippedHistory.push(`${file} is skipped in the trends (${reason}): delete or fix it.`);
   }
   const html = join(out, 'index.html');
-  writeFileAtomic(html, renderReport(result, history, lang));
+  writeFileAtomic(html, renderReport(result, history, lang, options));
   return { html, json, skippedHistory };
 }

@@ -97,3 +97,28 @@ export function benefitFigures(
   const trendPercent = previous ? Math.round(((latest - previous) / previous) * 100) : null;
   return { unit, latest, latestStart, previous, thisMonth, trend, trendPercent };
 }
+
+/** The labels a duration is written with: `{0} h` and `{0} min` (custom labels). */
+export interface DurationLabels {
+  hours: string;
+  minutes: string;
+}
+
+/**
+ * Minutes saved as a person reads them: under an hour in minutes ("45 min"), from an hour on in hours,
+ * with one decimal under 10 h ("2.5 h", "2,5 h") and whole hours above ("64 h", never "3 830 min"),
+ * with the locale's decimal and thousands separators.
+ * @param minutes whole minutes, 0 or more
+ * @param labels the hours and minutes labels, each with a {0} placeholder
+ * @param locale a BCP 47 locale (the user's)
+ */
+export function formatDuration(minutes: number, labels: DurationLabels, locale: string): string {
+  const value = Math.max(0, minutes || 0);
+  if (value < 60) {
+    return labels.minutes.replace('{0}', new Intl.NumberFormat(locale).format(Math.round(value)));
+  }
+  const hours = value / 60;
+  const digits = hours < 10 ? 1 : 0;
+  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(hours);
+  return labels.hours.replace('{0}', text);
+}

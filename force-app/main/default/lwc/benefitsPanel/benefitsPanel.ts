@@ -6,6 +6,7 @@ import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
 import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
+import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
 import { todayIn } from 'c/actionRanking';
@@ -14,6 +15,7 @@ import {
   type PeriodSnapshot,
   type SnapshotPeriod,
   benefitFigures,
+  formatDuration,
   toSnapshotPeriod
 } from './benefitsMath';
 
@@ -23,6 +25,7 @@ import LABEL_ERROR_TITLE from '@salesforce/label/c.benefitsPanel_ErrorTitle';
 import LABEL_THIS_WEEK from '@salesforce/label/c.benefitsPanel_ThisWeek';
 import LABEL_THIS_MONTH from '@salesforce/label/c.benefitsPanel_ThisMonth';
 import LABEL_MINUTES from '@salesforce/label/c.benefitsPanel_Minutes';
+import LABEL_HOURS from '@salesforce/label/c.benefitsPanel_Hours';
 import LABEL_TREND_UP from '@salesforce/label/c.benefitsPanel_TrendUp';
 import LABEL_TREND_DOWN from '@salesforce/label/c.benefitsPanel_TrendDown';
 import LABEL_TREND_SAME from '@salesforce/label/c.benefitsPanel_TrendSame';
@@ -208,6 +211,10 @@ export default class BenefitsPanel extends LightningElement {
     return this.figures !== null;
   }
 
+  private duration(minutes: number): string {
+    return formatDuration(minutes, { hours: LABEL_HOURS, minutes: LABEL_MINUTES }, LOCALE);
+  }
+
   private get unitLabels() {
     return UNIT_LABELS[this.figures?.unit ?? 'week'];
   }
@@ -222,11 +229,11 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get latestText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.latest ?? 0);
+    return this.duration(this.figures?.latest ?? 0);
   }
 
   get thisMonthText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.thisMonth ?? 0);
+    return this.duration(this.figures?.thisMonth ?? 0);
   }
 
   get latestOfText(): string {
@@ -241,10 +248,10 @@ export default class BenefitsPanel extends LightningElement {
     }
     const percent = figures.trendPercent === null ? '' : `${Math.abs(figures.trendPercent)}`;
     if (figures.trend > 0) {
-      return formatLabel(labels.up, figures.trend, percent);
+      return formatLabel(labels.up, this.duration(figures.trend), percent);
     }
     if (figures.trend < 0) {
-      return formatLabel(labels.down, Math.abs(figures.trend), percent);
+      return formatLabel(labels.down, this.duration(Math.abs(figures.trend)), percent);
     }
     return labels.same;
   }
@@ -257,13 +264,9 @@ export default class BenefitsPanel extends LightningElement {
     return trend > 0 ? 'utility:arrowup' : 'utility:arrowdown';
   }
 
+  /** A rise is good news; a drop is shown neutrally (a week with holidays is not a failure). */
   get trendClass(): string {
-    const trend = this.figures?.trend ?? 0;
-    return trend > 0
-      ? 'slds-text-color_success'
-      : trend < 0
-        ? 'slds-text-color_error'
-        : 'slds-text-color_weak';
+    return (this.figures?.trend ?? 0) > 0 ? 'slds-text-color_success' : 'slds-text-color_weak';
   }
 
   get isFrench(): boolean {

@@ -4,7 +4,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
-import { benefitFigures } from '../benefitsMath';
+import { benefitFigures, formatDuration } from '../benefitsMath';
 import { $, errorPanel, expectAccessible, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshots = require('./data/mySnapshots.json');
@@ -90,6 +90,16 @@ describe('benefitFigures', () => {
       trend: 30,
       trendPercent: 25
     });
+  });
+
+  it('writes durations in hours from an hour on, with the locale separators', () => {
+    const labels = { hours: '{0} h', minutes: '{0} min' };
+    expect(formatDuration(3830, labels, 'en-US')).toBe('64 h');
+    expect(formatDuration(45, labels, 'en-US')).toBe('45 min');
+    expect(formatDuration(150, labels, 'en-US')).toBe('2.5 h');
+    expect(formatDuration(150, labels, 'fr-FR')).toBe('2,5 h');
+    expect(formatDuration(383000, labels, 'fr-FR').replace(/\u202f/g, ' ')).toBe('6 383 h');
+    expect(formatDuration(-5, labels, 'en-US')).toBe('0 min');
   });
 
   it('has no trend without the previous week, and nothing when the latest week is old', () => {
@@ -184,6 +194,21 @@ describe('c-benefits-panel', () => {
     await expectAccessible(element);
   });
 
+  it('shows a drop neutrally, not as a failure', async () => {
+    const element = createComponent();
+    periodAdapter.emit('Week');
+    const dropped = JSON.parse(JSON.stringify(mockSnapshots));
+    dropped.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Minutes_Saved__c.value = 10;
+    graphqlAdapter.emit(dropped);
+    benefitsAdapter.emit(mockBenefits);
+    await flushPromises();
+    const trend = $(element, '[data-id="trend"] span');
+    expect(trend?.textContent).toBe('c.benefitsPanel_TrendDown');
+    expect(trend?.className).toBe('slds-text-color_weak');
+    expect(element.shadowRoot?.querySelector('.slds-text-color_error')).toBeNull();
+    await expectAccessible(element);
+  });
+
   it('shows minutes saved this week and month, the trend and the benefits', async () => {
     const element = createComponent();
     periodAdapter.emit('Week');
@@ -191,7 +216,8 @@ describe('c-benefits-panel', () => {
     benefitsAdapter.emit(mockBenefits);
     await flushPromises();
     expect($(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Minutes');
+    // 150 minutes: written in hours
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Hours');
     expect($(element, '[data-id="this-month"]')).not.toBeNull();
     expect($(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
     expect(
