@@ -3,12 +3,17 @@
 // number of records: aggregates are per owner, per record type × stage, per user and per rule field.
 
 import {
+  compilePlan,
   decileOf,
-  ruleApplies
+  fieldKindOf,
+  isActive,
+  isComplete,
+  minutesSaved,
+  scoreBits
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { Applicability } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../errors';
-import { CHECKBOX, FillCounter, MAX_PATTERN_FIELDS, PLAIN } from './fill-rate';
+import { FillCounter, MAX_PATTERN_FIELDS } from './fill-rate';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
 import type {
   ObjectDescribe,
@@ -299,7 +304,6 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     .filter((p) => p > 0)
     .sort((a, b) => a - b);
   const reference = Math.max(1, positive.length > 0 ? positive[Math.floor(0.9 * (positive.length - 1))]! : 1);
-  const activeBenefits = rules.benefits.filter((b) => b.active);
   const userResults: UserResult[] = [];
   for (const u of included) {
     const s = stats.get(u.id)!;
@@ -317,25 +321,9 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
         0.2 * Math.min(1, activeDays / workDays) +
         0.2 * loginPart +
         0.2 * (completeness ?? 0));
-    const active = s.created + s.updated + s.tasks + s.events > 0;
-    let minutes = 0;
-    for (const b of activeBenefits) {
-      const units =
-        b.activity === 'Task_Logged'
-          ? s.tasks
-          : b.activity === 'Event_Logged'
-            ? s.events
-            : b.activity === 'Record_Created'
-              ? s.created
-              : b.activity === 'Record_Updated'
-                ? s.updated
-                : b.activity === 'Active_Day'
-                  ? activeDays
-                  : active
-                    ? 1
-                    : 0;
-      minutes += units * b.minutesPerUnit;
-    }
+    const counts = { created: s.created, updated: s.updated, tasks: s.tasks, events: s.events, activeDays };
+    const active = isActive(counts);
+    const minutes = minutesSaved(rules.benefits, counts);
     userResults.push({
       userId: u.id,
       name: u.name,
@@ -519,60 +507,28 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
     const fields = d.fields;
     const fieldNames = fields.map((f) => f.name);
     const width = fields.length;
-    const kinds = Uint8Array.from(fields, (f) => (f.type === 'boolean' ? CHECKBOX : PLAIN));
+    const kinds = fields.map((f) => fieldKindOf(String(f.type)));
     const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
     const fieldIndex = (name: string): number =>
       fieldNames.findIndex((n) => n.toLowerCase() === name.toLowerCase());
-    const objectRules = rules.completeness.filter(
-      (rule) => rule.active && rule.object.toLowerCase() === object.toLowerCase()
+    // The scoring kernel's plan: rule fields in bit order (FillCounter tracks them), applicability per
+    // record type × stage, weights.
+    const plan = compilePlan(
+      rules.completeness,
+      object,
+      fields.map((f, i) => ({ name: f.name, kind: kinds[i]! }))
     );
-    const ruleFieldNames = [...new Set(objectRules.map((rule) => fieldNames[fieldIndex(rule.field)]!))];
+    const ruleFieldNames = plan.fields.map((f) => f.name);
+    const ruleFieldColumns = Int32Array.from(ruleFieldNames, fieldIndex);
     const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
     for (const rt of d.recordTypes)
       if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
 
-    /** The rules applicable to a record type × stage. */
-    interface ApplicableRules {
-      /** Field index, bit in FillCounter.rowBits (its rule field's) and weight of each applicable rule. */
-      fields: Int32Array;
-      bits: Int32Array;
-      weights: Float64Array;
-      /** Distinct rule fields applicable (index in ruleFieldNames) and their field index. */
-      ruleFields: Int32Array;
-      ruleFieldIndexes: Int32Array;
-      total: number;
-    }
     interface Combo {
       recordType: string;
       stage: string;
-      rules: ApplicableRules;
+      rules: Applicability;
     }
-    const applicable = (recordType: string, stage: string): ApplicableRules => {
-      const list = objectRules.filter((rule: CompletenessRule) =>
-        ruleApplies(rule, {
-          object,
-          recordType: recordType === NONE ? null : recordType,
-          stage: stage === NONE ? null : stage
-        })
-      );
-      const weights = Float64Array.from(list, (rule) => Math.max(0, rule.weight));
-      const distinct = [
-        ...new Set(
-          list.map((rule) => ruleFieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase()))
-        )
-      ];
-      return {
-        fields: Int32Array.from(list, (rule) => fieldIndex(rule.field)),
-        bits: Int32Array.from(
-          list,
-          (rule) => 1 << ruleFieldNames.findIndex((n) => n.toLowerCase() === rule.field.toLowerCase())
-        ),
-        weights,
-        ruleFields: Int32Array.from(distinct),
-        ruleFieldIndexes: Int32Array.from(distinct, (i) => fieldIndex(ruleFieldNames[i]!)),
-        total: weights.reduce((a, b) => a + b, 0)
-      };
-    };
     const combos = new Map<string, Combo>();
     const comboFor = (rtId: string, stage: string): Combo => {
       const key = rtId + '\u0001' + stage;
@@ -580,7 +536,14 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       if (!c) {
         const recordType = rtId === '' ? NONE : (rtNames.get(rtId) ?? rtId);
         const stageName = stage === '' ? NONE : stage;
-        c = { recordType, stage: stageName, rules: applicable(recordType, stageName) };
+        c = {
+          recordType,
+          stage: stageName,
+          rules: plan.applicable(
+            recordType === NONE ? null : recordType,
+            stageName === NONE ? null : stageName
+          )
+        };
         combos.set(key, c);
       }
       return c;
@@ -593,7 +556,7 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       fieldNames,
       ['OwnerId', 'RecordTypeId', ...(stageField ? [stageField] : [])],
       kinds,
-      ruleFieldNames.map(fieldIndex),
+      [...ruleFieldColumns],
       options.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
     );
     const groupCombo: Combo[] = [];
@@ -629,28 +592,15 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
       if (!activity && byPattern) continue;
       const rowGroup = counter.rowGroup;
       const rowBits = counter.rowBits;
-      const bitsReady = counter.hasRowBits;
+      const words = counter.wordCount;
       const rows = batch.length;
       for (let r = 0; r < rows; r++) {
         if (activity) countActivity(kind, batch, r, cbCol, cdCol, mbCol, mdCol, raw);
         if (byPattern) continue;
         const g = rowGroup[r]!;
-        const ar = groupCombo[g]!.rules;
-        if (ar.total <= 0 || groupExcluded[g] === true) continue;
-        let got = 0;
-        if (bitsReady) {
-          const bits = rowBits[r]!;
-          for (let k = 0; k < ar.bits.length; k++) if ((bits & ar.bits[k]!) !== 0) got += ar.weights[k]!;
-        } else {
-          for (let k = 0; k < ar.fields.length; k++)
-            if (counter.isFilled(r, ar.fields[k]!)) got += ar.weights[k]!;
-        }
-        const score = got / ar.total;
-        const dist = groupDist[g]!;
-        dist.scored++;
-        dist.scoreSum += score;
-        if (score >= 1) dist.complete++;
-        dist.deciles[decileOf(score)]!++;
+        if (groupExcluded[g] === true) continue;
+        const score = scoreBits(groupCombo[g]!.rules, rowBits, r * words);
+        if (score !== null) addScore(groupDist[g]!, score, 1);
       }
     }
 
@@ -698,9 +648,9 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
           t = ruleCounts();
           ruleByTeam.set(team, t);
         }
-        for (let k = 0; k < ar.ruleFields.length; k++) {
-          const i = ar.ruleFields[k]!;
-          const filled = counts[ar.ruleFieldIndexes[k]! + 1]!;
+        for (let k = 0; k < ar.fieldIndexes.length; k++) {
+          const i = ar.fieldIndexes[k]!;
+          const filled = counts[ruleFieldColumns[i]! + 1]!;
           ruleTotal.records[i]! += counts[0]!;
           ruleTotal.filled[i]! += filled;
           t.records[i]! += counts[0]!;
@@ -766,25 +716,26 @@ export async function measure(source: RecordSource, options: MeasureOptions = {}
   }
 }
 
+/** Adds `n` records scoring `score` to a distribution. */
+function addScore(dist: Distribution, score: number, n: number): void {
+  dist.scored += n;
+  dist.scoreSum += score * n;
+  if (isComplete(score)) dist.complete += n;
+  dist.deciles[decileOf(score)]! += n;
+}
+
 /**
- * Adds to `dist` the scores of records counted per pattern of filled rule fields (bit k: rule field k);
- * `rules.bits` and `rules.weights` give each applicable rule's field bit and weight.
+ * Adds to `dist` the scores of records counted per pattern of filled rule fields (pattern p: the filled
+ * bits of the plan's rule fields, at most MAX_PATTERN_FIELDS of them: one word).
  */
-function scorePatterns(
-  patterns: Int32Array,
-  rules: { bits: Int32Array; weights: Float64Array; total: number },
-  dist: Distribution
-): void {
+function scorePatterns(patterns: Int32Array, rules: Applicability, dist: Distribution): void {
+  const bits = new Int32Array(1);
   for (let p = 0; p < patterns.length; p++) {
     const n = patterns[p]!;
     if (n === 0) continue;
-    let got = 0;
-    for (let k = 0; k < rules.bits.length; k++) if ((p & rules.bits[k]!) !== 0) got += rules.weights[k]!;
-    const score = got / rules.total;
-    dist.scored += n;
-    dist.scoreSum += score * n;
-    if (score >= 1) dist.complete += n;
-    dist.deciles[decileOf(score)]! += n;
+    bits[0] = p;
+    const score = scoreBits(rules, bits);
+    if (score !== null) addScore(dist, score, n);
   }
 }
 

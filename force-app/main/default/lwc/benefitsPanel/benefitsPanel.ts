@@ -7,6 +7,7 @@ import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
+import type { BenefitActivity } from 'c/completenessScoring';
 import { todayIn } from 'c/actionRanking';
 import { type BenefitFigures, type WeekSnapshot, benefitFigures } from './benefitsMath';
 
@@ -32,7 +33,8 @@ import LABEL_WEEK_OF from '@salesforce/label/c.benefitsPanel_WeekOf';
 /** One benefit of BenefitsController.getBenefits(). */
 interface BenefitInfo {
   name: string;
-  activity: string | null;
+  /** One of the kernel's BENEFIT_ACTIVITIES (the panel shows descriptions; the sync counts units). */
+  activity: BenefitActivity | null;
   minutesPerUnit: number | null;
   descriptionEn: string | null;
   descriptionFr: string | null;
