@@ -3,12 +3,11 @@
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { measure } from './engine/measure';
+import { measureRun } from './engine/measure';
 import type { SyncResult } from './engine/result';
 import { SyncInputError } from './errors';
 import { Progress } from './progress';
 import { writeReport } from './report/write-report';
-import { buildSnapshots } from './snapshots/build-snapshots';
 import { ExportSource } from './sources/export-source';
 import { openOrgSource } from './sources/org-source';
 import { writeSnapshots } from './sinks/snapshot-writer';
@@ -219,7 +218,7 @@ export async function runCli(
       });
     }
     const opened: RecordSource = source;
-    const result = await measure(opened, {
+    const measured = await measureRun(opened, {
       objects: options.objects,
       teamField: options.teamField,
       periodType: options.period,
@@ -228,22 +227,17 @@ export async function runCli(
       includeInactiveUsers: options.includeInactiveUsers,
       progress
     });
-    const snapshots = buildSnapshots(result);
-    result.snapshots = {
-      user: snapshots.user.length,
-      team: snapshots.team.length,
-      completeness: snapshots.completeness.length
-    };
+    let result: SyncResult = measured.result;
     let exitCode = 0;
     if (options.write && opened.kind === 'org') {
       const rules = await opened.loadRules();
-      const written = await writeSnapshots(opened as OrgRecordSource, snapshots, {
+      const written = await writeSnapshots(opened as OrgRecordSource, measured.snapshots, {
         retentionWeeks: rules.settings.userSnapshotRetentionWeeks,
         log: (m: string) => {
           progress.info(m);
         }
       });
-      result.write = written;
+      result = { ...result, write: written };
       if (written.failures.length > 0) exitCode = 1;
     }
     if (options.out) {
