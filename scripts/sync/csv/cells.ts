@@ -2,13 +2,14 @@
 // Byte-level reads of single cells of a RowBatch, beside the reader that produces them: dates and cell
 // equality straight from the bytes when the batch has raw cells, through decoded values otherwise.
 
+import { nameKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { dayNumber } from '../engine/periods';
 import type { RawCells, RowBatch } from './csv-reader';
 
 /** Index of a column by field API name (case-insensitive), or -1. */
 export function findColumn(columns: readonly string[], name: string): number {
-  const lower = name.toLowerCase();
-  return columns.findIndex((c) => c.toLowerCase() === lower);
+  const key = nameKey(name);
+  return columns.findIndex((c) => nameKey(c) === key);
 }
 
 /** n ASCII digits at `at` as a number, or -1 when a byte is not a digit. */

@@ -10,7 +10,10 @@
 // The tracked fields (a scoring plan's rule fields, in bit order) become each row's filled bits, which the
 // kernel's scoreBits() turns into a score: bits in, score out.
 
-import { FIELD_KINDS } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import {
+  FIELD_KINDS,
+  nameKey
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { FieldKind } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { readCsvFile } from '../csv/csv-reader';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
@@ -87,9 +90,9 @@ export class FillCounter {
   add(batch: RowBatch): void {
     if (batch.columns !== this.lastColumns) {
       this.lastColumns = batch.columns;
-      const lower = batch.columns.map((c) => c.toLowerCase());
-      this.fieldCols = Int32Array.from(this.fields, (f) => lower.indexOf(f.toLowerCase()));
-      this.keyCols = Int32Array.from(this.keyFields, (f) => lower.indexOf(f.toLowerCase()));
+      const keys = batch.columns.map(nameKey);
+      this.fieldCols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f)));
+      this.keyCols = Int32Array.from(this.keyFields, (f) => keys.indexOf(nameKey(f)));
     }
     if (this.rowGroup.length < batch.length) this.rowGroup = new Int32Array(batch.length * 2);
     const bitWords = batch.length * this.wordCount;

@@ -3,6 +3,10 @@
 // and the trend per period, counted row by row as the objects stream (measured objects, then Task and
 // Event when they are not measured); and the key users and sponsors, from their objects.
 
+import {
+  nameKey,
+  sameName
+} from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { dayAt, findColumn, sameCell } from '../../csv/cells';
 import type { RawCells, RowBatch } from '../../csv/csv-reader';
 import type { ReadProgress, RecordSource } from '../../sources/record-source';
@@ -14,8 +18,8 @@ import type { Period } from './plan';
 export type ActivityKind = 'record' | 'task' | 'event';
 
 export function activityKind(object: string): ActivityKind {
-  const lower = object.toLowerCase();
-  return lower === 'task' ? 'task' : lower === 'event' ? 'event' : 'record';
+  const key = nameKey(object);
+  return key === 'task' ? 'task' : key === 'event' ? 'event' : 'record';
 }
 
 /** One included user's activity in the period, records owned and their completeness, and trends. */
@@ -148,10 +152,10 @@ export async function idsFrom(
   field: string
 ): Promise<Set<string>> {
   const ids = new Set<string>();
-  const found = available.get(object.toLowerCase());
+  const found = available.get(nameKey(object));
   if (!found) return ids;
   const d = await source.describe(found);
-  if (!d || !d.fields.some((f) => f.name.toLowerCase() === field.toLowerCase())) return ids;
+  if (!d || !d.fields.some((f) => sameName(f.name, field))) return ids;
   for await (const batch of source.streamRecords(found, [field])) {
     const c = findColumn(batch.columns, field);
     if (c < 0) continue;

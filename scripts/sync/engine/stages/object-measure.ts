@@ -8,6 +8,7 @@
 import {
   compilePlan,
   fieldKindOf,
+  sameName,
   scoreBits
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type {
@@ -81,7 +82,7 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
     fields.map((f) => ({ name: f.name, kind: fieldKindOf(String(f.type)) }))
   );
   const ruleFieldColumns = Int32Array.from(plan.fields, (pf) =>
-    fieldNames.findIndex((n) => n.toLowerCase() === pf.name.toLowerCase())
+    fieldNames.findIndex((n) => sameName(n, pf.name))
   );
   const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
   for (const rt of d.recordTypes) if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);

@@ -1,6 +1,10 @@
 // Stage 1, plan: the rules and settings, the period measured, the objects (from --objects or the defaults
 // plus every object with a completeness rule) and their describes, every rule field checked against them.
 
+import {
+  nameKey,
+  sameName
+} from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../../errors';
 import type { ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
@@ -62,13 +66,13 @@ export async function planRun(
     options.periodType ?? rules.settings.snapshotPeriod,
     options.trendCount ?? DEFAULT_TREND_COUNT
   );
-  const available = new Map((await source.listObjects()).map((o) => [o.toLowerCase(), o]));
+  const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
   const names = selectObjects(source, rules, options.objects, available, warn);
   const objects: RunPlan['objects'] = [];
   for (const name of names) objects.push({ name, describe: await describeWithRules(source, rules, name) });
   const activityObjects = ACTIVITY_OBJECTS.filter(
-    (o) => !names.some((n) => n.toLowerCase() === o.toLowerCase()) && available.has(o.toLowerCase())
-  ).map((o) => available.get(o.toLowerCase()) as string);
+    (o) => !names.some((n) => sameName(n, o)) && available.has(nameKey(o))
+  ).map((o) => available.get(nameKey(o)) as string);
   return {
     rules,
     teamField: options.teamField ?? rules.settings.teamField,
@@ -109,7 +113,7 @@ function selectObjects(
   const objects: string[] = [];
   if (requested && requested.length > 0) {
     for (const name of requested) {
-      const found = available.get(name.toLowerCase());
+      const found = available.get(nameKey(name));
       if (!found) {
         throw new SyncInputError(
           `Object ${name} (from --objects) is not in the ${source.description}.`,
@@ -124,11 +128,10 @@ function selectObjects(
   }
   const wanted = [...DEFAULT_OBJECTS];
   for (const rule of rules.completeness) {
-    if (rule.active && !wanted.some((o) => o.toLowerCase() === rule.object.toLowerCase()))
-      wanted.push(rule.object);
+    if (rule.active && !wanted.some((o) => sameName(o, rule.object))) wanted.push(rule.object);
   }
   for (const name of wanted) {
-    const found = available.get(name.toLowerCase());
+    const found = available.get(nameKey(name));
     if (found) objects.push(found);
     else warn(`${name} is not in the ${source.description}: skipped.`);
   }
@@ -147,9 +150,9 @@ async function describeWithRules(
       `Object ${object} cannot be described by the ${source.description}.`,
       'Check the object name and access.'
     );
-  const names = new Set(d.fields.map((f) => f.name.toLowerCase()));
+  const names = new Set(d.fields.map((f) => nameKey(f.name)));
   for (const rule of rules.completeness) {
-    if (rule.object.toLowerCase() !== object.toLowerCase() || names.has(rule.field.toLowerCase())) continue;
+    if (!sameName(rule.object, object) || names.has(nameKey(rule.field))) continue;
     throw new SyncInputError(
       `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which ${source.kind === 'export' ? `${object}.csv has no column for` : 'the org does not have (or the sync user cannot read)'}.`,
       `Fix Field__c in ${rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule'} (an API name such as NextStep or Budget__c), or deactivate the rule.`
