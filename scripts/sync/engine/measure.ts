@@ -23,9 +23,6 @@ import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
 import { readPopulation, userResults } from './stages/users';
 
-export { DEFAULT_OBJECTS } from './stages/plan';
-export { NO_TEAM } from './stages/users';
-
 export interface MeasureOptions {
   /** --objects: every one must exist in the source (else SyncInputError). Default: DEFAULT_OBJECTS + rule objects. */
   objects?: readonly string[];

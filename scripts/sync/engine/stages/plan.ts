@@ -11,7 +11,7 @@ import type { PeriodType } from '../../snapshots/types';
 import { dayNumber, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
-export const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
+const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
 /** Objects read for activity (tasks and events logged) whether measured or not. */
 const ACTIVITY_OBJECTS = ['Task', 'Event'];
 /** Periods in the activity trend unless told otherwise. */

@@ -119,7 +119,7 @@ export const FIELD_KINDS = {
 export type FieldKind = keyof typeof FIELD_KINDS;
 
 /** Every field kind, in FIELD_KINDS order. */
-export const FIELD_KIND_NAMES = Object.keys(FIELD_KINDS) as FieldKind[];
+const FIELD_KIND_NAMES = Object.keys(FIELD_KINDS) as FieldKind[];
 
 /** The kind of a Salesforce field type (describe `type`, e.g. "boolean"); 'other' when no kind lists it. */
 export function fieldKindOf(type: string): FieldKind {
@@ -343,7 +343,7 @@ export interface RecordScore {
   missing: CompletenessRule[];
 }
 
-/** Scores a record against the rules (compiles a plan for its object; scoreWithPlan for many records). */
+/** Scores a record against the rules (compiles a plan for its object). */
 export function scoreRecord(
   record: RecordValues,
   context: RecordContext,
@@ -354,7 +354,7 @@ export function scoreRecord(
 }
 
 /** Scores a record with a compiled plan of its object. */
-export function scoreWithPlan(
+function scoreWithPlan(
   plan: ScoringPlan,
   record: RecordValues,
   context: RecordContext,
