@@ -3,6 +3,8 @@
 const { jestConfig: lwcJestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 
 module.exports = {
+  // Generous per-test limit: component tests that pass in 1 s alone took over 5 s on a loaded 2-core machine.
+  testTimeout: 30000,
   coverageProvider: 'v8',
   collectCoverageFrom: [
     'force-app/main/default/lwc/**/*.ts',

@@ -84,7 +84,7 @@ declare module 'lightning/navigation' {
     readonly Navigate: typeof Navigate;
     readonly GenerateUrl: typeof GenerateUrl;
   };
-  export const CurrentPageReference: unknown;
+  export const CurrentPageReference: import('lwc').WireAdapterConstructor<any, any, any>;
 }
 
 declare module 'lightning/platformShowToastEvent' {

@@ -232,12 +232,14 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
   };
 
   // Profiles, roles.
+  // PermissionsApiUserOnly: the integration profiles are API only, which is how the sync excludes
+  // their users (standard profile names are translated, so names are never compared).
   const profiles = [
-    { Id: sfId('00e', 1), Name: 'Standard User' },
-    { Id: sfId('00e', 2), Name: 'System Administrator' },
-    { Id: sfId('00e', 3), Name: 'Salesforce API Only System Integrations' },
-    { Id: sfId('00e', 4), Name: 'Analytics Cloud Integration User' },
-    { Id: sfId('00e', 5), Name: 'Minimum Access - Salesforce' }
+    { Id: sfId('00e', 1), Name: 'Standard User', PermissionsApiUserOnly: 'false' },
+    { Id: sfId('00e', 2), Name: 'System Administrator', PermissionsApiUserOnly: 'false' },
+    { Id: sfId('00e', 3), Name: 'Salesforce API Only System Integrations', PermissionsApiUserOnly: 'true' },
+    { Id: sfId('00e', 4), Name: 'Analytics Cloud Integration User', PermissionsApiUserOnly: 'true' },
+    { Id: sfId('00e', 5), Name: 'Minimum Access - Salesforce', PermissionsApiUserOnly: 'false' }
   ];
   const roles = [
     { Id: sfId('00E', 1), Name: 'Sales Director', DeveloperName: 'Sales_Director', ParentRoleId: '' },
@@ -378,7 +380,7 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     await f.close();
     counts[name] = rows.length;
   };
-  await write('Profile', ['Id', 'Name'], profiles);
+  await write('Profile', ['Id', 'Name', 'PermissionsApiUserOnly'], profiles);
   await write('UserRole', ['Id', 'Name', 'DeveloperName', 'ParentRoleId'], roles);
   const recordTypes = [
     { Id: sfId('012', 1), Name: 'New Business', DeveloperName: 'New_Business', SobjectType: 'Opportunity' },

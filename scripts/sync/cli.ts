@@ -1,13 +1,15 @@
 // npm run sync -- <flags>: the completeness and adoption sync. See HELP below (one place for flags,
 // summaries and examples) and the README section "The sync".
 
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureRun } from './engine/measure';
 import type { SyncResult } from './engine/result';
-import { SyncInputError } from './errors';
+import { classifyFailure, EXIT, SyncInputError, SyncServerError } from './errors';
 import { Progress } from './progress';
-import { writeReport } from './report/write-report';
+import { aggregatesOf } from './report/aggregates';
+import { checkOutWritable, writeFileAtomic, writeReport } from './report/write-report';
+import { reportLabels } from './report/field-labels';
 import { ExportSource } from './sources/export-source';
 import { openOrgSource } from './sources/org-source';
 import { writeSnapshots } from './sinks/snapshot-writer';
@@ -32,7 +34,8 @@ Options:
                                   every object with a completeness rule)
   --encoding <label>              encoding of the export CSVs (default utf-8; e.g. windows-1252, latin1)
   --period <Day|Week|Month>       snapshot period (default: Cockpit setting, Week)
-  --as-of <yyyy-mm-dd>            date whose period is measured (default today, UTC)
+  --as-of <yyyy-mm-dd>            date whose period is measured (default today, UTC; not after today
+                                  with --write)
   --team-field <field>            User field giving the team (default UserRole.Name; e.g. Department)
   --include-integration-users     keep integration/automated users (excluded by user type and profile)
   --include-inactive-users        keep inactive users (excluded by default)
@@ -40,13 +43,18 @@ Options:
   --json                          print the result as one JSON document on stdout
   --out <folder>                  write index.html (self-contained report) and result.json there,
                                   keeping earlier runs in <folder>/history/ for trends
+  --aggregates-out <file>         also write per-object and per-team figures only (no person, teams of
+                                  fewer than 3 users left out): what may leave the org, e.g. as a CI artifact
   --lang <en|fr>                  language of the HTML report (default en)
+  --people                        include figures per person in the HTML report (off by default:
+                                  teams only, no named ranking)
   --rules <folder>                custom metadata record files for an export run
                                   (default force-app/main/default/customMetadata)
   -h, --help                      this help
 
-Exit codes: 0 done, 1 some snapshot records were not written (listed), 2 bad input (message says what
-to fix).
+Exit codes: 0 done, 1 some snapshot records were refused by the org (listed), 2 bad input or login
+(message says what to fix), 3 Salesforce or the network kept failing after the retries (rerun later).
+The report (--out) and the JSON are written whenever the measurement finished, whatever the exit code.
 
 Examples:
   npm run sync -- --from-export data/sample-export --out reports/demo
@@ -65,12 +73,14 @@ export interface CliOptions {
   write: boolean;
   json: boolean;
   out?: string;
+  aggregatesOut?: string;
   period?: PeriodType;
   asOf?: string;
   teamField?: string;
   includeIntegrationUsers: boolean;
   includeInactiveUsers: boolean;
   lang: 'en' | 'fr';
+  people: boolean;
   rules?: string;
   help: boolean;
 }
@@ -99,12 +109,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
         write: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         out: { type: 'string' },
+        'aggregates-out': { type: 'string' },
         period: { type: 'string' },
         'as-of': { type: 'string' },
         'team-field': { type: 'string' },
         'include-integration-users': { type: 'boolean', default: false },
         'include-inactive-users': { type: 'boolean', default: false },
         lang: { type: 'string', default: 'en' },
+        people: { type: 'boolean', default: false },
         rules: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false }
       }
@@ -139,12 +151,14 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     write: v.write,
     json: v.json,
     out: v.out,
+    aggregatesOut: v['aggregates-out'],
     period: period as PeriodType | undefined,
     asOf,
     teamField: v['team-field'],
     includeIntegrationUsers: v['include-integration-users'],
     includeInactiveUsers: v['include-inactive-users'],
     lang,
+    people: v.people,
     rules: v.rules,
     help: v.help
   };
@@ -170,6 +184,18 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
       'Pass both --instance-url and --access-token (or SF_INSTANCE_URL and SF_ACCESS_TOKEN), or use --target-org.'
     );
   }
+  if (options.write && asOf !== undefined && asOf > today(env)) {
+    throw new SyncInputError(
+      `--as-of ${asOf} is after today (${today(env)}): its snapshots would become everybody's latest figures.`,
+      'Drop --as-of (today), or pass a date up to today; without --write any date is measured.'
+    );
+  }
+  if (options.rules !== undefined && fromExport.length === 0) {
+    throw new SyncInputError(
+      '--rules applies to an export run: a live run reads the org’s own custom metadata records.',
+      'Drop --rules, or deploy the rules to the org (npm run deploy).'
+    );
+  }
   if (options.write && fromExport.length > 0) {
     throw new SyncInputError(
       '--write needs an org: an export run never writes anywhere.',
@@ -177,6 +203,12 @@ export function parseCli(argv: readonly string[], env: NodeJS.ProcessEnv = proce
     );
   }
   return options;
+}
+
+/** Today, UTC (yyyy-mm-dd). SYNC_TODAY overrides it for tests of date rules. */
+function today(env: NodeJS.ProcessEnv): string {
+  const forced = env.SYNC_TODAY;
+  return forced && /^\d{4}-\d{2}-\d{2}$/.test(forced) ? forced : new Date().toISOString().slice(0, 10);
 }
 
 export interface CliRun {
@@ -201,6 +233,9 @@ export async function runCli(
       return { exitCode: 0 };
     }
     const progress = new Progress(options.json && !io.stderr.isTTY, io.stderr);
+    // Found before reading or writing anything: a run never ends with figures it cannot save.
+    if (options.out) checkOutWritable(options.out);
+    if (options.aggregatesOut) checkOutWritable(dirname(resolve(options.aggregatesOut)), false);
     if (options.fromExport.length > 0) {
       source = new ExportSource({
         paths: options.fromExport,
@@ -228,22 +263,40 @@ export async function runCli(
       progress
     });
     let result: SyncResult = measured.result;
-    let exitCode = 0;
+    let exitCode: number = EXIT.ok;
+    let writeError: unknown;
     if (options.write && opened.kind === 'org') {
-      const rules = await opened.loadRules();
-      const written = await writeSnapshots(opened as OrgRecordSource, measured.snapshots, {
-        retentionWeeks: rules.settings.userSnapshotRetentionWeeks,
-        log: (m: string) => {
-          progress.info(m);
-        }
-      });
-      result = { ...result, write: written };
-      if (written.failures.length > 0) exitCode = 1;
+      try {
+        const rules = await opened.loadRules();
+        const written = await writeSnapshots(opened as OrgRecordSource, measured.snapshots, {
+          retentionWeeks: rules.settings.userSnapshotRetentionWeeks,
+          today: today(io.env),
+          log: (m: string) => {
+            progress.info(m);
+          }
+        });
+        result = { ...result, write: written };
+        if (written.failures.some((f) => f.kind === 'server') || written.retention?.error)
+          exitCode = EXIT.server;
+        else if (written.failures.length > 0) exitCode = EXIT.refused;
+      } catch (error) {
+        // A write that stopped half way (session expired…): the figures are still reported and saved.
+        writeError = error;
+        result = {
+          ...result,
+          warnings: [...result.warnings, `The write stopped: ${(error as Error).message}`]
+        };
+      }
     }
+    // Saved and printed whatever happened to the write: the report, the JSON and the write summary.
     if (options.out) {
-      mkdirSync(options.out, { recursive: true });
-      const where = writeReport(result, options.out, options.lang);
+      const labels = await reportLabels(opened, result, options.lang);
+      const where = writeReport(result, options.out, options.lang, { people: options.people, labels });
+      for (const skipped of where.skippedHistory) io.stderr.write(`warning: ${skipped}\n`);
       progress.info(`Report: ${where.html}\nJSON: ${where.json}`);
+    }
+    if (options.aggregatesOut) {
+      writeFileAtomic(options.aggregatesOut, `${JSON.stringify(aggregatesOf(result), null, 2)}\n`);
     }
     if (options.json) io.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
     else io.stdout.write(formatTable(result));
@@ -254,25 +307,43 @@ export async function runCli(
           '\nFix the cause (validation rule, field access of the sync user) and run again: rows are upserted by key.\n'
       );
     }
+    if (result.write?.retention?.error) {
+      io.stderr.write(
+        `error: retention (deleting user snapshots before ${result.write.retention.cutoff}) stopped: ${result.write.retention.error}\n` +
+          '  what to do: the snapshots of this run are written; rerun later and retention runs again.\n'
+      );
+    }
+    if (writeError !== undefined) return { result, exitCode: reportError(writeError, io.stderr) };
     return { result, exitCode };
   } catch (error) {
-    if (error instanceof SyncInputError) {
-      io.stderr.write(`error: ${error.message}\n  what to do: ${error.hint}\n`);
-      return { exitCode: 2 };
-    }
-    const e = error as Error & { errorCode?: string; name?: string };
-    io.stderr.write(
-      `error: ${e.message || String(error)}\n  what to do: check the source and the flags (npm run sync -- --help); if it persists, rerun with NODE_DEBUG=sync and report the message.\n`
-    );
-    return { exitCode: 2 };
+    return { exitCode: reportError(error, io.stderr) };
   } finally {
     await source?.close().catch(() => undefined);
   }
 }
 
-/** Writes a file, creating its folder. */
-export function writeText(path: string, text: string): void {
-  writeFileSync(path, text);
+/** Prints an error with what to do; returns its exit code (README "Exit codes"). */
+function reportError(error: unknown, stderr: NodeJS.WritableStream): number {
+  if (error instanceof SyncInputError) {
+    stderr.write(`error: ${error.message}\n  what to do: ${error.hint}\n`);
+    return EXIT.badInput;
+  }
+  if (error instanceof SyncServerError) {
+    stderr.write(`error: ${error.message}\n  what to do: ${error.hint}\n`);
+    return EXIT.server;
+  }
+  const e = error as Error;
+  const kind = classifyFailure(error).kind;
+  if (kind === 'transient' || kind === 'limits') {
+    stderr.write(
+      `error: ${e.message || String(error)}\n  what to do: Salesforce or the network failed; rerun later (snapshots are upserted by key: nothing is duplicated).\n`
+    );
+    return EXIT.server;
+  }
+  stderr.write(
+    `error: ${e.message || String(error)}\n  what to do: check the source and the flags (npm run sync -- --help); if it persists, rerun with NODE_DEBUG=sync and report the message.\n`
+  );
+  return EXIT.badInput;
 }
 
 if (require.main === module) {

@@ -11,18 +11,9 @@
 //
 // Usage: npm run test:browser [-- <name filter>...] [--no-compile]
 import { spawnSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
   buildComponents,
   FIXTURE_LWC_DIR,
@@ -31,7 +22,14 @@ import {
   type BuiltComponent
 } from '../../test/browser/build.ts';
 import { loadLabels, type LabelCatalog, type Language } from '../../test/browser/labels.ts';
-import type { Action, ActionEffect, Scenario, Text } from '../../test/browser/scenario.ts';
+import {
+  REGIONS,
+  type Action,
+  type ActionEffect,
+  type Region,
+  type Scenario,
+  type Text
+} from '../../test/browser/scenario.ts';
 import { serveStatic } from '../../test/browser/server.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -49,6 +47,12 @@ const OUT_DIR = path.join(ROOT, 'reports/browser');
 const SCREENSHOT_DIR = path.join(ROOT, 'reports/screenshots');
 const SLDS_ASSETS = path.join(ROOT, 'node_modules/@salesforce-ux/design-system/assets');
 const DEFAULT_WIDTH = 720;
+/** A laptop (as the issue's rep at 8:30): regions are columns inside it, not the viewport itself. */
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: REGIONS.phone, height: 844 };
+const AXE_SCRIPT = path.join(ROOT, 'node_modules/axe-core/axe.min.js');
+/** Pages checked at once: most of a scenario's time is waiting for renders, not computing. */
+const CONCURRENCY = Number(process.env.BROWSER_GATE_CONCURRENCY ?? 3);
 /** As the @salesforce/i18n values of test/browser/build.ts. */
 const USER_LOCALE: Record<Language, { locale: string; timeZone: string }> = {
   en: { locale: 'en-US', timeZone: 'America/Los_Angeles' },
@@ -154,7 +158,7 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
     permissions: scenario.permissions ?? {}
   };
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
-  const width = scenario.width ?? DEFAULT_WIDTH;
+  const width = primaryWidth(scenario);
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -163,7 +167,7 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
 <style>
   html, body { background: #f3f3f3; min-height: 100%; }
-  body { margin: 0; padding: 24px; }
+  body { margin: 0; padding: ${width === REGIONS.phone ? 0 : 24}px; }
   #root { width: ${width}px; }
   #toasts { position: fixed; top: 8px; left: 0; right: 0; }
 </style>
@@ -176,6 +180,25 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
 </body>
 </html>
 `;
+}
+
+/** The width the scenario is first rendered and acted on at: `width`, else its first region. */
+function primaryWidth(scenario: Scenario): number {
+  const first = scenario.regions?.[0];
+  return scenario.width ?? (first ? REGIONS[first] : DEFAULT_WIDTH);
+}
+
+/**
+ * Puts the component in a region: a column of that width inside the desktop viewport, or the whole
+ * width of a phone. Components must follow their own width (container queries or a width observer),
+ * since the viewport stays a laptop's for every desktop region.
+ */
+async function placeIn(page: Page, width: number): Promise<void> {
+  const phone = width === REGIONS.phone;
+  await page.setViewportSize(phone ? PHONE : { ...DESKTOP, width: Math.max(DESKTOP.width, width + 48) });
+  await page.evaluate(
+    `(() => { const root = document.getElementById('root'); if (root === document.body) return; document.body.style.padding = '${phone ? 0 : 24}px'; root.style.width = '${width}px'; })()`
+  );
 }
 
 function resolveText(labels: LabelCatalog, language: Language, value: Text): string {
@@ -323,6 +346,24 @@ async function checkAction(
 }
 
 /**
+ * Resizes the component's region to `region`, lets it lay out again, checks overflow, truncated and
+ * overlapping text there, and saves reports/screenshots/<scenario>@<region>.png.
+ */
+async function checkRegion(page: Page, name: string, region: Region): Promise<string[]> {
+  const width = REGIONS[region];
+  await placeIn(page, width);
+  await page.waitForTimeout(150);
+  const where = `${region} (${width}px)`;
+  const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
+  await page.screenshot({
+    path: path.join(SCREENSHOT_DIR, `${name}@${region}.png`),
+    fullPage: true,
+    animations: 'disabled'
+  });
+  return problems;
+}
+
+/**
  * Judges an outcome: failed when it has failures, except for a self-test scenario (`expectFailures`),
  * which passes only when it fails in exactly the expected ways.
  */
@@ -353,7 +394,7 @@ function warningNote(text: string): string | undefined {
 }
 
 async function runScenario(
-  context: BrowserContext,
+  browser: Browser,
   origin: string,
   labels: LabelCatalog,
   scenario: Scenario,
@@ -380,12 +421,22 @@ async function runScenario(
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const file of readdirSync(SCREENSHOT_DIR)) {
-    if (file === `${scenario.name}.png` || file.startsWith(`${scenario.name}.after-`)) {
+    if (
+      file === `${scenario.name}.png` ||
+      file.startsWith(`${scenario.name}.after-`) ||
+      file.startsWith(`${scenario.name}@`)
+    ) {
       rmSync(path.join(SCREENSHOT_DIR, file));
     }
   }
+  // One context per scenario: its clock, locale and time zone are its own while others run beside it.
+  const context = await browser.newContext({ deviceScaleFactor: 1 });
+  await blockOutside(context, origin);
   const page = await context.newPage();
-  await page.setViewportSize({ width: (scenario.width ?? DEFAULT_WIDTH) + 48, height: 600 });
+  const width = primaryWidth(scenario);
+  await page.setViewportSize(
+    width === REGIONS.phone ? PHONE : { ...DESKTOP, width: Math.max(DESKTOP.width, width + 48) }
+  );
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
     else if (message.type() === 'warning') {
@@ -410,14 +461,18 @@ async function runScenario(
     if (scenario.now) await page.clock.setFixedTime(new Date(scenario.now));
     await page.addInitScript({ path: INSPECT_SCRIPT });
     await page.goto(`${origin}/pages/${scenario.name}.html`, { waitUntil: 'load' });
-    const mounted = await page
-      .waitForFunction('window.__browserGate && window.__browserGate.mounted', null, {
-        timeout: 10_000
-      })
-      .then(() => true)
-      .catch(() => false);
+    // A whole page (the sync's report) is its own region: its <body> plays the part of #root.
+    if (scenario.html !== undefined) await page.evaluate(`document.body.id = 'root'`);
+    const mounted =
+      scenario.html !== undefined ||
+      (await page
+        .waitForFunction('window.__browserGate && window.__browserGate.mounted', null, {
+          timeout: 10_000
+        })
+        .then(() => true)
+        .catch(() => false));
     if (!mounted) fail('the component did not mount');
-    const timeout = scenario.timeoutMs ?? 5000;
+    const timeout = scenario.timeoutMs ?? 10_000;
     for (const expected of scenario.shows) {
       const value = resolveText(labels, language, expected);
       const visible = await page
@@ -438,10 +493,15 @@ async function runScenario(
       }
     }
     outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
-    const overflow = await inspect<string | null>(page, 'overflowProblem()');
-    if (overflow) fail(overflow);
+    outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
+    await page.addScriptTag({ path: AXE_SCRIPT });
+    outcome.failures.push(...(await inspect<string[]>(page, 'contrastProblems()')));
     outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
     await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
+    for (const region of scenario.regions ?? []) {
+      outcome.failures.push(...(await checkRegion(page, scenario.name, region)));
+    }
+    if (scenario.regions?.length) await placeIn(page, width);
     let step = 0;
     for (const action of scenario.actions ?? []) {
       outcome.failures.push(...(await checkAction(page, labels, language, action)));
@@ -461,23 +521,26 @@ async function runScenario(
   } catch (error) {
     fail(`the scenario crashed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    await page.close();
+    await context.close();
   }
   outcome.ms = Date.now() - started;
   return expectFailures(scenario, outcome);
 }
 
-function launchChromium(userDataDir: string): Promise<BrowserContext> {
+function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `${CHROMIUM} not found: install it with "apt-get install -y chromium" (or set CHROMIUM_PATH)`
     );
   }
-  return chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    deviceScaleFactor: 1
+  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+}
+
+/** Nothing leaves the machine: every request outside the local server is refused (and reported). */
+async function blockOutside(context: BrowserContext, origin: string): Promise<void> {
+  await context.route('**/*', (route) => {
+    if (route.request().url().startsWith(origin)) return route.continue();
+    return route.abort('blockedbyclient');
   });
 }
 
@@ -497,7 +560,7 @@ async function main(): Promise<number> {
   const selected = all.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
   const runnable: Scenario[] = [];
   for (const scenario of selected) {
-    if (existsSync(componentFile(scenario))) {
+    if (scenario.html !== undefined || existsSync(componentFile(scenario))) {
       runnable.push(scenario);
     } else {
       const why = componentSource(scenario)
@@ -526,7 +589,7 @@ async function main(): Promise<number> {
   const buildStart = Date.now();
   const built = runnable.length
     ? await buildComponents(
-        runnable.map((s) => s.component),
+        runnable.filter((s) => s.html === undefined).map((s) => s.component),
         path.join(OUT_DIR, 'bundles')
       )
     : new Map<string, BuiltComponent>();
@@ -537,18 +600,20 @@ async function main(): Promise<number> {
     '/bundles/': path.join(OUT_DIR, 'bundles'),
     '/pages/': path.join(OUT_DIR, 'pages')
   });
-  const userDataDir = mkdtempSync(path.join(tmpdir(), 'browser-gate-'));
-  let context: BrowserContext | undefined;
+  let browser: Browser | undefined;
   try {
-    context = await launchChromium(userDataDir);
-    // Nothing leaves the machine: every request outside the local server is refused (and reported).
-    await context.route('**/*', (route) => {
-      if (route.request().url().startsWith(server.origin)) return route.continue();
-      return route.abort('blockedbyclient');
-    });
-    for (const scenario of runnable) {
-      const component = built.get(scenario.component);
-      if (!component) continue;
+    const open = await launchChromium();
+    browser = open;
+    const queue = [...runnable];
+    const worker = async (): Promise<void> => {
+      for (let scenario = queue.shift(); scenario; scenario = queue.shift()) {
+        await runOne(scenario);
+      }
+    };
+    const runOne = async (scenario: Scenario): Promise<void> => {
+      const component: BuiltComponent | undefined =
+        scenario.html === undefined ? built.get(scenario.component) : { labels: [] };
+      if (!component) return;
       let outcome: Outcome;
       if (component.error !== undefined) {
         outcome = {
@@ -563,20 +628,20 @@ async function main(): Promise<number> {
       } else {
         writeFileSync(
           path.join(OUT_DIR, 'pages', `${scenario.name}.html`),
-          pageHtml(scenario, component, labels)
+          scenario.html ?? pageHtml(scenario, component, labels)
         );
-        outcome = await runScenario(context, server.origin, labels, scenario, component);
+        outcome = await runScenario(open, server.origin, labels, scenario, component);
       }
       outcomes.push(outcome);
       const mark = outcome.status === 'passed' ? '✔' : '✘';
       console.log(`${mark} ${scenario.name} — ${scenario.description} (${(outcome.ms / 1000).toFixed(1)}s)`);
       for (const failure of outcome.failures) console.log(`    ✘ ${failure}`);
       for (const note of outcome.notes) console.log(`    · ${note}`);
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, CONCURRENCY) }, () => worker()));
   } finally {
-    await context?.close();
+    await browser?.close();
     await server.close();
-    rmSync(userDataDir, { recursive: true, force: true });
   }
 
   writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(outcomes, null, 2) + '\n');

@@ -1,5 +1,11 @@
-// npm run analyze: Salesforce Code Analyzer (PMD for Apex, ESLint for Lightning Web Components) run
-// from Node, plus a syntax check of every Apex class and trigger with @apexdevtools/apex-parser.
+// npm run analyze: Salesforce Code Analyzer run from Node, plus a syntax check of every Apex class and
+// trigger with @apexdevtools/apex-parser. Engines and rules (see RULE_SELECTORS):
+// - PMD: Recommended Apex rules, and every rule tagged AppExchange or Security (Apex, metadata XML, HTML);
+// - ESLint: Recommended and Security rules on the component sources (.ts, .html, .css);
+// - Graph Engine (sfge, Java): its Security rules, CRUD/FLS data flow in Apex (ApexFlsViolation) and
+//   DatabaseOperationsMustUseWithSharing; it has no AppExchange tag.
+// Compiled component output (.js beside .ts) is never analysed: it is a build product, and PMD's
+// JavaScript rules misread its compiled class fields (GlobalVariable); the .ts sources are linted instead.
 // Fails (exit code 1) on any Critical or High finding and on any Apex syntax error. Works offline.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +15,7 @@ import { CodeAnalyzer, CodeAnalyzerConfig, EventType, LogLevel } from '@salesfor
 import type { EngineLogEvent, LogEvent, Violation } from '@salesforce/code-analyzer-core';
 import * as eslintEngine from '@salesforce/code-analyzer-eslint-engine';
 import * as pmdEngine from '@salesforce/code-analyzer-pmd-engine';
+import * as sfgeEngine from '@salesforce/code-analyzer-sfge-engine';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The package folder; another folder can be given as the first argument (used to try the gate). */
@@ -22,6 +29,9 @@ export const SEVERITY_NAMES: Readonly<Record<number, string>> = {
   4: 'Low',
   5: 'Info'
 };
+
+/** Time the Graph Engine may spend on one entry point (its default is 30 s; 2 shared cores here). */
+export const SFGE_TIMEOUT_MS = 120_000;
 
 /** Findings at or below this severity number fail the gate. */
 export const FAILING_SEVERITY = 2;
@@ -46,7 +56,20 @@ export interface ApexSyntaxError {
 export interface Targets {
   apex: string[];
   lwc: string[];
+  /** Metadata XML (objects, components' configuration…), for PMD's AppExchange XML rules. */
+  xml: string[];
 }
+
+/**
+ * Rule selectors by kind of target: `engine:tag` (Code Analyzer's selector syntax). AppExchange and
+ * Security are selected for every engine that has rules with those tags (ESLint and the Graph Engine
+ * have no AppExchange rule).
+ */
+export const RULE_SELECTORS: Readonly<Record<keyof Targets, readonly string[]>> = {
+  apex: ['pmd:Recommended:Apex', 'pmd:AppExchange', 'pmd:Security', 'sfge:Security'],
+  lwc: ['eslint:Recommended', 'eslint:Security', 'pmd:AppExchange', 'pmd:Security'],
+  xml: ['pmd:AppExchange', 'pmd:Security']
+};
 
 /**
  * Lists files under a folder, recursively, skipping folders that are never sources.
@@ -70,19 +93,29 @@ export function listFiles(dir: string): string[] {
 }
 
 /**
- * Picks what the engines analyse: Apex classes and triggers, and component sources (TypeScript,
- * HTML, CSS; never the compiled .js beside a .ts, never tests).
+ * Picks what the engines analyse: Apex classes and triggers, component sources (TypeScript, HTML, CSS;
+ * never the compiled .js beside a .ts, never tests) and metadata XML files.
  * @param files absolute paths of the files under force-app
- * @returns the Apex and LWC targets, sorted
+ * @returns the Apex, LWC and XML targets, sorted
  */
 export function selectTargets(files: string[]): Targets {
-  const normalized = files.map((f) => f.split(path.sep).join('/'));
+  const normalized = files.map((f) => f.split(path.sep).join('/')).filter((f) => !f.includes('/__tests__/'));
   const apex = normalized.filter((f) => /\.(cls|trigger)$/.test(f));
   const lwc = normalized.filter(
-    (f) =>
-      f.includes('/lwc/') && !f.includes('/__tests__/') && /\.(ts|html|css)$/.test(f) && !f.endsWith('.d.ts')
+    (f) => f.includes('/lwc/') && /\.(ts|html|css)$/.test(f) && !f.endsWith('.d.ts')
   );
-  return { apex: apex.sort(), lwc: lwc.sort() };
+  const xml = normalized.filter((f) => f.endsWith('-meta.xml'));
+  return { apex: apex.sort(), lwc: lwc.sort(), xml: xml.sort() };
+}
+
+/**
+ * The rule selectors for the kinds of targets present.
+ * @param targets files to analyse
+ * @returns distinct selectors, in RULE_SELECTORS order
+ */
+export function ruleSelectors(targets: Targets): string[] {
+  const kinds = (Object.keys(RULE_SELECTORS) as Array<keyof Targets>).filter((k) => targets[k].length > 0);
+  return [...new Set(kinds.flatMap((k) => RULE_SELECTORS[k]))];
 }
 
 /**
@@ -158,14 +191,17 @@ function toFinding(violation: Violation): Finding {
 }
 
 /**
- * Runs the Recommended rules of PMD (Apex) and ESLint (LWC) on the targets.
+ * Runs the rules of {@link RULE_SELECTORS} (PMD, ESLint, Graph Engine) on the targets.
  * @param targets files to analyse; an empty kind is skipped (no Apex yet is fine)
- * @returns every finding
+ * @returns every finding, and the errors engines logged (an entry point the Graph Engine could not finish)
  */
-export async function runCodeAnalyzer(targets: Targets): Promise<Finding[]> {
-  const files = [...targets.apex, ...targets.lwc];
+export async function runCodeAnalyzer(
+  targets: Targets
+): Promise<{ findings: Finding[]; engineErrors: string[] }> {
+  const files = [...targets.apex, ...targets.lwc, ...targets.xml];
+  const engineErrors: string[] = [];
   if (files.length === 0) {
-    return [];
+    return { findings: [], engineErrors };
   }
   const workFolder = mkdtempSync(path.join(tmpdir(), 'code-analyzer-'));
   try {
@@ -179,7 +215,11 @@ export async function runCodeAnalyzer(targets: Targets): Promise<Finding[]> {
           // Our own eslint.config.mjs is enforced by npm run lint; here the engine's LWC base rules apply.
           eslint: { auto_discover_eslint_config: false },
           // The copy/paste detector is slow and not a gate.
-          cpd: { disable_engine: true }
+          cpd: { disable_engine: true },
+          // The Graph Engine walks every path from every entry point (@AuraEnabled methods…). An entry
+          // point whose paths take longer than the timeout is not analysed: the engine logs it as an
+          // error, which this script collects and prints as "not analysed" (never dropped silently).
+          sfge: { java_thread_count: 2, java_thread_timeout: SFGE_TIMEOUT_MS }
         }
       },
       ROOT
@@ -192,23 +232,17 @@ export async function runCodeAnalyzer(targets: Targets): Promise<Finding[]> {
     });
     analyzer.onEvent(EventType.EngineLogEvent, (event: EngineLogEvent) => {
       if (event.logLevel <= LogLevel.Error) {
-        console.error(`[${event.engineName}] ${event.message}`);
+        engineErrors.push(`[${event.engineName}] ${event.message}`);
       }
     });
     await analyzer.addEnginePlugin(pmdEngine.createEnginePlugin());
     await analyzer.addEnginePlugin(eslintEngine.createEnginePlugin());
+    await analyzer.addEnginePlugin(sfgeEngine.createEnginePlugin());
 
     const workspace = await analyzer.createWorkspace([SOURCE_ROOT], files);
-    const selectors: string[] = [];
-    if (targets.apex.length > 0) {
-      selectors.push('pmd:Recommended:Apex');
-    }
-    if (targets.lwc.length > 0) {
-      selectors.push('eslint:Recommended');
-    }
-    const selection = await analyzer.selectRules(selectors, { workspace });
+    const selection = await analyzer.selectRules(ruleSelectors(targets), { workspace });
     const results = await analyzer.run(selection, { workspace });
-    return results.getViolations().map(toFinding);
+    return { findings: results.getViolations().map(toFinding), engineErrors };
   } finally {
     rmSync(workFolder, { recursive: true, force: true });
   }
@@ -230,7 +264,7 @@ async function main(): Promise<number> {
   const started = Date.now();
   const targets = selectTargets(listFiles(SOURCE_ROOT));
   console.log(
-    `Analysing ${targets.apex.length} Apex file(s) and ${targets.lwc.length} component source file(s) under ${path.relative(ROOT, SOURCE_ROOT) || '.'}/.`
+    `Analysing ${targets.apex.length} Apex file(s), ${targets.lwc.length} component source file(s) and ${targets.xml.length} metadata file(s) under ${path.relative(ROOT, SOURCE_ROOT) || '.'}/.`
   );
 
   const syntaxErrors = checkApexSyntax(targets.apex);
@@ -243,14 +277,21 @@ async function main(): Promise<number> {
     console.log(`Apex syntax: ${targets.apex.length} file(s) parse.`);
   }
 
-  const findings = await runCodeAnalyzer(targets);
-  console.log(`\nCode Analyzer (pmd:Recommended for Apex, eslint:Recommended for LWC):\n`);
+  const { findings, engineErrors } = await runCodeAnalyzer(targets);
+  console.log(`\nCode Analyzer (${ruleSelectors(targets).join(', ')}):\n`);
   console.log(formatFindings(findings, ROOT));
+  if (engineErrors.length > 0) {
+    // Not a pass: these paths were not analysed (for sfge: CRUD/FLS data flow of that entry point).
+    console.log(`\nNot analysed (${engineErrors.length} engine error(s)):`);
+    for (const e of engineErrors) {
+      console.log(`  ${e}`);
+    }
+  }
 
   const blocking = findings.filter(isBlocking);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   console.log(
-    `\n${findings.length} finding(s), ${blocking.length} Critical/High; ${syntaxErrors.length} Apex syntax error(s); ${seconds}s.`
+    `\n${findings.length} finding(s), ${blocking.length} Critical/High; ${syntaxErrors.length} Apex syntax error(s); ${engineErrors.length} engine error(s) (not analysed); ${seconds}s.`
   );
   if (blocking.length > 0 || syntaxErrors.length > 0) {
     console.log('FAILED: fix every Critical/High finding and syntax error listed above.');

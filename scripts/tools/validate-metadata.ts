@@ -3,13 +3,22 @@
 //    permission set order).
 // 2. A conversion to metadata format with @salesforce/source-deploy-retrieve, comparing what went in
 //    with what came out: the converter drops files it does not recognise, without an error.
+// 3. The schema gate (checks/metadata-schema.ts): every metadata file against the Metadata API types of
+//    @salesforce/types, each file's type given by source-deploy-retrieve's registry; rules the WSDL
+//    leaves to the platform (tab motifs).
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ComponentSet, ForceIgnore, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import type { SourceComponent } from '@salesforce/source-deploy-retrieve';
 import { runChecks } from './metadata-checks.ts';
+import { checkLanguage } from './checks/language.ts';
 import type { Problem, SourceFile } from './metadata-checks.ts';
+import { checkSchema, loadSchema } from './checks/metadata-schema.ts';
+import type { TypedSourceFile } from './checks/metadata-schema.ts';
+import { checkTabMotifs } from './checks/tab-motifs.ts';
+import { checkBundleConfigs, checkBundleFiles, checkConvertedBundles } from './checks/lwc-bundles.ts';
+import { checkPersonas, formatPersonaMatrix } from './checks/personas.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -103,6 +112,12 @@ export async function checkConversion(projectRoot: string): Promise<Problem[]> {
         genUniqueDir: false
       });
       const outputs = walk(outputDir).map((f) => toPosix(path.relative(outputDir, f)));
+      const bundleFolders = new Map(
+        components
+          .filter((c) => c.type.name === 'LightningComponentBundle' && c.content)
+          .map((c) => [c.fullName, toPosix(path.relative(projectRoot, c.content ?? ''))])
+      );
+      problems.push(...checkConvertedBundles(outputs, bundleFolders));
       const outputText = new Map<string, string>();
       const read = (rel: string): string => {
         let t = outputText.get(rel);
@@ -151,6 +166,38 @@ export async function checkConversion(projectRoot: string): Promise<Problem[]> {
   return problems;
 }
 
+/**
+ * The metadata XML files of the package directories with their Metadata API type, as
+ * source-deploy-retrieve's registry resolves them: a decomposed child (a field, a list view, a field
+ * translation) gets its own type (CustomField, ListView, CustomFieldTranslation); a child kept inside its
+ * parent's file (CustomLabel in CustomLabels) leaves the file to the parent's type.
+ * @param projectRoot folder with sfdx-project.json
+ * @returns files and types; an unreadable package directory gives none (the conversion check reports it)
+ */
+export function typedMetadataFiles(projectRoot: string): TypedSourceFile[] {
+  const types = new Map<string, string>();
+  const visit = (component: SourceComponent): void => {
+    if (component.xml && !types.has(component.xml)) {
+      types.set(component.xml, component.type.name);
+    }
+    component.getChildren().forEach(visit);
+  };
+  for (const packageDir of packageDirectories(projectRoot)) {
+    try {
+      ComponentSet.fromSource(packageDir).getSourceComponents().toArray().forEach(visit);
+    } catch {
+      // reported by checkConversion
+    }
+  }
+  return [...types.entries()]
+    .map(([file, type]) => ({
+      path: toPosix(path.relative(projectRoot, file)),
+      text: readFileSync(file, 'utf8'),
+      type
+    }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
 /** Reads every non-ignored file of the package directories as text (XML, Apex, component sources). */
 export function readSources(projectRoot: string): SourceFile[] {
   return packageDirectories(projectRoot)
@@ -177,18 +224,46 @@ export function formatProblems(problems: Problem[]): string {
   return lines.join('\n');
 }
 
-async function main(): Promise<number> {
-  const projectRoot = path.resolve(process.argv[2] ?? ROOT);
-  const started = Date.now();
+/**
+ * Runs every check of `npm run validate` on a project.
+ * @param projectRoot folder with sfdx-project.json
+ * @returns the number of source files read and every problem found
+ */
+export async function validateProject(projectRoot: string): Promise<{ files: number; problems: Problem[] }> {
   const files = readSources(projectRoot);
-  const problems = [...runChecks(files), ...(await checkConversion(projectRoot))];
+  const problems = [
+    ...runChecks(files),
+    ...(await checkConversion(projectRoot)),
+    ...checkSchema(typedMetadataFiles(projectRoot), loadSchema()),
+    ...checkTabMotifs(files),
+    ...checkBundleFiles(
+      packageDirectories(projectRoot)
+        .flatMap(walk)
+        .map((f) => toPosix(path.relative(projectRoot, f)))
+    ),
+    ...checkBundleConfigs(files),
+    ...checkLanguage(projectRoot),
+    ...checkPersonas(files)
+  ];
+  return { files: files.length, problems };
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const projectRoot = path.resolve(args.find((a) => !a.startsWith('--')) ?? ROOT);
+  const started = Date.now();
+  const { files: fileCount, problems } = await validateProject(projectRoot);
+  if (args.includes('--personas'))
+    console.log(`Personas matrix:${formatPersonaMatrix(readSources(projectRoot))}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
-    console.log(`Metadata valid: ${files.length} source file(s) checked, conversion complete (${seconds}s).`);
+    console.log(
+      `Metadata valid: ${fileCount} source file(s) checked, conversion complete, schema of every metadata file checked (${seconds}s).`
+    );
     return 0;
   }
   console.log(formatProblems(problems));
-  console.log(`\n${problems.length} metadata problem(s) in ${files.length} source file(s) (${seconds}s).`);
+  console.log(`\n${problems.length} metadata problem(s) in ${fileCount} source file(s) (${seconds}s).`);
   return 1;
 }
 

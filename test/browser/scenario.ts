@@ -11,8 +11,28 @@ export interface FixtureResult {
   errors?: unknown[];
 }
 
-/** One result, or results chosen by the wire configuration (or Apex parameters) they are asked with. */
-export type Fixture = FixtureResult | { when?: Record<string, unknown>; result: FixtureResult }[];
+/**
+ * One result, or results chosen by the wire configuration (or Apex parameters) they are asked with and,
+ * with `after`, by a call the component made before (the data the server returns after an action:
+ * a refresh then shows it). The first matching entry wins, so put `after` entries first.
+ */
+export type Fixture =
+  FixtureResult | { when?: Record<string, unknown>; after?: string; result: FixtureResult }[];
+
+/**
+ * The regions Lightning pages give components, in CSS pixels, inside a 1440×900 desktop viewport
+ * (the phone: a 390×844 viewport). Home main: the 2/3 column of a Home page at 1440 px; Home sidebar:
+ * its 1/3 column; utility bar: the widest utility panel; phone: the Salesforce mobile app on a 390 px
+ * phone (iPhone 12 to 15).
+ */
+export const REGIONS = {
+  homeMain: 920,
+  homeSidebar: 400,
+  utilityBar: 420,
+  phone: 390
+} as const;
+
+export type Region = keyof typeof REGIONS;
 
 /** Text a person must see: a custom label (in the scenario's language) or literal text (fixture data). */
 export type Text = { label: string } | { text: string };
@@ -51,8 +71,19 @@ export interface Scenario {
   language?: Language;
   /** True for the gate's own fixture components (they do not count as product scenarios). */
   fixture?: boolean;
+  /**
+   * A whole page instead of a component (the sync's HTML report): rendered as it is, its <body> taken
+   * as the region; labels and mounting do not apply.
+   */
+  html?: string;
   /** Width of the region the component sits in, in CSS pixels (a Lightning page column). */
   width?: number;
+  /**
+   * The real regions the component is placed in: after the checks at `width`, the region is resized to
+   * each, and the layout is checked there (overflow, truncated and overlapping text, contrast) and
+   * photographed (reports/screenshots/<name>@<region>.png).
+   */
+  regions?: Region[];
   /** @api properties set on the component before it is inserted. */
   props?: Record<string, unknown>;
   /** Data by module export id: `@salesforce/apex/Cls.method`, `lightning/uiRecordApi.getRecord`, `lightning/graphql.graphql`, `lightning/navigation.CurrentPageReference`. */
@@ -72,7 +103,7 @@ export interface Scenario {
    * passes when each pattern matches a failure and each failure matches a pattern.
    */
   expectFailures?: string[];
-  /** Milliseconds to wait for the expected texts (default 5000). */
+  /** Milliseconds to wait for the expected texts (default 10000). */
   timeoutMs?: number;
 }
 

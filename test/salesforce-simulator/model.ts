@@ -34,6 +34,8 @@ export interface SimField {
   relationshipName?: string | null;
   externalId?: boolean;
   unique?: boolean;
+  /** A unique Text field's caseSensitive attribute (default false: "ABC" and "abc" are the same key). */
+  caseSensitive?: boolean;
   nillable?: boolean;
   calculated?: boolean;
   deprecatedAndHidden?: boolean;

@@ -39,6 +39,7 @@ interface CustomFieldXml {
   length?: string;
   externalId?: string;
   unique?: string;
+  caseSensitive?: string;
   required?: string;
   formula?: string;
   referenceTo?: string;
@@ -81,6 +82,7 @@ export function projectObjectFields(object: string): SimField[] {
         ...(computed ? { calculated: true } : {}),
         ...(x.externalId === 'true' ? { externalId: true } : {}),
         ...(x.unique === 'true' ? { unique: true } : {}),
+        ...(x.caseSensitive === 'true' ? { caseSensitive: true } : {}),
         ...(reference
           ? { referenceTo: [x.referenceTo ?? ''], relationshipName: x.fullName.replace(/__c$/, '__r') }
           : {})

@@ -101,9 +101,30 @@ export function buildSeed(options: SeedOptions = {}): Seed {
   };
 
   // --- Profiles, roles, users -----------------------------------------------------------------------------
-  const profiles = ['System Administrator', 'Standard User', 'Salesforce API Only System Integrations'].map(
-    (Name, i): SimRecord => ({ Id: makeId('00e', i + 1), Name })
-  );
+  // User licenses by LicenseDefinitionKey (an API key, never translated); profiles point to them, and
+  // the API-only integration profile has PermissionsApiUserOnly, as in an org.
+  const licenses = (
+    [
+      ['SFDC', 'Salesforce'],
+      ['PID_Salesforce_Integration', 'Salesforce Integration']
+    ] as const
+  ).map(([LicenseDefinitionKey, Name], i): SimRecord => ({
+    Id: makeId('100', i + 1),
+    LicenseDefinitionKey,
+    Name
+  }));
+  const profiles = (
+    [
+      ['System Administrator', 0, false],
+      ['Standard User', 0, false],
+      ['Salesforce API Only System Integrations', 1, true]
+    ] as const
+  ).map(([Name, license, apiOnly], i): SimRecord => ({
+    Id: makeId('00e', i + 1),
+    Name,
+    UserLicenseId: licenses[license]?.Id ?? null,
+    PermissionsApiUserOnly: apiOnly
+  }));
   const roles = ['Sales North', 'Sales South', 'Sales West', 'Sales Management'].map(
     (Name, i): SimRecord => ({ Id: makeId('00E', i + 1), Name, DeveloperName: Name.replace(/ /g, '_') })
   );
@@ -161,12 +182,30 @@ export function buildSeed(options: SeedOptions = {}): Seed {
   const memory = (records: SimRecord[]) => ({ kind: 'memory' as const, records });
 
   objects.push({
+    name: 'UserLicense',
+    label: 'User License',
+    keyPrefix: '100',
+    custom: false,
+    queryable: true,
+    fields: [
+      ...systemFields(false),
+      f('Name', 'string', { length: 255 }),
+      f('LicenseDefinitionKey', 'string', { length: 255 })
+    ],
+    store: memory(licenses)
+  });
+  objects.push({
     name: 'Profile',
     label: 'Profile',
     keyPrefix: '00e',
     custom: false,
     queryable: true,
-    fields: [...systemFields(false), f('Name', 'string', { length: 255 })],
+    fields: [
+      ...systemFields(false),
+      f('Name', 'string', { length: 255 }),
+      ref('UserLicenseId', 'UserLicense', 'UserLicense'),
+      f('PermissionsApiUserOnly', 'boolean')
+    ],
     store: memory(profiles)
   });
   objects.push({
@@ -704,8 +743,9 @@ export function buildSeed(options: SeedOptions = {}): Seed {
           Quiet_Opportunity_Days__c: 14,
           Untouched_Lead_Hours__c: 24,
           Excluded_User_Types__c: 'AutomatedProcess,CloudIntegrationUser,CsnOnly,Guest',
-          Excluded_Profiles__c:
-            'Analytics Cloud Integration User,Salesforce API Only System Integrations,Minimum Access - API Only Integrations',
+          Excluded_Profiles__c: null,
+          Excluded_User_Licenses__c: null,
+          Exclude_API_Only_Users__c: true,
           Readiness_Threshold__c: 90,
           Team_Field__c: 'UserRole.Name',
           Snapshot_Period__c: 'Week',

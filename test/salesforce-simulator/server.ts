@@ -70,8 +70,21 @@ export interface CallRecord {
   status: number;
 }
 
+/**
+ * - DROP_CONNECTION: the socket is closed before any response.
+ * - DROP_MID_BODY: status and headers are sent, then part of the body, then the socket is closed.
+ * - truncateAt (result pages): the page ends cleanly at a row boundary after that many rows, while
+ *   Sforce-NumberOfRecords still announces the whole page (a proxy or a server cutting a response short).
+ * - jobState (polls): the query job ends Failed or Aborted with this errorMessage.
+ */
 export type Fault =
-  'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID' | 'DROP_CONNECTION' | { status: number; body?: unknown };
+  | 'REQUEST_LIMIT_EXCEEDED'
+  | 'INVALID_SESSION_ID'
+  | 'DROP_CONNECTION'
+  | 'DROP_MID_BODY'
+  | { status: number; body?: unknown }
+  | { truncateAt: number }
+  | { jobState: 'Failed' | 'Aborted'; errorMessage?: string };
 
 export interface FaultRule {
   method?: string;
@@ -131,6 +144,7 @@ export class SalesforceSimulator {
   private readonly validTokens = new Set<string>();
   private faults: Array<FaultRule & { remaining: number }> = [];
   private readonly recordFailures = new Map<string, RecordFailure>();
+  private readonly deleteFailures = new Map<string, RecordFailure>();
   private readonly jobs = new Map<string, QueryJob>();
   private readonly cursors = new Map<string, Cursor>();
   private readonly byId = new Map<string, Map<string, SimRecord>>();
@@ -208,6 +222,12 @@ export class SalesforceSimulator {
 
   clearRecordFailures(): void {
     this.recordFailures.clear();
+    this.deleteFailures.clear();
+  }
+
+  /** Deletes of the record with this Id fail with this error (DeleteResult per id) until cleared. */
+  failDelete(id: string, failure: RecordFailure): void {
+    this.deleteFailures.set(id, failure);
   }
 
   object(name: string): SimObject {
@@ -290,6 +310,7 @@ export class SalesforceSimulator {
     call.object = this.objectOfCall(call.kind, rest, url, body);
 
     const fault = this.takeFault(call);
+    let pending: Fault | undefined;
     if (fault) {
       if (fault === 'DROP_CONNECTION') {
         call.status = -1;
@@ -302,6 +323,8 @@ export class SalesforceSimulator {
       }
       if (fault === 'INVALID_SESSION_ID') {
         this.expireSessions();
+      } else if (fault === 'DROP_MID_BODY' || 'truncateAt' in fault || 'jobState' in fault) {
+        pending = fault; // applied by the route below
       } else {
         send(
           fault.status,
@@ -346,8 +369,17 @@ export class SalesforceSimulator {
       send(404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }]);
       return;
     }
-    const result = await this.route(method, version, rest, url, body, req, res, call);
-    if (result) send(result.status, result.body, result.headers);
+    const result = await this.route(method, version, rest, url, body, req, res, call, pending);
+    if (!result) return;
+    if (pending === 'DROP_MID_BODY') {
+      // Headers and half of the JSON body, then the connection drops.
+      call.status = -1;
+      const text = JSON.stringify(result.body ?? {});
+      res.writeHead(result.status, { 'Content-Type': 'application/json;charset=UTF-8', ...result.headers });
+      res.write(text.slice(0, Math.max(1, Math.floor(text.length / 2))), () => res.destroy());
+      return;
+    }
+    send(result.status, result.body, result.headers);
   }
 
   private authorized(req: IncomingMessage): boolean {
@@ -410,7 +442,8 @@ export class SalesforceSimulator {
     body: Buffer,
     req: IncomingMessage,
     res: ServerResponse,
-    call: CallRecord
+    call: CallRecord,
+    fault?: Fault
   ): Promise<{ status: number; body: unknown; headers?: Record<string, string> } | undefined> {
     const parts = rest.split('/').filter(Boolean);
     const notFound = {
@@ -460,13 +493,19 @@ export class SalesforceSimulator {
       if (parts.length === 2 && method === 'POST') return this.createQueryJob(body, version);
       const job = this.jobs.get(parts[2] ?? '');
       if (!job) return notFound;
-      if (parts.length === 3 && method === 'GET') return { status: 200, body: this.pollJob(job) };
+      if (parts.length === 3 && method === 'GET') {
+        if (fault && typeof fault === 'object' && 'jobState' in fault) {
+          job.state = fault.jobState;
+          job.errorMessage = fault.errorMessage ?? `Job ${fault.jobState.toLowerCase()}`;
+        }
+        return { status: 200, body: this.pollJob(job) };
+      }
       if (parts.length === 3 && method === 'DELETE') {
         this.jobs.delete(job.id);
         return { status: 204, body: undefined };
       }
       if (parts[3] === 'results' && method === 'GET') {
-        await this.sendResults(job, version, url, res, call);
+        await this.sendResults(job, version, url, res, call, fault);
         return undefined;
       }
       return notFound;
@@ -862,7 +901,7 @@ export class SalesforceSimulator {
       const total = job.matches === null ? recordCount(job.object.store) : (job.matches?.length ?? 0);
       Object.assign(info, { numberRecordsProcessed: total, retries: 0, totalProcessingTime: 42 });
     }
-    if (job.state === 'Failed')
+    if (job.state === 'Failed' || job.state === 'Aborted')
       Object.assign(info, { errorMessage: job.errorMessage, numberRecordsProcessed: 0 });
     return info;
   }
@@ -872,7 +911,8 @@ export class SalesforceSimulator {
     version: string,
     url: URL,
     res: ServerResponse,
-    call: CallRecord
+    call: CallRecord,
+    fault?: Fault
   ): Promise<void> {
     const fail = (status: number, errorCode: string, message: string): void => {
       call.status = status;
@@ -919,7 +959,14 @@ export class SalesforceSimulator {
     const nullAs = this.options.bulkNullAs ?? 'empty';
     const object = job.object;
     let chunk = csvLine(job.columns, 'quoted');
-    for (let n = offset; n < end; n++) {
+    const rows = end - offset;
+    const cut =
+      fault === 'DROP_MID_BODY'
+        ? Math.floor(rows / 2)
+        : fault && typeof fault === 'object' && 'truncateAt' in fault
+          ? Math.min(rows, fault.truncateAt)
+          : rows;
+    for (let n = offset; n < offset + cut; n++) {
       const index = job.matches === null ? n : (job.matches?.[n] ?? 0);
       const record = job.snapshot ? (job.snapshot[index] ?? {}) : recordAt(object.store, index);
       chunk += csvLine(
@@ -930,6 +977,11 @@ export class SalesforceSimulator {
         if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
         chunk = '';
       }
+    }
+    if (fault === 'DROP_MID_BODY') {
+      call.status = -1;
+      res.write(chunk, () => res.destroy());
+      return;
     }
     res.end(chunk);
   }
@@ -1012,7 +1064,32 @@ export class SalesforceSimulator {
       };
     }
     const store = object.store.records;
-    const results = records.map((record) => this.checkRecord(object, record, extField));
+    // External ids match case-insensitively unless the field is case-sensitive (a Text external id's
+    // caseSensitive attribute, false by default), and one request may not name the same key twice: each
+    // such record fails with DUPLICATE_VALUE "Duplicate external id specified" (Apex and API upsert docs).
+    const fold = (key: unknown): string =>
+      typeof key === 'string' ? (extField.caseSensitive ? key : key.toLowerCase()) : '';
+    const seen = new Map<string, number>();
+    for (const record of records) {
+      const k = fold(record[extField.name]);
+      if (k) seen.set(k, (seen.get(k) ?? 0) + 1);
+    }
+    const results = records.map((record) => {
+      const key = record[extField.name];
+      if (typeof key === 'string' && (seen.get(fold(key)) ?? 0) > 1) {
+        return {
+          success: false,
+          errors: [
+            {
+              statusCode: 'DUPLICATE_VALUE',
+              message: `Duplicate external id specified: ${key}`,
+              fields: [extField.name]
+            }
+          ]
+        };
+      }
+      return this.checkRecord(object, record, extField);
+    });
     if (request.allOrNone && results.some((r) => r !== undefined)) {
       return {
         status: 200,
@@ -1037,7 +1114,7 @@ export class SalesforceSimulator {
       const failure = results[i];
       if (failure) return failure;
       const key = record[extField.name] as string;
-      const existing = store.find((r) => r[extField.name] === key);
+      const existing = store.find((r) => fold(r[extField.name]) === fold(key));
       const values: SimRecord = {};
       for (const [name, value] of Object.entries(record)) {
         if (name === 'attributes') continue;
@@ -1151,6 +1228,16 @@ export class SalesforceSimulator {
         const object = this.objectByPrefix(id.slice(0, 3));
         const store = object?.store;
         const index = store?.kind === 'memory' ? store.records.findIndex((r) => r.Id === id) : -1;
+        const injected = this.deleteFailures.get(id);
+        if (injected) {
+          return {
+            id,
+            success: false,
+            errors: [
+              { statusCode: injected.statusCode, message: injected.message, fields: injected.fields ?? [] }
+            ]
+          };
+        }
         if (!object || store?.kind !== 'memory' || index < 0) {
           return {
             id,
@@ -1186,7 +1273,7 @@ function describeField(field: SimField): Record<string, unknown> {
     sortable: field.type !== 'textarea',
     aggregatable: field.type !== 'textarea',
     autoNumber: false,
-    caseSensitive: false,
+    caseSensitive: field.caseSensitive ?? false,
     defaultedOnCreate: field.type === 'boolean',
     deprecatedAndHidden: field.deprecatedAndHidden ?? false,
     externalId: field.externalId ?? false,

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOrgSource } from '../../scripts/sync/sources/org-source';
 import { writeSnapshots } from '../../scripts/sync/sinks/snapshot-writer';
+import { teamSnapshotKey } from '../../scripts/sync/snapshots/keys';
 import type { TeamAdoptionSnapshot } from '../../scripts/sync/snapshots/types';
 import { makeId, startSimulator, type SalesforceSimulator } from '../salesforce-simulator';
 import { runLive, TODAY, withEnv } from './helpers';
@@ -37,8 +38,9 @@ describe('live write path (--write)', () => {
     expect(written[2]).toBe(first.result?.snapshots.completeness);
     expect(written.every((n) => n > 0)).toBe(true);
     expect(first.result?.write?.objects.every((o) => o.updated === 0)).toBe(true);
-    // OwnerId = the user, so a rep sees their own snapshot (OWD Private).
-    for (const row of sim.records(USER)) expect(row.OwnerId).toBe(row.User__c);
+    // The sync user owns every snapshot (no OwnerId sent): a measured user without a cockpit permission
+    // set could not own one (TRANSFER_REQUIRES_READ); Apex managed sharing gives them Read on their own.
+    for (const row of sim.records(USER)) expect(row.OwnerId).toBe(sim.adminUserId);
 
     const second = await runLive(sim, ['--json', '--write', '--as-of', TODAY]);
     expect(second.exitCode).toBe(0);
@@ -71,7 +73,7 @@ describe('live write path (--write)', () => {
         message: 'Snapshots are locked this week',
         fields: ['Period_Start__c']
       });
-      sim.failRecord(TEAM, `T-Sales_North-W-${dry.result?.period.start ?? ''}`, {
+      sim.failRecord(TEAM, teamSnapshotKey('Sales North', 'Week', dry.result?.period.start ?? ''), {
         statusCode: 'STRING_TOO_LONG',
         message: 'Team: data value too large'
       });
@@ -87,7 +89,7 @@ describe('live write path (--write)', () => {
       },
       {
         object: TEAM,
-        key: `T-Sales_North-W-${dry.result?.period.start ?? ''}`,
+        key: teamSnapshotKey('Sales North', 'Week', dry.result?.period.start ?? ''),
         reason: 'STRING_TOO_LONG: Team: data value too large'
       }
     ]);

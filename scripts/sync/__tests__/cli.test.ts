@@ -132,4 +132,12 @@ describe('sync CLI', () => {
     expect(readdirSync(join(out, 'history')).length).toBe(2);
     expect(JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')).objects[0].name).toBe('Opportunity');
   });
+
+  it('--people adds the per-person tables to the report, which leaves them out by default', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'report-'));
+    expect((await cli([...base, '--objects', 'Opportunity', '--out', out])).exitCode).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toContain('Activity by person');
+    expect((await cli([...base, '--objects', 'Opportunity', '--out', out, '--people'])).exitCode).toBe(0);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain('Activity by person');
+  });
 });

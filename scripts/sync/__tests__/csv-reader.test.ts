@@ -128,3 +128,40 @@ describe('CSV reader on large chunks (the carried record joined with the start o
     expect(await rows(data, chunk)).toEqual(expected);
   });
 });
+
+describe('long records (issue 9, item 11)', () => {
+  const chunked = function* (text: string, size: number): Generator<Buffer> {
+    const bytes = Buffer.from(text, 'utf8');
+    for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size);
+  };
+
+  it('reads a record spanning thousands of chunks in linear time', async () => {
+    const long = 'x'.repeat(24 << 20); // 24 MiB, quoted, with a "" escape and a line break inside
+    const text = `Id,Description\n1,"a""b\n${long}"\n2,short\n`;
+    const started = Date.now();
+    const rows: string[][] = [];
+    for await (const batch of readCsv(chunked(text, 16 << 10))) {
+      for (let r = 0; r < batch.length; r++) rows.push(batch.row(r));
+    }
+    // Rescanning the growing record from its start at every 16 KiB chunk takes minutes here.
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(rows.map((r) => r[0])).toEqual(['1', '2']);
+    expect(rows[0]?.[1]).toHaveLength(long.length + 4);
+    expect(rows[0]?.[1]?.startsWith('a"b\n')).toBe(true);
+  });
+
+  it('refuses a record longer than the cap, naming the source', async () => {
+    const text = `Id,Description\n1,"${'y'.repeat(3 << 20)}"\n`;
+    const read = async (): Promise<void> => {
+      for await (const batch of readCsv(chunked(text, 64 << 10), {
+        sourceName: 'bomb.zip:Opportunity.csv',
+        maxRecordBytes: 1 << 20
+      })) {
+        expect(batch.length).toBe(0);
+      }
+    };
+    await expect(read()).rejects.toThrow(
+      /bomb\.zip:Opportunity\.csv, line 2: a record is longer than 1 MiB .*damaged or is not a Salesforce export/
+    );
+  });
+});

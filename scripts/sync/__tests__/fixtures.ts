@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 export const U1 = '005000000000001AAA'; // Ana, Team A
 export const U2 = '005000000000002AAA'; // Ben, Team B
-export const U3 = '005000000000003AAA'; // integration user (profile excluded)
+export const U3 = '005000000000003AAA'; // integration user (API-only profile excluded)
 export const U4 = '005000000000004AAA'; // inactive
 
 export function rule(name: string, values: Record<string, string | null>): string {
@@ -39,7 +39,8 @@ export function makeFixture(): { exportDir: string; rulesDir: string; root: stri
   writeFileSync(join(exportDir, 'UserRole.csv'), '"Id","Name"\n"R1","Team A"\n"R2","Team B"\n');
   writeFileSync(
     join(exportDir, 'Profile.csv'),
-    '"Id","Name"\n"P1","Standard User"\n"P2","Salesforce API Only System Integrations"\n'
+    // the integration profile is API only: what excludes its user, never its (translated) name
+    '"Id","Name","PermissionsApiUserOnly"\n"P1","Standard User","false"\n"P2","Intégrations système API uniquement","true"\n'
   );
   writeFileSync(
     join(exportDir, 'RecordType.csv'),

@@ -2,10 +2,11 @@
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { measure } from '../engine/measure';
 import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
+import { teamSnapshotKey } from '../snapshots/keys';
 import { formatTable } from '../table';
 import { ExportSource } from '../sources/export-source';
 import { U1, U2, U3, U4, makeFixture, rule } from './fixtures';
@@ -28,7 +29,7 @@ describe('measurement engine on a hand-computed export', () => {
     expect(filled).toMatchObject({ Amount: 2, NextStep: 2, IsPrivate: 1, RecordTypeId: 1 });
     expect(opp.fields.find((f) => f.name === 'IsPrivate')!.type).toBe('boolean');
     expect(result.excludedUsers.map((u) => [u.userId, u.reason])).toEqual([
-      [U3, 'profile'],
+      [U3, 'API only'],
       [U4, 'inactive']
     ]);
   });
@@ -112,10 +113,10 @@ describe('measurement engine on a hand-computed export', () => {
 
   it('draws the heat map from the applicable records of each team', async () => {
     const html = renderReport(await run(), [], 'en');
-    expect(html).toContain('<title>Team B · NextStep: 1/1</title>');
-    expect(html).toContain('<title>Team A · NextStep: 1/2</title>');
-    expect(html).toContain('<title>Team B · Amount: 0/2</title>');
-    expect(html).not.toContain('Team B · NextStep: 1/2');
+    expect(html).toContain('title="Team B · Next Step: 1 / 1"');
+    expect(html).toContain('title="Team A · Next Step: 1 / 2"');
+    expect(html).toContain('title="Team B · Amount: 0 / 2"');
+    expect(html).not.toContain('Team B · Next Step: 1 / 2');
   });
 
   it('measures activity, minutes saved and engagement per user for the week', async () => {
@@ -143,8 +144,8 @@ describe('measurement engine on a hand-computed export', () => {
       `U-${U2}-W-2026-11-16`
     ]);
     expect(snapshots.team.map((t) => t.Snapshot_Key__c)).toEqual([
-      'T-Team_A-W-2026-11-16',
-      'T-Team_B-W-2026-11-16'
+      teamSnapshotKey('Team A', 'Week', '2026-11-16'),
+      teamSnapshotKey('Team B', 'Week', '2026-11-16')
     ]);
     const field = snapshots.completeness.find(
       (c) => c.Scope__c === 'Field' && c.Field_Name__c === 'NextStep'
@@ -183,6 +184,7 @@ describe('export source over a .zip', () => {
       const central = Buffer.alloc(46);
       central.writeUInt32LE(0x02014b50, 0);
       central.writeUInt16LE(e.method, 10);
+      central.writeUInt32LE(crc32(e.data), 16); // the reader checks each entry's CRC-32
       central.writeUInt32LE(e.body.length, 20);
       central.writeUInt32LE(e.data.length, 24);
       central.writeUInt16LE(name.length, 28);
@@ -270,7 +272,7 @@ describe('champion candidates', () => {
     expect(formatTable(result)).toContain(
       'Champion candidates: Max (Team C, 88), Amy (Team B, 84), Bea (Team B, 84), Zed (Team A, 84)'
     );
-    const html = renderReport(result, [], 'en');
+    const html = renderReport(result, [], 'en', { people: true });
     const listed = [...html.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
     expect(listed).toEqual(['Max', 'Amy', 'Bea', 'Zed']);
   });

@@ -54,6 +54,56 @@ export interface CsvReaderOptions {
    * parallel reading): every record read is then data.
    */
   header?: readonly string[];
+  /** Longest record accepted, in bytes (default MAX_RECORD_BYTES): a longer one is a CsvFormatError. */
+  maxRecordBytes?: number;
+}
+
+/**
+ * Default cap on one record's bytes: 32 MiB. A Salesforce long text area holds at most 131,072
+ * characters (up to 4 bytes each in UTF-8, doubled quotes at worst twice that), so a real record of a
+ * wide object stays far below; a larger one is a damaged file or a zip bomb, and is refused before it
+ * fills the memory.
+ */
+export const MAX_RECORD_BYTES = 32 << 20;
+
+/**
+ * Where a record that spans chunks ends, found by scanning each new chunk once (never the record again
+ * from its start): the state at the end of the bytes seen so far, and the index just past the record's
+ * line ending in the last chunk scanned (-1 while it is not there yet).
+ */
+const enum Scan {
+  FieldStart,
+  Unquoted,
+  Quoted,
+  /** A quote inside a quoted field: the closing one, or the first half of "". */
+  QuoteInQuoted,
+  Ended
+}
+
+function scanForRecordEnd(buf: Buffer, state: Scan, from = 0): { end: number; state: Scan } {
+  let s = state;
+  if (s === Scan.Ended) return { end: from, state: s };
+  for (let i = from; i < buf.length; i++) {
+    if (s === Scan.Quoted) {
+      const q = buf.indexOf(QUOTE, i);
+      if (q < 0) return { end: -1, state: s };
+      i = q;
+      s = Scan.QuoteInQuoted;
+      continue;
+    }
+    const b = buf[i];
+    if (s === Scan.QuoteInQuoted && b === QUOTE) {
+      s = Scan.Quoted;
+      continue;
+    }
+    if (s === Scan.FieldStart && b === QUOTE) {
+      s = Scan.Quoted;
+      continue;
+    }
+    if (b === LF || b === CR) return { end: i + 1, state: Scan.Ended };
+    s = b === COMMA ? Scan.FieldStart : Scan.Unquoted;
+  }
+  return { end: -1, state: s };
 }
 
 /** A malformed CSV input: says where, and what to do. */
@@ -186,6 +236,11 @@ export class CsvParser {
   private first = true;
   private rowsSeen = 0;
   private rowBytesSeen = 0;
+  /** Chunks of a record longer than a chunk, joined once when its end arrives (linear, not quadratic). */
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
+  private scan: Scan = Scan.FieldStart;
+  private readonly maxRecordBytes: number;
   private readonly decode: CellDecoder;
   private readonly encoding: string;
   readonly sourceName: string;
@@ -194,6 +249,7 @@ export class CsvParser {
     this.encoding = checkEncoding(options.encoding ?? 'utf-8');
     this.decode = makeDecoder(this.encoding);
     this.sourceName = options.sourceName ?? 'CSV input';
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
     if (options.header) {
       this.header = [...options.header];
       this.first = false;
@@ -211,11 +267,15 @@ export class CsvParser {
     return this.header;
   }
 
+  /** Like pushBatches, merged into one batch (or null): for readers of a few records (the header). */
   push(chunk: Uint8Array): RowBatch | null {
-    let buf = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-    if (this.carry) buf = Buffer.concat([this.carry, buf]);
-    this.carry = null;
-    return this.parse(buf, false);
+    const batches = this.pushBatches(chunk);
+    if (batches.length <= 1) return batches[0] ?? null;
+    const columns = batches[0]?.columns ?? [];
+    return new ArrayRowBatch(
+      columns,
+      batches.flatMap((b) => Array.from({ length: b.length }, (_, r) => b.row(r)))
+    );
   }
 
   /**
@@ -227,18 +287,33 @@ export class CsvParser {
       ? chunk
       : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
     const out: RowBatch[] = [];
-    const carry = this.carry;
-    this.carry = null;
-    if (!carry) {
+    if (!this.carry) {
       const b = this.parse(buf, false);
       if (b) out.push(b);
+      this.rememberCarry();
       return out;
     }
-    const prefix = Math.min(buf.length, Math.max(1 << 16, carry.length * 2));
+    // A record is carried over: scan only the new bytes for its end.
+    const found = scanForRecordEnd(buf, this.scan);
+    if (found.end < 0) {
+      this.scan = found.state;
+      this.pending.push(buf);
+      this.pendingBytes += buf.length;
+      this.checkRecordSize();
+      return out;
+    }
+    const carry = this.pending.length > 0 ? Buffer.concat([this.carry, ...this.pending]) : this.carry;
+    this.carry = null;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const prefix = Math.min(buf.length, Math.max(1 << 16, found.end + 1));
     const joined = Buffer.concat([carry, buf.subarray(0, prefix)]);
     const first = this.parse(joined, false);
     if (first) out.push(first);
-    if (prefix === buf.length) return out;
+    if (prefix === buf.length) {
+      this.rememberCarry();
+      return out;
+    }
     const left = this.carry as Buffer | null;
     this.carry = null;
     let next: RowBatch | null;
@@ -246,12 +321,33 @@ export class CsvParser {
     else if (joined.length - left.length >= carry.length) next = this.parse(buf, false, prefix - left.length);
     else next = this.parse(Buffer.concat([left, buf.subarray(prefix)]), false); // a record longer than the prefix
     if (next) out.push(next);
+    this.rememberCarry();
     return out;
   }
 
+  /** After a parse: where the carried partial record stands (scanned once), and its size against the cap. */
+  private rememberCarry(): void {
+    this.scan = this.carry ? scanForRecordEnd(this.carry, Scan.FieldStart).state : Scan.FieldStart;
+    this.checkRecordSize();
+  }
+
+  private checkRecordSize(): void {
+    const bytes = (this.carry?.length ?? 0) + this.pendingBytes;
+    if (bytes > this.maxRecordBytes) {
+      throw new CsvFormatError(
+        `a record is longer than ${this.maxRecordBytes >> 20} MiB (no line end after ${bytes} bytes): the file is damaged or is not a Salesforce export`,
+        this.sourceName,
+        this.line
+      );
+    }
+  }
+
   end(): RowBatch | null {
-    const buf = this.carry;
+    const buf =
+      this.carry && this.pending.length > 0 ? Buffer.concat([this.carry, ...this.pending]) : this.carry;
     this.carry = null;
+    this.pending = [];
+    this.pendingBytes = 0;
     const batch = buf && buf.length > 0 ? this.parse(buf, true) : null;
     if (this.header === null)
       throw new CsvFormatError('the file is empty (no header line)', this.sourceName, 1);

@@ -8,6 +8,7 @@
 //   activity  (stages/activity.ts)        ActivityLedger fed by the object pass, Task/Event, key users
 //   users     (stages/users.ts)           engagement, minutes saved, champions → UserResult[]
 //   roll-ups  (stages/rollups.ts)         teams, activity trend
+//   waves     (waves.ts)                  roll-out waves against the measured users and objects
 //   snapshots (stages/snapshots.ts)       snapshot rows and their counts
 
 import type { ReadProgress, RecordSource, RuleSet } from '../sources/record-source';
@@ -16,12 +17,13 @@ import type { PeriodType } from '../snapshots/types';
 import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
-import { ActivityLedger, idsFrom } from './stages/activity';
+import { ActivityLedger } from './stages/activity';
 import { measureObject } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
-import { readPopulation, userResults } from './stages/users';
+import { readPopulation, readRoles, userResults } from './stages/users';
+import { measureWaves } from './waves';
 
 export interface MeasureOptions {
   /** --objects: every one must exist in the source (else SyncInputError). Default: DEFAULT_OBJECTS + rule objects. */
@@ -94,12 +96,9 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     const records = await ledger.readActivityOnly(source, name, progress);
     progress?.objectEnd(name, records);
   }
-  const roles = {
-    keyUsers: await idsFrom(source, plan.available, 'Key_User__c', 'User__c'),
-    sponsors: await idsFrom(source, plan.available, 'Sponsor_Message__c', 'Sponsor__c')
-  };
+  const roles = await readRoles(source, plan.available, period);
   const users = userResults(population, ledger, period, rules.settings, rules.benefits, roles);
-  const result: SyncResult = {
+  const measured: SyncResult = {
     schemaVersion: SCHEMA_VERSION,
     generatedAt: new Date().toISOString(),
     asOf: period.asOf,
@@ -116,6 +115,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     warnings,
     elapsedMs: 0
   };
+  const result: SyncResult = { ...measured, waves: await measureWaves(source, measured, warn, rules) };
   const snapshots = snapshotStage(result);
   return {
     result: { ...result, snapshots: snapshots.counts, elapsedMs: Date.now() - started },

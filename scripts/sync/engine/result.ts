@@ -2,6 +2,7 @@
 // for scripts and CI pipelines: add fields, never rename or remove them), and rendered by the HTML report.
 
 import type { PeriodType, SnapshotSet, SnapshotWriteResult } from '../snapshots/types';
+import type { WaveResult } from './waves';
 
 export const SCHEMA_VERSION = 1;
 
@@ -117,7 +118,8 @@ export interface TeamActivityResult {
 export interface ExcludedUser {
   userId: string;
   name: string;
-  reason: 'inactive' | 'user type' | 'profile';
+  /** Why (scripts/sync/rules/exclusions.ts); 'profile' only from the deprecated Excluded_Profiles__c. */
+  reason: 'inactive' | 'user type' | 'user license' | 'API only' | 'profile';
   detail: string;
 }
 
@@ -142,6 +144,8 @@ export interface SyncResult {
   activityTrend: ActivityTrend;
   snapshots: { user: number; team: number; completeness: number };
   warnings: string[];
+  /** Roll-out waves measured (engine/waves.ts); absent when the source has no Rollout_Wave__c. */
+  waves?: WaveResult[];
   /** Present after --write. */
   write?: SnapshotWriteResult;
   /** Elapsed time of the measurement, milliseconds. */

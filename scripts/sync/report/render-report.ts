@@ -1,153 +1,250 @@
-// A self-contained HTML report: inline CSS and inline SVG, no script, no external asset.
+// A self-contained HTML report for sponsors: inline CSS and inline SVG, no script, no external asset.
+// It opens with KPI tiles and the team table, speaks the sponsor's language (human field labels,
+// numbers and dates by Intl), uses one colour-blind-safe sequential palette with a legend, and reads
+// on a 390 px phone (charts scale to their card, tables scroll inside theirs). Figures per person are
+// left out unless asked for (`people`): a named ranking is not for every audience.
 
 import { byEngagement, championCandidatesOf } from '../engine/result';
 import type { SyncResult } from '../engine/result';
-import { dictionary } from './i18n';
+import { buildLabels, labelOf, type LabelMap } from './field-labels';
+import { formatter, SEQUENTIAL, step, textOn, type Formatter, type ReportLanguage } from './format';
+import { dictionary, fill, type Dictionary } from './i18n';
+import { kpis, teamRows, type TeamRow } from './team-summary';
+
+export interface ReportOptions {
+  /** Include the per-person tables (activity by user, champion candidates). Default false. */
+  people?: boolean;
+  /** Human labels of objects and fields (field-labels.ts); default: standard labels, then humanised. */
+  labels?: LabelMap;
+}
 
 const esc = (s: string): string =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const pct = (v: number | null): string => (v === null ? '–' : `${(v * 100).toFixed(1)} %`);
-const PALETTE = ['#0b5cab', '#3ba755', '#e07b00', '#8e44ad', '#c23934', '#16a3b8', '#6b7280', '#b5651d'];
 
-/** Red (0) → amber → green (1). */
-function heat(v: number): string {
-  const hue = Math.round(Math.max(0, Math.min(1, v)) * 120);
-  return `hsl(${hue}, 65%, ${v > 0.5 ? 42 : 48}%)`;
+/** Line colours of the trend chart: Okabe and Ito's colour-blind-safe qualitative set. */
+const LINES = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
+
+/** The legend of the sequential palette: five swatches of 20 points each. */
+function legend(t: Dictionary, f: Formatter): string {
+  const items = SEQUENTIAL.map((colour, i) => {
+    const range = `${f.percent(i / SEQUENTIAL.length)}–${f.percent((i + 1) / SEQUENTIAL.length)}`;
+    return `<li><i style="background:${colour}"></i>${esc(range)}</li>`;
+  });
+  items.push(`<li><i class="empty"></i>${esc(t.noRecord)}</li>`);
+  return `<ul class="legend" aria-label="${esc(t.legend)}">${items.join('')}</ul>`;
 }
 
-function heatmap(result: SyncResult): string {
+function cell(rate: number, text: string, title: string): string {
+  const colour = SEQUENTIAL[step(rate)] ?? SEQUENTIAL[0];
+  return `<td class="heat" style="background:${colour};color:${textOn(colour)}" title="${esc(title)}">${esc(text)}</td>`;
+}
+
+function heatmap(result: SyncResult, labels: LabelMap, f: Formatter): string {
   const parts: string[] = [];
   for (const o of result.objects) {
     const byRule = o.ruleFields.length > 0;
-    const fields = byRule ? o.ruleFields.map((f) => f.field) : o.fields.slice(0, 12).map((f) => f.name);
-    const teams = o.teams.filter((t) => t.records > 0);
+    const fields = byRule ? o.ruleFields.map((x) => x.field) : o.fields.slice(0, 12).map((x) => x.name);
+    const teams = o.teams.filter((x) => x.records > 0);
     if (teams.length === 0 || fields.length === 0) continue;
-    const cw = 92;
-    const ch = 26;
-    const left = 150;
-    const top = 90;
-    const width = left + fields.length * cw + 10;
-    const height = top + teams.length * ch + 10;
-    const cells: string[] = [];
-    fields.forEach((f, i) => {
-      cells.push(
-        `<text x="${left + i * cw + cw / 2}" y="${top - 8}" transform="rotate(-30 ${left + i * cw + cw / 2} ${top - 8})" class="lbl">${esc(f)}</text>`
-      );
-    });
-    teams.forEach((t, j) => {
-      cells.push(
-        `<text x="${left - 8}" y="${top + j * ch + 17}" text-anchor="end" class="lbl">${esc(t.team)}</text>`
-      );
-      fields.forEach((f, i) => {
+    const head = fields
+      .map((field) => `<th scope="col">${esc(labelOf(labels, o.name, field))}</th>`)
+      .join('');
+    const rows = teams.map((team) => {
+      const cells = fields.map((field) => {
         // Rule fields: the team's records the field's rules apply to (record type, stage); otherwise all.
-        const rule = byRule ? t.ruleFields.find((x) => x.field === f) : undefined;
-        const filled = rule ? rule.filled : (t.fields.find((x) => x.name === f)?.filled ?? 0);
-        const records = rule ? rule.records : byRule ? 0 : t.records;
-        const x = left + i * cw;
-        const y = top + j * ch;
-        if (records === 0) {
-          cells.push(
-            `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" fill="#e5e5e5"><title>${esc(t.team)} · ${esc(f)}: 0/0</title></rect>` +
-              `<text x="${x + cw / 2}" y="${y + 17}" text-anchor="middle" class="lbl">–</text>`
-          );
-          return;
-        }
+        const rule = byRule ? team.ruleFields.find((x) => x.field === field) : undefined;
+        const filled = rule ? rule.filled : (team.fields.find((x) => x.name === field)?.filled ?? 0);
+        const records = rule ? rule.records : byRule ? 0 : team.records;
+        const name = `${team.team} · ${labelOf(labels, o.name, field)}`;
+        if (records === 0) return `<td class="heat empty" title="${esc(name)}">–</td>`;
         const rate = filled / records;
-        cells.push(
-          `<rect x="${x + 1}" y="${y + 1}" width="${cw - 2}" height="${ch - 2}" fill="${heat(rate)}"><title>${esc(t.team)} · ${esc(f)}: ${filled}/${records}</title></rect>` +
-            `<text x="${x + cw / 2}" y="${y + 17}" text-anchor="middle" class="val">${Math.round(rate * 100)}%</text>`
-        );
+        return cell(rate, f.percent(rate), `${name}: ${f.count(filled)} / ${f.count(records)}`);
       });
+      return `<tr><th scope="row">${esc(team.team)}</th>${cells.join('')}</tr>`;
     });
     parts.push(
-      `<h3>${esc(o.name)}</h3><svg role="img" aria-label="${esc(o.name)}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${cells.join('')}</svg>`
+      `<h3>${esc(labelOf(labels, o.name))}</h3><div class="scroll"><table class="heatmap"><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
     );
   }
   return parts.join('');
 }
 
-function distribution(result: SyncResult): string {
+/** Stacked bars per team: share of records per fifth of the completeness score. Scales to its card. */
+function distribution(result: SyncResult, labels: LabelMap, f: Formatter): string {
   const parts: string[] = [];
   for (const o of result.objects) {
-    const teams = o.teams.filter((t) => t.completeness.scored > 0);
+    const teams = o.teams.filter((x) => x.completeness.scored > 0);
     if (teams.length === 0) continue;
-    const w = 520;
-    const rowH = 22;
-    const left = 150;
-    const height = teams.length * rowH + 30;
-    const bars: string[] = [];
-    teams.forEach((t, j) => {
-      let x = left;
-      bars.push(
-        `<text x="${left - 8}" y="${j * rowH + 15}" text-anchor="end" class="lbl">${esc(t.team)}</text>`
+    const rows = teams.map((team) => {
+      const fifths = SEQUENTIAL.map((_, i) =>
+        team.completeness.deciles.slice(i * 2, i * 2 + 2).reduce((n, v) => n + v, 0)
       );
-      t.completeness.deciles.forEach((n, d) => {
-        const bw = (n / t.completeness.scored) * (w - left);
-        if (bw > 0) {
-          bars.push(
-            `<rect x="${x.toFixed(1)}" y="${j * rowH + 2}" width="${bw.toFixed(1)}" height="${rowH - 4}" fill="${heat(d / 9)}"><title>${d * 10}–${d * 10 + 10} %: ${n}</title></rect>`
-          );
-        }
-        x += bw;
+      let x = 0;
+      const bars = fifths.map((n, i) => {
+        const share = n / team.completeness.scored;
+        const rect =
+          share > 0
+            ? `<rect x="${(x * 100).toFixed(2)}" y="0" width="${(share * 100).toFixed(2)}" height="10" fill="${SEQUENTIAL[i] ?? ''}"><title>${esc(`${f.percent(i / 5)}–${f.percent((i + 1) / 5)}: ${f.count(n)}`)}</title></rect>`
+            : '';
+        x += share;
+        return rect;
       });
-      bars.push(`<text x="${w + 6}" y="${j * rowH + 15}" class="lbl">${pct(t.completeness.average)}</text>`);
+      return `<div class="bar-row"><span class="bar-label">${esc(team.team)}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${team.team}: ${f.percent(team.completeness.average)}`)}">${bars.join('')}</svg><span class="bar-value">${esc(f.percent(team.completeness.average))}</span></div>`;
     });
-    bars.push(
-      `<text x="${left}" y="${height - 6}" class="lbl">0 %</text><text x="${w}" y="${height - 6}" text-anchor="end" class="lbl">100 %</text>`
-    );
-    parts.push(
-      `<h3>${esc(o.name)}</h3><svg role="img" aria-label="${esc(o.name)}" width="${w + 70}" height="${height}">${bars.join('')}</svg>`
-    );
+    parts.push(`<h3>${esc(labelOf(labels, o.name))}</h3>${rows.join('')}`);
   }
   return parts.join('');
 }
 
+/** A line chart that scales to its card (viewBox), with a text legend. Values are ratios 0–1. */
 function lineChart(
-  labels: string[],
+  dates: string[],
   series: { name: string; values: (number | null)[] }[],
-  format: (v: number) => string
+  f: Formatter
 ): string {
   const w = 640;
   const h = 220;
-  const left = 50;
-  const bottom = 30;
-  const max = Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null)));
+  const left = 48;
+  const bottom = 28;
   const x = (i: number): number =>
-    left + (labels.length <= 1 ? 0 : (i * (w - left - 20)) / (labels.length - 1));
-  const y = (v: number): number => h - bottom - (v / max) * (h - bottom - 10);
+    left + (dates.length <= 1 ? 0 : (i * (w - left - 16)) / (dates.length - 1));
+  const y = (v: number): number => h - bottom - v * (h - bottom - 12);
   const out: string[] = [
-    `<line x1="${left}" y1="${h - bottom}" x2="${w - 10}" y2="${h - bottom}" stroke="#999"/>`
+    `<line x1="${left}" y1="${h - bottom}" x2="${w - 8}" y2="${h - bottom}" stroke="#747474"/>`,
+    `<text x="${left - 6}" y="${y(1) + 4}" text-anchor="end" class="axis">${esc(f.percent(1))}</text>`,
+    `<text x="${left - 6}" y="${y(0.5) + 4}" text-anchor="end" class="axis">${esc(f.percent(0.5))}</text>`
   ];
-  out.push(`<text x="${left - 6}" y="${y(max) + 4}" text-anchor="end" class="lbl">${format(max)}</text>`);
-  labels.forEach((l, i) => {
-    if (labels.length <= 12 || i % Math.ceil(labels.length / 12) === 0) {
-      out.push(`<text x="${x(i)}" y="${h - 10}" text-anchor="middle" class="lbl">${esc(l.slice(5))}</text>`);
+  const every = Math.max(1, Math.ceil(dates.length / 6));
+  dates.forEach((d, i) => {
+    if (i % every === 0 || i === dates.length - 1) {
+      out.push(
+        `<text x="${x(i)}" y="${h - 8}" text-anchor="middle" class="axis">${esc(f.dayMonth(d))}</text>`
+      );
     }
   });
   series.forEach((s, k) => {
-    const color = PALETTE[k % PALETTE.length] ?? '#333';
-    const pts = s.values
+    const colour = LINES[k % LINES.length] ?? '#0072b2';
+    const points = s.values
       .map((v, i) => (v === null ? null : `${x(i).toFixed(1)},${y(v).toFixed(1)}`))
       .filter((p): p is string => p !== null);
-    out.push(`<polyline fill="none" stroke="${color}" stroke-width="2" points="${pts.join(' ')}"/>`);
-    for (const p of pts) {
-      const [px, py] = p.split(',');
-      out.push(`<circle cx="${px}" cy="${py}" r="2.5" fill="${color}"/>`);
-    }
+    out.push(`<polyline fill="none" stroke="${colour}" stroke-width="2.5" points="${points.join(' ')}"/>`);
   });
-  const legend = series
-    .map(
-      (s, k) =>
-        `<span class="key"><i style="background:${PALETTE[k % PALETTE.length]}"></i>${esc(s.name)}</span>`
-    )
-    .join(' ');
-  return `<svg role="img" width="${w}" height="${h}">${out.join('')}</svg><div>${legend}</div>`;
+  const keys = series
+    .map((s, k) => `<li><i style="background:${LINES[k % LINES.length] ?? ''}"></i>${esc(s.name)}</li>`)
+    .join('');
+  return `<svg class="chart" viewBox="0 0 ${w} ${h}" role="img">${out.join('')}</svg><ul class="legend">${keys}</ul>`;
 }
 
-export function renderReport(result: SyncResult, history: readonly SyncResult[], lang: 'en' | 'fr'): string {
-  const t = dictionary(lang);
+function sparkline(values: number[]): string {
+  if (values.length < 2) return '';
+  const max = Math.max(1, ...values);
+  const points = values
+    .map((v, i) => `${((i * 60) / (values.length - 1)).toFixed(1)},${(18 - (v / max) * 16).toFixed(1)}`)
+    .join(' ');
+  return `<svg class="spark" viewBox="0 0 60 20" aria-hidden="true"><polyline fill="none" stroke="#0b5cab" stroke-width="1.5" points="${points}"/></svg>`;
+}
+
+function trendText(row: TeamRow, f: Formatter): string {
+  if (row.trend === null) return '–';
+  const arrow = row.trend > 0.05 ? '↗' : row.trend < -0.05 ? '↘' : '→';
+  const value = new Intl.NumberFormat(f.locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero'
+  }).format(row.trend);
+  return `${arrow} ${value}`;
+}
+
+function tiles(result: SyncResult, t: Dictionary, f: Formatter): string {
+  const k = kpis(result);
+  const tile = (label: string, value: string, detail = '') =>
+    `<div class="tile"><p class="tile-label">${esc(label)}</p><p class="tile-value">${esc(value)}</p>${detail ? `<p class="tile-detail">${esc(detail)}</p>` : ''}</div>`;
+  return `<div class="tiles">${[
+    tile(t.kpiUsers, f.count(k.users)),
+    tile(
+      t.kpiActive,
+      f.percent(k.activeRate),
+      fill(t.kpiActiveDetail, f.count(k.activeUsers), f.count(k.users))
+    ),
+    tile(t.kpiCompleteness, f.percent(k.completeness)),
+    tile(
+      t.kpiCoverage,
+      f.percent(k.teams ? k.coveredTeams / k.teams : null),
+      fill(t.kpiCoverageDetail, f.count(k.coveredTeams), f.count(k.teams))
+    ),
+    tile(t.kpiTimeSaved, f.duration(k.minutesSaved))
+  ].join('')}</div>`;
+}
+
+function teamTable(result: SyncResult, t: Dictionary, f: Formatter): string {
+  const rows = teamRows(result);
+  if (rows.length === 0) return `<p>${esc(t.noTeam)}</p>`;
+  const body = rows
+    .map(
+      (r) =>
+        `<tr${r.keyUsers === 0 ? ' class="uncovered"' : ''}><th scope="row">${esc(r.team)}</th><td>${esc(f.count(r.users))}</td><td>${esc(f.percent(r.activeRate))}</td><td><span class="trend">${sparkline(r.created)}<span>${esc(trendText(r, f))}</span></span></td><td>${esc(f.percent(r.completeness))}</td><td>${r.keyUsers === 0 ? `<span class="gap">${esc(t.none)}</span>` : esc(f.count(r.keyUsers))}</td><td>${esc(f.duration(r.minutesSaved))}</td></tr>`
+    )
+    .join('');
+  return `<div class="scroll"><table><thead><tr><th scope="col">${esc(t.team)}</th><th scope="col">${esc(t.users)}</th><th scope="col">${esc(t.active)}</th><th scope="col">${esc(t.trend)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.keyUsers)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
+}
+
+function peopleSections(result: SyncResult, t: Dictionary, f: Formatter): string {
   const users = [...result.users].sort(byEngagement);
   const champions = championCandidatesOf(result);
+  const championList =
+    champions.length === 0
+      ? `<p>${esc(t.noChampions)}</p>`
+      : `<ol>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(c.team)} — ${esc(t.engagement)} ${esc(f.count(c.engagementScore))}</li>`).join('')}</ol>`;
+  const rows = users
+    .map(
+      (u) =>
+        `<tr><th scope="row">${esc(u.name)}${u.isKeyUser ? `<span class="badge">${esc(t.keyUser)}</span>` : ''}</th><td class="l">${esc(u.team)}</td><td>${esc(f.count(u.recordsCreated))}</td><td>${esc(f.count(u.recordsUpdated))}</td><td>${esc(f.count(u.tasksLogged))}</td><td>${esc(f.count(u.eventsLogged))}</td><td>${esc(f.count(u.activeDays))}</td><td>${u.lastLogin ? esc(f.date(u.lastLogin.slice(0, 10))) : '–'}</td><td>${esc(f.percent(u.completeness))}</td><td>${esc(f.count(u.engagementScore))}</td><td>${esc(f.duration(u.minutesSaved))}</td></tr>`
+    )
+    .join('');
+  return `<section><h2>${esc(t.champions)}</h2><p class="note">${esc(t.championsNote)}</p>${championList}</section>
+<section><h2>${esc(t.people)}</h2><p class="note">${esc(t.peopleNote)}</p><div class="scroll"><table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col">${esc(t.created)}</th><th scope="col">${esc(t.updated)}</th><th scope="col">${esc(t.tasks)}</th><th scope="col">${esc(t.events)}</th><th scope="col">${esc(t.activeDays)}</th><th scope="col">${esc(t.lastLogin)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.engagement)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+}
+
+const STYLE = `
+*{box-sizing:border-box}
+body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#181818;margin:0;background:#f3f3f3}
+header{background:#032d60;color:#fff;padding:16px clamp(12px,4vw,28px)}header h1{margin:0;font-size:clamp(18px,4.5vw,22px)}header p{margin:4px 0 0;color:#e5eaf2}
+main{padding:16px clamp(8px,3vw,28px);max-width:1280px}
+section{background:#fff;border-radius:8px;padding:14px clamp(12px,3vw,20px);margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.08);min-width:0}
+h2{font-size:17px;margin:0 0 8px}h3{font-size:15px;margin:14px 0 6px;color:#3e3e3c}
+.note{color:#545454;font-size:14px;margin:0 0 8px}
+.tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
+.tile{border:1px solid #dddbda;border-radius:8px;padding:10px 12px}.tile p{margin:0}
+.tile-label{font-size:13px;color:#545454}.tile-value{font-size:26px;font-weight:700}.tile-detail{font-size:13px;color:#545454}
+.scroll{overflow-x:auto;max-width:100%}
+table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #e5e5e5;text-align:right;white-space:nowrap}
+thead th{background:#f3f3f3;font-weight:600;font-size:13px}th[scope=row],td.l,th.l,thead th:first-child{text-align:left}
+th[scope=row]{font-weight:400;white-space:normal;min-width:9em;overflow-wrap:anywhere}
+tr.uncovered th[scope=row]{box-shadow:inset 4px 0 0 #8c4b02}.gap{color:#8c4b02;font-weight:600}
+span.trend{display:inline-flex;gap:6px;align-items:center}.spark{width:60px;height:20px}
+.heatmap th[scope=col]{white-space:normal;min-width:84px;vertical-align:bottom}
+.heat{text-align:center;font-weight:600;font-size:13px}.heat.empty{background:#f3f3f3;color:#3e3e3c}
+.legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px 14px;font-size:13px}
+.legend i{display:inline-block;width:14px;height:14px;margin-right:6px;border-radius:2px;vertical-align:-2px;border:1px solid #c9c9c9}.legend i.empty{background:#f3f3f3}
+.bar-row{display:grid;grid-template-columns:minmax(0,10em) minmax(0,1fr) 3.5em;gap:8px;align-items:center;margin:4px 0}
+.bar-label{overflow-wrap:anywhere;font-size:14px}.bar{width:100%;height:18px}.bar-value{text-align:right;font-size:14px}
+.chart{width:100%;height:auto}.axis{font-size:12px;fill:#3e3e3c}
+.badge{background:#e3f3e6;color:#1d6b2f;border-radius:10px;padding:1px 7px;font-size:12px;margin-left:4px}
+`;
+
+/**
+ * The report's HTML. `history`: earlier results (oldest first) for the completeness trend. Throws
+ * nothing: missing figures show as "–".
+ */
+export function renderReport(
+  result: SyncResult,
+  history: readonly SyncResult[],
+  lang: ReportLanguage,
+  options: ReportOptions = {}
+): string {
+  const t = dictionary(lang);
+  const f = formatter(lang);
+  const labels = options.labels ?? buildLabels(lang);
   const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);
   const objectNames = [...new Set(runs.flatMap((r) => r.objects.map((o) => o.name)))];
   const completenessTrend =
@@ -155,62 +252,37 @@ export function renderReport(result: SyncResult, history: readonly SyncResult[],
       ? lineChart(
           runs.map((r) => r.period.start),
           objectNames.map((name) => ({
-            name,
-            values: runs.map((r) => {
-              const avg = r.objects.find((o) => o.name === name)?.completeness.average;
-              return avg === undefined || avg === null ? null : avg * 100;
-            })
+            name: labelOf(labels, name),
+            values: runs.map((r) => r.objects.find((o) => o.name === name)?.completeness.average ?? null)
           })),
-          (v) => `${v.toFixed(0)} %`
+          f
         )
-      : `<p class="note">${t.oneRun}</p>`;
-  const activityTrend = lineChart(
-    result.activityTrend.periodStarts,
-    result.activityTrend.teams.map((team) => ({ name: team.team, values: team.created })),
-    (v) => String(Math.round(v))
-  );
+      : `<p class="note">${esc(t.oneRun)}</p>`;
+  const source = result.source.kind === 'org' ? t.sourceOrg : t.sourceExport;
+  const period = `${t.periodTypes[result.period.type] ?? result.period.type} ${f.date(result.period.start)} – ${f.date(result.period.end)}`;
+  const inactive = result.excludedUsers.filter((u) => u.reason === 'inactive').length;
+  const automated = result.excludedUsers.length - inactive;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(t.title)}</title>
-<style>
-body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#181818;margin:0;background:#f3f3f3}
-header{background:#032d60;color:#fff;padding:18px 28px}header h1{margin:0;font-size:22px}header p{margin:4px 0 0;opacity:.85}
-main{padding:20px 28px;max-width:1280px}section{background:#fff;border-radius:8px;padding:16px 20px;margin:0 0 18px;box-shadow:0 1px 2px rgba(0,0,0,.08)}
-h2{font-size:17px;margin:0 0 8px}h3{font-size:14px;margin:14px 0 4px;color:#444}
-table{border-collapse:collapse;width:100%}th,td{padding:5px 8px;border-bottom:1px solid #e5e5e5;text-align:right}th:first-child,td:first-child,td.l,th.l{text-align:left}
-th{background:#fafafa;font-weight:600}.note{color:#555;font-size:13px}.lbl{font-size:11px;fill:#333}.val{font-size:11px;fill:#fff;font-weight:600}
-.key{display:inline-block;margin-right:12px;font-size:12px}.key i{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
-.badge{background:#e3f3e6;color:#1d6b2f;border-radius:10px;padding:1px 7px;font-size:11px;margin-left:4px}svg{max-width:100%;height:auto}
-</style>
+<style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${esc(t.title)}</h1><p>${t.source}: ${esc(result.source.description)} · ${t.period}: ${esc(result.period.type)} ${esc(result.period.start)} → ${esc(result.period.end)} · ${t.generated} ${esc(result.generatedAt.slice(0, 16).replace('T', ' '))} UTC</p></header>
+<header><h1>${esc(t.title)}</h1><p>${esc(source)} · ${esc(t.period)}${esc(t.colon)}${esc(period)} · ${esc(t.generated)} ${esc(f.dateTime(result.generatedAt))}</p></header>
 <main>
-<section><h2>${t.summary}</h2>
-<table><thead><tr><th>${t.object}</th><th>${t.records}</th><th>${t.excluded}</th><th>${t.averageCompleteness}</th><th>${t.completeRecords}</th></tr></thead><tbody>
-${result.objects.map((o) => `<tr><td>${esc(o.name)}</td><td>${o.records}</td><td>${o.excludedRecords}</td><td>${pct(o.completeness.average)}</td><td>${o.completeness.complete}</td></tr>`).join('\n')}
-</tbody></table></section>
-<section><h2>${t.heatmap}</h2><p class="note">${t.heatmapNote}</p>${heatmap(result)}</section>
-<section><h2>${t.distribution}</h2><p class="note">${t.distributionNote}</p>${distribution(result)}</section>
-<section><h2>${t.champions}</h2><p class="note">${t.championsNote}</p>
-${champions.length === 0 ? `<p>${t.noChampions}</p>` : `<ol>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(c.team)} — ${t.engagement} ${c.engagementScore}</li>`).join('')}</ol>`}
-</section>
-<section><h2>${t.trend}</h2><h3>${t.activityTrend}</h3>${activityTrend}<h3>${t.completenessTrend}</h3>${completenessTrend}</section>
-<section><h2>${t.activity}</h2>
-<table><thead><tr><th>${t.user}</th><th class="l">${t.team}</th><th>${t.created}</th><th>${t.updated}</th><th>${t.tasks}</th><th>${t.events}</th><th>${t.activeDays}</th><th>${t.lastLogin}</th><th>${t.completeness}</th><th>${t.engagement}</th><th>${t.minutesSaved}</th></tr></thead><tbody>
-${users
-  .map(
-    (u) =>
-      `<tr><td>${esc(u.name)}${u.isKeyUser ? `<span class="badge">${t.keyUser}</span>` : ''}</td><td class="l">${esc(u.team)}</td><td>${u.recordsCreated}</td><td>${u.recordsUpdated}</td><td>${u.tasksLogged}</td><td>${u.eventsLogged}</td><td>${u.activeDays}</td><td>${esc((u.lastLogin ?? '–').slice(0, 10))}</td><td>${pct(u.completeness)}</td><td>${u.engagementScore}</td><td>${u.minutesSaved}</td></tr>`
-  )
-  .join('\n')}
-</tbody></table></section>
-<section><h2>${t.excludedUsers}</h2>
-${result.excludedUsers.length === 0 ? `<p>${t.none}</p>` : `<table><thead><tr><th>${t.user}</th><th class="l">${t.reason}</th></tr></thead><tbody>${result.excludedUsers.map((e) => `<tr><td>${esc(e.name)}</td><td class="l">${esc(e.reason)}: ${esc(e.detail)}</td></tr>`).join('')}</tbody></table>`}
-</section>
+<section><h2>${esc(t.kpis)}</h2>${tiles(result, t, f)}</section>
+<section><h2>${esc(t.teams)}</h2><p class="note">${esc(t.teamsNote)}</p>${teamTable(result, t, f)}</section>
+<section><h2>${esc(t.summary)}</h2><p class="note">${esc(t.excludedNote)}</p>
+<div class="scroll"><table><thead><tr><th scope="col">${esc(t.object)}</th><th scope="col">${esc(t.records)}</th><th scope="col">${esc(t.excluded)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.completeRecords)}</th></tr></thead><tbody>
+${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}</th><td>${esc(f.count(o.records))}</td><td>${esc(f.count(o.excludedRecords))}</td><td>${esc(f.percent(o.completeness.average))}</td><td>${esc(f.count(o.completeness.complete))}</td></tr>`).join('\n')}
+</tbody></table></div></section>
+<section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(result, labels, f)}</section>
+<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(result, labels, f)}</section>
+<section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
+${options.people ? peopleSections(result, t, f) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
 </main>
 </body>
 </html>

@@ -1,32 +1,100 @@
 // Writes <out>/index.html and <out>/result.json, keeping earlier results in <out>/history/.
+// Every file is written atomically (a temporary file in the same folder, then a rename): an interrupted
+// run leaves the previous report whole, never half a file that breaks the next report.
 
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SyncResult } from '../engine/result';
-import { renderReport } from './render-report';
+import { SyncInputError } from '../errors';
+import { renderReport, type ReportOptions } from './render-report';
+
+/** Writes `text` to `path` through a temporary file and a rename (atomic on one file system). */
+export function writeFileAtomic(path: string, text: string): void {
+  const temporary = `${path}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temporary, text);
+    renameSync(temporary, path);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * Checks, before the run, that `out` (and `out/history` unless withHistory is false) can be created and written (a probe file is
+ * written and removed). Throws SyncInputError (exit 2) naming the folder and the system's reason.
+ */
+export function checkOutWritable(out: string, withHistory = true): void {
+  const historyDir = join(out, 'history');
+  try {
+    mkdirSync(withHistory ? historyDir : out, { recursive: true });
+    for (const dir of withHistory ? [out, historyDir] : [out]) {
+      const probe = join(dir, `.write-check-${process.pid}.tmp`);
+      writeFileSync(probe, '');
+      rmSync(probe, { force: true });
+    }
+  } catch (error) {
+    throw new SyncInputError(
+      `--out ${out} cannot be written: ${(error as Error).message}`,
+      'Pass a folder you can write to (it is created when missing), or fix its permissions.'
+    );
+  }
+}
+
+/**
+ * An earlier result usable in the trends, or the reason it is not: a history file must hold a
+ * period start (yyyy-mm-dd) and objects with a name and an average completeness (number or null).
+ */
+export function historyRun(parsed: unknown): SyncResult | string {
+  if (!parsed || typeof parsed !== 'object') return 'not a JSON object';
+  const run = parsed as { period?: { start?: unknown }; objects?: unknown };
+  if (typeof run.period?.start !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(run.period.start)) {
+    return 'no period.start date';
+  }
+  if (!Array.isArray(run.objects)) return 'no objects list';
+  for (const object of run.objects as unknown[]) {
+    const o = object as { name?: unknown; completeness?: { average?: unknown } } | null;
+    const average = o?.completeness?.average;
+    if (!o || typeof o.name !== 'string' || !(average === null || typeof average === 'number')) {
+      return 'an object without a name or a completeness average';
+    }
+  }
+  return parsed as SyncResult;
+}
 
 export function writeReport(
   result: SyncResult,
   out: string,
-  lang: 'en' | 'fr'
-): { html: string; json: string } {
+  lang: 'en' | 'fr',
+  options: ReportOptions = {}
+): { html: string; json: string; skippedHistory: string[] } {
   const historyDir = join(out, 'history');
   mkdirSync(historyDir, { recursive: true });
   const json = join(out, 'result.json');
   const stamp = result.generatedAt.replace(/[:.]/g, '-');
-  writeFileSync(json, `${JSON.stringify(result, null, 2)}\n`);
-  copyFileSync(json, join(historyDir, `result-${result.period.start}-${stamp}.json`));
+  const text = `${JSON.stringify(result, null, 2)}\n`;
+  writeFileAtomic(json, text);
+  writeFileAtomic(join(historyDir, `result-${result.period.start}-${stamp}.json`), text);
   const history: SyncResult[] = [];
+  const skippedHistory: string[] = [];
   for (const name of readdirSync(historyDir).sort()) {
     if (!/^result-.*\.json$/.test(name)) continue;
+    const file = join(historyDir, name);
+    let reason: string;
     try {
-      const parsed = JSON.parse(readFileSync(join(historyDir, name), 'utf8')) as SyncResult;
-      if (Array.isArray(parsed.objects)) history.push(parsed);
-    } catch {
-      // A damaged history file is skipped: the trend just has one point fewer.
+      const run = historyRun(JSON.parse(readFileSync(file, 'utf8')));
+      if (typeof run !== 'string') {
+        history.push(run);
+        continue;
+      }
+      reason = run;
+    } catch (error) {
+      reason = (error as Error).message;
     }
+    // Reported and left out of the trends, never fatal: one bad file must not break every later report.
+    skippedHistory.push(`${file} is skipped in the trends (${reason}): delete or fix it.`);
   }
   const html = join(out, 'index.html');
-  writeFileSync(html, renderReport(result, history, lang));
-  return { html, json: existsSync(json) ? json : '' };
+  writeFileAtomic(html, renderReport(result, history, lang, options));
+  return { html, json, skippedHistory };
 }

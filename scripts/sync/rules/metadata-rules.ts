@@ -21,11 +21,10 @@ export const DEFAULT_SETTINGS: CockpitSettings = {
   quietOpportunityDays: 14,
   untouchedLeadHours: 24,
   excludedUserTypes: ['AutomatedProcess', 'CloudIntegrationUser', 'CsnOnly', 'Guest'],
-  excludedProfiles: [
-    'Analytics Cloud Integration User',
-    'Salesforce API Only System Integrations',
-    'Minimum Access - API Only Integrations'
-  ],
+  // By what a user is, not by profile name (standard profile names are translated at run time).
+  excludedUserLicenses: [],
+  excludeApiOnlyUsers: true,
+  excludedProfiles: [],
   readinessThreshold: 90,
   teamField: 'UserRole.Name',
   snapshotPeriod: 'Week',
@@ -188,6 +187,12 @@ export function benefitRuleFrom(reader: RecordReader, name: string): BenefitRule
   };
 }
 
+/** A checkbox of a record file: `true`/`false` (xsd:boolean), the default when absent or nil. */
+function checkbox(value: string | null | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === null || value.trim() === '') return fallback;
+  return value.trim().toLowerCase() === 'true';
+}
+
 export function settingsFrom(reader: RecordReader): CockpitSettings {
   const d = DEFAULT_SETTINGS;
   const list = (field: string, fallback: string[]): string[] => {
@@ -202,6 +207,8 @@ export function settingsFrom(reader: RecordReader): CockpitSettings {
     quietOpportunityDays: reader.number('Quiet_Opportunity_Days__c', d.quietOpportunityDays),
     untouchedLeadHours: reader.number('Untouched_Lead_Hours__c', d.untouchedLeadHours),
     excludedUserTypes: list('Excluded_User_Types__c', d.excludedUserTypes),
+    excludedUserLicenses: list('Excluded_User_Licenses__c', d.excludedUserLicenses),
+    excludeApiOnlyUsers: checkbox(reader.values.get('Exclude_API_Only_Users__c'), d.excludeApiOnlyUsers),
     excludedProfiles: list('Excluded_Profiles__c', d.excludedProfiles),
     readinessThreshold: reader.number('Readiness_Threshold__c', d.readinessThreshold),
     teamField: reader.text('Team_Field__c', false) || d.teamField,

@@ -5,8 +5,8 @@
 // dropped silently. Then retention: user snapshots older than the retention weeks are deleted.
 
 import type { Connection } from '@jsforce/jsforce-node';
-import { SyncInputError } from '../errors';
-import { withRetry, transientReason, type RetryOptions } from '../sources/retry';
+import { classifyFailure, describeFailure, SyncInputError, SyncServerError } from '../errors';
+import { withRetry, type RetryOptions } from '../sources/retry';
 import type { OrgRecordSource } from '../sources/record-source';
 import {
   SNAPSHOT_KEY_FIELD,
@@ -46,21 +46,6 @@ function reasonOf(outcome: UpsertOutcome): string {
     .join('; ');
 }
 
-function describeError(error: unknown): string {
-  const e = error as { errorCode?: unknown; name?: unknown; message?: unknown };
-  const code = typeof e.errorCode === 'string' ? e.errorCode : typeof e.name === 'string' ? e.name : 'ERROR';
-  return `${code}: ${typeof e.message === 'string' ? e.message : String(error)}`;
-}
-
-function isSessionError(error: unknown): boolean {
-  const e = error as { errorCode?: unknown; message?: unknown };
-  return (
-    e.errorCode === 'INVALID_SESSION_ID' ||
-    (typeof e.message === 'string' &&
-      /Session expired or invalid|expired access\/refresh token/.test(e.message))
-  );
-}
-
 function keyOf(row: Row): string {
   const value = (row as Record<string, unknown>)[SNAPSHOT_KEY_FIELD];
   return typeof value === 'string' ? value : '(no key)';
@@ -95,17 +80,18 @@ async function upsertObject(
         }
       );
     } catch (error) {
-      if (isSessionError(error)) {
+      if (classifyFailure(error).kind === 'session') {
         throw new SyncInputError(
           `The Salesforce session expired while writing ${object}.`,
           'Log in again (`sf org login web --alias <alias>`) and rerun: rows already written are updated, not duplicated.'
         );
       }
       // The whole request was refused (or kept failing): every record of it is reported.
-      const reason = transientReason(error)
-        ? `${describeError(error)} (still failing after retries)`
-        : describeError(error);
-      for (const row of chunk) failures.push({ object, key: keyOf(row), reason });
+      const server = error instanceof SyncServerError;
+      const reason = server ? error.message : describeFailure(error);
+      for (const row of chunk) {
+        failures.push({ object, key: keyOf(row), reason, ...(server ? { kind: 'server' as const } : {}) });
+      }
       continue;
     }
     outcomes.forEach((outcome, i) => {
@@ -127,36 +113,66 @@ async function upsertObject(
   return { object, created, updated };
 }
 
-/** Deletes User_Adoption_Snapshot__c whose Period_Start__c is older than `weeks` before `periodStart`. */
+/**
+ * Snapshot_Key__c is a case-insensitive unique external id (caseSensitive=false in force-app): two rows
+ * whose keys differ only by case would overwrite each other across requests, or both be refused within
+ * one. Such rows are not sent; each is reported (never one silently overwriting another).
+ */
+function withoutKeyClashes(object: string, rows: readonly Row[], failures: SnapshotWriteFailure[]): Row[] {
+  const byKey = new Map<string, string[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const folded = key.toLowerCase();
+    byKey.set(folded, [...(byKey.get(folded) ?? []), key]);
+  }
+  return rows.filter((row) => {
+    const same = byKey.get(keyOf(row).toLowerCase()) ?? [];
+    if (same.length < 2) return true;
+    failures.push({
+      object,
+      key: keyOf(row),
+      reason: `DUPLICATE_VALUE: ${same.length} snapshots of this run have the key ${same.join(' / ')} (keys are compared without case): none of them is written`
+    });
+    return false;
+  });
+}
+
+/** The day (yyyy-mm-dd, UTC) `weeks` weeks before `today`: user snapshots of periods starting before it are deleted. */
+export function retentionCutoff(today: string, weeks: number): string {
+  return new Date(Date.parse(`${today}T00:00:00Z`) - weeks * 7 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * Deletes User_Adoption_Snapshot__c whose Period_Start__c is before the cutoff. Counted from today, never
+ * from --as-of: a run for a past or (refused) future date must not widen what is deleted. Per-id refusals
+ * are failures of the run; a query or request that keeps failing ends retention with `error` set, after
+ * the upserts, which stay written and reported.
+ */
 async function applyRetention(
   connection: Connection,
-  periodStart: string,
-  weeks: number,
+  cutoff: string,
   failures: SnapshotWriteFailure[],
   log: (message: string) => void,
   retry: RetryOptions
-): Promise<number> {
+): Promise<{ deleted: number; error?: string }> {
   const object = SNAPSHOT_OBJECTS.user;
-  const cutoff = new Date(Date.parse(`${periodStart}T00:00:00Z`) - weeks * 7 * 86_400_000)
-    .toISOString()
-    .slice(0, 10);
   const ids: string[] = [];
   const soql = `SELECT Id FROM ${object} WHERE Period_Start__c < ${cutoff}`;
   let url: string | undefined = `/services/data/v${connection.version}/query?q=${encodeURIComponent(soql)}`;
-  while (url) {
-    const pageUrl: string = url;
-    const page = await withRetry(
-      () =>
-        connection.request<{ done: boolean; nextRecordsUrl?: string; records: { Id: string }[] }>(pageUrl),
-      retry
-    );
-    ids.push(...page.records.map((r) => r.Id));
-    url = page.done ? undefined : page.nextRecordsUrl;
-  }
   let deleted = 0;
-  for (let start = 0; start < ids.length; start += CHUNK_SIZE) {
-    const chunk = ids.slice(start, start + CHUNK_SIZE);
-    try {
+  try {
+    while (url) {
+      const pageUrl: string = url;
+      const page = await withRetry(
+        () =>
+          connection.request<{ done: boolean; nextRecordsUrl?: string; records: { Id: string }[] }>(pageUrl),
+        retry
+      );
+      ids.push(...page.records.map((r) => r.Id));
+      url = page.done ? undefined : page.nextRecordsUrl;
+    }
+    for (let start = 0; start < ids.length; start += CHUNK_SIZE) {
+      const chunk = ids.slice(start, start + CHUNK_SIZE);
       const outcomes = (await withRetry(
         () => connection.sobject(object).destroy(chunk, { allOrNone: false, allowRecursive: true }),
         retry
@@ -170,13 +186,20 @@ async function applyRetention(
             reason: `retention delete: ${reasonOf(outcome)}`
           });
       });
-    } catch (error) {
-      for (const id of chunk)
-        failures.push({ object, key: `Id ${id}`, reason: `retention delete: ${describeError(error)}` });
     }
+  } catch (error) {
+    if (classifyFailure(error).kind === 'session') {
+      throw new SyncInputError(
+        'The Salesforce session expired during retention (the snapshots are written).',
+        'Log in again (`sf org login web --alias <alias>`) and rerun: snapshots are updated, not duplicated, and retention runs again.'
+      );
+    }
+    const message = error instanceof SyncServerError ? error.message : describeFailure(error);
+    log(`Retention stopped after ${deleted} deletes: ${message}`);
+    return { deleted, error: message };
   }
   if (ids.length > 0) log(`Retention: ${deleted} user snapshots before ${cutoff} deleted.`);
-  return deleted;
+  return { deleted };
 }
 
 export async function writeSnapshots(
@@ -192,27 +215,26 @@ export async function writeSnapshots(
   const sets: [string, readonly Row[]][] = [
     [SNAPSHOT_OBJECTS.user, snapshots.user],
     [SNAPSHOT_OBJECTS.team, snapshots.team],
-    [SNAPSHOT_OBJECTS.completeness, snapshots.completeness]
+    [SNAPSHOT_OBJECTS.completeness, snapshots.completeness],
+    [SNAPSHOT_OBJECTS.wave, snapshots.wave ?? []]
   ];
-  for (const [object, rows] of sets) {
-    if (rows.length === 0) continue;
+  for (const [object, all] of sets) {
+    if (all.length === 0) continue;
     const before = failures.length;
+    const rows = withoutKeyClashes(object, all, failures);
     const written = await upsertObject(connection, object, rows, failures, log, retry);
     objects.push(written);
     log(
       `${object}: ${written.created} created, ${written.updated} updated, ${failures.length - before} refused.`
     );
   }
-  let deleted = 0;
+  const result: SnapshotWriteResult = { objects, failures, deleted: 0 };
   if (options.retentionWeeks !== undefined && options.retentionWeeks > 0) {
-    deleted = await applyRetention(
-      connection,
-      snapshots.periodStart,
-      options.retentionWeeks,
-      failures,
-      log,
-      retry
-    );
+    const today = options.today ?? new Date().toISOString().slice(0, 10);
+    const cutoff = retentionCutoff(today, options.retentionWeeks);
+    const retention = await applyRetention(connection, cutoff, failures, log, retry);
+    result.deleted = retention.deleted;
+    result.retention = { cutoff, ...(retention.error ? { error: retention.error } : {}) };
   }
-  return { objects, failures, deleted };
+  return result;
 }

@@ -2,6 +2,7 @@
 
 import type { SyncResult } from '../engine/result';
 import { completenessFieldKey, completenessTeamKey, teamSnapshotKey, userSnapshotKey } from './keys';
+import { buildWaveSnapshots } from './wave-snapshots';
 import type { CompletenessSnapshot, SnapshotSet, TeamAdoptionSnapshot, UserAdoptionSnapshot } from './types';
 
 const pct = (ratio: number | null): number | null => (ratio === null ? null : Math.round(ratio * 1000) / 10);
@@ -15,7 +16,6 @@ export function buildSnapshots(result: SyncResult): SnapshotSet {
     return {
       Snapshot_Key__c: key,
       Name: key,
-      OwnerId: u.userId,
       User__c: u.userId,
       Team__c: text80(u.team),
       Period_Type__c: periodType,
@@ -89,5 +89,5 @@ export function buildSnapshots(result: SyncResult): SnapshotSet {
       });
     }
   }
-  return { periodType, periodStart, user, team, completeness };
+  return { periodType, periodStart, user, team, completeness, wave: buildWaveSnapshots(result) };
 }

@@ -1,4 +1,5 @@
-// Snapshot keys (Snapshot_Key__c, Text(80), external ID): stable, so a rerun for the same period updates.
+// Snapshot keys (Snapshot_Key__c, Text(80), external ID, unique, case-insensitive): stable, so a rerun for
+// the same period updates; distinct for distinct teams, whatever their case or spacing.
 
 import { createHash } from 'node:crypto';
 import type { PeriodType } from './types';
@@ -10,14 +11,31 @@ export function periodLetter(period: PeriodType): 'W' | 'D' | 'M' {
   return period === 'Day' ? 'D' : period === 'Month' ? 'M' : 'W';
 }
 
-/** Makes a key part safe and short: spaces to _, and when the whole key would pass 80, a hash of it. */
+/** A 10-hex-digit digest (40 bits) of the exact text of the key's parts. */
+function digest(parts: readonly string[]): string {
+  return createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 10);
+}
+
+/**
+ * A team name as a key part. Snapshot_Key__c is a case-insensitive unique external id, and names
+ * such as "Sales North", "SALES NORTH", "Sales_North" and "Sales  North" are different teams: a name
+ * written only in lower-case letters, digits, "." and "-" is its own key part; any other name gets
+ * "~" and a digest of its exact text after its readable form (spaces as "_"). Distinct names give keys
+ * that differ case-insensitively (the plain form never holds "~"; digests differ), the same name always
+ * gives the same key.
+ */
+export function teamKeyPart(team: string): string {
+  if (/^[a-z0-9.-]+$/.test(team)) return team;
+  return `${team.replace(/\s+/g, '_')}~${digest([team])}`;
+}
+
+/** Joins the parts; when the whole key would pass 80 characters, keeps a head and a digest of every part. */
 function fit(prefix: string, parts: readonly string[], suffix: string): string {
-  const clean = parts.map((p) => p.replace(/\s+/g, '_'));
-  const key = `${prefix}-${clean.join('-')}-${suffix}`;
+  const key = `${prefix}-${parts.join('-')}-${suffix}`;
   if (key.length <= MAX_KEY) return key;
-  const hash = createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 10);
-  const room = MAX_KEY - prefix.length - suffix.length - hash.length - 4;
-  const head = clean.join('-').slice(0, Math.max(0, room));
+  const hash = digest(parts);
+  const room = MAX_KEY - prefix.length - suffix.length - hash.length - 3;
+  const head = parts.join('-').slice(0, Math.max(0, room));
   return `${prefix}-${head}~${hash}-${suffix}`;
 }
 
@@ -25,8 +43,13 @@ export function userSnapshotKey(userId: string, period: PeriodType, periodStart:
   return `U-${userId}-${periodLetter(period)}-${periodStart}`;
 }
 
+/** Wave_Snapshot__c key: the wave's record Id (15 or 18 characters) fits 80 with the period. */
+export function waveSnapshotKey(waveId: string, period: PeriodType, periodStart: string): string {
+  return `V-${waveId}-${periodLetter(period)}-${periodStart}`;
+}
+
 export function teamSnapshotKey(team: string, period: PeriodType, periodStart: string): string {
-  return fit('T', [team], `${periodLetter(period)}-${periodStart}`);
+  return fit('T', [teamKeyPart(team)], `${periodLetter(period)}-${periodStart}`);
 }
 
 export function completenessTeamKey(
@@ -35,7 +58,7 @@ export function completenessTeamKey(
   period: PeriodType,
   periodStart: string
 ): string {
-  return fit('C-T', [object, team], `${periodLetter(period)}-${periodStart}`);
+  return fit('C-T', [object, teamKeyPart(team)], `${periodLetter(period)}-${periodStart}`);
 }
 
 export function completenessFieldKey(

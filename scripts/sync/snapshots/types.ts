@@ -9,7 +9,8 @@ export type PeriodType = 'Day' | 'Week' | 'Month';
 export const SNAPSHOT_OBJECTS = {
   user: 'User_Adoption_Snapshot__c',
   team: 'Team_Adoption_Snapshot__c',
-  completeness: 'Completeness_Snapshot__c'
+  completeness: 'Completeness_Snapshot__c',
+  wave: 'Wave_Snapshot__c'
 } as const;
 
 /** The external ID field of every snapshot object. */
@@ -19,8 +20,6 @@ export const SNAPSHOT_KEY_FIELD = 'Snapshot_Key__c';
 export interface UserAdoptionSnapshot {
   Snapshot_Key__c: string;
   Name: string;
-  /** The user: a rep sees their own snapshots (OWD Private). */
-  OwnerId: string;
   User__c: string;
   Team__c: string;
   Period_Type__c: PeriodType;
@@ -80,12 +79,52 @@ export interface CompletenessSnapshot {
   Average_Completeness__c: number | null;
 }
 
+/** Gate state as Wave_Snapshot__c stores it (picklist API values). */
+export type GateValue = 'Met' | 'Not_Met' | 'Not_Due' | 'Not_Measured';
+
+/**
+ * Wave_Snapshot__c: one per roll-out wave per period, the wave's status history. Key `V-<waveId>-<W|D|M>-<yyyy-mm-dd>`.
+ * Training-effect fields: share active / mean completeness, 0–100, of the trained and the not-yet-trained,
+ * the week before and 2, 4 and 8 weeks after the training (null when not measured).
+ */
+export interface WaveSnapshotFigures {
+  Snapshot_Key__c: string;
+  Name: string;
+  Wave__c: string;
+  Period_Type__c: PeriodType;
+  Period_Start__c: string;
+  Status__c: 'Green' | 'Amber' | 'Red';
+  Phase__c: 'Preparation' | 'Hypercare' | 'Live';
+  Go_Live_Gate__c: GateValue;
+  Day_5_Gate__c: GateValue;
+  Day_28_Gate__c: GateValue;
+  Users__c: number;
+  Active_Users__c: number;
+  Active_Share__c: number | null;
+  Completeness__c: number | null;
+  Teams__c: number;
+  Teams_Trained_Key_User__c: number;
+  Teams_Active_Key_User__c: number;
+  /** One team per line; null when every team has an active key user. */
+  Teams_Missing_Key_User__c: string | null;
+  Trained_Users__c: number;
+  Follow_Ups_Due__c: number;
+}
+
+/** Training-effect fields of Wave_Snapshot__c. */
+export type TrainingEffectField =
+  `${'Trained' | 'Untrained'}_${'Active' | 'Complete'}_${'Before' | '2W' | '4W' | '8W'}__c`;
+
+export type WaveSnapshot = WaveSnapshotFigures & Record<TrainingEffectField, number | null>;
+
 export interface SnapshotSet {
   periodType: PeriodType;
   periodStart: string;
   user: UserAdoptionSnapshot[];
   team: TeamAdoptionSnapshot[];
   completeness: CompletenessSnapshot[];
+  /** One per roll-out wave (wave-snapshots.ts); absent or empty without waves. */
+  wave?: WaveSnapshot[];
 }
 
 /** One record the org refused: its key and Salesforce's reason. */
@@ -94,6 +133,8 @@ export interface SnapshotWriteFailure {
   key: string;
   /** e.g. "FIELD_CUSTOM_VALIDATION_EXCEPTION: ..." */
   reason: string;
+  /** 'server': the request kept failing (network, 5xx, limits) after the retries: exit code 3, not 1. */
+  kind?: 'server';
 }
 
 export interface SnapshotWriteResult {
@@ -102,11 +143,15 @@ export interface SnapshotWriteResult {
   failures: SnapshotWriteFailure[];
   /** Old user snapshots deleted by retention. */
   deleted: number;
+  /** Present when retention ran: the cutoff day (today − retention weeks) and, when it stopped, why. */
+  retention?: { cutoff: string; error?: string };
 }
 
 export interface SnapshotWriteOptions {
   /** Delete User_Adoption_Snapshot__c older than this many weeks (Cockpit setting, 26). */
   retentionWeeks?: number;
+  /** Today (yyyy-mm-dd, UTC; default the clock): retention counts back from it, never from --as-of. */
+  today?: string;
   log?: (message: string) => void;
 }
 

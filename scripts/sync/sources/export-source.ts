@@ -82,6 +82,12 @@ export class ExportSource implements RecordSource {
       throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
     }
     this.rulesDir = options.rulesDir ?? resolve(__dirname, '../../..', DEFAULT_METADATA_DIR);
+    if (!existsSync(this.rulesDir) || !statSync(this.rulesDir).isDirectory()) {
+      throw new SyncInputError(
+        `The rules folder ${this.rulesDir} does not exist${existsSync(this.rulesDir) ? ' as a folder' : ''}.`,
+        'Pass --rules <folder> holding the custom metadata record files (e.g. force-app/main/default/customMetadata), or drop --rules for the project’s.'
+      );
+    }
     if (options.paths.length === 0) {
       throw new SyncInputError(
         '--from-export needs a folder or a .zip file.',
@@ -126,9 +132,7 @@ export class ExportSource implements RecordSource {
         'Pass the export folder or its .zip.'
       );
     }
-    const entries: ZipEntry[] = listZipEntries(path);
-    for (const entry of entries) {
-      if (entry.name.endsWith('/')) continue;
+    for (const entry of pickZipEntries(path, listZipEntries(path))) {
       this.add(basename(entry.name), {
         display: `${path}:${entry.name}`,
         open: () => openZipEntry(path, entry)
@@ -264,13 +268,37 @@ export class ExportSource implements RecordSource {
         'Include User in the Data Export: owners, teams and activity are read from it.'
       );
     }
+    const userColumns = (await this.describe('User'))?.fields.map((f) => f.name.toLowerCase()) ?? [];
+    if (!userColumns.includes('id')) {
+      throw new SyncInputError(
+        `User.csv in the ${this.description} has no Id column (columns: ${userColumns.join(', ') || 'none'}).`,
+        'Export User again with all its fields (Setup > Data Export): records are matched to their owner by User.Id.'
+      );
+    }
     const users = await this.readSmall('User');
     const roles = new Map<string, Map<string, string>>();
     if (this.has('UserRole'))
       for (const r of await this.readSmall('UserRole')) roles.set(r.get('id') ?? '', r);
     const profiles = new Map<string, string>();
+    // What a profile is, for the exclusions (scripts/sync/rules/exclusions.ts): its license key, from
+    // Profile.UserLicenseId and UserLicense.csv when the export has them, and PermissionsApiUserOnly.
+    const licenseKeys = new Map<string, string>();
+    if (this.has('UserLicense'))
+      for (const l of await this.readSmall('UserLicense'))
+        licenseKeys.set(l.get('id') ?? '', l.get('licensedefinitionkey') ?? '');
+    const profileLicense = new Map<string, string>();
+    const profileApiOnly = new Map<string, boolean | null>();
     if (this.has('Profile'))
-      for (const p of await this.readSmall('Profile')) profiles.set(p.get('id') ?? '', p.get('name') ?? '');
+      for (const p of await this.readSmall('Profile')) {
+        const id = p.get('id') ?? '';
+        profiles.set(id, p.get('name') ?? '');
+        profileLicense.set(id, licenseKeys.get(p.get('userlicenseid') ?? '') ?? '');
+        const apiOnly = p.get('permissionsapiuseronly')?.toLowerCase();
+        profileApiOnly.set(
+          id,
+          apiOnly === 'true' || apiOnly === '1' ? true : apiOnly === 'false' || apiOnly === '0' ? false : null
+        );
+      }
     const byId = new Map(users.map((u) => [u.get('id') ?? '', u]));
 
     const field = teamField.trim();
@@ -310,6 +338,8 @@ export class ExportSource implements RecordSource {
       isActive: (u.get('isactive') ?? 'true').toLowerCase() !== 'false' && u.get('isactive') !== '0',
       userType: u.get('usertype') || 'Standard',
       profileName: profiles.get(u.get('profileid') ?? '') ?? u.get('profile.name') ?? '',
+      licenseKey: profileLicense.get(u.get('profileid') ?? '') ?? '',
+      apiOnly: profileApiOnly.get(u.get('profileid') ?? '') ?? null,
       roleName: roles.get(u.get('userroleid') ?? '')?.get('name') ?? '',
       team: resolveTeam(u),
       lastLoginDate: u.get('lastlogindate') || null,
@@ -322,6 +352,36 @@ export class ExportSource implements RecordSource {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The CSV entries of one zip, one per object. A Data Export puts its files at the root of the zip;
+ * macOS adds `__MACOSX/` folders and `._` files (resource forks, not CSV), which are ignored. When an
+ * object's file is found in several folders (`User.csv` and `backup/User.csv`), the one at the root is
+ * read; with none at the root, the choice is the user's: SyncInputError naming the entries.
+ */
+export function pickZipEntries(path: string, entries: readonly ZipEntry[]): ZipEntry[] {
+  const byObject = new Map<string, ZipEntry[]>();
+  for (const entry of entries) {
+    const name = entry.name.replace(/\\/g, '/');
+    if (name.endsWith('/') || !/\.csv$/i.test(name)) continue;
+    if (/(^|\/)__MACOSX\//.test(name) || basename(name).startsWith('._')) continue;
+    const key = basename(name).toLowerCase();
+    byObject.set(key, [...(byObject.get(key) ?? []), entry]);
+  }
+  const picked: ZipEntry[] = [];
+  for (const candidates of byObject.values()) {
+    const atRoot = candidates.filter((e) => !e.name.replace(/\\/g, '/').includes('/'));
+    const only = atRoot.length === 1 ? atRoot[0] : candidates.length === 1 ? candidates[0] : undefined;
+    if (!only) {
+      throw new SyncInputError(
+        `${path} holds ${candidates.length} files for the same object: ${candidates.map((e) => e.name).join(', ')}.`,
+        'Keep one of them (a Data Export has each object once, at the root of the zip), or unzip the one you mean and pass its folder.'
+      );
+    }
+    picked.push(only);
+  }
+  return picked;
 }
 
 function nameOf(u: Map<string, string>): string {

@@ -15,7 +15,15 @@ import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
 import type { HttpRequest, HttpResponse, Schema } from '@jsforce/jsforce-node/lib/types';
 import { Org } from '@salesforce/core';
 import { readCsv, type RowBatch } from '../csv/csv-reader';
-import { SyncInputError } from '../errors';
+import {
+  classifyFailure,
+  errorCode,
+  SyncInputError,
+  SyncServerError,
+  TransientResponseError
+} from '../errors';
+import { CsvFormatError } from '../csv/csv-reader';
+import { useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { withRetry, type RetryOptions } from './retry';
 import type {
@@ -80,19 +88,13 @@ function loginHint(options: OrgSourceOptions): string {
     : 'Get a fresh session (`sf org login web --alias my-org`, then `sf org display --target-org my-org` shows the access token), or use --target-org my-org.';
 }
 
-function errorCode(error: unknown): string {
-  const e = error as { errorCode?: unknown; name?: unknown };
-  return typeof e.errorCode === 'string' ? e.errorCode : typeof e.name === 'string' ? e.name : '';
-}
-
-function isSessionError(error: unknown): boolean {
-  const code = errorCode(error);
-  const message = (error as { message?: unknown }).message;
-  return (
-    code === 'INVALID_SESSION_ID' ||
-    code === 'invalid_grant' ||
-    (typeof message === 'string' &&
-      /Session expired or invalid|expired access\/refresh token|INVALID_SESSION_ID/.test(message))
+/** https only, except on the loopback interface (tests, a local proxy): a token must never travel in clear. */
+export function checkInstanceUrl(url: URL, flag: string): void {
+  const loopback = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname);
+  if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return;
+  throw new SyncInputError(
+    `${flag} "${url.origin}" is not https: the access token would travel in clear text.`,
+    'Use the https:// URL of the org, e.g. https://acme.my.salesforce.com (http is accepted only for localhost).'
   );
 }
 
@@ -112,6 +114,8 @@ async function connect(
     }
     // @salesforce/core's Connection subclasses jsforce's and refreshes the token when it can.
     const connection = org.getConnection(options.apiVersion) as unknown as JsforceConnection;
+    checkInstanceUrl(new URL(connection.instanceUrl), `The instance URL of the login ${options.targetOrg}`);
+    useSendOnceTransport(connection);
     return { connection, description: `org ${org.getUsername() ?? options.targetOrg}` };
   }
   if (options.instanceUrl && options.accessToken) {
@@ -124,11 +128,13 @@ async function connect(
         'Pass the org URL, e.g. https://acme.my.salesforce.com.'
       );
     }
+    checkInstanceUrl(url, '--instance-url');
     const connection = new JsforceConnection({
       instanceUrl: url.origin,
       accessToken: options.accessToken,
       version: options.apiVersion ?? DEFAULT_API_VERSION
     });
+    useSendOnceTransport(connection);
     return { connection, description: `org ${url.host}` };
   }
   throw new SyncInputError(
@@ -196,11 +202,15 @@ export class OrgSource implements OrgRecordSource {
         }
       );
     } catch (error) {
-      if (isSessionError(error)) {
+      const failure = classifyFailure(error);
+      if (failure.kind === 'session') {
         throw new SyncInputError(
           `The Salesforce session of the ${this.description} has expired or is invalid (${what}).`,
           loginHint(this.options)
         );
+      }
+      if (error instanceof SyncServerError) {
+        throw new SyncServerError(`${what}: ${error.message}`, error.hint, { cause: error });
       }
       throw error;
     }
@@ -290,19 +300,52 @@ export class OrgSource implements OrgRecordSource {
       page++;
       const params = new URLSearchParams({ maxRecords: String(maxRecords) });
       if (locator) params.set('locator', locator);
-      const { body, headers } = await this.call(`results of ${described.name}, page ${page}`, () =>
-        this.getText(`${this.base}/jobs/query/${job.id}/results?${params.toString()}`)
+      const url = `${this.base}/jobs/query/${job.id}/results?${params.toString()}`;
+      // A page is checked whole before any of its rows reach the measurement, so a page fetched again
+      // (same locator) is never counted twice.
+      const read = await this.call(`results of ${described.name}, page ${page}`, () =>
+        this.readPage(url, `${described.name} result page ${page}`)
       );
-      const next = headers['sforce-locator'];
-      locator = next && next !== 'null' ? next : null;
-      const records = Number(headers['sforce-numberofrecords'] ?? NaN);
-      options.progress?.page(described.name, {
-        page,
-        records: Number.isFinite(records) ? records : 0,
-        bytes: body.length
-      });
-      yield* readCsv(chunks(body), { sourceName: `${described.name} result page ${page}` });
+      locator = read.locator;
+      options.progress?.page(described.name, { page, records: read.records, bytes: read.bytes });
+      yield* read.batches;
     } while (locator);
+  }
+
+  /**
+   * GETs one result page and parses it. A page whose rows do not add up to its Sforce-NumberOfRecords
+   * header, or that does not end at a record boundary (Bulk API 2.0 ends every record with the job's
+   * line ending, LF here), was cut short on the way: TransientResponseError, so the retry layer fetches
+   * the same locator again (Bulk API 2.0 Developer Guide, "Get Results for a Query Job").
+   */
+  private async readPage(
+    url: string,
+    sourceName: string
+  ): Promise<{ batches: RowBatch[]; records: number; bytes: number; locator: string | null }> {
+    const { body, headers } = await this.getText(url);
+    const next = headers['sforce-locator'];
+    const expected = Number(headers['sforce-numberofrecords'] ?? NaN);
+    const batches: RowBatch[] = [];
+    let records = 0;
+    try {
+      for await (const batch of readCsv(chunks(body), { sourceName })) {
+        batches.push(batch);
+        records += batch.length;
+      }
+    } catch (error) {
+      if (error instanceof CsvFormatError)
+        throw new TransientResponseError(`${sourceName} is damaged (${error.message})`);
+      throw error;
+    }
+    if (records > 0 && !body.endsWith('\n')) {
+      throw new TransientResponseError(`${sourceName} ends in the middle of a record`);
+    }
+    if (Number.isFinite(expected) && records !== expected) {
+      throw new TransientResponseError(
+        `${sourceName} holds ${records} records, its Sforce-NumberOfRecords header says ${expected}`
+      );
+    }
+    return { batches, records, bytes: body.length, locator: next && next !== 'null' ? next : null };
   }
 
   private async createJob(objectName: string, soql: string): Promise<JobInfo> {
@@ -339,13 +382,17 @@ export class OrgSource implements OrgRecordSource {
     let info = job;
     while (info.state !== 'JobComplete') {
       if (info.state === 'Failed' || info.state === 'Aborted') {
-        throw new Error(
-          `The Bulk API 2.0 query job ${job.id} on ${objectName} ended ${info.state}: ${info.errorMessage ?? 'no message'}`
+        throw new SyncServerError(
+          `The Bulk API 2.0 query job ${job.id} on ${objectName} ended ${info.state}: ${info.errorMessage ?? 'no message'}`,
+          info.state === 'Aborted'
+            ? 'Someone (or Salesforce) aborted the job: rerun the sync.'
+            : 'Rerun the sync; if the job fails again, Setup > Bulk Data Load Jobs shows it with its error.'
         );
       }
       if (Date.now() > deadline) {
-        throw new Error(
-          `The Bulk API 2.0 query job ${job.id} on ${objectName} is still ${info.state} after the timeout; rerun later.`
+        throw new SyncServerError(
+          `The Bulk API 2.0 query job ${job.id} on ${objectName} is still ${info.state} after the timeout.`,
+          'Salesforce is slow to run the query: rerun later (Setup > Bulk Data Load Jobs shows the job).'
         );
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -404,6 +451,8 @@ export class OrgSource implements OrgRecordSource {
       'IsActive',
       'UserType',
       'Profile.Name',
+      'Profile.UserLicense.LicenseDefinitionKey',
+      'Profile.PermissionsApiUserOnly',
       'UserRole.Name',
       'LastLoginDate'
     ];
@@ -429,6 +478,11 @@ export class OrgSource implements OrgRecordSource {
       isActive: row.IsActive === true,
       userType: text(row.UserType),
       profileName: text(path(row, 'Profile.Name')),
+      licenseKey: text(path(row, 'Profile.UserLicense.LicenseDefinitionKey')),
+      apiOnly:
+        typeof path(row, 'Profile.PermissionsApiUserOnly') === 'boolean'
+          ? (path(row, 'Profile.PermissionsApiUserOnly') as boolean)
+          : null,
       roleName: text(path(row, 'UserRole.Name')),
       team: text(path(row, teamField)),
       lastLoginDate: typeof row.LastLoginDate === 'string' ? toIso(row.LastLoginDate) : null
@@ -467,6 +521,8 @@ export class OrgSource implements OrgRecordSource {
           'Quiet_Opportunity_Days__c',
           'Untouched_Lead_Hours__c',
           'Excluded_User_Types__c',
+          'Excluded_User_Licenses__c',
+          'Exclude_API_Only_Users__c',
           'Excluded_Profiles__c',
           'Readiness_Threshold__c',
           'Team_Field__c',

@@ -94,8 +94,12 @@ export interface UserRecord {
   isActive: boolean;
   /** User.UserType: Standard, AutomatedProcess, CloudIntegrationUser, CsnOnly, Guest, PowerPartner… */
   userType: string;
-  /** Profile.Name, or "" when unknown. */
+  /** Profile.Name, or "" when unknown (translated for standard profiles: never compared to a literal). */
   profileName: string;
+  /** Profile.UserLicense.LicenseDefinitionKey (SFDC, AUL, PID_CHATTER…), or "" / absent when unknown. */
+  licenseKey?: string;
+  /** Profile.PermissionsApiUserOnly, or null / absent when unknown. */
+  apiOnly?: boolean | null;
   /** UserRole.Name, or "" when none. */
   roleName: string;
   /** Value of the team field asked for (default UserRole.Name), or "" when blank. */
@@ -122,6 +126,11 @@ export interface CockpitSettings {
   quietOpportunityDays: number;
   untouchedLeadHours: number;
   excludedUserTypes: string[];
+  /** Excluded_User_Licenses__c: UserLicense.LicenseDefinitionKey values. */
+  excludedUserLicenses: string[];
+  /** Exclude_API_Only_Users__c: leave out users whose profile is API only. */
+  excludeApiOnlyUsers: boolean;
+  /** Excluded_Profiles__c (deprecated: custom profile names only; standard ones are translated). */
   excludedProfiles: string[];
   readinessThreshold: number;
   teamField: string;

@@ -3,13 +3,15 @@
 // local header through zlib's inflateRaw (method 8) or as is (method 0). No entry is held in memory.
 
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
-import { createInflateRaw } from 'node:zlib';
-import { Readable } from 'node:stream';
+import { crc32, createInflateRaw } from 'node:zlib';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { SyncInputError } from '../errors';
 
 export interface ZipEntry {
   name: string;
   method: number;
+  /** CRC-32 of the uncompressed bytes, from the central directory. */
+  crc: number;
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
@@ -54,13 +56,14 @@ export function listZipEntries(path: string): ZipEntry[] {
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (cd.readUInt32LE(p) !== 0x02014b50) {
+      if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) {
         throw new SyncInputError(
           `${path}: the zip's central directory is damaged.`,
           'Download the export again, or unzip it and pass the folder.'
         );
       }
       const method = cd.readUInt16LE(p + 10);
+      const crc = cd.readUInt32LE(p + 16);
       const compressedSize = cd.readUInt32LE(p + 20);
       const sizeU = cd.readUInt32LE(p + 24);
       const nameLength = cd.readUInt16LE(p + 28);
@@ -68,7 +71,13 @@ export function listZipEntries(path: string): ZipEntry[] {
       const commentLength = cd.readUInt16LE(p + 32);
       const localHeaderOffset = cd.readUInt32LE(p + 42);
       const name = cd.toString('utf8', p + 46, p + 46 + nameLength);
-      entries.push({ name, method, compressedSize, size: sizeU, localHeaderOffset });
+      if (p + 46 + nameLength > cd.length || localHeaderOffset + 30 > size) {
+        throw new SyncInputError(
+          `${path}: the zip's central directory is damaged (entry ${i + 1}${name ? `, ${name}` : ''}).`,
+          'Download the export again, or unzip it and pass the folder.'
+        );
+      }
+      entries.push({ name, method, crc, compressedSize, size: sizeU, localHeaderOffset });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return entries;
@@ -99,14 +108,67 @@ export function openZipEntry(path: string, entry: ZipEntry): Readable {
       'Only stored and deflated entries are read: unzip the archive and pass the folder.'
     );
   }
-  if (entry.compressedSize === 0) return Readable.from([]);
+  const damaged = (why: string): SyncInputError =>
+    new SyncInputError(
+      `${path}: entry ${entry.name} is damaged (${why}).`,
+      'Download the export again (or unzip it with another tool and pass the folder).'
+    );
   const raw = createReadStream(path, {
     start: dataStart,
-    end: dataStart + entry.compressedSize - 1,
+    end: Math.max(dataStart, dataStart + entry.compressedSize - 1),
     highWaterMark: 1 << 20
   });
-  if (entry.method === 0) return raw;
+  const checked = new EntryCheck(entry, damaged);
+  const fail = (error: Error): void => {
+    checked.destroy(error instanceof SyncInputError ? error : damaged(error.message));
+  };
+  raw.on('error', fail);
+  if (entry.compressedSize === 0) {
+    raw.destroy();
+    checked.end();
+    return checked;
+  }
+  if (entry.method === 0) return raw.pipe(checked);
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
-  raw.on('error', (error) => inflate.destroy(error));
-  return raw.pipe(inflate);
+  inflate.on('error', fail);
+  return raw.pipe(inflate).pipe(checked);
+}
+
+/**
+ * Passes an entry's bytes through while holding them to the central directory: never more bytes than
+ * its declared size (a zip bomb whose entry inflates past what it declares stops there, at once),
+ * exactly that many at the end, and the declared CRC-32.
+ */
+class EntryCheck extends Transform {
+  private bytes = 0;
+  private crc = 0;
+
+  constructor(
+    private readonly entry: ZipEntry,
+    private readonly damaged: (why: string) => SyncInputError
+  ) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
+    if (this.bytes > this.entry.size) {
+      callback(
+        this.damaged(
+          `it inflates past its declared size of ${this.entry.size} bytes: a damaged archive or a zip bomb`
+        )
+      );
+      return;
+    }
+    this.crc = crc32(chunk, this.crc);
+    callback(null, chunk);
+  }
+
+  override _flush(callback: TransformCallback): void {
+    if (this.bytes !== this.entry.size) {
+      callback(this.damaged(`${this.bytes} bytes instead of the declared ${this.entry.size}`));
+    } else if (this.crc >>> 0 !== this.entry.crc >>> 0) {
+      callback(this.damaged('its CRC-32 does not match'));
+    } else callback();
+  }
 }

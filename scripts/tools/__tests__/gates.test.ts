@@ -1,4 +1,10 @@
-import { apexSyntaxErrors, formatFindings, isBlocking, selectTargets } from '../static-analysis.ts';
+import {
+  apexSyntaxErrors,
+  formatFindings,
+  isBlocking,
+  ruleSelectors,
+  selectTargets
+} from '../static-analysis.ts';
 import { formatSummary, parseJestCounts } from '../run-gates.ts';
 import { deployArgs } from '../deploy.ts';
 
@@ -22,6 +28,23 @@ describe('static-analysis helpers', () => {
       '/p/force-app/main/default/lwc/a/a.html',
       '/p/force-app/main/default/lwc/a/a.ts'
     ]);
+    expect(targets.xml).toEqual(['/p/force-app/main/default/classes/A.cls-meta.xml']);
+  });
+
+  it('selects the AppExchange and Security tags and the Graph Engine, by kind of target', () => {
+    const all = ruleSelectors({ apex: ['a.cls'], lwc: ['a.ts'], xml: ['a.object-meta.xml'] });
+    expect(all).toEqual(
+      expect.arrayContaining([
+        'pmd:Recommended:Apex',
+        'pmd:AppExchange',
+        'pmd:Security',
+        'sfge:Security',
+        'eslint:Recommended',
+        'eslint:Security'
+      ])
+    );
+    expect(new Set(all).size).toBe(all.length);
+    expect(ruleSelectors({ apex: [], lwc: ['a.ts'], xml: [] })).not.toContain('sfge:Security');
   });
 
   it('accepts valid Apex (user mode included) and reports syntax errors with their line', () => {

@@ -1,6 +1,6 @@
 // @salesforce/apex/<Class>.<method>: both an @wire adapter and an imperative function.
 import { recordCall } from './registry.js';
-import { callableAdapter, imperativeResult } from './wire.js';
+import { callableAdapter, imperativeResult, reemitAll } from './wire.js';
 
 export function apexMethod(name) {
   const id = `@salesforce/apex/${name}`;
@@ -13,5 +13,5 @@ export function apexMethod(name) {
 // @salesforce/apex
 export function refreshApex(value) {
   recordCall('@salesforce/apex.refreshApex', null);
-  return Promise.resolve(value);
+  return reemitAll().then(() => value);
 }

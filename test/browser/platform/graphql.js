@@ -1,6 +1,6 @@
 // lightning/graphql for the browser gate: the graphql adapter emits `{ data, errors }` fixtures.
 import { recordCall } from './registry.js';
-import { fixtureAdapter } from './wire.js';
+import { fixtureAdapter, reemitAll } from './wire.js';
 
 export const graphql = fixtureAdapter('lightning/graphql.graphql', 'graphql');
 
@@ -10,5 +10,5 @@ export function gql(strings, ...values) {
 
 export function refreshGraphQL(result) {
   recordCall('lightning/graphql.refreshGraphQL', null);
-  return Promise.resolve(result);
+  return reemitAll().then(() => result);
 }

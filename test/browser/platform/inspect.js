@@ -52,17 +52,185 @@
     if (!root) return null;
     const limit = root.getBoundingClientRect().right + 1;
     let worst = null;
+    // Content inside a scroll or clip container (a wide table scrolling inside its card) is seen
+    // through that container: only the container's own box counts.
+    const clipped = (element) => {
+      for (let node = element.parentElement; node && node !== root; node = node.parentElement) {
+        if (getComputedStyle(node).overflowX !== 'visible' && node.getBoundingClientRect().right <= limit) {
+          return true;
+        }
+      }
+      return false;
+    };
     for (const element of root.querySelectorAll('*')) {
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       const hidden = box.width <= 1 || style.visibility === 'hidden' || style.clip !== 'auto';
-      if (!hidden && box.right > limit && (!worst || box.right > worst.right)) {
+      if (!hidden && box.right > limit && (!worst || box.right > worst.right) && !clipped(element)) {
         worst = { right: box.right, element };
       }
     }
     if (!worst) return null;
     const text = (worst.element.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
     return `content overflows its ${root.clientWidth}px region by ${Math.round(worst.right - limit + 1)}px (${describe(worst.element)}: "${text}")`;
+  }
+
+  /**
+   * Whether an element (or an ancestor) hides its text from sight: assistive text, hidden,
+   * transparent. Memoised per check (`cache`), since every text element asks about its ancestors.
+   */
+  function unseen(element, cache = new Map()) {
+    if (!element || element.nodeType !== 1) return false;
+    if (cache.has(element)) return cache.get(element);
+    const style = getComputedStyle(element);
+    const absolute = style.position === 'absolute';
+    const result =
+      style.display === 'none' ||
+      style.visibility === 'hidden' ||
+      style.opacity === '0' ||
+      (absolute && style.clip !== 'auto') ||
+      (absolute && Boolean(style.clipPath) && style.clipPath !== 'none') ||
+      unseen(element.parentElement, cache);
+    cache.set(element, result);
+    return result;
+  }
+
+  function snippet(value) {
+    return value.replace(/\s+/g, ' ').trim().slice(0, 60);
+  }
+
+  /** Elements holding visible text of their own (a non-blank text node child), in the region. */
+  function textElements() {
+    const root = document.getElementById('root');
+    const found = new Set();
+    if (!root) return [];
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeValue.trim() && node.parentElement) found.add(node.parentElement);
+    }
+    const cache = new Map();
+    return [...found].filter((element) => !unseen(element, cache));
+  }
+
+  /**
+   * Text cut short: an element with text of its own, or one of its ancestors up to three levels (the
+   * usual .slds-truncate wrapper), whose content is wider (or, line-clamped, taller) than its box while
+   * it clips its overflow. Compares scrollWidth with clientWidth, as a person sees an ellipsis.
+   */
+  function truncationProblems() {
+    const problems = [];
+    const reported = new Set();
+    for (const element of textElements()) {
+      for (
+        let node = element, depth = 0;
+        node && node.id !== 'root' && depth < 4;
+        node = node.parentElement, depth += 1
+      ) {
+        const style = getComputedStyle(node);
+        const clips = style.overflowX !== 'visible' || style.textOverflow === 'ellipsis';
+        const clamped = style.webkitLineClamp && style.webkitLineClamp !== 'none';
+        const wide = clips && node.scrollWidth > node.clientWidth + 1 && node.clientWidth > 0;
+        const tall = clamped && node.scrollHeight > node.clientHeight + 1;
+        // A scroll container (a table that scrolls inside its card) shows its content: not a cut.
+        const scrolls = style.overflowX === 'auto' || style.overflowX === 'scroll';
+        if ((wide && !scrolls) || tall) {
+          if (!reported.has(node)) {
+            reported.add(node);
+            problems.push(
+              `truncated text: ${describe(node)} shows ${node.clientWidth}px of ${node.scrollWidth}px: "${snippet(node.textContent || '')}"`
+            );
+          }
+          break;
+        }
+      }
+    }
+    return problems;
+  }
+
+  /** Line boxes of the visible text nodes in the region, with the text they hold. */
+  function textBoxes() {
+    const root = document.getElementById('root');
+    const boxes = [];
+    const cache = new Map();
+    if (!root) return boxes;
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    let index = 0;
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      index += 1;
+      if (!node.nodeValue.trim() || !node.parentElement || unseen(node.parentElement, cache)) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const rect of range.getClientRects()) {
+        if (rect.width < 2 || rect.height < 2) continue;
+        boxes.push({ node: index, rect, text: node.nodeValue, element: node.parentElement });
+      }
+    }
+    return boxes;
+  }
+
+  /**
+   * Text drawn over other text: two line boxes of different text nodes that intersect by more than
+   * 2px each way (rounding and descenders aside). Sorted by top, so only neighbours are compared.
+   */
+  function overlapProblems() {
+    const boxes = textBoxes().sort((a, b) => a.rect.top - b.rect.top);
+    const problems = [];
+    const seen = new Set();
+    for (let i = 0; i < boxes.length && problems.length < 5; i += 1) {
+      const a = boxes[i];
+      for (let j = i + 1; j < boxes.length; j += 1) {
+        const b = boxes[j];
+        if (b.rect.top >= a.rect.bottom - 2) break;
+        if (a.node === b.node) continue;
+        const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+        const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+        const key = `${a.node}:${b.node}`;
+        if (x > 2 && y > 2 && !seen.has(key)) {
+          seen.add(key);
+          problems.push(
+            `overlapping text: "${snippet(a.text)}" (${describe(a.element)}) and "${snippet(b.text)}" (${describe(b.element)})`
+          );
+        }
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * axe-core's color-contrast rule (WCAG 2 AA: 4.5:1 for normal text) on the region. axe must be on
+   * the page (the runner adds node_modules/axe-core/axe.min.js). Synthetic shadow keeps every node in
+   * the document, so axe sees the rendered tree as it is.
+   */
+  async function contrastProblems() {
+    if (!window.axe) return ['axe-core is not loaded on the page'];
+    const root = document.getElementById('root');
+    const result = await window.axe.run(root, {
+      runOnly: { type: 'rule', values: ['color-contrast'] },
+      resultTypes: ['violations']
+    });
+    const problems = [];
+    for (const violation of result.violations) {
+      for (const node of violation.nodes) {
+        const data = (node.any[0] && node.any[0].data) || {};
+        const words = snippet(node.html.replace(/<[^>]*>/g, ' '));
+        const tag = (/^<[^>]*>/.exec(node.html) || [''])[0].replace(/\s+lwc-[\w-]+=""/g, '');
+        problems.push(
+          `text contrast ${data.contrastRatio}:1 under ${data.expectedContrastRatio || '4.5:1'} (${data.fgColor} on ${data.bgColor}): ${tag} "${words}"`
+        );
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * The region's layout at its current width: overflow, truncated and overlapping text. Each message
+   * is prefixed by the width so a failure says where it happens.
+   */
+  function layoutProblems(where) {
+    const out = [...truncationProblems(), ...overlapProblems()];
+    const overflow = overflowProblem();
+    if (overflow) out.push(overflow);
+    return out.map((problem) => `at ${where}: ${problem}`);
   }
 
   /**
@@ -115,6 +283,10 @@
     textProblems,
     isFocused,
     overflowProblem,
+    truncationProblems,
+    overlapProblems,
+    contrastProblems,
+    layoutProblems,
     focusArea,
     listen,
     recorded

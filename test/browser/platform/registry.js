@@ -34,7 +34,9 @@ export function recordToast(detail) {
  * The fixture for a module export id such as `@salesforce/apex/Cls.method` or
  * `lightning/uiRecordApi.getRecord`, or undefined when the scenario gives none.
  * A fixture is either one result or a list of `{ when, result }`, where `when` holds the wire
- * configuration values to match (the first matching entry wins; an entry without `when` matches all).
+ * configuration values to match (the first matching entry wins; an entry without `when` matches all),
+ * and `after` a call id (`lightning/uiRecordApi.updateRecord`): the entry matches only once the component
+ * made that call, so a refresh after an action shows the data as the server would then return it.
  */
 export function fixtureFor(id, config) {
   const fixtures = scenario.fixtures || {};
@@ -47,10 +49,11 @@ export function fixtureFor(id, config) {
   }
   const match = fixture.find(
     (entry) =>
-      !entry.when ||
-      Object.keys(entry.when).every(
-        (key) => JSON.stringify((config || {})[key]) === JSON.stringify(entry.when[key])
-      )
+      (!entry.after || recorded.calls.some((call) => call.id === entry.after)) &&
+      (!entry.when ||
+        Object.keys(entry.when).every(
+          (key) => JSON.stringify((config || {})[key]) === JSON.stringify(entry.when[key])
+        ))
   );
   return match ? match.result : undefined;
 }

@@ -1,7 +1,7 @@
 // lightning/uiRecordApi for the browser gate: getRecord emits fixtures; writes are recorded and succeed
 // unless the scenario gives an error fixture for them.
 import { recordCall } from './registry.js';
-import { callableAdapter, fixtureAdapter, imperativeResult } from './wire.js';
+import { callableAdapter, fixtureAdapter, imperativeResult, reemitAll } from './wire.js';
 
 const ID = 'lightning/uiRecordApi';
 const FAKE_ID = 'a00000000000001AAA';
@@ -20,7 +20,10 @@ function write(name, fallback) {
 export const updateRecord = write('updateRecord', (input) => ({ id: input?.fields?.Id, fields: {} }));
 export const createRecord = write('createRecord', () => ({ id: FAKE_ID, fields: {} }));
 export const deleteRecord = write('deleteRecord', () => undefined);
-export const notifyRecordUpdateAvailable = write('notifyRecordUpdateAvailable', () => undefined);
+export const notifyRecordUpdateAvailable = (input) => {
+  recordCall(`${ID}.notifyRecordUpdateAvailable`, input);
+  return reemitAll();
+};
 export const getRecordNotifyChange = (items) => recordCall(`${ID}.getRecordNotifyChange`, items);
 export const refresh = callableAdapter(`${ID}.refresh`, 'result', () => Promise.resolve());
 

@@ -7,23 +7,40 @@ import { fixtureFor, noteMissingFixture, recordWireConfig } from './registry.js'
  * shape 'result' emits `{ data, error }` (Apex, LDS), 'graphql' emits `{ data, errors }`,
  * 'raw' emits the fixture value itself (CurrentPageReference).
  */
+const live = new Set();
+
+/**
+ * Emits every connected wire again with the fixture that now matches (entries with `after`), as the
+ * platform does on refreshApex, refreshGraphQL or a record change. Resolves once they are emitted.
+ */
+export function reemitAll() {
+  for (const adapter of live) {
+    if (adapter.config !== undefined) adapter.update(adapter.config, true);
+  }
+  return Promise.resolve();
+}
+
 export function fixtureAdapter(id, shape = 'result') {
   return class FixtureWireAdapter {
     constructor(dataCallback) {
       this.dataCallback = dataCallback;
       this.disconnected = false;
+      this.config = undefined;
     }
 
     connect() {
       this.disconnected = false;
+      live.add(this);
     }
 
     disconnect() {
       this.disconnected = true;
+      live.delete(this);
     }
 
-    update(config) {
-      recordWireConfig(id, config);
+    update(config, again) {
+      this.config = config;
+      if (!again) recordWireConfig(id, config);
       const fixture = fixtureFor(id, config);
       if (fixture === undefined) {
         noteMissingFixture(id);
@@ -45,7 +62,7 @@ function toWireValue(fixture, shape) {
     return fixture;
   }
   if (shape === 'graphql') {
-    return { data: fixture.data, errors: fixture.errors, refresh: () => Promise.resolve() };
+    return { data: fixture.data, errors: fixture.errors, refresh: () => reemitAll() };
   }
   return { data: fixture.data, error: fixture.error === undefined ? undefined : toError(fixture.error) };
 }

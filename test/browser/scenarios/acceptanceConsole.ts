@@ -15,7 +15,7 @@ export const scenarios: Scenario[] = [
     component: 'acceptanceConsole',
     description: 'session in progress with a blocking failure, and the add/import form',
     now: NOW,
-    width: 900,
+    regions: ['homeMain', 'phone'],
     props,
     fixtures: { [CONSOLE]: consoleData('getConsole.json'), [OBJECT_INFO]: createable },
     shows: [
@@ -53,7 +53,7 @@ export const scenarios: Scenario[] = [
     component: 'acceptanceConsole',
     description: 'session ready for go-live, read-only user',
     now: NOW,
-    width: 900,
+    regions: ['homeMain', 'phone'],
     props,
     fixtures: {
       [CONSOLE]: consoleData('getConsoleReady.json'),
@@ -67,7 +67,7 @@ export const scenarios: Scenario[] = [
     component: 'acceptanceConsole',
     description: 'a new session without test cases',
     now: NOW,
-    width: 900,
+    regions: ['homeMain', 'phone'],
     props,
     fixtures: {
       [CONSOLE]: {
@@ -86,7 +86,7 @@ export const scenarios: Scenario[] = [
     component: 'acceptanceConsole',
     description: 'the session could not be loaded',
     now: NOW,
-    width: 900,
+    regions: ['homeMain', 'phone'],
     props,
     fixtures: {
       [CONSOLE]: { error: { status: 404, body: { message: 'This acceptance session does not exist' } } },
@@ -103,7 +103,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     description: 'session in progress, in French',
     now: NOW,
-    width: 900,
+    regions: ['homeMain', 'phone'],
     props,
     fixtures: { [CONSOLE]: consoleData('getConsole.json'), [OBJECT_INFO]: createable },
     shows: [

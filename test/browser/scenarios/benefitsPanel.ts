@@ -4,9 +4,14 @@ import { jestData, label, text, type Fixture, type Scenario } from '../scenario.
 const data = (file: string): Fixture => ({ data: jestData('benefitsPanel', file) });
 const GRAPHQL = 'lightning/graphql.graphql';
 const BENEFITS = '@salesforce/apex/BenefitsController.getBenefits';
+const PERIOD = '@salesforce/apex/BenefitsController.getSnapshotPeriod';
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
 const NOW = '2026-11-23T15:00:00.000Z';
-const withData = { [GRAPHQL]: data('mySnapshots.json'), [BENEFITS]: data('benefits.json') };
+const withData = {
+  [PERIOD]: { data: 'Week' },
+  [GRAPHQL]: data('mySnapshots.json'),
+  [BENEFITS]: data('benefits.json')
+};
 
 export const scenarios: Scenario[] = [
   {
@@ -14,7 +19,7 @@ export const scenarios: Scenario[] = [
     component: 'benefitsPanel',
     description: 'minutes saved this week and month, with benefits',
     now: NOW,
-    width: 400,
+    regions: ['homeSidebar', 'phone'],
     fixtures: withData,
     shows: [
       label('benefitsPanel_Title'),
@@ -25,7 +30,9 @@ export const scenarios: Scenario[] = [
       label('benefitsPanel_ReplacesReport'),
       // the week in the user's locale; one report replaced: the singular
       text('Week of November 16, 2026'),
-      text('1 report you no longer build by hand')
+      text('1 report you no longer build by hand'),
+      // 150 minutes this week, written in hours
+      text('2.5 h')
     ],
     hides: [
       label('benefitsPanel_ErrorTitle'),
@@ -39,8 +46,12 @@ export const scenarios: Scenario[] = [
     component: 'benefitsPanel',
     description: 'no snapshot yet and no benefit configured',
     now: NOW,
-    width: 400,
-    fixtures: { [GRAPHQL]: data('mySnapshotsEmpty.json'), [BENEFITS]: { data: [] } },
+    regions: ['homeSidebar', 'phone'],
+    fixtures: {
+      [PERIOD]: { data: 'Week' },
+      [GRAPHQL]: data('mySnapshotsEmpty.json'),
+      [BENEFITS]: { data: [] }
+    },
     shows: [label('benefitsPanel_NoSnapshotNoBenefits'), label('benefitsPanel_NoBenefits')]
   },
   {
@@ -48,7 +59,7 @@ export const scenarios: Scenario[] = [
     component: 'benefitsPanel',
     description: 'the benefits could not be loaded',
     now: NOW,
-    width: 400,
+    regions: ['homeSidebar', 'phone'],
     fixtures: {
       ...withData,
       [BENEFITS]: { error: { status: 500, body: { message: 'Benefit rules are not readable' } } }
@@ -64,7 +75,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     description: 'minutes saved and benefits, in French',
     now: NOW,
-    width: 400,
+    regions: ['homeSidebar', 'phone'],
     fixtures: withData,
     shows: [
       label('benefitsPanel_Title'),
@@ -73,8 +84,9 @@ export const scenarios: Scenario[] = [
       // No French description in the rule: the English one is shown.
       text('One shared account history'),
       text('Semaine du 16 novembre 2026'),
-      text('1 rapport que vous ne faites plus à la main')
+      text('1 rapport que vous ne faites plus à la main'),
+      text('2,5 h')
     ],
-    hides: [text('2026-11-16')]
+    hides: [text('2026-11-16'), text('150 min')]
   }
 ];

@@ -51,6 +51,7 @@ scenarios.push({
   fixture: true,
   description: 'self-test: every fault of the broken component is caught',
   width: 400,
+  regions: ['phone'],
   shows: [text('Unreachable'), text('Text that is not there')],
   actions: [
     { role: 'button', name: text('Unreachable') },
@@ -63,7 +64,13 @@ scenarios.push({
     '^console error: browser gate self-test',
     '^a custom label placeholder in the visible text',
     '^"undefined" in the visible text',
-    '^content overflows its 400px region',
+    '^at 400px: content overflows its 400px region',
+    '^at phone \\(390px\\): content overflows its 390px region',
+    '^at 400px: truncated text: <p class="slds-truncate narrow"> shows 120px of \\d+px: "Établissements',
+    '^at phone \\(390px\\): truncated text: <p class="slds-truncate narrow">',
+    '^at 400px: overlapping text: "Leading by example" .* and "Menant par l\'exemple"',
+    '^at phone \\(390px\\): overlapping text: "Leading by example"',
+    '^text contrast 2\\.\\d+:1 under 4\\.5:1 .*"Barely readable grey text"',
     '^button "Unreachable": never receives focus with Tab',
     '^button "No focus ring": no visible focus indicator',
     '^button "Not on the page": not found'

@@ -48,7 +48,7 @@ export const scenarios: Scenario[] = [
     component: 'dailyActionList',
     description: "today's actions of a rep, all kinds",
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'utilityBar', 'phone'],
     fixtures: withData,
     shows: [
       label('dailyActionList_Title'),
@@ -73,7 +73,7 @@ export const scenarios: Scenario[] = [
     component: 'dailyActionList',
     description: 'filling in the missing fields of an opportunity in place (missingFieldsForm)',
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'utilityBar', 'phone'],
     fixtures: withData,
     shows: [text('Initech - expansion'), label('actionItem_FillFields')],
     actions: [
@@ -93,6 +93,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'dailyActionList-empty',
     component: 'dailyActionList',
+    regions: ['homeMain', 'utilityBar', 'phone'],
     description: 'nothing to do today',
     now: NOW,
     fixtures: {
@@ -106,6 +107,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'dailyActionList-error',
     component: 'dailyActionList',
+    regions: ['homeMain', 'utilityBar', 'phone'],
     description: 'the settings could not be loaded',
     now: NOW,
     fixtures: {
@@ -120,6 +122,7 @@ export const scenarios: Scenario[] = [
   {
     name: 'dailyActionList-fr',
     component: 'dailyActionList',
+    regions: ['homeMain', 'utilityBar', 'phone'],
     language: 'fr',
     description: "today's actions, in French",
     now: NOW,

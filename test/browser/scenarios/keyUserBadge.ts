@@ -10,7 +10,7 @@ export const scenarios: Scenario[] = [
     name: 'keyUserBadge-data',
     component: 'keyUserBadge',
     description: 'active local relay with admin rights',
-    width: 320,
+    regions: ['homeSidebar', 'phone'],
     props,
     fixtures: record('keyUserRecord.json'),
     shows: [
@@ -25,7 +25,7 @@ export const scenarios: Scenario[] = [
     name: 'keyUserBadge-nominated',
     component: 'keyUserBadge',
     description: 'nominated key user without a role yet',
-    width: 320,
+    regions: ['homeSidebar', 'phone'],
     props,
     fixtures: record('keyUserRecordNominated.json'),
     shows: [label('keyUserBadge_Title'), label('keyUserBadge_NotSet'), text('Nominated')],
@@ -35,7 +35,7 @@ export const scenarios: Scenario[] = [
     name: 'keyUserBadge-error',
     component: 'keyUserBadge',
     description: 'record not found',
-    width: 320,
+    regions: ['homeSidebar', 'phone'],
     props,
     fixtures: { [GET_RECORD]: { error: jestData('keyUserBadge', 'getRecordError.json') as object } },
     shows: [label('keyUserBadge_Error'), text('The requested resource does not exist')]
@@ -45,7 +45,7 @@ export const scenarios: Scenario[] = [
     component: 'keyUserBadge',
     language: 'fr',
     description: 'active local relay, in French',
-    width: 320,
+    regions: ['homeSidebar', 'phone'],
     props,
     fixtures: record('keyUserRecord.json'),
     shows: [label('keyUserBadge_Title'), text('Local Relay'), label('keyUserBadge_AdminRights')]

@@ -11,7 +11,7 @@ export const scenarios: Scenario[] = [
     component: 'keyUserNetwork',
     description: 'three teams, one uncovered, follow-ups and candidates',
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'phone'],
     fixtures: { [NETWORK]: network },
     shows: [
       label('keyUserNetwork_Title'),
@@ -51,7 +51,7 @@ export const scenarios: Scenario[] = [
     component: 'keyUserNetwork',
     description: 'no key user, no team measured yet',
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'phone'],
     fixtures: {
       [NETWORK]: {
         data: {
@@ -71,7 +71,7 @@ export const scenarios: Scenario[] = [
     component: 'keyUserNetwork',
     description: 'the network could not be loaded',
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'phone'],
     fixtures: { [NETWORK]: { error: { status: 500, body: { message: 'Key users are not readable' } } } },
     shows: [label('keyUserNetwork_ErrorTitle'), text('Key users are not readable')],
     actions: [
@@ -84,7 +84,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     description: 'coverage, follow-ups and candidates, in French',
     now: NOW,
-    width: 720,
+    regions: ['homeMain', 'phone'],
     fixtures: { [NETWORK]: network },
     shows: [
       label('keyUserNetwork_Title'),

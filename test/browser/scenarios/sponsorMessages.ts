@@ -10,7 +10,7 @@ export const scenarios: Scenario[] = [
     name: 'sponsorMessages-data',
     component: 'sponsorMessages',
     description: 'two messages, one sponsor with usage figures',
-    width: 720,
+    regions: ['homeSidebar', 'homeMain', 'phone'],
     fixtures: { [MESSAGES]: messages, [ACKNOWLEDGE]: { data: null } },
     shows: [
       label('sponsorMessages_Title'),
@@ -37,7 +37,7 @@ export const scenarios: Scenario[] = [
     name: 'sponsorMessages-ack-error',
     component: 'sponsorMessages',
     description: 'the acknowledgement fails',
-    width: 720,
+    regions: ['homeSidebar', 'homeMain', 'phone'],
     fixtures: {
       [MESSAGES]: messages,
       [ACKNOWLEDGE]: { error: { status: 400, body: { message: 'Insufficient access' } } }
@@ -55,15 +55,25 @@ export const scenarios: Scenario[] = [
     name: 'sponsorMessages-empty',
     component: 'sponsorMessages',
     description: 'no new message',
-    width: 400,
+    regions: ['homeSidebar', 'homeMain', 'phone'],
     fixtures: { [MESSAGES]: { data: [] } },
     shows: [label('sponsorMessages_Title'), label('sponsorMessages_Empty')]
+  },
+  {
+    name: 'sponsorMessages-sidebar-none',
+    component: 'sponsorMessages',
+    description: 'Home sidebar with nothing pending: no card at all (hideWhenEmpty)',
+    regions: ['homeSidebar'],
+    props: { hideWhenEmpty: true },
+    fixtures: { [MESSAGES]: { data: [] } },
+    shows: [],
+    hides: [label('sponsorMessages_Title'), label('sponsorMessages_Empty')]
   },
   {
     name: 'sponsorMessages-error',
     component: 'sponsorMessages',
     description: 'the messages could not be loaded',
-    width: 400,
+    regions: ['homeSidebar', 'homeMain', 'phone'],
     fixtures: { [MESSAGES]: { error: { status: 500, body: { message: 'Query failed' } } } },
     shows: [label('sponsorMessages_ErrorTitle'), text('Query failed')],
     actions: [
@@ -75,7 +85,7 @@ export const scenarios: Scenario[] = [
     component: 'sponsorMessages',
     language: 'fr',
     description: 'two messages, in French',
-    width: 720,
+    regions: ['homeSidebar', 'homeMain', 'phone'],
     fixtures: { [MESSAGES]: messages },
     shows: [
       label('sponsorMessages_Title'),

@@ -3,14 +3,18 @@
 
 import {
   isActive,
-  minutesSaved
+  minutesSaved,
+  nameKey
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { excludedUsers } from '../../rules/exclusions';
 import type { CockpitSettings, RecordSource, UserRecord } from '../../sources/record-source';
 import { round } from '../distribution';
 import { dayNumber, workingDays } from '../periods';
 import type { ExcludedUser, UserResult } from '../result';
 import { byEngagement } from '../result';
+import { publishedSponsorIds } from '../sponsors';
 import type { ActivityLedger, UserStats } from './activity';
+import { idsFrom } from './activity';
 import type { Period } from './plan';
 
 /** Team of a user without a team value. */
@@ -54,12 +58,10 @@ export async function readPopulation(
   options: PopulationOptions
 ): Promise<Population> {
   const users = await source.readUsers(teamField);
-  const excluded = excludedUsers(
-    users,
-    settings,
-    options.includeIntegrationUsers ?? false,
-    options.includeInactiveUsers ?? false
-  );
+  const excluded = excludedUsers(users, settings, {
+    includeIntegrationUsers: options.includeIntegrationUsers ?? false,
+    includeInactiveUsers: options.includeInactiveUsers ?? false
+  });
   const excludedIds = new Set(excluded.map((e) => e.userId));
   return {
     users,
@@ -70,33 +72,32 @@ export async function readPopulation(
   };
 }
 
+/** Who holds a role the snapshots flag: key users and sponsors. */
+interface Roles {
+  keyUsers: Set<string>;
+  sponsors: Set<string>;
+}
+
+/**
+ * Reads the key users (Key_User__c.User__c) and the sponsors: only users named on a sponsor message
+ * published by the end of the period (engine/sponsors.ts; drafts make nobody a sponsor, issue 9).
+ */
+export async function readRoles(
+  source: RecordSource,
+  available: Map<string, string>,
+  period: Period
+): Promise<Roles> {
+  return {
+    keyUsers: await idsFrom(source, available, 'Key_User__c', 'User__c'),
+    sponsors: await publishedSponsorIds(source, available.get(nameKey('Sponsor_Message__c')), period.end)
+  };
+}
+
 /** The team of a record owner: the user's team, "(queue)" for a queue, NO_TEAM otherwise. */
 export function teamOf(population: Population, ownerId: string): string {
   const user = population.byId.get(ownerId);
   if (!user) return ownerId.startsWith('00G') ? QUEUE_TEAM : NO_TEAM;
   return user.team || NO_TEAM;
-}
-
-/** Which users are excluded, and why. */
-export function excludedUsers(
-  users: readonly UserRecord[],
-  settings: CockpitSettings,
-  includeIntegrationUsers: boolean,
-  includeInactiveUsers: boolean
-): ExcludedUser[] {
-  const types = new Set(settings.excludedUserTypes.map((t) => t.toLowerCase()));
-  const profiles = new Set(settings.excludedProfiles.map((p) => p.toLowerCase()));
-  const out: ExcludedUser[] = [];
-  for (const u of users) {
-    if (!includeIntegrationUsers && types.has(u.userType.toLowerCase())) {
-      out.push({ userId: u.id, name: u.name, reason: 'user type', detail: u.userType });
-    } else if (!includeIntegrationUsers && profiles.has(u.profileName.toLowerCase())) {
-      out.push({ userId: u.id, name: u.name, reason: 'profile', detail: u.profileName });
-    } else if (!includeInactiveUsers && !u.isActive) {
-      out.push({ userId: u.id, name: u.name, reason: 'inactive', detail: 'IsActive = false' });
-    }
-  }
-  return out;
 }
 
 function points(s: UserStats): number {
@@ -129,7 +130,7 @@ export function userResults(
   period: Period,
   settings: CockpitSettings,
   benefits: Parameters<typeof minutesSaved>[0],
-  roles: { keyUsers: Set<string>; sponsors: Set<string> }
+  roles: Roles
 ): { users: UserResult[]; champions: string[] } {
   const workDays = workingDays(period.start, period.end);
   const positive = [...ledger.stats.values()]

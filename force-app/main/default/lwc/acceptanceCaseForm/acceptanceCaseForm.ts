@@ -2,7 +2,15 @@ import { LightningElement, api } from 'lwc';
 import { formatLabel } from 'c/labelUtils';
 import createTestCases from '@salesforce/apex/AcceptanceConsoleController.createTestCases';
 import { reduceErrors } from 'c/ldsUtils';
-import { parseTestCaseCsv, MAX_ROWS, type CsvImport, type RowError, type TestCaseRow } from './testCaseCsv';
+import {
+  checkFileSize,
+  parseTestCaseCsv,
+  MAX_FILE_BYTES,
+  MAX_ROWS,
+  type CsvImport,
+  type RowError,
+  type TestCaseRow
+} from './testCaseCsv';
 
 import UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import ADD_TITLE from '@salesforce/label/c.acceptanceCaseForm_AddTitle';
@@ -24,6 +32,7 @@ import ROW_ERROR from '@salesforce/label/c.acceptanceCaseForm_RowError';
 import FILE_EMPTY from '@salesforce/label/c.acceptanceCaseForm_FileEmpty';
 import FILE_NO_SCENARIO from '@salesforce/label/c.acceptanceCaseForm_FileNoScenario';
 import FILE_TOO_MANY from '@salesforce/label/c.acceptanceCaseForm_FileTooManyRows';
+import FILE_TOO_LARGE from '@salesforce/label/c.acceptanceCaseForm_FileTooLarge';
 import FILE_UNREADABLE from '@salesforce/label/c.acceptanceCaseForm_FileUnreadable';
 import ERR_MALFORMED from '@salesforce/label/c.acceptanceCaseForm_ErrorMalformed';
 import ERR_SCENARIO_MISSING from '@salesforce/label/c.acceptanceCaseForm_ErrorScenarioMissing';
@@ -182,6 +191,12 @@ export default class AcceptanceCaseForm extends LightningElement {
       return;
     }
     this.fileName = file.name;
+    // Refused before reading: a file is read whole into memory.
+    const sizeError = typeof file.size === 'number' ? checkFileSize(file.size) : undefined;
+    if (sizeError) {
+      this.parsed = { fileError: sizeError, rows: [], errors: [] };
+      return;
+    }
     try {
       this.parsed = parseTestCaseCsv(await file.text());
     } catch {
@@ -197,6 +212,8 @@ export default class AcceptanceCaseForm extends LightningElement {
         return FILE_NO_SCENARIO;
       case 'tooManyRows':
         return formatLabel(FILE_TOO_MANY, MAX_ROWS);
+      case 'tooLarge':
+        return formatLabel(FILE_TOO_LARGE, MAX_FILE_BYTES / (1024 * 1024), MAX_ROWS);
       default:
         return this.importError ?? '';
     }

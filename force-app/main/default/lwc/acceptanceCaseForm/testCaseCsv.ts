@@ -8,6 +8,12 @@
 import { parseCsv, type CsvErrorCode } from 'c/csvParser';
 
 export const MAX_ROWS = 500;
+/**
+ * Largest file read, in bytes (5 MB), checked before reading it: 500 rows with a scenario and a few
+ * paragraphs of steps and expected result each fit many times over; a larger file is not a list of
+ * scenarios, and reading it whole would freeze the page.
+ */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const SCENARIO_MAX_LENGTH = 255;
 
 export type Column = 'scenario' | 'steps' | 'expectedResult' | 'sortOrder';
@@ -15,7 +21,7 @@ export type Column = 'scenario' | 'steps' | 'expectedResult' | 'sortOrder';
 export type RowErrorCode =
   CsvErrorCode | 'scenarioMissing' | 'scenarioTooLong' | 'sortOrderInvalid' | 'duplicateInFile';
 
-export type FileErrorCode = 'empty' | 'noScenarioColumn' | 'tooManyRows';
+export type FileErrorCode = 'empty' | 'noScenarioColumn' | 'tooManyRows' | 'tooLarge';
 
 export interface TestCaseRow {
   /** line of the file where the row starts (the header is line 1) */
@@ -72,9 +78,15 @@ function blankToNull(value: string | undefined): string | null {
   return trimmed === '' ? null : trimmed;
 }
 
+/** Checks a file's size before it is read: 'tooLarge' over MAX_FILE_BYTES, else undefined. */
+export function checkFileSize(sizeInBytes: number): FileErrorCode | undefined {
+  return sizeInBytes > MAX_FILE_BYTES ? 'tooLarge' : undefined;
+}
+
 /** Parses the text of a CSV file into rows to create and per-row errors. */
 export function parseTestCaseCsv(text: string): CsvImport {
-  const { records } = parseCsv(text);
+  // Header + MAX_ROWS data rows, and one more to know the file is too long: the rest is never parsed.
+  const { records, truncated } = parseCsv(text, { maxRecords: MAX_ROWS + 2 });
   const header = records[0];
   if (!header) {
     return { fileError: 'empty', rows: [], errors: [] };
@@ -93,7 +105,7 @@ export function parseTestCaseCsv(text: string): CsvImport {
   if (dataRecords.length === 0) {
     return { fileError: 'empty', rows: [], errors: [] };
   }
-  if (dataRecords.length > MAX_ROWS) {
+  if (truncated || dataRecords.length > MAX_ROWS) {
     return { fileError: 'tooManyRows', rows: [], errors: [] };
   }
 

@@ -5,7 +5,7 @@ import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import userId from '@salesforce/user/Id';
-import { type LdsError, reduceErrors } from 'c/ldsUtils';
+import { canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c/ldsUtils';
 import {
   computeReadiness,
   normaliseResult,
@@ -13,6 +13,9 @@ import {
   type Readiness,
   type TestResult
 } from 'c/acceptanceReadiness';
+
+/** The fields recording a result sets: the result buttons need edit access to all of them. */
+const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
 
 import TITLE from '@salesforce/label/c.acceptanceConsole_Title';
 import ERROR_TITLE from '@salesforce/label/c.acceptanceConsole_ErrorTitle';
@@ -153,9 +156,13 @@ export default class AcceptanceConsole extends LightningElement {
   /** Whether the user may create test cases (the form and the import are shown only then). */
   canCreate = false;
 
+  /** Whether the user may record results (key users, admins): the result buttons are shown only then. */
+  canRecord = false;
+
   @wire(getObjectInfo, { objectApiName: 'Acceptance_Test_Case__c' })
-  wiredObjectInfo({ data }: { data?: { createable?: boolean }; error?: unknown }) {
+  wiredObjectInfo({ data }: { data?: ObjectAccessInfo; error?: unknown }) {
     this.canCreate = Boolean(data?.createable);
+    this.canRecord = canUpdate(data, RESULT_FIELDS);
   }
 
   @wire(getConsole, { sessionId: '$recordId' })
@@ -346,6 +353,9 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   handleResultClick(event: Event) {
+    if (!this.canRecord) {
+      return;
+    }
     const button = event.currentTarget as HTMLElement;
     const caseId = button.dataset.id;
     const result = button.dataset.result as TestResult | undefined;
@@ -382,6 +392,9 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   private choose(caseId: string, result: TestResult) {
+    if (!this.canRecord) {
+      return;
+    }
     if (this.savingId) {
       return;
     }

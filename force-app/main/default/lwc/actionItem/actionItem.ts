@@ -57,6 +57,11 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
   @api action?: RankedAction;
   /** Today in the user's time zone (`yyyy-mm-dd`): snoozing moves a task to the day after. */
   @api today = '';
+  /**
+   * The API value of the org's closed task status (DailyActionController reads it from TaskStatus
+   * IsClosed): orgs rename it, so "complete" writes this, never a literal. Without it, no "complete".
+   */
+  @api closedTaskStatus: string | null = null;
 
   labels = { complete: LABEL_COMPLETE, snooze: LABEL_SNOOZE, open: LABEL_OPEN, fill: LABEL_FILL };
   busy = false;
@@ -122,6 +127,10 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
     return this.action?.kind === 'task';
   }
 
+  get canComplete(): boolean {
+    return this.isTask && !!this.closedTaskStatus;
+  }
+
   get hasMissingFields(): boolean {
     return this.action?.kind === 'missingFields' && (this.action.missingFields?.length ?? 0) > 0;
   }
@@ -185,7 +194,10 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
   }
 
   handleComplete(): Promise<void> {
-    return this.update({ Status: 'Completed' });
+    if (!this.closedTaskStatus) {
+      return Promise.resolve();
+    }
+    return this.update({ Status: this.closedTaskStatus });
   }
 
   handleSnooze(): Promise<void> {

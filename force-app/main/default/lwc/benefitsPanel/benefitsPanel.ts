@@ -3,13 +3,22 @@ import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
+import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
 import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
+import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
 import type { BenefitActivity } from 'c/completenessScoring';
 import { todayIn } from 'c/actionRanking';
-import { type BenefitFigures, type WeekSnapshot, benefitFigures } from './benefitsMath';
+import {
+  type BenefitFigures,
+  type PeriodSnapshot,
+  type SnapshotPeriod,
+  benefitFigures,
+  formatDuration,
+  toSnapshotPeriod
+} from './benefitsMath';
 
 import LABEL_TITLE from '@salesforce/label/c.benefitsPanel_Title';
 import LABEL_LOADING from '@salesforce/label/c.common_Loading';
@@ -17,6 +26,7 @@ import LABEL_ERROR_TITLE from '@salesforce/label/c.benefitsPanel_ErrorTitle';
 import LABEL_THIS_WEEK from '@salesforce/label/c.benefitsPanel_ThisWeek';
 import LABEL_THIS_MONTH from '@salesforce/label/c.benefitsPanel_ThisMonth';
 import LABEL_MINUTES from '@salesforce/label/c.benefitsPanel_Minutes';
+import LABEL_HOURS from '@salesforce/label/c.benefitsPanel_Hours';
 import LABEL_TREND_UP from '@salesforce/label/c.benefitsPanel_TrendUp';
 import LABEL_TREND_DOWN from '@salesforce/label/c.benefitsPanel_TrendDown';
 import LABEL_TREND_SAME from '@salesforce/label/c.benefitsPanel_TrendSame';
@@ -29,6 +39,34 @@ import LABEL_REPORTS_REPLACED_ONE from '@salesforce/label/c.benefitsPanel_Report
 import LABEL_REPLACES_REPORT from '@salesforce/label/c.benefitsPanel_ReplacesReport';
 import LABEL_NO_BENEFITS from '@salesforce/label/c.benefitsPanel_NoBenefits';
 import LABEL_WEEK_OF from '@salesforce/label/c.benefitsPanel_WeekOf';
+import LABEL_MONTH_OF from '@salesforce/label/c.benefitsPanel_MonthOf';
+import LABEL_TREND_UP_MONTH from '@salesforce/label/c.benefitsPanel_TrendUpMonth';
+import LABEL_TREND_DOWN_MONTH from '@salesforce/label/c.benefitsPanel_TrendDownMonth';
+import LABEL_TREND_SAME_MONTH from '@salesforce/label/c.benefitsPanel_TrendSameMonth';
+import LABEL_NO_TREND_MONTH from '@salesforce/label/c.benefitsPanel_NoTrendMonth';
+
+/** The labels that name the unit the figures are summed by. */
+const UNIT_LABELS = {
+  week: {
+    latest: LABEL_THIS_WEEK,
+    of: LABEL_WEEK_OF,
+    up: LABEL_TREND_UP,
+    down: LABEL_TREND_DOWN,
+    same: LABEL_TREND_SAME,
+    none: LABEL_NO_TREND
+  },
+  month: {
+    latest: LABEL_THIS_MONTH,
+    of: LABEL_MONTH_OF,
+    up: LABEL_TREND_UP_MONTH,
+    down: LABEL_TREND_DOWN_MONTH,
+    same: LABEL_TREND_SAME_MONTH,
+    none: LABEL_NO_TREND_MONTH
+  }
+} as const;
+
+/** Snapshots read: two months of daily snapshots, enough for this month and the week before it. */
+const SNAPSHOTS_READ = 62;
 
 /** One benefit of BenefitsController.getBenefits(). */
 interface BenefitInfo {
@@ -61,15 +99,15 @@ interface WireResult<T> {
 
 /**
  * The rep's benefits: minutes saved this week and this month and the trend against last week, from
- * their own weekly snapshots (GraphQL), and the benefits themselves from the benefit rules (Apex), in
- * the user's language.
+ * their own snapshots (GraphQL) of the period the Cockpit setting makes the sync write (Apex: Day,
+ * Week or Month; daily snapshots are summed by week, monthly ones shown by month), and the benefits
+ * themselves from the benefit rules (Apex), in the user's language.
  */
 export default class BenefitsPanel extends LightningElement {
   labels = {
     title: LABEL_TITLE,
     loading: LABEL_LOADING,
     errorTitle: LABEL_ERROR_TITLE,
-    thisWeek: LABEL_THIS_WEEK,
     thisMonth: LABEL_THIS_MONTH,
     benefitsHeading: LABEL_BENEFITS_HEADING,
     noBenefits: LABEL_NO_BENEFITS
@@ -77,25 +115,26 @@ export default class BenefitsPanel extends LightningElement {
 
   snapshotsResult?: GraphqlResult;
   benefitsResult?: WireResult<BenefitInfo[]>;
+  periodResult?: WireResult<string>;
   today = todayIn(TIME_ZONE);
 
   @wire(graphql, {
     query: gql`
-      query myWeeklySnapshots($userId: ID) {
+      query mySnapshots($userId: ID, $periodType: Picklist, $first: Int) {
         uiapi {
           query {
             User_Adoption_Snapshot__c(
-              first: 10
-              where: { and: [{ User__c: { eq: $userId } }, { Period_Type__c: { eq: "Week" } }] }
+              first: $first
+              where: { and: [{ User__c: { eq: $userId } }, { Period_Type__c: { eq: $periodType } }] }
               orderBy: { Period_Start__c: { order: DESC } }
             ) {
               edges {
                 node {
                   Id
-                  Period_Start__c {
+                  Period_Start__c @optional {
                     value
                   }
-                  Minutes_Saved__c {
+                  Minutes_Saved__c @optional {
                     value
                   }
                 }
@@ -116,13 +155,26 @@ export default class BenefitsPanel extends LightningElement {
     this.benefitsResult = result;
   }
 
-  get queryVariables(): { userId: string } {
-    return { userId: USER_ID };
+  @wire(getSnapshotPeriod)
+  wiredPeriod(result: WireResult<string>) {
+    this.periodResult = result;
+  }
+
+  /** The period type of the snapshots, once the setting is known (the query waits for it). */
+  get period(): SnapshotPeriod | undefined {
+    return this.periodResult?.data === undefined ? undefined : toSnapshotPeriod(this.periodResult.data);
+  }
+
+  get queryVariables(): { userId: string; periodType: SnapshotPeriod; first: number } | undefined {
+    const period = this.period;
+    return period ? { userId: USER_ID, periodType: period, first: SNAPSHOTS_READ } : undefined;
   }
 
   get hasError(): boolean {
     return (
-      (!!this.snapshotsResult?.errors?.length && !this.snapshotsResult?.data) || !!this.benefitsResult?.error
+      (!!this.snapshotsResult?.errors?.length && !this.snapshotsResult?.data) ||
+      !!this.benefitsResult?.error ||
+      !!this.periodResult?.error
     );
   }
 
@@ -138,11 +190,12 @@ export default class BenefitsPanel extends LightningElement {
   get loadErrors(): LdsError[] {
     return [
       ...(this.snapshotsResult?.data ? [] : (this.snapshotsResult?.errors ?? [])),
-      this.benefitsResult?.error
-    ] as LdsError[];
+      this.benefitsResult?.error,
+      this.periodResult?.error
+    ].filter((error) => error) as LdsError[];
   }
 
-  get snapshots(): WeekSnapshot[] {
+  get snapshots(): PeriodSnapshot[] {
     const edges = this.snapshotsResult?.data?.uiapi?.query?.User_Adoption_Snapshot__c?.edges ?? [];
     return edges
       .map(({ node }) => ({
@@ -153,38 +206,56 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get figures(): BenefitFigures | null {
-    return benefitFigures(this.snapshots, this.today);
+    return benefitFigures(this.snapshots, this.today, this.period ?? 'Week');
   }
 
   get hasFigures(): boolean {
     return this.figures !== null;
   }
 
-  get thisWeekText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.thisWeek ?? 0);
+  private duration(minutes: number): string {
+    return formatDuration(minutes, { hours: LABEL_HOURS, minutes: LABEL_MINUTES }, LOCALE);
+  }
+
+  private get unitLabels() {
+    return UNIT_LABELS[this.figures?.unit ?? 'week'];
+  }
+
+  /** Weeks show this month beside them; a month is its own figure. */
+  get showsMonth(): boolean {
+    return this.figures?.unit !== 'month';
+  }
+
+  get latestLabel(): string {
+    return this.unitLabels.latest;
+  }
+
+  get latestText(): string {
+    return this.duration(this.figures?.latest ?? 0);
   }
 
   get thisMonthText(): string {
-    return formatLabel(LABEL_MINUTES, this.figures?.thisMonth ?? 0);
+    return this.duration(this.figures?.thisMonth ?? 0);
   }
 
-  get weekOfText(): string {
-    return formatLabel(LABEL_WEEK_OF, formatDate(this.figures?.thisWeekStart));
+  get latestOfText(): string {
+    return formatLabel(this.unitLabels.of, formatDate(this.figures?.latestStart));
   }
 
   get trendText(): string {
     const figures = this.figures;
+    const labels = this.unitLabels;
     if (!figures || figures.trend === null) {
-      return LABEL_NO_TREND;
+      return labels.none;
     }
     const percent = figures.trendPercent === null ? '' : `${Math.abs(figures.trendPercent)}`;
     if (figures.trend > 0) {
-      return formatLabel(LABEL_TREND_UP, figures.trend, percent);
+      return formatLabel(labels.up, this.duration(figures.trend), percent);
     }
     if (figures.trend < 0) {
-      return formatLabel(LABEL_TREND_DOWN, Math.abs(figures.trend), percent);
+      return formatLabel(labels.down, this.duration(Math.abs(figures.trend)), percent);
     }
-    return LABEL_TREND_SAME;
+    return labels.same;
   }
 
   get trendIcon(): string {
@@ -195,13 +266,9 @@ export default class BenefitsPanel extends LightningElement {
     return trend > 0 ? 'utility:arrowup' : 'utility:arrowdown';
   }
 
+  /** A rise is good news; a drop is shown neutrally (a week with holidays is not a failure). */
   get trendClass(): string {
-    const trend = this.figures?.trend ?? 0;
-    return trend > 0
-      ? 'slds-text-color_success'
-      : trend < 0
-        ? 'slds-text-color_error'
-        : 'slds-text-color_weak';
+    return (this.figures?.trend ?? 0) > 0 ? 'slds-text-color_success' : 'slds-text-color_weak';
   }
 
   get isFrench(): boolean {
@@ -247,8 +314,10 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   async handleRetry(): Promise<void> {
-    await Promise.all([this.snapshotsResult?.refresh?.(), refreshApex(this.benefitsResult)]).catch(
-      () => undefined
-    );
+    await Promise.all([
+      this.snapshotsResult?.refresh?.(),
+      refreshApex(this.benefitsResult),
+      refreshApex(this.periodResult)
+    ]).catch(() => undefined);
   }
 }

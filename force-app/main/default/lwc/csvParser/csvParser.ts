@@ -19,6 +19,14 @@ export interface CsvRecord {
 export interface CsvParseResult {
   delimiter: CsvDelimiter;
   records: CsvRecord[];
+  /** true when parsing stopped at `maxRecords`: the text holds more records than were returned */
+  truncated?: boolean;
+}
+
+export interface CsvParseOptions {
+  delimiter?: CsvDelimiter;
+  /** stop after this many records (header included): a caller with a row limit never parses the rest */
+  maxRecords?: number;
 }
 
 const QUOTE = '"';
@@ -47,9 +55,11 @@ export function detectDelimiter(text: string): CsvDelimiter {
 
 /**
  * Parses CSV text into records. Blank lines are skipped. Malformed records are returned with an
- * error code rather than thrown, so a caller can report every bad row at once.
+ * error code rather than thrown, so a caller can report every bad row at once. With `maxRecords`,
+ * parsing stops as soon as one more record starts (`truncated`).
  */
-export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvParseResult {
+export function parseCsv(input: string, options: CsvDelimiter | CsvParseOptions = {}): CsvParseResult {
+  const { delimiter, maxRecords = Infinity } = typeof options === 'string' ? { delimiter: options } : options;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const separator = delimiter ?? detectDelimiter(text);
   const records: CsvRecord[] = [];
@@ -81,6 +91,10 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvParseResul
   };
 
   for (let index = 0; index < text.length; index += 1) {
+    if (records.length > maxRecords) {
+      records.length = maxRecords;
+      return { delimiter: separator, records, truncated: true };
+    }
     const char = text[index] as string;
     if (inQuotes) {
       if (char === QUOTE) {
@@ -128,6 +142,10 @@ export function parseCsv(input: string, delimiter?: CsvDelimiter): CsvParseResul
   }
   if (field !== '' || fields.length > 0 || fieldWasQuoted || error) {
     endRecord();
+  }
+  if (records.length > maxRecords) {
+    records.length = maxRecords;
+    return { delimiter: separator, records, truncated: true };
   }
   return { delimiter: separator, records };
 }

@@ -12,7 +12,12 @@ import {
   splitList
 } from 'c/completenessScoring';
 
-/** A UI API GraphQL scalar field: `{ value }`, and for a picklist its label in the user's language. */
+/**
+ * A UI API GraphQL scalar field: `{ value }`, and for a picklist its label in the user's language.
+ * Every field but Id is queried `@optional` (GraphQL API v65.0+): a field the user cannot read (FLS)
+ * is then absent from the node (undefined) instead of failing the whole query; `{ value: null }`
+ * means readable and empty. The builders below treat an absent field as unknown.
+ */
 export interface GqlValue<T> {
   value: T | null;
   displayValue?: string | null;
@@ -28,46 +33,46 @@ interface GqlRecordType {
 
 export interface TaskNode {
   Id: string;
-  Subject: GqlValue<string>;
-  ActivityDate: GqlValue<string>;
-  Priority: GqlValue<string>;
-  Status: GqlValue<string>;
+  Subject?: GqlValue<string>;
+  ActivityDate?: GqlValue<string>;
+  Priority?: GqlValue<string>;
+  Status?: GqlValue<string>;
 }
 
 export interface EventNode {
   Id: string;
-  Subject: GqlValue<string>;
-  StartDateTime: GqlValue<string>;
-  IsAllDayEvent: GqlValue<boolean>;
-  Location: GqlValue<string>;
+  Subject?: GqlValue<string>;
+  StartDateTime?: GqlValue<string>;
+  IsAllDayEvent?: GqlValue<boolean>;
+  Location?: GqlValue<string>;
 }
 
 export interface OpportunityNode {
   Id: string;
-  Name: GqlValue<string>;
-  Amount: GqlValue<number>;
-  CloseDate: GqlValue<string>;
-  StageName: GqlValue<string>;
-  Probability: GqlValue<number>;
-  LastActivityDate: GqlValue<string>;
-  CreatedDate: GqlValue<string>;
+  Name?: GqlValue<string>;
+  Amount?: GqlValue<number>;
+  CloseDate?: GqlValue<string>;
+  StageName?: GqlValue<string>;
+  Probability?: GqlValue<number>;
+  LastActivityDate?: GqlValue<string>;
+  CreatedDate?: GqlValue<string>;
   RecordType?: GqlRecordType | null;
-  Account?: { Name: GqlValue<string> } | null;
+  Account?: { Name?: GqlValue<string> } | null;
 }
 
 export interface LeadNode {
   Id: string;
-  Name: GqlValue<string>;
-  Company: GqlValue<string>;
-  Status: GqlValue<string>;
-  CreatedDate: GqlValue<string>;
-  LastActivityDate: GqlValue<string>;
+  Name?: GqlValue<string>;
+  Company?: GqlValue<string>;
+  Status?: GqlValue<string>;
+  CreatedDate?: GqlValue<string>;
+  LastActivityDate?: GqlValue<string>;
   RecordType?: GqlRecordType | null;
 }
 
 export interface OwnedRecordNode {
   Id: string;
-  Name: GqlValue<string>;
+  Name?: GqlValue<string>;
   RecordType?: GqlRecordType | null;
 }
 
@@ -110,6 +115,8 @@ export interface ActionSettings {
   untouchedLeadHours: number | null;
   rules: ApexCompletenessRule[];
   acceptanceTests?: ApexAcceptanceTest[];
+  /** API value of the org's closed task status (TaskStatus.IsClosed), null when none is readable. */
+  closedTaskStatus?: string | null;
 }
 
 /** One message of SponsorMessageController.getMyMessages() (only what the action list needs). */
@@ -230,8 +237,11 @@ export function candidatesFromGraphql(
   }
   for (const opportunity of edges(query.Opportunity)) {
     const closeDate = text(opportunity.CloseDate);
-    const lastActivity =
-      text(opportunity.LastActivityDate) ?? text(opportunity.CreatedDate)?.slice(0, 10) ?? null;
+    // LastActivityDate hidden by FLS: unknown, so never "quiet" (the creation date would say it is)
+    const activityReadable = opportunity.LastActivityDate !== undefined;
+    const lastActivity = activityReadable
+      ? (text(opportunity.LastActivityDate) ?? text(opportunity.CreatedDate)?.slice(0, 10) ?? null)
+      : null;
     const pastClose = closeDate !== null && closeDate < options.today;
     const quiet = lastActivity !== null && daysBetween(lastActivity, options.today) >= options.quietDays;
     if (!pastClose && !quiet) {
@@ -255,7 +265,8 @@ export function candidatesFromGraphql(
   const leadCutoff = Date.parse(options.now) - options.untouchedLeadHours * 3_600_000;
   for (const lead of edges(query.Lead)) {
     const created = text(lead.CreatedDate);
-    if (!created || text(lead.LastActivityDate)) {
+    // LastActivityDate hidden by FLS: whether the lead was touched is unknown, so it is not listed
+    if (!created || lead.LastActivityDate === undefined || text(lead.LastActivityDate)) {
       continue;
     }
     const createdAt = Date.parse(created);
@@ -339,7 +350,7 @@ export function completenessCandidates(
     objectApiName: string,
     node: { Id: string; RecordType?: GqlRecordType | null },
     title: string | null,
-    stage: GqlValue<string> | null
+    stage: GqlValue<string> | null | undefined
   ) => {
     if (objects.has(objectApiName.toLowerCase()) && out.length < MAX_COMPLETENESS_RECORDS) {
       out.push({

@@ -8,6 +8,8 @@ import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessag
 import USER_ID from '@salesforce/user/Id';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import { type LdsError, reduceErrors } from 'c/ldsUtils';
+import { CurrentPageReference } from 'lightning/navigation';
+import { type PageReferenceLike, recordNudgeOpen } from 'c/nudgeTracking';
 import {
   ACTION_KINDS,
   type ActionKind,
@@ -132,16 +134,16 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Subject {
+                  Subject @optional {
                     value
                   }
-                  ActivityDate {
+                  ActivityDate @optional {
                     value
                   }
-                  Priority {
+                  Priority @optional {
                     value
                   }
-                  Status {
+                  Status @optional {
                     value
                     displayValue
                   }
@@ -156,16 +158,16 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Subject {
+                  Subject @optional {
                     value
                   }
-                  StartDateTime {
+                  StartDateTime @optional {
                     value
                   }
-                  IsAllDayEvent {
+                  IsAllDayEvent @optional {
                     value
                   }
-                  Location {
+                  Location @optional {
                     value
                   }
                 }
@@ -179,35 +181,35 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
-                  Amount {
+                  Amount @optional {
                     value
                   }
-                  CloseDate {
+                  CloseDate @optional {
                     value
                   }
-                  StageName {
+                  StageName @optional {
                     value
                     displayValue
                   }
-                  Probability {
+                  Probability @optional {
                     value
                   }
-                  LastActivityDate {
+                  LastActivityDate @optional {
                     value
                   }
-                  CreatedDate {
+                  CreatedDate @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
-                  Account {
-                    Name {
+                  Account @optional {
+                    Name @optional {
                       value
                     }
                   }
@@ -222,24 +224,24 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
-                  Company {
+                  Company @optional {
                     value
                   }
-                  Status {
+                  Status @optional {
                     value
                     displayValue
                   }
-                  CreatedDate {
+                  CreatedDate @optional {
                     value
                   }
-                  LastActivityDate {
+                  LastActivityDate @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -254,11 +256,11 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -273,11 +275,11 @@ export default class DailyActionList extends LightningElement {
               edges {
                 node {
                   Id
-                  Name {
+                  Name @optional {
                     value
                   }
                   RecordType @optional {
-                    DeveloperName {
+                    DeveloperName @optional {
                       value
                     }
                   }
@@ -292,6 +294,12 @@ export default class DailyActionList extends LightningElement {
   })
   wiredActions(result: GraphqlResult) {
     this.graphqlResult = result;
+  }
+
+  /** Opened from a weekly nudge (c__nudge in the page state): the nudge's open is measured. */
+  @wire(CurrentPageReference)
+  wiredPageReference(pageRef: PageReferenceLike | undefined) {
+    recordNudgeOpen(pageRef).catch(() => undefined);
   }
 
   @wire(getActionContext)
@@ -324,6 +332,11 @@ export default class DailyActionList extends LightningElement {
       return Math.floor(override);
     }
     return this.settingsResult?.data?.quietOpportunityDays ?? DEFAULT_QUIET_DAYS;
+  }
+
+  /** The org's closed task status (from TaskStatus, by Apex): what "complete" writes on a task. */
+  get closedTaskStatus(): string | null {
+    return this.settingsResult?.data?.closedTaskStatus ?? null;
   }
 
   get scoringRules() {

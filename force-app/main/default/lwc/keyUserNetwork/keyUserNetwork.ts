@@ -4,7 +4,8 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
-import { type LdsError, reduceErrors } from 'c/ldsUtils';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import { canCreate, canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c/ldsUtils';
 import {
   buildNetwork,
   isoDate,
@@ -16,6 +17,9 @@ import {
   type Stage,
   type TeamRecord
 } from './keyUserNetworkModel';
+
+/** The fields a nomination sets (besides Name, outside field-level security). */
+const NOMINATE_FIELDS = ['User__c', 'User_Key__c', 'Team__c', 'Lifecycle_Status__c', 'Nominated_On__c'];
 
 import TITLE from '@salesforce/label/c.keyUserNetwork_Title';
 import ERROR_TITLE from '@salesforce/label/c.keyUserNetwork_ErrorTitle';
@@ -140,6 +144,17 @@ export default class KeyUserNetwork extends LightningElement {
     if (this.selectedTeam === undefined) {
       this.selectedTeam = this.team ?? '';
     }
+  }
+
+  /** Shown only to users who may create key users with these fields (sponsors, admins). */
+  canNominate = false;
+  /** Shown only to users who may edit Last_Follow_Up__c (admins). */
+  canFollowUp = false;
+
+  @wire(getObjectInfo, { objectApiName: 'Key_User__c' })
+  wiredKeyUserInfo({ data }: { data?: ObjectAccessInfo; error?: unknown }) {
+    this.canNominate = canCreate(data, NOMINATE_FIELDS);
+    this.canFollowUp = canUpdate(data, ['Last_Follow_Up__c']);
   }
 
   @wire(getNetwork, { team: '$selectedTeam' })
@@ -285,7 +300,7 @@ export default class KeyUserNetwork extends LightningElement {
   async handleNominate(event: Event) {
     const userId = (event.currentTarget as HTMLElement).dataset.id;
     const candidate = (this.network?.candidates ?? []).find((item) => item.userId === userId);
-    if (!candidate || this.busyId) {
+    if (!candidate || this.busyId || !this.canNominate) {
       return;
     }
     this.busyId = candidate.userId;
@@ -323,7 +338,7 @@ export default class KeyUserNetwork extends LightningElement {
   async handleFollowedUp(event: Event) {
     const keyUserId = (event.currentTarget as HTMLElement).dataset.id;
     const keyUser = (this.network?.keyUsers ?? []).find((item) => item.Id === keyUserId);
-    if (!keyUser || this.busyId) {
+    if (!keyUser || this.busyId || !this.canFollowUp) {
       return;
     }
     this.busyId = keyUser.Id;

@@ -80,3 +80,29 @@ export function reduceErrors(errors: LdsError | LdsError[]): string[] {
   const messages = list.flatMap((error) => messagesOfError(error)).filter((m) => m.trim() !== '');
   return [...new Set(messages)];
 }
+
+/** The part of a UI API object info (getObjectInfo) that says what the running user may write. */
+export interface ObjectAccessInfo {
+  createable?: boolean;
+  updateable?: boolean;
+  fields?: Record<string, { createable?: boolean; updateable?: boolean } | undefined>;
+}
+
+/**
+ * Whether the running user may create a record with these fields (object and field-level security, from
+ * getObjectInfo). False while the object info loads or when it failed: a button is shown only when it works.
+ * @param info the data of a getObjectInfo wire, or undefined
+ * @param fields API names of the fields the action sets
+ */
+export function canCreate(info: ObjectAccessInfo | undefined, fields: readonly string[]): boolean {
+  return Boolean(info?.createable) && fields.every((f) => info?.fields?.[f]?.createable === true);
+}
+
+/**
+ * Whether the running user may edit these fields of the object's records (see canCreate).
+ * @param info the data of a getObjectInfo wire, or undefined
+ * @param fields API names of the fields the action sets
+ */
+export function canUpdate(info: ObjectAccessInfo | undefined, fields: readonly string[]): boolean {
+  return Boolean(info?.updateable) && fields.every((f) => info?.fields?.[f]?.updateable === true);
+}

@@ -1,4 +1,4 @@
-import { LightningElement, wire } from 'lwc';
+import { LightningElement, api, wire } from 'lwc';
 import { formatLabel } from 'c/labelUtils';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
@@ -125,6 +125,16 @@ export default class SponsorMessages extends LightningElement {
 
   get isEmpty(): boolean {
     return !this.isLoading && !this.hasError && !this.hasMessages;
+  }
+
+  /**
+   * In a Home sidebar, nothing pending means no card at all (design property): the benefits panel
+   * below moves up instead of a box saying there is nothing to read.
+   */
+  @api hideWhenEmpty = false;
+
+  get isShown(): boolean {
+    return !(this.hideWhenEmpty && this.isEmpty);
   }
 
   async handleAcknowledge(event: Event): Promise<void> {

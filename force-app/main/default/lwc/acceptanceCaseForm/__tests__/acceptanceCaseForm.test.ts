@@ -119,6 +119,19 @@ describe('c-acceptance-case-form', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('refuses a file over the size limit without reading it', async () => {
+    const element = createForm();
+    const read = jest.fn(() => Promise.resolve('Scenario\nA'));
+    change($(element, 'lightning-input.file'), {
+      files: [{ name: 'huge.csv', size: 100 * 1024 * 1024, text: read }]
+    });
+    await flushPromises();
+    expect(read).not.toHaveBeenCalled();
+    expect(text($(element, '.file-error'))).toBe('c.acceptanceCaseForm_FileTooLarge');
+    expect($(element, 'lightning-button.import')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('reports a file without a scenario column', async () => {
     const element = createForm();
     change($(element, 'lightning-input.file'), { files: [csvFile('Title\nA')] });

@@ -1,4 +1,4 @@
-import { normaliseHeader, parseTestCaseCsv, MAX_ROWS } from '../testCaseCsv';
+import { checkFileSize, normaliseHeader, parseTestCaseCsv, MAX_FILE_BYTES, MAX_ROWS } from '../testCaseCsv';
 
 describe('testCaseCsv', () => {
   it('normalises headers: case, accents, spaces and underscores', () => {
@@ -42,6 +42,16 @@ describe('testCaseCsv', () => {
     expect(parseTestCaseCsv('Title,Steps\nA,B').fileError).toBe('noScenarioColumn');
     const tooMany = ['Scenario', ...Array.from({ length: MAX_ROWS + 1 }, (_, i) => `S${i}`)].join('\n');
     expect(parseTestCaseCsv(tooMany).fileError).toBe('tooManyRows');
+  });
+
+  it('stops parsing at the row limit, and refuses a file over the size limit before reading', () => {
+    // 200,000 rows, then a quote that is never closed: the limit is reached long before either.
+    const rows = Array.from({ length: 200_000 }, (_, i) => `S${i},step`).join('\n');
+    const started = Date.now();
+    expect(parseTestCaseCsv(`Scenario,Steps\n${rows}\n"never closed`).fileError).toBe('tooManyRows');
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(checkFileSize(MAX_FILE_BYTES)).toBeUndefined();
+    expect(checkFileSize(MAX_FILE_BYTES + 1)).toBe('tooLarge');
   });
 
   it('reports one error per bad row with its line number, and keeps the good rows', () => {

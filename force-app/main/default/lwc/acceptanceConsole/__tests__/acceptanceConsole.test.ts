@@ -30,10 +30,20 @@ const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 const objectInfo = getObjectInfo as unknown as { emit(data: unknown): void };
 
-function createConsole(): HTMLElement {
+const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
+/** getObjectInfo of a key user: may edit the result fields of test cases (not create them). */
+const KEY_USER_ACCESS = {
+  apiName: 'Acceptance_Test_Case__c',
+  createable: false,
+  updateable: true,
+  fields: Object.fromEntries(RESULT_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+};
+
+function createConsole(access: object = KEY_USER_ACCESS): HTMLElement {
   const element = createElement('c-acceptance-console', { is: AcceptanceConsole });
   (element as unknown as { recordId: string }).recordId = 'a01000000000001AAA';
   document.body.appendChild(element);
+  objectInfo.emit(access);
   return element;
 }
 
@@ -90,7 +100,7 @@ describe('c-acceptance-console', () => {
     expect(text($(element, '.blockers'))).toBe('c.acceptanceConsole_BlockerNoCases');
     // the form is shown only to users who may create test cases
     expect($(element, 'c-acceptance-case-form')).toBeNull();
-    objectInfo.emit({ apiName: 'Acceptance_Test_Case__c', createable: true });
+    objectInfo.emit({ ...KEY_USER_ACCESS, createable: true });
     await flushPromises();
     expect($(element, 'c-acceptance-case-form')).not.toBeNull();
     await expect(element).toBeAccessible();
@@ -220,6 +230,20 @@ describe('c-acceptance-console', () => {
     expect(text($(element, '.counts li[data-key="passed"]'))).toBe('c.acceptanceConsole_Passed 3');
     expect(text($(element, '.announcement'))).toBe('c.acceptanceConsole_Recorded');
     expect(($(element, 'lightning-progress-ring') as unknown as { value: number }).value).toBe(100);
+  });
+
+  it('shows no result button to a user who cannot edit results (a sponsor), and ignores the keys', async () => {
+    const element = createConsole({ ...KEY_USER_ACCESS, updateable: false });
+    wire.emit(consoleData);
+    await flushPromises();
+    expect($$(element, 'article[data-id]').length).toBeGreaterThan(0);
+    expect($$(element, 'button[data-result]')).toHaveLength(0);
+    const first = $$(element, 'article[data-id]')[0]!;
+    first.focus();
+    press(first, 'p');
+    await flushPromises();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    await expect(element).toBeAccessible();
   });
 
   it('records Passed with one click', async () => {
@@ -382,7 +406,7 @@ describe('c-acceptance-console', () => {
   it('refreshes when the form reports created test cases', async () => {
     const element = createConsole();
     wire.emit(consoleData);
-    objectInfo.emit({ apiName: 'Acceptance_Test_Case__c', createable: true });
+    objectInfo.emit({ ...KEY_USER_ACCESS, createable: true });
     await flushPromises();
     $(element, 'c-acceptance-case-form')!.dispatchEvent(new CustomEvent('created', { detail: { count: 2 } }));
     await flushPromises();

@@ -25,13 +25,18 @@ jest.mock('lightning/navigation', () => {
 
 const mockUpdateRecord = updateRecord as unknown as jest.Mock;
 
-function createComponent(action: unknown): HTMLElement & { action: unknown; today: string } {
+function createComponent(
+  action: unknown,
+  closedTaskStatus: string | null = 'Completed'
+): HTMLElement & { action: unknown; today: string; closedTaskStatus: string | null } {
   const element = createElement('c-action-item', { is: ActionItem }) as HTMLElement & {
     action: unknown;
     today: string;
+    closedTaskStatus: string | null;
   };
   element.action = action;
   element.today = '2026-11-23';
+  element.closedTaskStatus = closedTaskStatus;
   document.body.appendChild(element);
   return element;
 }
@@ -84,6 +89,31 @@ describe('c-action-item', () => {
     });
     expect(resolved).toHaveBeenCalledTimes(1);
     expect(resolved.mock.calls[0][0].detail).toEqual({ key: 'task:00T000000000001AAA', kind: 'task' });
+  });
+
+  it("completes a task with the org's own closed status when it was renamed", async () => {
+    // an org whose closed status is "Terminée" (API value Done_FR): writing "Completed" would fail
+    const element = createComponent(mockActions.overdueTask, 'Done_FR');
+    const resolved = jest.fn();
+    element.addEventListener('resolved', resolved);
+    await flushPromises();
+    $(element, '[data-id="complete"]')?.click();
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledWith({
+      fields: { Id: '00T000000000001AAA', Status: 'Done_FR' }
+    });
+    expect(mockUpdateRecord).not.toHaveBeenCalledWith({
+      fields: { Id: '00T000000000001AAA', Status: 'Completed' }
+    });
+    expect(resolved).toHaveBeenCalledTimes(1);
+  });
+
+  it('offers no "complete" when the org has no readable closed status, and still snoozes', async () => {
+    const element = createComponent(mockActions.overdueTask, null);
+    await flushPromises();
+    expect($(element, '[data-id="complete"]')).toBeNull();
+    expect($(element, '[data-id="snooze"]')).not.toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('snoozes a task to tomorrow', async () => {

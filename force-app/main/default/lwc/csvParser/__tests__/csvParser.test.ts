@@ -73,4 +73,18 @@ describe('csvParser', () => {
     expect(parseCsv('').records).toEqual([]);
     expect(parseCsv('\n\r\n').records).toEqual([]);
   });
+
+  it('stops after maxRecords and says the text holds more', () => {
+    const text = 'h\na\nb\nc\n"unterminated';
+    expect(parseCsv(text, { maxRecords: 2 })).toEqual({
+      delimiter: ',',
+      records: [
+        { line: 1, fields: ['h'] },
+        { line: 2, fields: ['a'] }
+      ],
+      truncated: true
+    });
+    expect(parseCsv('h\na\n', { maxRecords: 2 }).truncated).toBeUndefined();
+    expect(parseCsv('a;b', ';').records[0]?.fields).toEqual(['a', 'b']);
+  });
 });

@@ -235,8 +235,83 @@ describe('c-daily-action-list', () => {
       createComponent();
       await flushPromises();
       const compact = queryText().replace(/\s+/g, ' ');
-      expect(compact).toContain('Status { value displayValue }');
-      expect(compact).toContain('StageName { value displayValue }');
+      expect(compact).toContain('Status @optional { value displayValue }');
+      expect(compact).toContain('StageName @optional { value displayValue }');
+    });
+
+    it('queries every field but Id with @optional, so one field hidden by FLS cannot fail the query', async () => {
+      createComponent();
+      await flushPromises();
+      const structural = new Set(['uiapi', 'query', 'edges', 'node']);
+      const selections = [...queryText().matchAll(/(\w+)(\s+@optional)?\s*\{/g)].filter(
+        (m) => !structural.has(m[1]!)
+      );
+      expect(selections.length).toBeGreaterThan(20);
+      expect(selections.filter((m) => !m[2]).map((m) => m[1])).toEqual([]);
+    });
+
+    it('still renders the list when FLS hides Amount, Probability, Company, Priority and more', async () => {
+      // what GraphQL returns for @optional fields the rep cannot read: the keys are absent
+      const hidden = JSON.parse(JSON.stringify(mockActions));
+      const query = hidden.uiapi.query;
+      for (const edge of query.Task.edges) {
+        delete edge.node.Priority;
+        delete edge.node.Status;
+      }
+      for (const edge of query.Opportunity.edges) {
+        delete edge.node.Amount;
+        delete edge.node.Probability;
+        delete edge.node.Account;
+      }
+      for (const edge of query.Lead.edges) {
+        delete edge.node.Company;
+      }
+      for (const edge of query.Event.edges) {
+        delete edge.node.Location;
+      }
+      const element = createComponent();
+      await emitAll(hidden);
+      expect(shadow(element).querySelector('c-error-panel')).toBeNull();
+      const byKey = new Map(
+        items(element).map((item) => [
+          item.action.key,
+          item.action as {
+            key: string;
+            amount?: number | null;
+            priority?: string | null;
+            detail?: string | null;
+          }
+        ])
+      );
+      expect(byKey.size).toBe(9);
+      expect(byKey.get('opportunity:006000000000001AAA')?.amount).toBeNull();
+      expect(byKey.get('task:00T000000000001AAA')?.priority).toBeNull();
+      expect(byKey.get('lead:00Q000000000001AAA')?.detail).toBeNull();
+    });
+
+    it('does not call an opportunity quiet, nor a lead untouched, when their last activity is hidden', async () => {
+      const hidden = JSON.parse(JSON.stringify(mockActions));
+      for (const edge of hidden.uiapi.query.Opportunity.edges) delete edge.node.LastActivityDate;
+      for (const edge of hidden.uiapi.query.Lead.edges) delete edge.node.LastActivityDate;
+      const element = createComponent();
+      await emitAll(hidden);
+      const actions = items(element).map(
+        (item) => item.action as { key: string; kind: string; reason?: string }
+      );
+      expect(actions.filter((a) => a.kind === 'opportunity').every((a) => a.reason === 'pastClose')).toBe(
+        true
+      );
+      expect(actions.some((a) => a.kind === 'lead')).toBe(false);
+    });
+
+    it("passes the org's closed task status to each task item", async () => {
+      const element = createComponent();
+      await emitAll(mockActions, { ...mockSettings, closedTaskStatus: 'Done_FR' });
+      const tasks = items(element).filter((item) => item.action.kind === 'task') as unknown as Array<{
+        closedTaskStatus: string | null;
+      }>;
+      expect(tasks.length).toBeGreaterThan(0);
+      expect(tasks.every((task) => task.closedTaskStatus === 'Done_FR')).toBe(true);
     });
 
     it('asks getRecords for the rule fields of the records the rules could apply to', async () => {

@@ -3,6 +3,7 @@ import KeyUserNetwork from 'c/keyUserNetwork';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { isDuplicateValue } from '../keyUserNetwork';
 import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
@@ -34,12 +35,37 @@ const mockCreateRecord = createRecord as jest.Mock;
 const mockUpdateRecord = updateRecord as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 
-function createNetwork(team?: string): HTMLElement {
+const objectInfo = getObjectInfo as unknown as { emit(data: unknown): void };
+const KEY_USER_FIELDS = [
+  'User__c',
+  'User_Key__c',
+  'Team__c',
+  'Lifecycle_Status__c',
+  'Nominated_On__c',
+  'Last_Follow_Up__c'
+];
+/** getObjectInfo of Key_User__c for an admin: may create key users and record follow-ups. */
+const ADMIN_ACCESS = {
+  apiName: 'Key_User__c',
+  createable: true,
+  updateable: true,
+  fields: Object.fromEntries(KEY_USER_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+};
+/** For a key user: read only. */
+const READ_ONLY_ACCESS = {
+  apiName: 'Key_User__c',
+  createable: false,
+  updateable: false,
+  fields: Object.fromEntries(KEY_USER_FIELDS.map((f) => [f, { createable: false, updateable: false }]))
+};
+
+function createNetwork(team?: string, access: object = ADMIN_ACCESS): HTMLElement {
   const element = createElement('c-key-user-network', { is: KeyUserNetwork });
   if (team !== undefined) {
     (element as unknown as { team: string }).team = team;
   }
   document.body.appendChild(element);
+  objectInfo.emit(access);
   return element;
 }
 
@@ -135,6 +161,30 @@ describe('c-key-user-network', () => {
     expect(text(followUps[0]!.querySelector('.follow-up-reason'))).toBe(
       'Trained on January 5, 2026, not followed up since.'
     );
+  });
+
+  it('shows neither Nominate nor Followed up to a user who cannot create or edit key users', async () => {
+    const element = createNetwork(undefined, READ_ONLY_ACCESS);
+    wire.emit(networkData);
+    await flushPromises();
+    expect($$(element, 'li.candidate').length).toBeGreaterThan(0);
+    expect($$(element, 'li.follow-up').length).toBeGreaterThan(0);
+    expect($(element, 'button.nominate')).toBeNull();
+    expect($(element, 'button.followed-up')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows Nominate but not Followed up to a sponsor (create, no edit)', async () => {
+    const sponsor = {
+      ...READ_ONLY_ACCESS,
+      createable: true,
+      fields: { ...ADMIN_ACCESS.fields, Last_Follow_Up__c: { createable: true, updateable: false } }
+    };
+    const element = createNetwork(undefined, sponsor);
+    wire.emit(networkData);
+    await flushPromises();
+    expect($(element, 'button.nominate')).not.toBeNull();
+    expect($(element, 'button.followed-up')).toBeNull();
   });
 
   it('records a follow-up in one click', async () => {

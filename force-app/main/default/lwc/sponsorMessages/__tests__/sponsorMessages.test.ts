@@ -78,6 +78,20 @@ describe('c-sponsor-messages', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('shows no card at all when nothing is pending and hideWhenEmpty is set (Home sidebar)', async () => {
+    const element = createElement('c-sponsor-messages', { is: SponsorMessages }) as unknown as HTMLElement & {
+      hideWhenEmpty: boolean;
+    };
+    element.hideWhenEmpty = true;
+    document.body.appendChild(element);
+    messagesAdapter.emit([]);
+    await flushPromises();
+    expect(shadow(element).querySelector('article')).toBeNull();
+    messagesAdapter.emit(mockMessages);
+    await flushPromises();
+    expect(shadow(element).querySelector('article')).not.toBeNull();
+  });
+
   it('renders the messages in the order given (newest first), rich text safely, with the sponsor usage', async () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);

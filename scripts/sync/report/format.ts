@@ -1,0 +1,89 @@
+// Numbers, percentages, durations and dates in the report's language (Intl), and the colours of its
+// charts: one colour-blind-safe sequential palette whose cell text always reaches WCAG AA contrast.
+
+export type ReportLanguage = 'en' | 'fr';
+
+const LOCALE: Record<ReportLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
+
+/** Formatting functions bound to one language; every figure of the report goes through them. */
+export interface Formatter {
+  locale: string;
+  /** An integer with the language's grouping separator: 12,345 / 12 345. */
+  count(value: number): string;
+  /** A ratio 0–1 as a whole percentage ("73 %" in French, "73%" in English); "–" for null. */
+  percent(value: number | null): string;
+  /** A signed change in percentage points ("+4 pts", "−2 pts"). */
+  points(value: number): string;
+  /** Minutes as whole hours with the unit ("64 h"); under one hour, minutes ("45 min"). */
+  duration(minutes: number): string;
+  /** An ISO date (yyyy-mm-dd) as a medium date ("23 Nov 2026", "23 nov. 2026"), read in UTC. */
+  date(iso: string): string;
+  /** An ISO date as day and month only, for chart axes ("23 Nov"). */
+  dayMonth(iso: string): string;
+  /** An ISO date-time as date and time in UTC, with "UTC" said. */
+  dateTime(iso: string): string;
+}
+
+function utcDate(iso: string): Date {
+  return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+}
+
+/** A formatter for `lang` (Intl; English uses the en-GB day-month order a European reader expects). */
+export function formatter(lang: ReportLanguage): Formatter {
+  const locale = LOCALE[lang];
+  const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+  const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
+  const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
+  const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
+  const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+  const pointsUnit = lang === 'fr' ? 'pts' : 'pts';
+  return {
+    locale,
+    count: (value) => integer.format(value),
+    percent: (value) => (value === null || !Number.isFinite(value) ? '–' : percent.format(value)),
+    points: (value) => `${signed.format(Math.round(value * 100))} ${pointsUnit}`,
+    duration: (minutes) =>
+      minutes < 60 ? `${integer.format(minutes)} min` : `${integer.format(Math.round(minutes / 60))} h`,
+    date: (iso) => medium.format(utcDate(iso)),
+    dayMonth: (iso) => short.format(utcDate(iso)),
+    dateTime: (iso) => `${stamp.format(utcDate(iso))} UTC`
+  };
+}
+
+/**
+ * The sequential palette of the fill-rate and completeness charts, from low (light) to high (dark):
+ * five steps of viridis (van der Walt and Smith, matplotlib), perceptually uniform and readable with
+ * the common colour-vision deficiencies. Each step is a fifth of the 0–100 % range.
+ */
+export const SEQUENTIAL = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] as const;
+
+/** The palette step of a ratio 0–1 (1 falls in the last step). */
+export function step(ratio: number): number {
+  const clamped = Math.max(0, Math.min(1, ratio));
+  return Math.min(SEQUENTIAL.length - 1, Math.floor(clamped * SEQUENTIAL.length));
+}
+
+function channel(hex: string, offset: number): number {
+  const value = Number.parseInt(hex.slice(offset, offset + 2), 16) / 255;
+  return value <= 0.04045 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+}
+
+/** Relative luminance of a #rrggbb colour (WCAG 2.x definition). */
+export function luminance(hex: string): number {
+  return 0.2126 * channel(hex, 1) + 0.7152 * channel(hex, 3) + 0.0722 * channel(hex, 5);
+}
+
+/** Contrast ratio of two #rrggbb colours, 1–21 (WCAG 2.x). */
+export function contrast(a: string, b: string): number {
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
+export const TEXT_DARK = '#181818';
+export const TEXT_LIGHT = '#ffffff';
+
+/** The text colour (near-black or white) with the higher contrast on `background`. */
+export function textOn(background: string): string {
+  return contrast(TEXT_DARK, background) >= contrast(TEXT_LIGHT, background) ? TEXT_DARK : TEXT_LIGHT;
+}

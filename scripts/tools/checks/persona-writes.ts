@@ -1,0 +1,146 @@
+// The product's intended writes per persona, in one place (README "What each persona can and cannot
+// do"). The personas check compares every persona permission set with this, both ways: a permission the
+// product does not intend is a hole, an intended write the set does not grant is a broken feature.
+// The Apex persona tests (classes/PersonaWritesTest.cls) try the same writes as each persona in an org.
+
+/** What one persona may write: objects it creates, edits, deletes, and the fields it may set. */
+export interface PersonaWrites {
+  create: readonly string[];
+  edit: readonly string[];
+  delete: readonly string[];
+  /** `Object.Field` of every field the persona may set (on create or edit), permissionable fields only. */
+  fields: readonly string[];
+}
+
+/** Permission set API name → intended writes. Fields set by the system (triggers) are not listed. */
+export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
+  Adoption_Cockpit_Rep: {
+    // An acknowledgement: the trigger sets the user, key and date (only the user themself acknowledges).
+    create: ['Message_Acknowledgement__c'],
+    edit: [],
+    delete: [],
+    fields: []
+  },
+  Adoption_Cockpit_Key_User: {
+    // Records results; as trainer, marks a training held and records attendance (waveBoard).
+    create: ['Message_Acknowledgement__c', 'Training_Attendance__c'],
+    edit: ['Acceptance_Test_Case__c', 'Training_Attendance__c', 'Training_Session__c'],
+    delete: [],
+    fields: [
+      'Acceptance_Test_Case__c.Comment__c',
+      'Acceptance_Test_Case__c.Defect_Reference__c',
+      'Acceptance_Test_Case__c.Executed_On__c',
+      'Acceptance_Test_Case__c.Result__c',
+      'Acceptance_Test_Case__c.Severity__c',
+      'Training_Attendance__c.Attendance_Key__c',
+      'Training_Attendance__c.Attended__c',
+      'Training_Attendance__c.Followed_Up_On__c',
+      'Training_Attendance__c.Team__c',
+      'Training_Attendance__c.User__c',
+      'Training_Session__c.Status__c'
+    ]
+  },
+  Adoption_Cockpit_Sponsor: {
+    // Nominates key users (at Nominated only, validation rule) and writes their own messages.
+    create: ['Key_User__c', 'Message_Acknowledgement__c', 'Sponsor_Message__c'],
+    edit: ['Sponsor_Message__c'],
+    delete: ['Sponsor_Message__c'],
+    fields: [
+      'Key_User__c.Lifecycle_Status__c',
+      'Key_User__c.Nominated_On__c',
+      'Key_User__c.Team__c',
+      'Key_User__c.User__c',
+      'Key_User__c.User_Key__c',
+      'Sponsor_Message__c.Audience_Type__c',
+      'Sponsor_Message__c.Audience_Value__c',
+      'Sponsor_Message__c.Body__c',
+      'Sponsor_Message__c.Publish_From__c',
+      'Sponsor_Message__c.Publish_Until__c',
+      'Sponsor_Message__c.Show_Sponsor_Usage__c',
+      'Sponsor_Message__c.Wave__c'
+    ]
+  },
+  Adoption_Cockpit_Admin: {
+    create: [
+      'Acceptance_Session__c',
+      'Acceptance_Test_Case__c',
+      'Key_User__c',
+      'Message_Acknowledgement__c',
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
+    edit: [
+      'Acceptance_Session__c',
+      'Acceptance_Test_Case__c',
+      'Key_User__c',
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
+    delete: [
+      'Acceptance_Session__c',
+      'Acceptance_Test_Case__c',
+      'Key_User__c',
+      'Rollout_Wave__c',
+      'Sponsor_Message__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
+    fields: [
+      'Acceptance_Session__c.Decision__c',
+      'Acceptance_Session__c.End_Date__c',
+      'Acceptance_Session__c.Go_No_Go_Threshold__c',
+      'Acceptance_Session__c.Process__c',
+      'Acceptance_Session__c.Start_Date__c',
+      'Acceptance_Session__c.Status__c',
+      'Acceptance_Session__c.Wave__c',
+      'Acceptance_Test_Case__c.Assigned_Key_User__c',
+      'Acceptance_Test_Case__c.Comment__c',
+      'Acceptance_Test_Case__c.Defect_Reference__c',
+      'Acceptance_Test_Case__c.Executed_On__c',
+      'Acceptance_Test_Case__c.Expected_Result__c',
+      'Acceptance_Test_Case__c.Result__c',
+      'Acceptance_Test_Case__c.Severity__c',
+      'Acceptance_Test_Case__c.Sort_Order__c',
+      'Acceptance_Test_Case__c.Steps__c',
+      'Key_User__c.Admin_Rights_Granted__c',
+      'Key_User__c.Admin_Rights_Granted_On__c',
+      'Key_User__c.Last_Follow_Up__c',
+      'Key_User__c.Lifecycle_Status__c',
+      'Key_User__c.Next_Follow_Up__c',
+      'Key_User__c.Nominated_On__c',
+      'Key_User__c.Role__c',
+      'Key_User__c.Team__c',
+      'Key_User__c.Trained_On__c',
+      'Key_User__c.User__c',
+      'Key_User__c.User_Key__c',
+      'Sponsor_Message__c.Audience_Type__c',
+      'Sponsor_Message__c.Audience_Value__c',
+      'Sponsor_Message__c.Body__c',
+      'Sponsor_Message__c.Publish_From__c',
+      'Sponsor_Message__c.Publish_Until__c',
+      'Sponsor_Message__c.Wave__c',
+      'Rollout_Wave__c.Active_Target__c',
+      'Rollout_Wave__c.Completeness_Target__c',
+      'Rollout_Wave__c.Go_Live_Date__c',
+      'Rollout_Wave__c.Hypercare_End_Date__c',
+      'Rollout_Wave__c.Process__c',
+      'Rollout_Wave__c.Rule_Names__c',
+      'Rollout_Wave__c.Teams__c',
+      'Training_Attendance__c.Attendance_Key__c',
+      'Training_Attendance__c.Attended__c',
+      'Training_Attendance__c.Followed_Up_On__c',
+      'Training_Attendance__c.Team__c',
+      'Training_Attendance__c.User__c',
+      'Training_Session__c.Audience__c',
+      'Training_Session__c.Status__c',
+      'Training_Session__c.Team__c',
+      'Training_Session__c.Trainer__c',
+      'Training_Session__c.Training_Date__c',
+      'Training_Session__c.Wave__c'
+    ]
+  }
+};
