@@ -3,15 +3,13 @@
 
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measure } from './engine/measure';
-import { measureWaves } from './engine/waves';
+import { measureRun } from './engine/measure';
 import type { SyncResult } from './engine/result';
 import { classifyFailure, EXIT, SyncInputError, SyncServerError } from './errors';
 import { Progress } from './progress';
 import { aggregatesOf } from './report/aggregates';
 import { checkOutWritable, writeFileAtomic, writeReport } from './report/write-report';
 import { reportLabels } from './report/field-labels';
-import { buildSnapshots } from './snapshots/build-snapshots';
 import { ExportSource } from './sources/export-source';
 import { openOrgSource } from './sources/org-source';
 import { writeSnapshots } from './sinks/snapshot-writer';
@@ -255,7 +253,7 @@ export async function runCli(
       });
     }
     const opened: RecordSource = source;
-    const result = await measure(opened, {
+    const measured = await measureRun(opened, {
       objects: options.objects,
       teamField: options.teamField,
       periodType: options.period,
@@ -264,33 +262,30 @@ export async function runCli(
       includeInactiveUsers: options.includeInactiveUsers,
       progress
     });
-    result.waves = await measureWaves(opened, result);
-    const snapshots = buildSnapshots(result);
-    result.snapshots = {
-      user: snapshots.user.length,
-      team: snapshots.team.length,
-      completeness: snapshots.completeness.length
-    };
+    let result: SyncResult = measured.result;
     let exitCode: number = EXIT.ok;
     let writeError: unknown;
     if (options.write && opened.kind === 'org') {
       try {
         const rules = await opened.loadRules();
-        const written = await writeSnapshots(opened as OrgRecordSource, snapshots, {
+        const written = await writeSnapshots(opened as OrgRecordSource, measured.snapshots, {
           retentionWeeks: rules.settings.userSnapshotRetentionWeeks,
           today: today(io.env),
           log: (m: string) => {
             progress.info(m);
           }
         });
-        result.write = written;
+        result = { ...result, write: written };
         if (written.failures.some((f) => f.kind === 'server') || written.retention?.error)
           exitCode = EXIT.server;
         else if (written.failures.length > 0) exitCode = EXIT.refused;
       } catch (error) {
         // A write that stopped half way (session expired…): the figures are still reported and saved.
         writeError = error;
-        result.warnings.push(`The write stopped: ${(error as Error).message}`);
+        result = {
+          ...result,
+          warnings: [...result.warnings, `The write stopped: ${(error as Error).message}`]
+        };
       }
     }
     // Saved and printed whatever happened to the write: the report, the JSON and the write summary.

@@ -9,6 +9,7 @@ import {
   type FieldType,
   type SimRecordType
 } from './model';
+import { projectObjectFields, projectObjectLabel } from './project-objects';
 
 export interface SeedOptions {
   /** Reference "now" for generated dates; default: the current time. */
@@ -604,18 +605,11 @@ export function buildSeed(options: SeedOptions = {}): Seed {
     }));
   objects.push({
     name: 'Completeness_Rule__mdt',
-    label: 'Completeness Rule',
+    label: projectObjectLabel('Completeness_Rule__mdt'),
     keyPrefix: 'm01',
     custom: true,
     queryable: true,
-    fields: mdtFields([
-      f('Object__c', 'string', { length: 80 }),
-      f('Field__c', 'string', { length: 80 }),
-      f('Weight__c', 'double'),
-      f('Record_Types__c', 'string', { length: 255 }),
-      f('Stages__c', 'string', { length: 255 }),
-      f('Active__c', 'boolean')
-    ]),
+    fields: mdtFields(projectObjectFields('Completeness_Rule__mdt')),
     store: memory(
       mdtRows('m01', [
         {
@@ -695,19 +689,11 @@ export function buildSeed(options: SeedOptions = {}): Seed {
   });
   objects.push({
     name: 'Benefit_Rule__mdt',
-    label: 'Benefit Rule',
+    label: projectObjectLabel('Benefit_Rule__mdt'),
     keyPrefix: 'm02',
     custom: true,
     queryable: true,
-    fields: mdtFields([
-      f('Activity__c', 'picklist', { length: 255 }),
-      f('Minutes_Per_Unit__c', 'double'),
-      f('Description_EN__c', 'string', { length: 255 }),
-      f('Description_FR__c', 'string', { length: 255 }),
-      f('Replaces_Manual_Report__c', 'boolean'),
-      f('Sort_Order__c', 'double'),
-      f('Active__c', 'boolean')
-    ]),
+    fields: mdtFields(projectObjectFields('Benefit_Rule__mdt')),
     store: memory(
       mdtRows('m02', [
         {
@@ -745,24 +731,11 @@ export function buildSeed(options: SeedOptions = {}): Seed {
   });
   objects.push({
     name: 'Cockpit_Setting__mdt',
-    label: 'Cockpit Setting',
+    label: projectObjectLabel('Cockpit_Setting__mdt'),
     keyPrefix: 'm03',
     custom: true,
     queryable: true,
-    fields: mdtFields([
-      f('Quiet_Opportunity_Days__c', 'double'),
-      f('Untouched_Lead_Hours__c', 'double'),
-      f('Excluded_User_Types__c', 'string', { length: 255 }),
-      f('Excluded_Profiles__c', 'string', { length: 255 }),
-      f('Excluded_User_Licenses__c', 'string', { length: 255 }),
-      f('Exclude_API_Only_Users__c', 'boolean'),
-      f('Readiness_Threshold__c', 'percent'),
-      f('Team_Field__c', 'string', { length: 80 }),
-      f('Snapshot_Period__c', 'picklist', { length: 255 }),
-      f('User_Snapshot_Retention_Weeks__c', 'double'),
-      f('Follow_Up_Weeks__c', 'double'),
-      f('Champion_Candidates__c', 'double')
-    ]),
+    fields: mdtFields(projectObjectFields('Cockpit_Setting__mdt')),
     store: memory(
       mdtRows('m03', [
         {
@@ -785,77 +758,22 @@ export function buildSeed(options: SeedOptions = {}): Seed {
   });
 
   // --- Snapshot objects written by the sync (docs/ARCHITECTURE.md) ------------------------------------------
-  const snapshotBase = [
-    ...systemFields(true),
-    f('Name', 'string', { length: 80 }),
-    f('Snapshot_Key__c', 'string', { length: 80, externalId: true, unique: true }),
-    f('Period_Type__c', 'picklist', { length: 255 }),
-    f('Period_Start__c', 'date'),
-    f('Team__c', 'string', { length: 80 })
-  ];
-  const n = (name: string): SimField => f(name, 'double');
-  objects.push({
-    name: 'User_Adoption_Snapshot__c',
-    label: 'User Adoption Snapshot',
-    keyPrefix: 'a05',
-    custom: true,
-    queryable: true,
-    fields: [
-      ...snapshotBase,
-      ref('User__c', 'User', 'User__r'),
-      n('Records_Created__c'),
-      n('Records_Updated__c'),
-      n('Tasks_Logged__c'),
-      n('Events_Logged__c'),
-      n('Records_Owned__c'),
-      f('Last_Login__c', 'datetime'),
-      f('Active__c', 'boolean'),
-      n('Engagement_Score__c'),
-      f('Completeness__c', 'percent'),
-      n('Minutes_Saved__c'),
-      f('Is_Key_User__c', 'boolean'),
-      f('Is_Sponsor__c', 'boolean')
-    ],
-    store: memory([])
-  });
-  objects.push({
-    name: 'Team_Adoption_Snapshot__c',
-    label: 'Team Adoption Snapshot',
-    keyPrefix: 'a06',
-    custom: true,
-    queryable: true,
-    fields: [
-      ...snapshotBase,
-      n('Users__c'),
-      n('Active_Users__c'),
-      n('Key_Users__c'),
-      n('Average_Engagement__c'),
-      n('Minutes_Saved__c'),
-      n('Records_Created__c'),
-      n('Records_Updated__c'),
-      f('Adoption_Rate__c', 'percent', { calculated: true, createable: false, updateable: false })
-    ],
-    store: memory([])
-  });
-  objects.push({
-    name: 'Completeness_Snapshot__c',
-    label: 'Completeness Snapshot',
-    keyPrefix: 'a07',
-    custom: true,
-    queryable: true,
-    fields: [
-      ...snapshotBase,
-      f('Scope__c', 'picklist', { length: 255 }),
-      f('Object_Name__c', 'string', { length: 80 }),
-      f('Field_Name__c', 'string', { length: 80 }),
-      n('Records__c'),
-      n('Filled__c'),
-      n('Complete_Records__c'),
-      f('Average_Completeness__c', 'percent'),
-      f('Fill_Rate__c', 'percent', { calculated: true, createable: false, updateable: false })
-    ],
-    store: memory([])
-  });
+  // Their custom fields are the package's own (project-objects.ts reads them from force-app).
+  for (const [name, keyPrefix] of [
+    ['User_Adoption_Snapshot__c', 'a05'],
+    ['Team_Adoption_Snapshot__c', 'a06'],
+    ['Completeness_Snapshot__c', 'a07']
+  ] as const) {
+    objects.push({
+      name,
+      label: projectObjectLabel(name),
+      keyPrefix,
+      custom: true,
+      queryable: true,
+      fields: [...systemFields(true), f('Name', 'string', { length: 80 }), ...projectObjectFields(name)],
+      store: memory([])
+    });
+  }
 
   // An object the API lists but does not let anyone query (describeGlobal queryable=false).
   objects.push({

@@ -5,16 +5,18 @@
 // on top). The engine and the benchmark run this same loop.
 //
 // On batches parsed from bytes (every CSV source) nothing is decoded per row: the group is found by
-// hashing the key cells' bytes, and a cell is filled when its byte range is not empty (a checkbox: when
-// it reads true or 1). A key is decoded once, when its group is created.
+// hashing the key cells' bytes, and a cell is filled per its field kind's byte test (FIELD_KINDS, in the
+// scoring kernel: the only definition of filled). A key is decoded once, when its group is created.
+// The tracked fields (a scoring plan's rule fields, in bit order) become each row's filled bits, which the
+// kernel's scoreBits() turns into a score: bits in, score out.
 
+import {
+  FIELD_KINDS,
+  nameKey
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { FieldKind } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { readCsvFile } from '../csv/csv-reader';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
-
-/** How a field counts as filled. */
-export const PLAIN = 0;
-/** A checkbox: filled when true (or 1). */
-export const CHECKBOX = 1;
 
 export interface FillGroup {
   /** Decoded values of the key columns ("" when empty or the column is absent). */
@@ -34,15 +36,22 @@ export const MAX_PATTERN_FIELDS = 8;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
+type BytesTest = (bytes: Uint8Array, start: number, end: number) => boolean;
+
 /** Records and filled fields per group of rows keyed by the bytes (or values) of key columns. */
 export class FillCounter {
   readonly groups: FillGroup[] = [];
   /** Group of each row of the last batch added (valid until the next add). */
   rowGroup = new Int32Array(1024);
-  /** Bit k set: tracked field k is filled in that row of the last batch (raw batches; else isFilled). */
+  /**
+   * Filled bits of the tracked fields, `wordCount` words per row of the last batch added: tracked field k
+   * is bit (k % 32) of word r * wordCount + floor(k / 32) (the scoring kernel's layout).
+   */
   rowBits = new Int32Array(1024);
-  /** Fields whose filled state is kept per row in rowBits (at most 31): those scoring rules read. */
+  /** Fields whose filled state is kept per row in rowBits: those scoring rules read. */
   readonly tracked: Int32Array;
+  /** Words of rowBits per row. */
+  readonly wordCount: number;
   private readonly width: number;
   private readonly nKeys: number;
   private lastColumns: readonly string[] | null = null;
@@ -58,18 +67,18 @@ export class FillCounter {
   private arena = new Uint8Array(1 << 14);
   private arenaLength = 0;
   private readonly byString = new Map<string, number>();
-  private batch: RowBatch | null = null;
-  private raw: RawCells | null = null;
 
   constructor(
     readonly fields: readonly string[],
     readonly keyFields: readonly string[],
-    private readonly kinds: Uint8Array = new Uint8Array(fields.length),
+    /** Kind of each field (default 'other'). */
+    private readonly kinds: readonly FieldKind[] = fields.map(() => 'other'),
     tracked: readonly number[] = [],
-    /** Count patterns when at most this many fields are tracked (0: never; rowBits/isFilled then). */
+    /** Count patterns when at most this many fields are tracked (0: never). */
     private readonly patternFields = MAX_PATTERN_FIELDS
   ) {
-    this.tracked = Int32Array.from(tracked.length <= 31 ? tracked : []);
+    this.tracked = Int32Array.from(tracked);
+    this.wordCount = Math.max(1, Math.ceil(tracked.length / 32));
     this.width = fields.length;
     this.nKeys = keyFields.length;
     this.fieldCols = new Int32Array(fields.length).fill(-1);
@@ -77,48 +86,25 @@ export class FillCounter {
     this.keyLengths = new Int32Array(256 * Math.max(1, this.nKeys));
   }
 
-  /** Counts the rows of a batch; `rowGroup[r]` then gives each row's group. */
+  /** Counts the rows of a batch; `rowGroup[r]` then gives each row's group, `rowBits` its filled bits. */
   add(batch: RowBatch): void {
     if (batch.columns !== this.lastColumns) {
       this.lastColumns = batch.columns;
-      const lower = batch.columns.map((c) => c.toLowerCase());
-      this.fieldCols = Int32Array.from(this.fields, (f) => lower.indexOf(f.toLowerCase()));
-      this.keyCols = Int32Array.from(this.keyFields, (f) => lower.indexOf(f.toLowerCase()));
+      const keys = batch.columns.map(nameKey);
+      this.fieldCols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f)));
+      this.keyCols = Int32Array.from(this.keyFields, (f) => keys.indexOf(nameKey(f)));
     }
     if (this.rowGroup.length < batch.length) this.rowGroup = new Int32Array(batch.length * 2);
-    this.batch = batch;
-    this.raw = batch.raw ? batch.raw() : null;
-    if (this.raw) this.addRaw(batch, this.raw);
+    const bitWords = batch.length * this.wordCount;
+    if (this.rowBits.length < bitWords) this.rowBits = new Int32Array(bitWords * 2);
+    const raw = batch.raw ? batch.raw() : null;
+    if (raw) this.addRaw(batch, raw);
     else this.addDecoded(batch);
   }
 
   /** Whether every group counts records per pattern of the tracked fields (FillGroup.patterns). */
   get hasPatterns(): boolean {
     return this.tracked.length > 0 && this.tracked.length <= this.patternFields;
-  }
-
-  /** Whether rowBits hold the tracked fields for the last batch (else ask isFilled). */
-  get hasRowBits(): boolean {
-    return this.raw !== null && this.tracked.length > 0;
-  }
-
-  /** Whether field `field` (index in `fields`) is filled in row `row` of the last batch added. */
-  isFilled(row: number, field: number): boolean {
-    const col = this.fieldCols[field]!;
-    if (col < 0) return false;
-    const raw = this.raw;
-    if (raw) {
-      const i = row * raw.width + col;
-      let s = raw.starts[i]!;
-      if (s < 0) s = ~s;
-      const e = raw.ends[i]!;
-      if (this.kinds[field] === CHECKBOX) return isTrue(raw.buf, s, e);
-      return s !== e;
-    }
-    const batch = this.batch!;
-    if (this.kinds[field] === CHECKBOX)
-      return batch.equalsAscii(row, col, 'true') || batch.equalsAscii(row, col, '1');
-    return !batch.isEmpty(row, col);
   }
 
   private addRaw(batch: RowBatch, raw: RawCells): void {
@@ -128,34 +114,42 @@ export class FillCounter {
     const rowGroup = this.rowGroup;
     const groups = this.groups;
     const rows = batch.length;
-    // Present columns split by kind, so the cell loops do not branch on it.
+    // Present columns of the default kind ('other') apart from the others, so the commonest cell loop
+    // calls one test; the other kinds' columns with their kind's test.
+    const otherFilled = FIELD_KINDS.other.filledBytes;
     const plainCols: number[] = [];
     const plainSlots: number[] = [];
-    const checkCols: number[] = [];
-    const checkSlots: number[] = [];
+    const kindCols: number[] = [];
+    const kindSlots: number[] = [];
+    const kindTests: BytesTest[] = [];
     for (let f = 0; f < this.width; f++) {
       const col = this.fieldCols[f]!;
       if (col < 0) continue;
-      if (this.kinds[f] === CHECKBOX) {
-        checkCols.push(col);
-        checkSlots.push(f + 1);
-      } else {
+      const kind = this.kinds[f] ?? 'other';
+      if (kind === 'other') {
         plainCols.push(col);
         plainSlots.push(f + 1);
+      } else {
+        kindCols.push(col);
+        kindSlots.push(f + 1);
+        kindTests.push(FIELD_KINDS[kind].filledBytes);
       }
     }
     const pc = Int32Array.from(plainCols);
     const ps = Int32Array.from(plainSlots);
-    const cc = Int32Array.from(checkCols);
-    const cs = Int32Array.from(checkSlots);
+    const cc = Int32Array.from(kindCols);
+    const cs = Int32Array.from(kindSlots);
     const nPlain = pc.length;
-    const nCheck = cc.length;
+    const nKind = cc.length;
     const identity = nPlain === rowWidth && pc.every((c, i) => c === i && ps[i] === i + 1);
     const tracked = this.tracked;
     const trackedCols = Int32Array.from(tracked, (f) => this.fieldCols[f]!);
-    const trackedCheck = Uint8Array.from(tracked, (f) => (this.kinds[f] === CHECKBOX ? 1 : 0));
+    const trackedTests = Array.from(
+      tracked,
+      (f): BytesTest => FIELD_KINDS[this.kinds[f] ?? 'other'].filledBytes
+    );
     const nTracked = tracked.length;
-    if (this.rowBits.length < rows) this.rowBits = new Int32Array(rows * 2);
+    const words = this.wordCount;
     const rowBits = this.rowBits;
     for (let r = 0; r < rows; r++) {
       const base = r * rowWidth;
@@ -177,34 +171,37 @@ export class FillCounter {
       if (identity) {
         for (let c = 0; c < nPlain; c++) {
           const st = starts[base + c]!;
-          if ((st < 0 ? ~st : st) !== ends[base + c]!) counts[c + 1]!++;
+          if (otherFilled(buf, st < 0 ? ~st : st, ends[base + c]!)) counts[c + 1]!++;
         }
       } else {
         for (let k = 0; k < nPlain; k++) {
           const i = base + pc[k]!;
           const st = starts[i]!;
-          if ((st < 0 ? ~st : st) !== ends[i]!) counts[ps[k]!]!++;
+          if (otherFilled(buf, st < 0 ? ~st : st, ends[i]!)) counts[ps[k]!]!++;
         }
       }
-      for (let k = 0; k < nCheck; k++) {
+      for (let k = 0; k < nKind; k++) {
         const i = base + cc[k]!;
         const st = starts[i]!;
-        if (isTrue(buf, st < 0 ? ~st : st, ends[i]!)) counts[cs[k]!]!++;
+        if (kindTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) counts[cs[k]!]!++;
       }
       if (nTracked > 0) {
+        const at = r * words;
         let bits = 0;
         for (let k = 0; k < nTracked; k++) {
           const col = trackedCols[k]!;
-          if (col < 0) continue;
-          const i = base + col;
-          let st = starts[i]!;
-          if (st < 0) st = ~st;
-          const e = ends[i]!;
-          if (trackedCheck[k] === 1 ? isTrue(buf, st, e) : st !== e) bits |= 1 << k;
+          if (col >= 0) {
+            const i = base + col;
+            const st = starts[i]!;
+            if (trackedTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) bits |= 1 << (k & 31);
+          }
+          if ((k & 31) === 31 || k === nTracked - 1) {
+            rowBits[at + (k >> 5)] = bits;
+            bits = 0;
+          }
         }
-        rowBits[r] = bits;
         const patterns = groups[g]!.patterns;
-        if (patterns) patterns[bits]!++;
+        if (patterns) patterns[rowBits[at]!]!++;
       }
     }
   }
@@ -311,9 +308,17 @@ export class FillCounter {
     return this.groups.length - 1;
   }
 
-  /** Batches without raw cells (built from decoded values): same counts through the RowBatch methods. */
+  /** Batches without raw cells (built from decoded values): the same counts from the kinds' value test. */
   private addDecoded(batch: RowBatch): void {
     const width = this.width;
+    const tests = Array.from(this.kinds, (kind) => FIELD_KINDS[kind].filled);
+    const filled = (r: number, f: number): boolean => {
+      const col = this.fieldCols[f]!;
+      return col >= 0 && tests[f]!(batch.value(r, col));
+    };
+    const tracked = this.tracked;
+    const words = this.wordCount;
+    this.rowBits.fill(0, 0, batch.length * words);
     for (let r = 0; r < batch.length; r++) {
       const key = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(r, col) : '')).join('\u0000');
       let g = this.byString.get(key);
@@ -324,13 +329,13 @@ export class FillCounter {
       this.rowGroup[r] = g;
       const counts = this.groups[g]!.counts;
       counts[0]!++;
-      for (let f = 0; f < width; f++) if (this.isFilled(r, f)) counts[f + 1]!++;
-      const patterns = this.groups[g]!.patterns;
-      if (patterns) {
-        let bits = 0;
-        for (let k = 0; k < this.tracked.length; k++) if (this.isFilled(r, this.tracked[k]!)) bits |= 1 << k;
-        patterns[bits]!++;
+      for (let f = 0; f < width; f++) if (filled(r, f)) counts[f + 1]!++;
+      const at = r * words;
+      for (let k = 0; k < tracked.length; k++) {
+        if (filled(r, tracked[k]!)) this.rowBits[at + (k >> 5)]! |= 1 << (k & 31);
       }
+      const patterns = this.groups[g]!.patterns;
+      if (patterns) patterns[this.rowBits[at]!]!++;
     }
   }
 }
@@ -339,19 +344,6 @@ function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const b = new Int32Array(size);
   b.set(a);
   return b;
-}
-
-/** Bytes s..e read true (any case) or 1. */
-function isTrue(buf: Buffer, s: number, e: number): boolean {
-  const n = e - s;
-  if (n === 1) return buf[s] === 0x31;
-  return (
-    n === 4 &&
-    (buf[s]! | 0x20) === 0x74 &&
-    (buf[s + 1]! | 0x20) === 0x72 &&
-    (buf[s + 2]! | 0x20) === 0x75 &&
-    (buf[s + 3]! | 0x20) === 0x65
-  );
 }
 
 export interface FillByOwner {

@@ -2,6 +2,8 @@
 // message that was published by the end of the measured period (Publish_From__c set and on or before it).
 // Drafts (no Publish_From__c) and messages scheduled later make nobody a sponsor (issue 9, item 1).
 
+import { sameName } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { findColumn } from '../csv/cells';
 import type { RecordSource } from '../sources/record-source';
 import { dayNumber } from './periods';
 
@@ -20,13 +22,11 @@ export async function publishedSponsorIds(
   const ids = new Set<string>();
   if (!objectName) return ids;
   const d = await source.describe(objectName);
-  const has = (field: string): boolean =>
-    Boolean(d?.fields.some((f) => f.name.toLowerCase() === field.toLowerCase()));
+  const has = (field: string): boolean => Boolean(d?.fields.some((f) => sameName(f.name, field)));
   if (!has('Sponsor__c') || !has('Publish_From__c')) return ids;
   for await (const batch of source.streamRecords(objectName, ['Sponsor__c', 'Publish_From__c'])) {
-    const lower = batch.columns.map((c) => c.toLowerCase());
-    const sponsor = lower.indexOf('sponsor__c');
-    const from = lower.indexOf('publish_from__c');
+    const sponsor = findColumn(batch.columns, 'Sponsor__c');
+    const from = findColumn(batch.columns, 'Publish_From__c');
     if (sponsor < 0 || from < 0) continue;
     for (let r = 0; r < batch.length; r++) {
       if (batch.isEmpty(r, sponsor) || batch.isEmpty(r, from)) continue;

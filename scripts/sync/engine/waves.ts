@@ -2,7 +2,7 @@
 // users of its teams), the fill rate of its rule fields on its teams' records, its key users, its trainings
 // and their measured effect; then the gates and the status by lwc/waveReadiness (the rule the waveBoard
 // component shows) with each acceptance session's readiness by lwc/acceptanceReadiness (the console's own
-// go/no-go rule). Called once from the CLI with the measured result: `result.waves = await measureWaves(…)`.
+// go/no-go rule). A stage of measureRun (engine/measure.ts), after the roll-ups and before the snapshots.
 //
 // Reads Rollout_Wave__c, Acceptance_Session__c, Acceptance_Test_Case__c, Training_Session__c,
 // Training_Attendance__c, Key_User__c and User_Adoption_Snapshot__c (weekly history, for the training
@@ -23,7 +23,12 @@ import {
   type WaveStatus
 } from '../../../force-app/main/default/lwc/waveReadiness/waveReadiness.ts';
 import type { RecordSource, RuleSet } from '../sources/record-source';
-import type { SyncResult } from './result';
+import {
+  nameKey,
+  sameName
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type { SyncResult, UserResult } from './result';
 
 /** Weeks after the training at which its effect is measured (issue 13: 2, 4 and 8), and the week before. */
 export const EFFECT_OFFSETS = { before: -1, week2: 2, week4: 4, week8: 8 } as const;
@@ -207,18 +212,46 @@ export function trainingEffect(
   return { attendees: trainedOn.size, offsets };
 }
 
+/** The rows a wave measurement reads besides the result. */
+interface WaveInputs {
+  waveRows: Row[];
+  sessions: Row[];
+  cases: Row[];
+  trainings: Row[];
+  attendance: Row[];
+  keyUsers: Row[];
+}
+
+/** What every wave is measured against: the result and the source's rows, indexed once. */
+interface WaveContext {
+  result: Readonly<SyncResult>;
+  warn: (message: string) => void;
+  inputs: WaveInputs;
+  asOf: number;
+  usersById: Map<string, UserResult>;
+  casesBySession: Map<string, Row[]>;
+  trainingById: Map<string, Row>;
+  rulesByName: Map<string, CompletenessRule>;
+  followUpDays: number;
+}
+
+/** One wave's figures and what its training effect needs. */
+interface WaveMeasure {
+  wave: WaveResult;
+  trainedOn: Map<string, number>;
+  inScope: Set<string>;
+}
+
 /**
- * Measures every roll-out wave of the source against the result of the main measurement. Warnings go to
- * `result.warnings`. Returns [] when the source has no Rollout_Wave__c.
+ * Measures every roll-out wave of the source against the result of the main measurement (read, never
+ * changed). Each warning goes to `warn`. Returns [] when the source has no Rollout_Wave__c.
  */
 export async function measureWaves(
   source: RecordSource,
-  result: SyncResult,
+  result: Readonly<SyncResult>,
+  warn: (message: string) => void,
   rules?: RuleSet
 ): Promise<WaveResult[]> {
-  const warn = (message: string): void => {
-    result.warnings.push(message);
-  };
   const objects = await objectsOf(source);
   const where = source.kind === 'export' ? 'the export' : 'the org';
   if (!objects.has('rollout_wave__c')) {
@@ -231,12 +264,45 @@ export async function measureWaves(
     );
     return [];
   }
+  const ruleSet = rules ?? (await source.loadRules());
+  const inputs = await readWaveInputs(source, objects, where, warn);
+  if (!inputs) return [];
+  const casesBySession = new Map<string, Row[]>();
+  for (const c of inputs.cases) {
+    const list = casesBySession.get(id15(c.Session__c ?? '')) ?? [];
+    list.push(c);
+    casesBySession.set(id15(c.Session__c ?? ''), list);
+  }
+  const context: WaveContext = {
+    result,
+    warn,
+    inputs,
+    asOf: dayOf(result.asOf),
+    usersById: new Map(result.users.map((u) => [id15(u.userId), u])),
+    casesBySession,
+    trainingById: new Map(inputs.trainings.map((t) => [id15(t.Id ?? ''), t])),
+    rulesByName: new Map(
+      ruleSet.completeness.flatMap((r) => (r.active && r.name ? [[r.name, r] as const] : []))
+    ),
+    followUpDays: 7 * Math.max(0, ruleSet.settings.followUpWeeks)
+  };
+  const measured = inputs.waveRows.map((w) => measureWave(context, w));
+  await addTrainingEffects(source, objects, where, warn, measured);
+  return measured.map((m) => m.wave);
+}
+
+/** Reads the waves and what they are measured on; null when there is no wave. */
+async function readWaveInputs(
+  source: RecordSource,
+  objects: Set<string>,
+  where: string,
+  warn: (message: string) => void
+): Promise<WaveInputs | null> {
   const read = async (object: string, fields: readonly string[], part: string): Promise<Row[]> => {
     const rows = objects.has(object.toLowerCase()) ? await readRows(source, object, fields) : null;
     if (rows === null) warn(`No ${object} in ${where}: ${part} of every wave not measured.`);
     return rows ?? [];
   };
-  const ruleSet = rules ?? (await source.loadRules());
   const waveRows = await readRows(source, 'Rollout_Wave__c', [
     'Id',
     'Name',
@@ -248,7 +314,7 @@ export async function measureWaves(
     'Completeness_Target__c',
     'Rule_Names__c'
   ]);
-  if (!waveRows || waveRows.length === 0) return [];
+  if (!waveRows || waveRows.length === 0) return null;
   const sessions = await read(
     'Acceptance_Session__c',
     ['Id', 'Name', 'Wave__c', 'Go_No_Go_Threshold__c'],
@@ -271,153 +337,145 @@ export async function measureWaves(
   );
   const keyUsers = await read('Key_User__c', ['Name', 'User__c', 'Team__c'], 'key-user coverage');
 
-  const asOf = dayOf(result.asOf);
-  const usersById = new Map(result.users.map((u) => [id15(u.userId), u]));
-  const casesBySession = new Map<string, Row[]>();
-  for (const c of cases) {
-    const list = casesBySession.get(id15(c.Session__c ?? '')) ?? [];
-    list.push(c);
-    casesBySession.set(id15(c.Session__c ?? ''), list);
+  return { waveRows, sessions, cases, trainings, attendance, keyUsers };
+}
+
+/** One wave: its users, its rule fields on its teams' records, trainings, key users, gates and status. */
+function measureWave(context: WaveContext, w: Row): WaveMeasure {
+  const { result, warn, asOf, usersById, casesBySession, trainingById, rulesByName, followUpDays } = context;
+  const { sessions, trainings, attendance, keyUsers } = context.inputs;
+  const waveId = w.Id ?? '';
+  const teams = parseTeams(w.Teams__c);
+  const inTeams = (team: string | null | undefined): boolean => teams.some((t) => sameTeam(t, team));
+  const scoped = result.users.filter((u) => inTeams(u.team));
+  const activeUsers = scoped.filter((u) => u.active).length;
+
+  // The wave's rule fields, on its teams' records.
+  const ruleNames = parseRuleNames(w.Rule_Names__c);
+  const waveRules = ruleNames.map((n) => rulesByName.get(n)).filter((r) => r !== undefined);
+  const unknownRules = ruleNames.filter((n) => !rulesByName.has(n));
+  if (unknownRules.length > 0) {
+    warn(
+      `Wave ${w.Name}: Rule_Names__c lists ${unknownRules.join(', ')}, which match no active completeness rule (use the rules' API names, e.g. Opportunity_NextStep).`
+    );
   }
-  const trainingById = new Map(trainings.map((t) => [id15(t.Id ?? ''), t]));
-  const rulesByName = new Map(
-    ruleSet.completeness.flatMap((r) => (r.active && r.name ? [[r.name, r] as const] : []))
+  let records = 0;
+  let filled = 0;
+  for (const o of result.objects) {
+    const fields = new Set(waveRules.filter((r) => sameName(r.object, o.name)).map((r) => nameKey(r.field)));
+    if (fields.size === 0) continue;
+    for (const t of o.teams) {
+      if (!inTeams(t.team)) continue;
+      for (const f of t.ruleFields) {
+        if (!fields.has(nameKey(f.field))) continue;
+        records += f.records;
+        filled += f.filled;
+      }
+    }
+  }
+  const completeness = records === 0 ? null : round1((100 * filled) / records);
+
+  // Trainings and attendance.
+  const waveTrainings = trainings.filter((t) => id15(t.Wave__c ?? '') === id15(waveId));
+  const waveTrainingIds = new Set(waveTrainings.map((t) => id15(t.Id ?? '')));
+  const trainedOn = new Map<string, number>();
+  const keyUserTrained = new Set<string>();
+  let followUpsDue = 0;
+  for (const a of attendance) {
+    const training = trainingById.get(id15(a.Training__c ?? ''));
+    if (!training || !waveTrainingIds.has(id15(training.Id ?? ''))) continue;
+    if (!isTrue(a.Attended__c) || training.Status__c !== 'Held' || !a.User__c) continue;
+    const user = id15(a.User__c);
+    const day = dayOf(training.Training_Date__c);
+    if (!Number.isNaN(day)) {
+      trainedOn.set(user, Math.min(trainedOn.get(user) ?? day, day));
+      if (!a.Followed_Up_On__c && day + followUpDays < asOf) followUpsDue++;
+    }
+    if (training.Audience__c === 'Key_Users') keyUserTrained.add(user);
+  }
+
+  const waveKeyUsers = keyUsers.filter((k) => inTeams(k.Team__c));
+  const teamsWithoutActiveKeyUser = teams.filter(
+    (team) =>
+      !waveKeyUsers.some(
+        (k) => sameTeam(k.Team__c, team) && usersById.get(id15(k.User__c ?? ''))?.active === true
+      )
   );
-  const followUpDays = 7 * Math.max(0, ruleSet.settings.followUpWeeks);
-
-  const waves: WaveResult[] = [];
-  const effectInputs: { wave: WaveResult; trainedOn: Map<string, number>; inScope: Set<string> }[] = [];
-  for (const w of waveRows) {
-    const waveId = w.Id ?? '';
-    const teams = parseTeams(w.Teams__c);
-    const inTeams = (team: string | null | undefined): boolean => teams.some((t) => sameTeam(t, team));
-    const scoped = result.users.filter((u) => inTeams(u.team));
-    const activeUsers = scoped.filter((u) => u.active).length;
-
-    // The wave's rule fields, on its teams' records.
-    const ruleNames = parseRuleNames(w.Rule_Names__c);
-    const waveRules = ruleNames.map((n) => rulesByName.get(n)).filter((r) => r !== undefined);
-    const unknownRules = ruleNames.filter((n) => !rulesByName.has(n));
-    if (unknownRules.length > 0) {
-      warn(
-        `Wave ${w.Name}: Rule_Names__c lists ${unknownRules.join(', ')}, which match no active completeness rule (use the rules' API names, e.g. Opportunity_NextStep).`
-      );
-    }
-    let records = 0;
-    let filled = 0;
-    for (const o of result.objects) {
-      const fields = new Set(
-        waveRules
-          .filter((r) => r.object.toLowerCase() === o.name.toLowerCase())
-          .map((r) => r.field.toLowerCase())
-      );
-      if (fields.size === 0) continue;
-      for (const t of o.teams) {
-        if (!inTeams(t.team)) continue;
-        for (const f of t.ruleFields) {
-          if (!fields.has(f.field.toLowerCase())) continue;
-          records += f.records;
-          filled += f.filled;
-        }
-      }
-    }
-    const completeness = records === 0 ? null : round1((100 * filled) / records);
-
-    // Trainings and attendance.
-    const waveTrainings = trainings.filter((t) => id15(t.Wave__c ?? '') === id15(waveId));
-    const waveTrainingIds = new Set(waveTrainings.map((t) => id15(t.Id ?? '')));
-    const trainedOn = new Map<string, number>();
-    const keyUserTrained = new Set<string>();
-    let followUpsDue = 0;
-    for (const a of attendance) {
-      const training = trainingById.get(id15(a.Training__c ?? ''));
-      if (!training || !waveTrainingIds.has(id15(training.Id ?? ''))) continue;
-      if (!isTrue(a.Attended__c) || training.Status__c !== 'Held' || !a.User__c) continue;
-      const user = id15(a.User__c);
-      const day = dayOf(training.Training_Date__c);
-      if (!Number.isNaN(day)) {
-        trainedOn.set(user, Math.min(trainedOn.get(user) ?? day, day));
-        if (!a.Followed_Up_On__c && day + followUpDays < asOf) followUpsDue++;
-      }
-      if (training.Audience__c === 'Key_Users') keyUserTrained.add(user);
-    }
-
-    const waveKeyUsers = keyUsers.filter((k) => inTeams(k.Team__c));
-    const teamsWithoutActiveKeyUser = teams.filter(
-      (team) =>
-        !waveKeyUsers.some(
-          (k) => sameTeam(k.Team__c, team) && usersById.get(id15(k.User__c ?? ''))?.active === true
-        )
-    );
-    const assessment = assessWave(
-      {
-        goLiveDate: w.Go_Live_Date__c || null,
-        hypercareEndDate: w.Hypercare_End_Date__c || null,
-        activeTarget: num(w.Active_Target__c),
-        completenessTarget: num(w.Completeness_Target__c),
-        teams,
-        ruleFieldCount: waveRules.length,
-        sessions: sessions
-          .filter((s) => id15(s.Wave__c ?? '') === id15(waveId))
-          .map((s) => ({
-            id: s.Id ?? '',
-            name: s.Name ?? '',
-            readiness: computeReadiness(
-              (casesBySession.get(id15(s.Id ?? '')) ?? []).map((c) => ({
-                id: c.Id ?? '',
-                name: c.Name ?? null,
-                scenario: c.Scenario__c ?? null,
-                result: c.Result__c ?? null,
-                severity: c.Severity__c ?? null
-              })),
-              num(s.Go_No_Go_Threshold__c)
-            )
-          })),
-        trainings: waveTrainings.map((t) => ({
-          id: t.Id ?? '',
-          name: t.Name ?? '',
-          date: t.Training_Date__c || null,
-          status: t.Status__c || null,
-          audience: t.Audience__c || null
-        })),
-        keyUsers: waveKeyUsers.map((k) => ({
-          name: k.Name ?? '',
-          team: k.Team__c ?? null,
-          trainedForWave: keyUserTrained.has(id15(k.User__c ?? ''))
-        })),
-        measure: { users: scoped.length, activeUsers, completeness, teamsWithoutActiveKeyUser }
-      },
-      result.asOf
-    );
-    const wave: WaveResult = {
-      waveId,
-      name: w.Name ?? '',
-      process: w.Process__c ?? '',
-      teams,
+  const assessment = assessWave(
+    {
       goLiveDate: w.Go_Live_Date__c || null,
       hypercareEndDate: w.Hypercare_End_Date__c || null,
-      phase: assessment.phase,
-      status: assessment.status,
-      day: assessment.day,
-      gates: assessment.gates,
-      users: scoped.length,
-      activeUsers,
-      activeShare: scoped.length === 0 ? null : round1((100 * activeUsers) / scoped.length),
-      completeness,
-      unknownRules,
-      teamsTrainedKeyUser: teams.filter((team) =>
-        waveKeyUsers.some((k) => sameTeam(k.Team__c, team) && keyUserTrained.has(id15(k.User__c ?? '')))
-      ).length,
-      teamsWithoutActiveKeyUser,
-      trainedUsers: trainedOn.size,
-      followUpsDue,
-      trainingEffect: null
-    };
-    waves.push(wave);
-    effectInputs.push({ wave, trainedOn, inScope: new Set(scoped.map((u) => id15(u.userId))) });
-  }
+      activeTarget: num(w.Active_Target__c),
+      completenessTarget: num(w.Completeness_Target__c),
+      teams,
+      ruleFieldCount: waveRules.length,
+      sessions: sessions
+        .filter((s) => id15(s.Wave__c ?? '') === id15(waveId))
+        .map((s) => ({
+          id: s.Id ?? '',
+          name: s.Name ?? '',
+          readiness: computeReadiness(
+            (casesBySession.get(id15(s.Id ?? '')) ?? []).map((c) => ({
+              id: c.Id ?? '',
+              name: c.Name ?? null,
+              scenario: c.Scenario__c ?? null,
+              result: c.Result__c ?? null,
+              severity: c.Severity__c ?? null
+            })),
+            num(s.Go_No_Go_Threshold__c)
+          )
+        })),
+      trainings: waveTrainings.map((t) => ({
+        id: t.Id ?? '',
+        name: t.Name ?? '',
+        date: t.Training_Date__c || null,
+        status: t.Status__c || null,
+        audience: t.Audience__c || null
+      })),
+      keyUsers: waveKeyUsers.map((k) => ({
+        name: k.Name ?? '',
+        team: k.Team__c ?? null,
+        trainedForWave: keyUserTrained.has(id15(k.User__c ?? ''))
+      })),
+      measure: { users: scoped.length, activeUsers, completeness, teamsWithoutActiveKeyUser }
+    },
+    result.asOf
+  );
+  const wave: WaveResult = {
+    waveId,
+    name: w.Name ?? '',
+    process: w.Process__c ?? '',
+    teams,
+    goLiveDate: w.Go_Live_Date__c || null,
+    hypercareEndDate: w.Hypercare_End_Date__c || null,
+    phase: assessment.phase,
+    status: assessment.status,
+    day: assessment.day,
+    gates: assessment.gates,
+    users: scoped.length,
+    activeUsers,
+    activeShare: scoped.length === 0 ? null : round1((100 * activeUsers) / scoped.length),
+    completeness,
+    unknownRules,
+    teamsTrainedKeyUser: teams.filter((team) =>
+      waveKeyUsers.some((k) => sameTeam(k.Team__c, team) && keyUserTrained.has(id15(k.User__c ?? '')))
+    ).length,
+    teamsWithoutActiveKeyUser,
+    trainedUsers: trainedOn.size,
+    followUpsDue,
+    trainingEffect: null
+  };
+  return { wave, trainedOn, inScope: new Set(scoped.map((u) => id15(u.userId))) };
+}
 
-  // Training effect, from the weekly user snapshot history (one pass, kept only for the users involved).
+/** Training effect, from the weekly user snapshot history (one pass, kept only for the users involved). */
+async function addTrainingEffects(
+  source: RecordSource,
+  objects: Set<string>,
+  where: string,
+  warn: (message: string) => void,
+  effectInputs: WaveMeasure[]
+): Promise<void> {
   const involved = new Set<string>();
   for (const e of effectInputs) {
     for (const u of e.inScope) involved.add(u);
@@ -449,7 +507,6 @@ export async function measureWaves(
       }
     }
   }
-  return waves;
 }
 
 /** yyyy-mm-dd of a week start, for messages and tests. */

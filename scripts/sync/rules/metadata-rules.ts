@@ -6,10 +6,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
-import { splitList } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import {
+  BENEFIT_ACTIVITY_NAMES,
+  isBenefitActivity,
+  splitList
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../errors';
-import type { BenefitActivity, BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
+import type { BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
 
 export const DEFAULT_METADATA_DIR = 'force-app/main/default/customMetadata';
 
@@ -28,15 +32,6 @@ export const DEFAULT_SETTINGS: CockpitSettings = {
   followUpWeeks: 4,
   championCandidates: 5
 };
-
-export const BENEFIT_ACTIVITIES: readonly BenefitActivity[] = [
-  'Task_Logged',
-  'Event_Logged',
-  'Record_Created',
-  'Record_Updated',
-  'Active_Day',
-  'Report_Replaced'
-];
 
 /** Field values of one metadata record: field API name → text, or null for xsi:nil / absent value. */
 export type MetadataValues = Map<string, string | null>;
@@ -174,15 +169,15 @@ export function completenessRuleFrom(reader: RecordReader, name: string): Comple
 
 export function benefitRuleFrom(reader: RecordReader, name: string): BenefitRule {
   const activity = reader.text('Activity__c', true);
-  if (!BENEFIT_ACTIVITIES.includes(activity as BenefitActivity)) {
+  if (!isBenefitActivity(activity)) {
     throw new SyncInputError(
       `${reader.file}: Activity__c is "${activity}".`,
-      `Use one of ${BENEFIT_ACTIVITIES.join(', ')}.`
+      `Use one of ${BENEFIT_ACTIVITY_NAMES.join(', ')}.`
     );
   }
   return {
     name,
-    activity: activity as BenefitActivity,
+    activity,
     minutesPerUnit: reader.number('Minutes_Per_Unit__c', null),
     descriptionEn: reader.text('Description_EN__c', false),
     descriptionFr: reader.text('Description_FR__c', false),

@@ -5,11 +5,18 @@
 // jsforce's Connection: what both logins give (@salesforce/core's Connection for --target-org subclasses it;
 // --instance-url/--access-token opens one directly, without writing a login to ~/.sfdx).
 import type { Connection } from '@jsforce/jsforce-node';
-import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type {
+  BenefitActivity,
+  CompletenessRule
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { RowBatch } from '../csv/csv-reader';
 
 export type { RowBatch } from '../csv/csv-reader';
-export type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+// Benefit_Rule__mdt.Activity__c: the scoring kernel's BENEFIT_ACTIVITIES registry is the only list.
+export type {
+  BenefitActivity,
+  CompletenessRule
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 
 /**
  * A field's type as Salesforce's describe names it (DescribeFieldResult.type): "id", "reference", "string",
@@ -103,9 +110,6 @@ export interface UserRecord {
 }
 
 /** Benefit_Rule__mdt. */
-export type BenefitActivity =
-  'Task_Logged' | 'Event_Logged' | 'Record_Created' | 'Record_Updated' | 'Active_Day' | 'Report_Replaced';
-
 export interface BenefitRule {
   name?: string;
   activity: BenefitActivity;

@@ -9,6 +9,7 @@ import LANG from '@salesforce/i18n/lang';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
+import type { BenefitActivity } from 'c/completenessScoring';
 import { todayIn } from 'c/actionRanking';
 import {
   type BenefitFigures,
@@ -70,7 +71,8 @@ const SNAPSHOTS_READ = 62;
 /** One benefit of BenefitsController.getBenefits(). */
 interface BenefitInfo {
   name: string;
-  activity: string | null;
+  /** One of the kernel's BENEFIT_ACTIVITIES (the panel shows descriptions; the sync counts units). */
+  activity: BenefitActivity | null;
   minutesPerUnit: number | null;
   descriptionEn: string | null;
   descriptionFr: string | null;

@@ -1,14 +1,17 @@
-// Completeness scoring, shared by the Lightning components (the rep's action list) and the sync.
-// Pure TypeScript, no imports: the same file compiles for LWC (ESNext) and for Node (CommonJS).
+// Completeness scoring: the only definition of the rule model, shared by the Lightning components (the
+// rep's action list) and the sync (whose hot loop reads CSV bytes). Pure TypeScript, no imports: the same
+// file compiles for LWC (ESNext) and for Node.
 //
 // A completeness rule (Completeness_Rule__mdt) says that a field of an object matters, with a weight,
 // for some record types and some stage/status values (blank = all), when active.
 // A record's score = sum of the weights of its applicable rules whose field is filled
 //                  / sum of the weights of its applicable rules, in [0, 1]; null when no rule applies.
 //
-// Filled: null, undefined and "" are empty; every other value is filled (0 is a number, so it is filled),
-// except checkboxes: a checkbox is never null in Salesforce and false is its default, so a checkbox
-// counts as filled only when it is true (true, "true" or "1").
+// compilePlan() turns the rules of one object (and, when known, the object's fields) into a ScoringPlan:
+// the distinct rule fields in bit order, each with its field kind, and the rules applicable to each
+// record type × stage, memoised. Both programs score from a plan: a record's filled rule fields become
+// bits (filledBits() from values, or the sync's FillCounter from CSV bytes with FIELD_KINDS' byte test),
+// and scoreBits() turns the bits into the score. "Filled" is defined once per field kind, in FIELD_KINDS.
 
 /** One active or inactive Completeness_Rule__mdt record. */
 export interface CompletenessRule {
@@ -18,7 +21,7 @@ export interface CompletenessRule {
   object: string;
   /** Field API name (Field__c), e.g. "NextStep". */
   field: string;
-  /** Weight__c; a rule with weight 0 never changes a score. */
+  /** Weight__c; a rule with weight 0 (or negative) never changes a score. */
   weight: number;
   /** Record type developer names (Record_Types__c); empty = every record type. */
   recordTypes: readonly string[];
@@ -41,8 +44,96 @@ export interface RecordContext {
 /** Field value as found in a record: a CSV/Bulk string, a UI API value, a number or a boolean. */
 export type FieldValue = string | number | boolean | null | undefined;
 
-/** Field types that need a special emptiness rule; every other type counts "" and null as empty. */
-export type FieldKind = 'boolean' | 'other';
+/** How one kind of field counts as filled: from a value, and from the bytes of a CSV cell. */
+export interface FieldKindRule {
+  /** Salesforce field types (describe `type`, lower case) of this kind. */
+  readonly types: readonly string[];
+  /** Filled, from a value as a record holds it (UI API, REST, a decoded CSV cell). */
+  filled(value: FieldValue): boolean;
+  /**
+   * Filled, from the bytes start..end of a CSV cell (inside its quotes; "" escapes left as they are;
+   * an ASCII-compatible encoding). Must agree with filled() on the decoded text: the differential test
+   * (scripts/sync/__tests__/scoring-differential.test.ts) checks it on random cells.
+   */
+  filledBytes(bytes: Uint8Array, start: number, end: number): boolean;
+}
+
+/** Words a checkbox cell reads as checked (after trimming, any letter case). */
+const CHECKED = ['true', '1'];
+
+/** Whether a UTF-16 code unit or a byte is trimmed around a checkbox value (ASCII space and controls). */
+function isBlank(code: number): boolean {
+  return code <= 0x20;
+}
+
+function trimBlank(text: string): string {
+  let s = 0;
+  let e = text.length;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  return text.slice(s, e);
+}
+
+/** Bytes start..end, trimmed, equal one of CHECKED ignoring ASCII letter case. */
+function checkedBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let s = start;
+  let e = end;
+  while (s < e && isBlank(bytes[s] as number)) s++;
+  while (e > s && isBlank(bytes[e - 1] as number)) e--;
+  for (const word of CHECKED) {
+    if (e - s !== word.length) continue;
+    let same = true;
+    for (let k = 0; k < word.length && same; k++)
+      same = ((bytes[s + k] as number) | 0x20) === word.charCodeAt(k);
+    if (same) return true;
+  }
+  return false;
+}
+
+/**
+ * The field kinds: the one definition of "filled". To add a kind, add an entry (its types and both tests);
+ * every other type is 'other'.
+ * - other: null, undefined and "" are empty; every other value is filled (0 and false are values).
+ * - boolean (checkbox): never null in Salesforce and false by default, so filled only when checked:
+ *   true, or a text reading true or 1 (trimmed, any case), or a non-zero number.
+ */
+export const FIELD_KINDS = {
+  other: {
+    types: [],
+    filled: (value: FieldValue): boolean => value !== null && value !== undefined && value !== '',
+    filledBytes: (_bytes: Uint8Array, start: number, end: number): boolean => start !== end
+  },
+  boolean: {
+    types: ['boolean', 'checkbox'],
+    filled: (value: FieldValue): boolean => {
+      if (value === null || value === undefined) return false;
+      if (typeof value === 'boolean') return value;
+      if (typeof value === 'number') return value !== 0;
+      return CHECKED.includes(trimBlank(value).toLowerCase());
+    },
+    filledBytes: checkedBytes
+  }
+} as const satisfies Record<string, FieldKindRule>;
+
+/** A field kind: a key of FIELD_KINDS. */
+export type FieldKind = keyof typeof FIELD_KINDS;
+
+/** Every field kind, in FIELD_KINDS order. */
+const FIELD_KIND_NAMES = Object.keys(FIELD_KINDS) as FieldKind[];
+
+/** The kind of a Salesforce field type (describe `type`, e.g. "boolean"); 'other' when no kind lists it. */
+export function fieldKindOf(type: string): FieldKind {
+  const lower = type.toLowerCase();
+  for (const kind of FIELD_KIND_NAMES) {
+    if ((FIELD_KINDS[kind].types as readonly string[]).includes(lower)) return kind;
+  }
+  return 'other';
+}
+
+/** True when a value counts as filled for its field kind (FIELD_KINDS). */
+export function isFilled(value: FieldValue, kind: FieldKind = 'other'): boolean {
+  return FIELD_KINDS[kind].filled(value);
+}
 
 /** Splits a comma-separated metadata list ("A, B,,C") into trimmed non-empty values. */
 export function splitList(value: string | null | undefined): string[] {
@@ -53,21 +144,31 @@ export function splitList(value: string | null | undefined): string[] {
     .filter((v) => v.length > 0);
 }
 
-function sameText(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
+/**
+ * The key under which an API name (object, field, record type, picklist value) is compared: API names are
+ * case-insensitive. Every name comparison of the scoring (and of the sync, which imports it) goes through
+ * this function.
+ */
+export function nameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** Whether two API names are the same (case-insensitive). */
+export function sameName(a: string, b: string): boolean {
+  return nameKey(a) === nameKey(b);
 }
 
 /** True when the rule applies to a record of this object, record type and stage. */
 export function ruleApplies(rule: CompletenessRule, context: RecordContext): boolean {
   if (!rule.active) return false;
-  if (!sameText(rule.object, context.object)) return false;
+  if (!sameName(rule.object, context.object)) return false;
   if (rule.recordTypes.length > 0) {
     const recordType = context.recordType;
-    if (!recordType || !rule.recordTypes.some((r) => sameText(r, recordType))) return false;
+    if (!recordType || !rule.recordTypes.some((r) => sameName(r, recordType))) return false;
   }
   if (rule.stages.length > 0) {
     const stage = context.stage;
-    if (!stage || !rule.stages.some((s) => sameText(s, stage))) return false;
+    if (!stage || !rule.stages.some((s) => sameName(s, stage))) return false;
   }
   return true;
 }
@@ -80,37 +181,154 @@ export function applicableRules(
   return rules.filter((rule) => ruleApplies(rule, context));
 }
 
-/** True when a value counts as filled (see the header comment for checkboxes). */
-export function isFilled(value: FieldValue, kind: FieldKind = 'other'): boolean {
-  if (value === null || value === undefined) return false;
-  if (kind === 'boolean') {
-    if (typeof value === 'boolean') return value;
-    if (typeof value === 'number') return value !== 0;
-    const text = value.trim().toLowerCase();
-    return text === 'true' || text === '1';
-  }
-  if (typeof value === 'string') return value.length > 0;
-  return true;
-}
-
 /** Reads a field of a record: a plain object of field API name → value (case-sensitive first, then not). */
 export type RecordValues = Readonly<Record<string, FieldValue>>;
 
 function readField(record: RecordValues, field: string): FieldValue {
   if (field in record) return record[field];
-  const lower = field.toLowerCase();
-  for (const key of Object.keys(record)) {
-    if (key.toLowerCase() === lower) return record[key];
+  const key = nameKey(field);
+  for (const name of Object.keys(record)) {
+    if (nameKey(name) === key) return record[name];
   }
   return undefined;
 }
 
-/** Field kinds by field API name (lower case not required); fields not listed are 'other'. */
+/** Field kinds by field API name (any letter case); fields not listed are 'other'. */
 export type FieldKinds = Readonly<Record<string, FieldKind>>;
 
-function kindOf(kinds: FieldKinds | undefined, field: string): FieldKind {
+function kindIn(kinds: FieldKinds | undefined, field: string): FieldKind {
   if (!kinds) return 'other';
-  return kinds[field] ?? kinds[field.toLowerCase()] ?? 'other';
+  const direct = kinds[field] ?? kinds[nameKey(field)];
+  if (direct) return direct;
+  const key = nameKey(field);
+  for (const name of Object.keys(kinds)) if (nameKey(name) === key) return kinds[name] ?? 'other';
+  return 'other';
+}
+
+/**
+ * The rules applicable to one record type × stage of an object, compiled for scoring bits: rule i's field
+ * is bit `masks[i]` of word `words[i]` of a record's filled bits (see ScoringPlan), with weight
+ * `weights[i]` (negative weights count as 0).
+ */
+export interface Applicability {
+  readonly rules: readonly CompletenessRule[];
+  readonly words: Int32Array;
+  readonly masks: Int32Array;
+  readonly weights: Float64Array;
+  /** Sum of the weights: the record is scored only when it is > 0. */
+  readonly total: number;
+  /** The distinct rule fields applicable, as indexes into ScoringPlan.fields. */
+  readonly fieldIndexes: Int32Array;
+}
+
+/** A field of the object as the plan knows it. */
+export interface PlanField {
+  name: string;
+  kind: FieldKind;
+}
+
+/**
+ * The compiled rules of one object. A record's filled rule fields are bits: field k of `fields` is bit
+ * (k % 32) of word floor(k / 32); a record has `wordCount` words.
+ */
+export interface ScoringPlan {
+  readonly object: string;
+  /** The active rules of the object. */
+  readonly rules: readonly CompletenessRule[];
+  /** Distinct rule fields, in bit order, spelled as the object's fields spell them when given. */
+  readonly fields: readonly PlanField[];
+  /** Words of bits per record: ceil(fields / 32), at least 1. */
+  readonly wordCount: number;
+  /** The rules applicable to a record type (developer name) × stage; null or "" = none. Memoised. */
+  applicable(recordType: string | null | undefined, stage: string | null | undefined): Applicability;
+  /** The filled bits of a record's rule fields, from its values. */
+  filledBits(record: RecordValues, kinds?: FieldKinds): Int32Array;
+}
+
+/**
+ * Compiles the active rules of `object` into a plan.
+ * @param rules every rule (other objects' and inactive rules are left out)
+ * @param object object API name
+ * @param objectFields the object's fields with their kinds (e.g. from a describe), when known: rule fields
+ *   then take the object's spelling and kind; a rule field not among them keeps the rule's spelling, 'other'
+ */
+export function compilePlan(
+  rules: readonly CompletenessRule[],
+  object: string,
+  objectFields?: readonly PlanField[]
+): ScoringPlan {
+  const own = rules.filter((rule) => rule.active && sameName(rule.object, object));
+  const byKey = new Map<string, PlanField>();
+  for (const f of objectFields ?? []) if (!byKey.has(nameKey(f.name))) byKey.set(nameKey(f.name), f);
+  const fields: PlanField[] = [];
+  const indexOf = new Map<string, number>();
+  for (const rule of own) {
+    const key = nameKey(rule.field);
+    if (indexOf.has(key)) continue;
+    indexOf.set(key, fields.length);
+    const known = byKey.get(key);
+    fields.push(known ? { name: known.name, kind: known.kind } : { name: rule.field, kind: 'other' });
+  }
+  const wordCount = Math.max(1, Math.ceil(fields.length / 32));
+  const memo = new Map<string, Applicability>();
+  const fieldOf = (rule: CompletenessRule): number => indexOf.get(nameKey(rule.field)) as number;
+  return {
+    object,
+    rules: own,
+    fields,
+    wordCount,
+    applicable(recordType, stage) {
+      const memoKey = `${recordType ?? ''}\u0001${stage ?? ''}`;
+      let a = memo.get(memoKey);
+      if (!a) {
+        const list = own.filter((rule) => ruleApplies(rule, { object, recordType, stage }));
+        const weights = Float64Array.from(list, (rule) => Math.max(0, rule.weight));
+        a = {
+          rules: list,
+          words: Int32Array.from(list, (rule) => fieldOf(rule) >> 5),
+          masks: Int32Array.from(list, (rule) => 1 << (fieldOf(rule) & 31)),
+          weights,
+          total: weights.reduce((sum, w) => sum + w, 0),
+          fieldIndexes: Int32Array.from(new Set(list.map(fieldOf)))
+        };
+        memo.set(memoKey, a);
+      }
+      return a;
+    },
+    filledBits(record, kinds) {
+      const bits = new Int32Array(wordCount);
+      fields.forEach((f, k) => {
+        const kind = kinds ? kindIn(kinds, f.name) : f.kind;
+        if (isFilled(readField(record, f.name), kind))
+          bits[k >> 5] = (bits[k >> 5] as number) | (1 << (k & 31));
+      });
+      return bits;
+    }
+  };
+}
+
+/**
+ * The score of a record from its filled bits: filled weight / applicable weight, in [0, 1]; null when no
+ * weight applies (`a.total` is 0). The bits start at `bits[offset]` (ScoringPlan.wordCount words).
+ */
+export function scoreBits(a: Applicability, bits: ArrayLike<number>, offset = 0): number | null {
+  if (!(a.total > 0)) return null;
+  return filledWeight(a, bits, offset) / a.total;
+}
+
+function filledWeight(a: Applicability, bits: ArrayLike<number>, offset: number): number {
+  let got = 0;
+  const n = a.weights.length;
+  for (let i = 0; i < n; i++) {
+    if (((bits[offset + (a.words[i] as number)] as number) & (a.masks[i] as number)) !== 0)
+      got += a.weights[i] as number;
+  }
+  return got;
+}
+
+/** Whether a score counts as complete (every applicable field filled). */
+export function isComplete(score: number): boolean {
+  return score >= 1;
 }
 
 /** Score of one record. */
@@ -125,28 +343,34 @@ export interface RecordScore {
   missing: CompletenessRule[];
 }
 
-/** Scores a record against the rules. */
+/** Scores a record against the rules (compiles a plan for its object). */
 export function scoreRecord(
   record: RecordValues,
   context: RecordContext,
   rules: readonly CompletenessRule[],
   kinds?: FieldKinds
 ): RecordScore {
-  let applicableWeight = 0;
-  let filledWeight = 0;
+  return scoreWithPlan(compilePlan(rules, context.object), record, context, kinds);
+}
+
+/** Scores a record with a compiled plan of its object. */
+function scoreWithPlan(
+  plan: ScoringPlan,
+  record: RecordValues,
+  context: RecordContext,
+  kinds?: FieldKinds
+): RecordScore {
+  const a = plan.applicable(context.recordType, context.stage);
+  const bits = plan.filledBits(record, kinds);
   const missing: CompletenessRule[] = [];
-  for (const rule of rules) {
-    if (!ruleApplies(rule, context)) continue;
-    const weight = Math.max(0, rule.weight);
-    applicableWeight += weight;
-    if (isFilled(readField(record, rule.field), kindOf(kinds, rule.field))) filledWeight += weight;
-    else missing.push(rule);
-  }
-  missing.sort((a, b) => b.weight - a.weight || a.field.localeCompare(b.field));
+  a.rules.forEach((rule, i) => {
+    if (((bits[a.words[i] as number] as number) & (a.masks[i] as number)) === 0) missing.push(rule);
+  });
+  missing.sort((x, y) => y.weight - x.weight || x.field.localeCompare(y.field));
   return {
-    score: applicableWeight > 0 ? filledWeight / applicableWeight : null,
-    applicableWeight,
-    filledWeight,
+    score: scoreBits(a, bits),
+    applicableWeight: a.total,
+    filledWeight: filledWeight(a, bits, 0),
     missing
   };
 }
@@ -171,7 +395,7 @@ export function missingFields(
   const seen = new Set<string>();
   const out: string[] = [];
   for (const rule of scoreRecord(record, context, rules, kinds).missing) {
-    const key = rule.field.toLowerCase();
+    const key = nameKey(rule.field);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(rule.field);
@@ -184,4 +408,77 @@ export function missingFields(
 export function decileOf(score: number): number {
   if (!(score > 0)) return 0;
   return Math.min(9, Math.floor(score * 10));
+}
+
+// Benefit activities (Benefit_Rule__mdt.Activity__c): what a benefit rule's minutes are multiplied by.
+// BENEFIT_ACTIVITIES is the only place an activity is interpreted: the sync's users stage computes
+// minutes saved with minutesSaved(), the sync's rule readers accept exactly its keys, and a test checks
+// that the Activity__c picklist lists the same values. Adding an activity = one entry here (plus its
+// picklist value): BenefitActivity is derived from the keys, so the compiler asks for `units`.
+
+/** A user's activity in the period, as benefit activities count it. */
+export interface ActivityCounts {
+  /** Records created (measured objects, not tasks or events). */
+  created: number;
+  /** Records updated (last modified in the period, not at creation). */
+  updated: number;
+  tasks: number;
+  events: number;
+  /** Days of the period with any of the above. */
+  activeDays: number;
+}
+
+/** How one benefit activity counts units of work in a period. */
+export interface BenefitActivityRule {
+  /** Units in the period (minutes saved = units × Minutes_Per_Unit__c). */
+  units(counts: ActivityCounts): number;
+}
+
+function anyActivity(c: ActivityCounts): boolean {
+  return c.created + c.updated + c.tasks + c.events > 0;
+}
+
+/**
+ * Every benefit activity. Report_Replaced: a manual report the user no longer builds, counted once per
+ * period in which the user was active at all.
+ */
+export const BENEFIT_ACTIVITIES = {
+  Task_Logged: { units: (c: ActivityCounts): number => c.tasks },
+  Event_Logged: { units: (c: ActivityCounts): number => c.events },
+  Record_Created: { units: (c: ActivityCounts): number => c.created },
+  Record_Updated: { units: (c: ActivityCounts): number => c.updated },
+  Active_Day: { units: (c: ActivityCounts): number => c.activeDays },
+  Report_Replaced: { units: (c: ActivityCounts): number => (anyActivity(c) ? 1 : 0) }
+} as const satisfies Record<string, BenefitActivityRule>;
+
+/** A benefit activity: a key of BENEFIT_ACTIVITIES (= a value of the Activity__c picklist). */
+export type BenefitActivity = keyof typeof BENEFIT_ACTIVITIES;
+
+/** Every benefit activity, in registry order. */
+export const BENEFIT_ACTIVITY_NAMES = Object.keys(BENEFIT_ACTIVITIES) as BenefitActivity[];
+
+/** Whether a text names a benefit activity (exact API value, as the picklist stores it). */
+export function isBenefitActivity(value: string): value is BenefitActivity {
+  return Object.prototype.hasOwnProperty.call(BENEFIT_ACTIVITIES, value);
+}
+
+/** Whether the user did anything in the period (a record created or updated, a task or event logged). */
+export function isActive(counts: ActivityCounts): boolean {
+  return anyActivity(counts);
+}
+
+/**
+ * Minutes saved in a period: Σ over active benefit rules of units(activity) × minutes per unit, unrounded.
+ * @param benefits benefit rules (inactive ones are skipped)
+ * @param counts the user's activity in the period
+ */
+export function minutesSaved(
+  benefits: readonly { activity: BenefitActivity; minutesPerUnit: number; active: boolean }[],
+  counts: ActivityCounts
+): number {
+  let minutes = 0;
+  for (const b of benefits) {
+    if (b.active) minutes += BENEFIT_ACTIVITIES[b.activity].units(counts) * b.minutesPerUnit;
+  }
+  return minutes;
 }

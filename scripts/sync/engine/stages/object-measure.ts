@@ -1,0 +1,334 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array and group-array indexes bounded by construction in the per-row loop (noUncheckedIndexedAccess). */
+// Stage, per-object measurement: one streaming pass over an object. FillCounter (the hot loop) counts
+// records and filled fields per owner × record type × stage and each row's filled rule-field bits; the
+// scoring kernel's plan scores records from those bits (per row, or per group from the filled-pattern
+// counts when few rule fields); activity is counted row by row on top. The groups then roll up per owner,
+// team, record type and stage, and per team and rule field (the heat map).
+
+import {
+  compilePlan,
+  fieldKindOf,
+  sameName,
+  scoreBits
+} from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type {
+  Applicability,
+  ScoringPlan
+} from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type {
+  CompletenessRule,
+  ObjectDescribe,
+  ReadProgress,
+  RecordSource
+} from '../../sources/record-source';
+import {
+  addDistribution,
+  addGroup,
+  addPatternScores,
+  addScore,
+  newDistribution,
+  newGroup,
+  round,
+  summary
+} from '../distribution';
+import type { Distribution, Group } from '../distribution';
+import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
+import type { FieldCount, GroupResult, ObjectResult, RuleFieldResult } from '../result';
+import { ActivityLedger, activityColumns, activityKind } from './activity';
+import type { ActivityColumns } from './activity';
+import { teamOf } from './users';
+import type { Population } from './users';
+
+/** Stage/status fields, first found wins. */
+const STAGE_FIELDS = ['StageName', 'Status'];
+/** Record type or stage of records that have none. */
+const NONE = '(none)';
+
+/** What the measurement of one object needs from the run. */
+export interface ObjectContext {
+  source: RecordSource;
+  rules: readonly CompletenessRule[];
+  population: Population;
+  ledger: ActivityLedger;
+  progress?: ReadProgress;
+  /** Score every record in the per-row loop even when the groups' patterns could (tests). */
+  scoreEachRecord?: boolean;
+}
+
+/** A record type × stage and the rules applicable to it. */
+interface Combo {
+  recordType: string;
+  stage: string;
+  rules: Applicability;
+}
+
+/** The object's fields, scoring plan and the FillCounter groups' record type × stage. */
+interface ObjectShape {
+  fieldNames: string[];
+  stageField: string | null;
+  plan: ScoringPlan;
+  /** Field index (in fieldNames) of each plan rule field. */
+  ruleFieldColumns: Int32Array;
+  comboFor(recordTypeId: string, stage: string): Combo;
+}
+
+function objectShape(object: string, d: ObjectDescribe, rules: readonly CompletenessRule[]): ObjectShape {
+  const fields = d.fields;
+  const fieldNames = fields.map((f) => f.name);
+  const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
+  const plan = compilePlan(
+    rules,
+    object,
+    fields.map((f) => ({ name: f.name, kind: fieldKindOf(String(f.type)) }))
+  );
+  const ruleFieldColumns = Int32Array.from(plan.fields, (pf) =>
+    fieldNames.findIndex((n) => sameName(n, pf.name))
+  );
+  const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
+  for (const rt of d.recordTypes) if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
+  const combos = new Map<string, Combo>();
+  const comboFor = (rtId: string, stage: string): Combo => {
+    const key = rtId + '\u0001' + stage;
+    let c = combos.get(key);
+    if (!c) {
+      const recordType = rtId === '' ? null : (rtNames.get(rtId) ?? rtId);
+      const stageName = stage === '' ? null : stage;
+      c = {
+        recordType: recordType ?? NONE,
+        stage: stageName ?? NONE,
+        rules: plan.applicable(recordType, stageName)
+      };
+      combos.set(key, c);
+    }
+    return c;
+  };
+  return { fieldNames, stageField, plan, ruleFieldColumns, comboFor };
+}
+
+/** FillCounter's groups with their record type × stage, exclusion and score distribution. */
+interface Counted {
+  counter: FillCounter;
+  groupCombo: Combo[];
+  groupExcluded: boolean[];
+  groupDist: Distribution[];
+}
+
+/**
+ * The streaming pass: the hot loop (fill-rate.ts) counts per owner × record type × stage, the loop the
+ * benchmark measures; per record on top, activity dates and, when the groups cannot give them, scores.
+ */
+async function countObject(
+  ctx: ObjectContext,
+  object: string,
+  d: ObjectDescribe,
+  shape: ObjectShape
+): Promise<Counted> {
+  const kind = activityKind(object);
+  const counter = new FillCounter(
+    shape.fieldNames,
+    ['OwnerId', 'RecordTypeId', ...(shape.stageField ? [shape.stageField] : [])],
+    d.fields.map((f) => fieldKindOf(String(f.type))),
+    [...shape.ruleFieldColumns],
+    ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
+  );
+  const counted: Counted = { counter, groupCombo: [], groupExcluded: [], groupDist: [] };
+  const { groupCombo, groupExcluded, groupDist } = counted;
+  const byPattern = counter.hasPatterns;
+  let lastColumns: readonly string[] | null = null;
+  let columns: ActivityColumns = activityColumns([]);
+  const stream = ctx.source.streamRecords(object, shape.fieldNames, { progress: ctx.progress });
+  for await (const batch of stream) {
+    counter.add(batch);
+    const fillGroups = counter.groups;
+    for (let g = groupCombo.length; g < fillGroups.length; g++) {
+      const keys = fillGroups[g]!.keys;
+      groupExcluded.push(ctx.population.excludedIds.has(keys[0]!));
+      groupCombo.push(shape.comboFor(keys[1]!, keys[2] ?? ''));
+      groupDist.push(newDistribution());
+    }
+    if (batch.columns !== lastColumns) {
+      lastColumns = batch.columns;
+      columns = activityColumns(batch.columns);
+    }
+    const activity = ActivityLedger.reads(columns);
+    if (!activity && byPattern) continue;
+    const raw = batch.raw ? batch.raw() : null;
+    const rowGroup = counter.rowGroup;
+    const rowBits = counter.rowBits;
+    const words = counter.wordCount;
+    const rows = batch.length;
+    for (let r = 0; r < rows; r++) {
+      if (activity) ctx.ledger.count(kind, batch, r, columns, raw);
+      if (byPattern) continue;
+      const g = rowGroup[r]!;
+      if (groupExcluded[g] === true) continue;
+      const score = scoreBits(groupCombo[g]!.rules, rowBits, r * words);
+      if (score !== null) addScore(groupDist[g]!, score, 1);
+    }
+  }
+  return counted;
+}
+
+/** Records the rules of each rule field apply to, and those filled. */
+interface RuleCounts {
+  records: Int32Array;
+  filled: Int32Array;
+}
+
+/** Groups rolled up per owner, record type × stage and team, and rule fields per team. */
+interface RolledUp {
+  excludedRecords: number;
+  owners: Map<string, Group>;
+  byCombo: Map<Combo, Group>;
+  byTeam: Map<string, Group>;
+  ruleTotal: RuleCounts;
+  ruleByTeam: Map<string, RuleCounts>;
+}
+
+function into<K>(m: Map<K, Group>, key: K, width: number): Group {
+  let g = m.get(key);
+  if (!g) {
+    g = newGroup(width);
+    m.set(key, g);
+  }
+  return g;
+}
+
+/**
+ * Rolls the groups up per owner, record type × stage and team; rule fields per team from the groups their
+ * rules apply to (a rule's applicability depends only on the record type and stage).
+ */
+function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): RolledUp {
+  const width = shape.fieldNames.length;
+  const nRuleFields = shape.plan.fields.length;
+  const ruleCounts = (): RuleCounts => ({
+    records: new Int32Array(nRuleFields),
+    filled: new Int32Array(nRuleFields)
+  });
+  const out: RolledUp = {
+    excludedRecords: 0,
+    owners: new Map(),
+    byCombo: new Map(),
+    byTeam: new Map(),
+    ruleTotal: ruleCounts(),
+    ruleByTeam: new Map()
+  };
+  counted.counter.groups.forEach((fg, g) => {
+    const counts = fg.counts;
+    if (counted.groupExcluded[g] === true) {
+      out.excludedRecords += counts[0]!;
+      return;
+    }
+    const ownerId = fg.keys[0]!;
+    const combo = counted.groupCombo[g]!;
+    const team = teamOf(ctx.population, ownerId);
+    const dist = counted.groupDist[g]!;
+    if (fg.patterns && combo.rules.total > 0) addPatternScores(fg.patterns, combo.rules, dist);
+    for (const target of [
+      into(out.owners, ownerId, width),
+      into(out.byCombo, combo, width),
+      into(out.byTeam, team, width)
+    ]) {
+      target.records += counts[0]!;
+      const filled = target.filled;
+      for (let i = 0; i < width; i++) filled[i]! += counts[i + 1]!;
+      addDistribution(target.dist, dist);
+    }
+    const ar = combo.rules;
+    if (ar.total > 0) {
+      let t = out.ruleByTeam.get(team);
+      if (!t) {
+        t = ruleCounts();
+        out.ruleByTeam.set(team, t);
+      }
+      for (let k = 0; k < ar.fieldIndexes.length; k++) {
+        const i = ar.fieldIndexes[k]!;
+        const filled = counts[shape.ruleFieldColumns[i]! + 1]!;
+        out.ruleTotal.records[i]! += counts[0]!;
+        out.ruleTotal.filled[i]! += filled;
+        t.records[i]! += counts[0]!;
+        t.filled[i]! += filled;
+      }
+    }
+  });
+  return out;
+}
+
+/** The object's result from its roll-ups; credits each included owner with records owned and scores. */
+function objectResult(
+  ctx: ObjectContext,
+  object: string,
+  d: ObjectDescribe,
+  shape: ObjectShape,
+  r: RolledUp
+): ObjectResult {
+  const width = shape.fieldNames.length;
+  const total = newGroup(width);
+  const byRecordType = new Map<string, Group>();
+  const byStage = new Map<string, Group>();
+  for (const [c, cg] of r.byCombo) {
+    addGroup(total, cg);
+    addGroup(into(byRecordType, c.recordType, width), cg);
+    if (shape.stageField) addGroup(into(byStage, c.stage, width), cg);
+  }
+  for (const [ownerId, g] of r.owners) {
+    const s = ctx.ledger.stats.get(ownerId);
+    if (s) {
+      s.owned += g.records;
+      addDistribution(s.dist, g.dist);
+    }
+  }
+  const counts = (g: Group): FieldCount[] =>
+    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! }));
+  const group = (g: Group): GroupResult => ({
+    records: g.records,
+    fields: counts(g),
+    completeness: summary(g.dist)
+  });
+  const ruleFieldResults = (c: RuleCounts | undefined): RuleFieldResult[] =>
+    shape.plan.fields.map((f, i) => ({
+      field: f.name,
+      records: c?.records[i] ?? 0,
+      filled: c?.filled[i] ?? 0
+    }));
+  const byName = <T>(m: Map<string, Group>, make: (key: string, g: Group) => T): T[] =>
+    [...m.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([k, g]) => make(k, g));
+  return {
+    name: object,
+    records: total.records,
+    excludedRecords: r.excludedRecords,
+    stageField: shape.stageField,
+    fields: d.fields.map((f, i) => ({
+      name: f.name,
+      type: String(f.type),
+      filled: total.filled[i]!,
+      fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
+    })),
+    owners: byName(r.owners, (ownerId, g) => ({
+      ownerId,
+      ownerName: ctx.population.byId.get(ownerId)?.name ?? ownerId,
+      team: teamOf(ctx.population, ownerId),
+      ...group(g)
+    })),
+    teams: byName(r.byTeam, (team, g) => ({
+      team,
+      ...group(g),
+      ruleFields: ruleFieldResults(r.ruleByTeam.get(team))
+    })),
+    recordTypes: byName(byRecordType, (recordType, g) => ({ recordType, ...group(g) })),
+    stages: byName(byStage, (stage, g) => ({ stage, ...group(g) })),
+    completeness: summary(total.dist),
+    ruleFields: ruleFieldResults(r.ruleTotal)
+  };
+}
+
+/** Measures one object in one streaming pass (memory flat in the number of records). */
+export async function measureObject(
+  ctx: ObjectContext,
+  object: string,
+  d: ObjectDescribe
+): Promise<ObjectResult> {
+  const shape = objectShape(object, d, ctx.rules);
+  const counted = await countObject(ctx, object, d, shape);
+  return objectResult(ctx, object, d, shape, rollUp(ctx, shape, counted));
+}

@@ -1,0 +1,162 @@
+// Stage 1, plan: the rules and settings, the period measured, the objects (from --objects or the defaults
+// plus every object with a completeness rule) and their describes, every rule field checked against them.
+
+import {
+  nameKey,
+  sameName
+} from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { SyncInputError } from '../../errors';
+import type { ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
+import type { PeriodType } from '../../snapshots/types';
+import { dayNumber, periodEndDay, periodStartDay, trendPeriods } from '../periods';
+
+/** Objects measured when --objects is not given (plus every object with an active completeness rule). */
+const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
+/** Objects read for activity (tasks and events logged) whether measured or not. */
+const ACTIVITY_OBJECTS = ['Task', 'Event'];
+/** Periods in the activity trend unless told otherwise. */
+const DEFAULT_TREND_COUNT = 12;
+
+/** The period measured and the trend periods before it; days are dayNumber()s (UTC days since 1970). */
+export interface Period {
+  type: PeriodType;
+  /** yyyy-mm-dd the run measures. */
+  asOf: string;
+  /** First day of the period. */
+  start: number;
+  /** First day after the period. */
+  end: number;
+  /** First day of each trend period, oldest first; the last is `start`. */
+  trendStarts: number[];
+  /** Index in trendStarts of the period holding `day`, or -1 outside the trend. */
+  trendIndex(day: number): number;
+}
+
+/** What the later stages work from. */
+export interface RunPlan {
+  rules: RuleSet;
+  teamField: string;
+  period: Period;
+  /** Objects measured, as the source spells them, with their describes. */
+  objects: { name: string; describe: ObjectDescribe }[];
+  /** Task/Event when available and not measured: read for activity only. */
+  activityObjects: string[];
+  /** Every object of the source, by lower-case API name. */
+  available: Map<string, string>;
+}
+
+export interface PlanOptions {
+  objects?: readonly string[];
+  teamField?: string;
+  periodType?: PeriodType;
+  asOf?: string;
+  trendCount?: number;
+  rules?: RuleSet;
+}
+
+/** Builds the plan; throws SyncInputError for a bad date, an unknown object or a rule field it lacks. */
+export async function planRun(
+  source: RecordSource,
+  options: PlanOptions,
+  warn: (message: string) => void
+): Promise<RunPlan> {
+  const rules = options.rules ?? (await source.loadRules());
+  const period = planPeriod(
+    options.asOf ?? new Date().toISOString().slice(0, 10),
+    options.periodType ?? rules.settings.snapshotPeriod,
+    options.trendCount ?? DEFAULT_TREND_COUNT
+  );
+  const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
+  const names = selectObjects(source, rules, options.objects, available, warn);
+  const objects: RunPlan['objects'] = [];
+  for (const name of names) objects.push({ name, describe: await describeWithRules(source, rules, name) });
+  const activityObjects = ACTIVITY_OBJECTS.filter(
+    (o) => !names.some((n) => sameName(n, o)) && available.has(nameKey(o))
+  ).map((o) => available.get(nameKey(o)) as string);
+  return {
+    rules,
+    teamField: options.teamField ?? rules.settings.teamField,
+    period,
+    objects,
+    activityObjects,
+    available
+  };
+}
+
+function planPeriod(asOf: string, type: PeriodType, trendCount: number): Period {
+  const asOfDay = dayNumber(asOf);
+  if (Number.isNaN(asOfDay)) {
+    throw new SyncInputError(`--as-of "${asOf}" is not a date.`, 'Use yyyy-mm-dd, e.g. --as-of 2026-11-20.');
+  }
+  const start = periodStartDay(asOfDay, type);
+  const end = periodEndDay(start, type);
+  const trendStarts = trendPeriods(asOfDay, type, trendCount);
+  const first = trendStarts[0] as number;
+  const trendIndex = (day: number): number => {
+    if (!(day >= first) || day >= end) return -1;
+    if (type === 'Day') return day - first;
+    if (type === 'Week') return Math.floor((day - first) / 7);
+    let i = trendStarts.length - 1;
+    while (i > 0 && (trendStarts[i] as number) > day) i--;
+    return i;
+  };
+  return { type, asOf, start, end, trendStarts, trendIndex };
+}
+
+function selectObjects(
+  source: RecordSource,
+  rules: RuleSet,
+  requested: readonly string[] | undefined,
+  available: Map<string, string>,
+  warn: (message: string) => void
+): string[] {
+  const objects: string[] = [];
+  if (requested && requested.length > 0) {
+    for (const name of requested) {
+      const found = available.get(nameKey(name));
+      if (!found) {
+        throw new SyncInputError(
+          `Object ${name} (from --objects) is not in the ${source.description}.`,
+          source.kind === 'export'
+            ? `Add ${name}.csv to the export, check the spelling (API name, e.g. Opportunity), or remove it from --objects.`
+            : `Check the API name (e.g. Opportunity, Custom__c) and that the sync user can read it, or remove it from --objects.`
+        );
+      }
+      if (!objects.includes(found)) objects.push(found);
+    }
+    return objects;
+  }
+  const wanted = [...DEFAULT_OBJECTS];
+  for (const rule of rules.completeness) {
+    if (rule.active && !wanted.some((o) => sameName(o, rule.object))) wanted.push(rule.object);
+  }
+  for (const name of wanted) {
+    const found = available.get(nameKey(name));
+    if (found) objects.push(found);
+    else warn(`${name} is not in the ${source.description}: skipped.`);
+  }
+  return objects;
+}
+
+/** The object's describe; every completeness rule on it must name one of its fields. */
+async function describeWithRules(
+  source: RecordSource,
+  rules: RuleSet,
+  object: string
+): Promise<ObjectDescribe> {
+  const d = await source.describe(object);
+  if (!d)
+    throw new SyncInputError(
+      `Object ${object} cannot be described by the ${source.description}.`,
+      'Check the object name and access.'
+    );
+  const names = new Set(d.fields.map((f) => nameKey(f.name)));
+  for (const rule of rules.completeness) {
+    if (!sameName(rule.object, object) || names.has(nameKey(rule.field))) continue;
+    throw new SyncInputError(
+      `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which ${source.kind === 'export' ? `${object}.csv has no column for` : 'the org does not have (or the sync user cannot read)'}.`,
+      `Fix Field__c in ${rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule'} (an API name such as NextStep or Budget__c), or deactivate the rule.`
+    );
+  }
+  return d;
+}
