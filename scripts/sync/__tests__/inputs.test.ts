@@ -207,6 +207,18 @@ describe('files the CLI writes', () => {
     }
   });
 
+  // Node's recursive mkdir never returned under /proc (a fresh-user review found the run hanging there).
+  const procIt = existsSync('/proc/self') ? it : it.skip;
+  procIt(
+    'refuses at once an --out under a pseudo file system that cannot hold folders',
+    async () => {
+      const r = await cli([...base, '--out', '/proc/adoption-cockpit-report']);
+      expect(r.exitCode).toBe(2);
+      expect(r.err).toMatch(/--out \/proc\/adoption-cockpit-report cannot be written/);
+    },
+    20000
+  );
+
   it('reports and skips a malformed history file; later reports still work', async () => {
     const out = join(root, 'out');
     expect((await cli([...base, '--out', out])).exitCode).toBe(0);

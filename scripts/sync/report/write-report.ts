@@ -2,8 +2,8 @@
 // Every file is written atomically (a temporary file in the same folder, then a rename): an interrupted
 // run leaves the previous report whole, never half a file that breaks the next report.
 
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { SyncResult } from '../engine/result';
 import { SyncInputError } from '../errors';
 import { renderReport, type ReportOptions } from './render-report';
@@ -21,13 +21,30 @@ export function writeFileAtomic(path: string, text: string): void {
 }
 
 /**
+ * Creates `dir` and its missing parents one level at a time. Node's `mkdirSync(…, { recursive: true })`
+ * never returns under some pseudo file systems (`/proc`, seen on Node 22): one level at a time, the
+ * system's own error (ENOENT, EACCES, EROFS…) comes back at once.
+ */
+export function makeFolders(dir: string): void {
+  const missing: string[] = [];
+  let current = resolve(dir);
+  while (!existsSync(current)) {
+    missing.unshift(current);
+    const parent = dirname(current);
+    if (parent === current) break;
+    current = parent;
+  }
+  for (const folder of missing) mkdirSync(folder);
+}
+
+/**
  * Checks, before the run, that `out` (and `out/history` unless withHistory is false) can be created and written (a probe file is
  * written and removed). Throws SyncInputError (exit 2) naming the folder and the system's reason.
  */
 export function checkOutWritable(out: string, withHistory = true): void {
   const historyDir = join(out, 'history');
   try {
-    mkdirSync(withHistory ? historyDir : out, { recursive: true });
+    makeFolders(withHistory ? historyDir : out);
     for (const dir of withHistory ? [out, historyDir] : [out]) {
       const probe = join(dir, `.write-check-${process.pid}.tmp`);
       writeFileSync(probe, '');
@@ -69,7 +86,7 @@ export function writeReport(
   options: ReportOptions = {}
 ): { html: string; json: string; skippedHistory: string[] } {
   const historyDir = join(out, 'history');
-  mkdirSync(historyDir, { recursive: true });
+  makeFolders(historyDir);
   const json = join(out, 'result.json');
   const stamp = result.generatedAt.replace(/[:.]/g, '-');
   const text = `${JSON.stringify(result, null, 2)}\n`;
