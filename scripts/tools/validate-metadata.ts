@@ -253,7 +253,8 @@ async function main(): Promise<number> {
   const projectRoot = path.resolve(args.find((a) => !a.startsWith('--')) ?? ROOT);
   const started = Date.now();
   const { files: fileCount, problems } = await validateProject(projectRoot);
-  if (args.includes('--personas')) console.log(`Personas matrix:${formatPersonaMatrix(readSources(projectRoot))}\n`);
+  if (args.includes('--personas'))
+    console.log(`Personas matrix:${formatPersonaMatrix(readSources(projectRoot))}\n`);
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (problems.length === 0) {
     console.log(
