@@ -16,15 +16,44 @@ export interface PersonaWrites {
 export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
   Adoption_Cockpit_Rep: {
     // An acknowledgement: the trigger sets the user, key and date (only the user themself acknowledges).
-    create: ['Message_Acknowledgement__c'],
-    edit: [],
+    // Help and Ideas (HelpRequestController, NudgeController: DML as user): asks for help or proposes an
+    // idea (the trigger sets team, routing and status), votes once per idea, saves their own reminder
+    // preferences (one record, every field in one DML), and records the first open of their own nudge.
+    create: ['Cockpit_Preference__c', 'Help_Request__c', 'Idea_Vote__c', 'Message_Acknowledgement__c'],
+    edit: ['Cockpit_Preference__c', 'Nudge__c'],
     delete: [],
-    fields: []
+    fields: [
+      'Cockpit_Preference__c.Digest_Opt_Out__c',
+      'Cockpit_Preference__c.Nudges_Opt_Out__c',
+      'Cockpit_Preference__c.Preference_Key__c',
+      'Cockpit_Preference__c.User__c',
+      'Cockpit_Preference__c.Working_Days__c',
+      'Help_Request__c.Details__c',
+      'Help_Request__c.Type__c',
+      'Idea_Vote__c.User__c',
+      'Idea_Vote__c.Vote_Key__c',
+      'Nudge__c.Opened_On__c'
+    ]
   },
   Adoption_Cockpit_Key_User: {
-    // Records results; as trainer, marks a training held and records attendance (waveBoard).
-    create: ['Message_Acknowledgement__c', 'Training_Attendance__c'],
-    edit: ['Acceptance_Test_Case__c', 'Training_Attendance__c', 'Training_Session__c'],
+    // Records results; as trainer, marks a training held and records attendance (waveBoard). The rep's
+    // Help and Ideas writes, plus, as the key user a request is routed to (edit shared by the trigger),
+    // answers it or escalates it to the backlog with the process and the wave concerned.
+    create: [
+      'Cockpit_Preference__c',
+      'Help_Request__c',
+      'Idea_Vote__c',
+      'Message_Acknowledgement__c',
+      'Training_Attendance__c'
+    ],
+    edit: [
+      'Acceptance_Test_Case__c',
+      'Cockpit_Preference__c',
+      'Help_Request__c',
+      'Nudge__c',
+      'Training_Attendance__c',
+      'Training_Session__c'
+    ],
     delete: [],
     fields: [
       'Acceptance_Test_Case__c.Comment__c',
@@ -32,12 +61,44 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Test_Case__c.Executed_On__c',
       'Acceptance_Test_Case__c.Result__c',
       'Acceptance_Test_Case__c.Severity__c',
+      'Cockpit_Preference__c.Digest_Opt_Out__c',
+      'Cockpit_Preference__c.Nudges_Opt_Out__c',
+      'Cockpit_Preference__c.Preference_Key__c',
+      'Cockpit_Preference__c.User__c',
+      'Cockpit_Preference__c.Working_Days__c',
+      'Help_Request__c.Answer__c',
+      'Help_Request__c.Details__c',
+      'Help_Request__c.Process__c',
+      'Help_Request__c.Status__c',
+      'Help_Request__c.Type__c',
+      'Help_Request__c.Wave__c',
+      'Idea_Vote__c.User__c',
+      'Idea_Vote__c.Vote_Key__c',
+      'Nudge__c.Opened_On__c',
       'Training_Attendance__c.Attendance_Key__c',
       'Training_Attendance__c.Attended__c',
       'Training_Attendance__c.Followed_Up_On__c',
       'Training_Attendance__c.Team__c',
       'Training_Attendance__c.User__c',
       'Training_Session__c.Status__c'
+    ]
+  },
+  Adoption_Cockpit_Manager: {
+    // Also a reader of sponsor messages (the app's Home): acknowledges as themself. Help and Ideas and own
+    // reminder preferences as a rep. The digest opens Home without a nudge key: no open to record.
+    create: ['Cockpit_Preference__c', 'Help_Request__c', 'Idea_Vote__c', 'Message_Acknowledgement__c'],
+    edit: ['Cockpit_Preference__c'],
+    delete: [],
+    fields: [
+      'Cockpit_Preference__c.Digest_Opt_Out__c',
+      'Cockpit_Preference__c.Nudges_Opt_Out__c',
+      'Cockpit_Preference__c.Preference_Key__c',
+      'Cockpit_Preference__c.User__c',
+      'Cockpit_Preference__c.Working_Days__c',
+      'Help_Request__c.Details__c',
+      'Help_Request__c.Type__c',
+      'Idea_Vote__c.User__c',
+      'Idea_Vote__c.Vote_Key__c'
     ]
   },
   Adoption_Cockpit_Sponsor: {
@@ -61,11 +122,15 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
     ]
   },
   Adoption_Cockpit_Admin: {
+    // Also runs the nudge and digest jobs (scheduled by the admin; NudgeService and ManagerDigestBatch
+    // write Nudge__c in user mode: upsert, measure, delete expired) and, as product owner, moves the
+    // backlog of help requests (answer, status, process, wave). Never asks, votes or records an open.
     create: [
       'Acceptance_Session__c',
       'Acceptance_Test_Case__c',
       'Key_User__c',
       'Message_Acknowledgement__c',
+      'Nudge__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -74,7 +139,9 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
     edit: [
       'Acceptance_Session__c',
       'Acceptance_Test_Case__c',
+      'Help_Request__c',
       'Key_User__c',
+      'Nudge__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -84,6 +151,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Session__c',
       'Acceptance_Test_Case__c',
       'Key_User__c',
+      'Nudge__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -106,6 +174,10 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Test_Case__c.Severity__c',
       'Acceptance_Test_Case__c.Sort_Order__c',
       'Acceptance_Test_Case__c.Steps__c',
+      'Help_Request__c.Answer__c',
+      'Help_Request__c.Process__c',
+      'Help_Request__c.Status__c',
+      'Help_Request__c.Wave__c',
       'Key_User__c.Admin_Rights_Granted__c',
       'Key_User__c.Admin_Rights_Granted_On__c',
       'Key_User__c.Last_Follow_Up__c',
@@ -117,6 +189,17 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Key_User__c.Trained_On__c',
       'Key_User__c.User__c',
       'Key_User__c.User_Key__c',
+      'Nudge__c.Fixed_Measured_On__c',
+      'Nudge__c.Items__c',
+      'Nudge__c.Items_By_Category__c',
+      'Nudge__c.Items_Fixed__c',
+      'Nudge__c.Message__c',
+      'Nudge__c.Nudge_Key__c',
+      'Nudge__c.Sent_On__c',
+      'Nudge__c.Team__c',
+      'Nudge__c.Type__c',
+      'Nudge__c.User__c',
+      'Nudge__c.Week_Start__c',
       'Sponsor_Message__c.Audience_Type__c',
       'Sponsor_Message__c.Audience_Value__c',
       'Sponsor_Message__c.Body__c',

@@ -3,7 +3,7 @@
 // bar, the components placed there and their child components), every write a component makes
 // (createRecord / updateRecord, LDS forms) and every DML of an Apex method it calls (Apex runs in user
 // mode here) is allowed by that set's object and field permissions, unless the component hides the
-// action from users who cannot do it (it wires getObjectInfo for that object and reads createable /
+// action from users who cannot do it (it wires getObjectInfo, or getObjectInfos, for that object and reads createable /
 // updateable). Also: every field a completeness rule names, and every field the sync reads, is readable
 // by the Sync set; no set lists a field that is not permissionable (a deploy error); each persona's
 // writable objects and fields are exactly the product's intended write set (persona-writes.ts).
@@ -192,7 +192,7 @@ function property(node: ts.ObjectLiteralExpression, name: string): ts.Expression
   return undefined;
 }
 
-/** Reads the writes, Apex calls, getObjectInfo gates and schema imports of one component source. */
+/** Reads the writes, Apex calls, getObjectInfo(s) gates and schema imports of one component source. */
 function readComponentSource(
   text: string,
   fileName: string
@@ -215,6 +215,20 @@ function readComponentSource(
     if (ts.isIdentifier(e)) return schemaImports.get(e.text);
     return undefined;
   };
+  // Module-level `const NAMES = ['A__c', B]`: getObjectInfos takes its objectApiNames from one.
+  const constArrays = new Map<string, ts.ArrayLiteralExpression>();
+  for (const s of source.statements) {
+    if (!ts.isVariableStatement(s)) continue;
+    for (const d of s.declarationList.declarations) {
+      if (ts.isIdentifier(d.name) && d.initializer && ts.isArrayLiteralExpression(d.initializer))
+        constArrays.set(d.name.text, d.initializer);
+    }
+  }
+  const resolveNames = (e: ts.Expression | undefined): string[] => {
+    const array =
+      e && ts.isArrayLiteralExpression(e) ? e : e && ts.isIdentifier(e) ? constArrays.get(e.text) : undefined;
+    return array ? array.elements.map((x) => resolveName(x)).filter((x): x is string => x !== undefined) : [];
+  };
 
   const writes: Write[] = [];
   const gates = new Map<string, Set<'createable' | 'updateable'>>();
@@ -233,12 +247,16 @@ function readComponentSource(
       if (
         adapter &&
         ts.isIdentifier(adapter) &&
-        adapter.text === 'getObjectInfo' &&
+        (adapter.text === 'getObjectInfo' || adapter.text === 'getObjectInfos') &&
         config &&
         ts.isObjectLiteralExpression(config)
       ) {
-        const object = resolveName(property(config, 'objectApiName'));
-        if (object) {
+        const objects =
+          adapter.text === 'getObjectInfo'
+            ? [resolveName(property(config, 'objectApiName'))]
+            : resolveNames(property(config, 'objectApiNames'));
+        for (const object of objects) {
+          if (!object) continue;
           const set = gates.get(object) ?? new Set();
           if (reads.createable) set.add('createable');
           if (reads.updateable) set.add('updateable');

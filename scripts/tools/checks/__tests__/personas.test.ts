@@ -30,7 +30,8 @@ describe('personas gate', () => {
       'Adoption_Cockpit_Rep',
       'Adoption_Cockpit_Key_User',
       'Adoption_Cockpit_Sponsor',
-      'Adoption_Cockpit_Admin'
+      'Adoption_Cockpit_Admin',
+      'Adoption_Cockpit_Manager'
     ]) {
       expect(matrix).toContain(persona);
     }
@@ -72,6 +73,31 @@ describe('personas gate', () => {
         /Persona Adoption_Cockpit_Sponsor reaches acceptanceConsole .*Acceptance_Test_Case__c\.Result__c Edit/
       )
     );
+  });
+
+  it('reads getObjectInfos over a constant list as a gate, and fails when Help and Ideas stops gating', () => {
+    const matrix = formatPersonaMatrix(project);
+    expect(matrix).toMatch(
+      /helpRequest \| apex HelpRequestController\.submit \| create Help_Request__c .*hidden from this persona/
+    );
+    const found = messages(
+      withFault(
+        'lwc/helpRequest/helpRequest.ts',
+        '@wire(getObjectInfos, { objectApiNames: OBJECTS })',
+        "@wire(getObjectInfos, { objectApiNames: ['Help_Request__c'] })"
+      )
+    );
+    for (const [persona, write] of [
+      ['Adoption_Cockpit_Sponsor', 'Idea_Vote__c Create'],
+      ['Adoption_Cockpit_Admin', 'Cockpit_Preference__c Create']
+    ]) {
+      expect(found).toContainEqual(
+        expect.stringMatching(
+          new RegExp(`helpRequest\\.ts: Persona ${persona} reaches helpRequest .*${write}`)
+        )
+      );
+    }
+    expect(found.join('\n')).not.toMatch(/needs Help_Request__c Create/);
   });
 
   it('fails when a field a completeness rule names is not readable by the Sync set', () => {
