@@ -5,7 +5,16 @@ import { jestData, label, text, type Fixture, type Scenario } from '../scenario.
 const CONSOLE = '@salesforce/apex/AcceptanceConsoleController.getConsole';
 const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
 const consoleData = (file: string): Fixture => ({ data: jestData('acceptanceConsole', file) });
-const createable: Fixture = { data: { apiName: 'Acceptance_Test_Case__c', createable: true } };
+// A key user's or admin's access: create test cases and record results (the fields the result buttons set).
+const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
+const createable: Fixture = {
+  data: {
+    apiName: 'Acceptance_Test_Case__c',
+    createable: true,
+    updateable: true,
+    fields: Object.fromEntries(RESULT_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+  }
+};
 const props = { recordId: 'a01000000000001AAA' };
 const NOW = '2026-11-23T15:00:00.000Z';
 

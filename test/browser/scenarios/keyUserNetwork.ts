@@ -3,6 +3,24 @@ import { jestData, label, text, type Fixture, type Scenario } from '../scenario.
 
 const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
 const network: Fixture = { data: jestData('keyUserNetwork', 'getNetwork.json') };
+const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
+// An admin's access to Key_User__c: nominate (create) and record follow-ups (edit), so both buttons show.
+const ACCESS_FIELDS = [
+  'User__c',
+  'User_Key__c',
+  'Team__c',
+  'Lifecycle_Status__c',
+  'Nominated_On__c',
+  'Last_Follow_Up__c'
+];
+const adminAccess: Fixture = {
+  data: {
+    apiName: 'Key_User__c',
+    createable: true,
+    updateable: true,
+    fields: Object.fromEntries(ACCESS_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+  }
+};
 const NOW = '2026-11-23T15:00:00.000Z';
 
 export const scenarios: Scenario[] = [
@@ -12,7 +30,7 @@ export const scenarios: Scenario[] = [
     description: 'three teams, one uncovered, follow-ups and candidates',
     now: NOW,
     regions: ['homeMain', 'phone'],
-    fixtures: { [NETWORK]: network },
+    fixtures: { [NETWORK]: network, [OBJECT_INFO]: adminAccess },
     shows: [
       label('keyUserNetwork_Title'),
       label('keyUserNetwork_Coverage'),
