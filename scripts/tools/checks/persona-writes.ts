@@ -1,7 +1,7 @@
 // The product's intended writes per persona, in one place (README "What each persona can and cannot
 // do"). The personas check compares every persona permission set with this, both ways: a permission the
 // product does not intend is a hole, an intended write the set does not grant is a broken feature.
-// The Apex persona tests (classes/PersonaWritesTest.cls) try the same writes as each persona in an org.
+// Not yet done: Apex persona tests that try these writes as each persona in an org (issue 9, item 4).
 
 /** What one persona may write: objects it creates, edits, deletes, and the fields it may set. */
 export interface PersonaWrites {
