@@ -30,22 +30,27 @@ export function sendOnce(req: HttpRequest, options: HttpRequestOptions = {}): Du
     return new Transport().getRequestStreamCreator()(req, { ...options, retry: { methods: [] } });
   }
   const stream = new PassThrough();
+  // fetch computes Content-Length from the body itself and refuses a caller's value that disagrees with
+  // it (undici: "invalid content-length header"); jsforce sets one, counted in characters on some paths.
+  const headers = Object.fromEntries(
+    Object.entries(req.headers ?? {}).filter(([name]) => name.toLowerCase() !== 'content-length')
+  );
   void (async () => {
     const response = await fetch(req.url, {
       method: req.method,
-      headers: req.headers,
+      headers,
       body: ['GET', 'HEAD'].includes(req.method) ? undefined : (body ?? undefined),
       redirect: 'manual',
       signal: AbortSignal.timeout(options.timeout ?? REQUEST_TIMEOUT_MS)
     });
-    const headers: Record<string, string> = {};
+    const responseHeaders: Record<string, string> = {};
     response.headers.forEach((value, name) => {
-      headers[name.toLowerCase()] = value;
+      responseHeaders[name.toLowerCase()] = value;
     });
-    stream.emit('response', { statusCode: response.status, headers });
+    stream.emit('response', { statusCode: response.status, headers: responseHeaders });
     const text = await response.text(); // rejects when the connection drops before the body's end
     stream.end(text);
-    stream.emit('complete', { statusCode: response.status, headers, body: text });
+    stream.emit('complete', { statusCode: response.status, headers: responseHeaders, body: text });
   })().catch((error: unknown) => {
     // As is: fetch's errors carry their cause (code ECONNRESET, UND_ERR_SOCKET…) for the retry layer.
     stream.emit('error', error);
