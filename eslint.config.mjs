@@ -13,7 +13,7 @@ const lwcConfig = require('@salesforce/eslint-config-lwc');
 // force-app/test/*.ts: helpers shared by the component tests, linted like them.
 const LWC_TS = ['force-app/**/lwc/**/*.ts', 'force-app/test/**/*.ts'];
 const LWC_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'force-app/test/**/*.ts'];
-const NODE_TS = ['scripts/**/*.ts', 'test/**/*.ts'];
+const NODE_TS = ['scripts/**/*.ts', 'scripts/**/*.mts', 'test/**/*.ts'];
 
 /** Limits a shared config (written without `files`) to the given globs. */
 const scoped = (configs, files) => configs.map((config) => ({ ...config, files }));
@@ -23,6 +23,8 @@ export default tseslint.config(
     ignores: [
       'node_modules/**',
       'coverage/**',
+      // The compiled sync (npm run build:sync).
+      'lib/**',
       'reports/**',
       'data/sample-export/**',
       '.bench/**',

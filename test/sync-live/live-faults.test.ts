@@ -47,7 +47,7 @@ describe('live path under faults', () => {
     expect(run.stderr).toMatch(
       /results of Opportunity, page 1: Opportunity result page 1 holds 41 records, its Sforce-NumberOfRecords header says 100/
     );
-    expect(run.stderr).toContain('what to do:');
+    expect(run.stderr).toContain('Try this:');
     expect(sim.callCount({ kind: 'bulkResults', object: 'Opportunity' })).toBe(6); // 1 + 5 retries
     expect(sim.records(USER)).toHaveLength(0);
   });
@@ -73,7 +73,7 @@ describe('live path under faults', () => {
     expect(run.stderr).toMatch(
       new RegExp(`query job 750\\w+ on Opportunity ended ${state}: InternalServerError: query timed out`)
     );
-    expect(run.stderr).toContain('what to do:');
+    expect(run.stderr).toContain('Try this:');
   });
 
   it('makes one request per attempt: jsforce’s own retry is off, ours is bounded', async () => {
@@ -129,7 +129,7 @@ describe('live path under faults', () => {
     const run = await runLive(sim, ['--json', '--write', '--as-of', TODAY, '--out', out]);
     expect(run.exitCode).toBe(3);
     expect(run.stderr).toMatch(
-      /retention \(deleting user snapshots before \d{4}-\d{2}-\d{2}\) stopped: SERVER_UNAVAILABLE, still failing after 6 attempts/
+      /Retention \(deleting user snapshots before \d{4}-\d{2}-\d{2}\) stopped: SERVER_UNAVAILABLE, still failing after 6 attempts/
     );
     expect(sim.records(USER).length).toBeGreaterThan(0);
     const saved = JSON.parse(readFileSync(join(out, 'result.json'), 'utf8')) as {
@@ -138,7 +138,7 @@ describe('live path under faults', () => {
     expect(saved.write?.objects).toHaveLength(3);
     expect(saved.write?.retention?.error).toMatch(/SERVER_UNAVAILABLE/);
     expect(existsSync(join(out, 'index.html'))).toBe(true);
-    expect(JSON.parse(run.stdout)).toHaveProperty('write.objects');
+    expect(JSON.parse(run.stdout)).toHaveProperty('result.write.objects');
   });
 
   it('reports each id whose retention delete is refused (exit 1), counting from today', async () => {

@@ -43,8 +43,8 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
     });
     // Per owner: the owners' records add up to the object's.
     expect(opportunity?.owners.reduce((n, o) => n + o.records, 0)).toBe(250);
-    // The JSON on stdout is the same document.
-    const printed = JSON.parse(run.stdout) as { objects: { name: string; records: number }[] };
+    // The JSON on stdout is the same document, in the sf CLI's envelope.
+    const printed = (JSON.parse(run.stdout) as { result: { objects: { name: string; records: number }[] } }).result;
     expect(printed.objects.find((o) => o.name === 'Opportunity')?.records).toBe(250);
   });
 
@@ -103,7 +103,7 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
     expect(run.stderr).toContain(
       "Salesforce refused the query on Opportunity (INVALID_FIELD): No such column 'Amount' on entity 'Opportunity'."
     );
-    expect(run.stderr).toContain('what to do:');
+    expect(run.stderr).toContain('Try this:');
 
     const source = await openOrgSource({ instanceUrl: sim.url, accessToken: sim.accessToken });
     const read = async (fields: string[]): Promise<void> => {

@@ -168,13 +168,21 @@ describe('live write path (--write)', () => {
 });
 
 describe('the CLI as a process', () => {
-  const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-  const cli = join(process.cwd(), 'scripts', 'sync', 'cli.ts');
+  // npm run sync: the compiled launcher (npm run build), which hands live runs to the sf command.
+  const cli = join(process.cwd(), 'lib', 'scripts', 'sync', 'cli.js');
 
   it('exits 2 with a login hint for an unknown --target-org', () => {
     const home = mkdtempSync(join(tmpdir(), 'sync-home-'));
-    const run = spawnSync(tsx, [cli, '--target-org', 'no-such-alias', '--json'], {
-      env: { ...process.env, HOME: home, SF_USE_GENERIC_UNIX_KEYCHAIN: 'true', SF_DISABLE_TELEMETRY: 'true' },
+    const run = spawnSync(process.execPath, [cli, '--target-org', 'no-such-alias'], {
+      env: {
+        ...process.env,
+        HOME: home,
+        XDG_CONFIG_HOME: home,
+        XDG_DATA_HOME: home,
+        XDG_CACHE_HOME: home,
+        SF_USE_GENERIC_UNIX_KEYCHAIN: 'true',
+        SF_DISABLE_TELEMETRY: 'true'
+      },
       encoding: 'utf8',
       timeout: 60_000
     });
@@ -188,7 +196,7 @@ describe('the CLI as a process', () => {
     try {
       sim.expireSessions();
       const run = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const child = spawn(tsx, [cli, '--json'], {
+        const child = spawn(process.execPath, [cli], {
           env: { ...process.env, SF_INSTANCE_URL: sim.url, SF_ACCESS_TOKEN: 'expired-token' }
         });
         let stderr = '';

@@ -24,7 +24,10 @@ describe('sync CLI', () => {
   it('prints JSON with stable names', async () => {
     const { exitCode, out } = await cli([...base, '--objects', 'Opportunity', '--json']);
     expect(exitCode).toBe(0);
-    const json = JSON.parse(out);
+    const envelope = JSON.parse(out);
+    expect(Object.keys(envelope)).toEqual(['status', 'result', 'warnings']);
+    expect(envelope.status).toBe(0);
+    const json = envelope.result;
     expect(Object.keys(json)).toEqual(
       expect.arrayContaining(['objects', 'users', 'period', 'teams', 'warnings'])
     );
@@ -57,7 +60,7 @@ describe('sync CLI', () => {
     const r = await cli([...base, '--objects', 'Opportunity,Widget__c']);
     expect(r.exitCode).toBe(2);
     expect(r.err).toMatch(/Widget__c.*not in the export/);
-    expect(r.err).toMatch(/what to do: Add Widget__c\.csv/);
+    expect(r.err).toMatch(/Try this:\n\nAdd Widget__c\.csv/);
   });
 
   it('exit 2: export folder without the object CSV', async () => {
@@ -112,13 +115,6 @@ describe('sync CLI', () => {
     expect((await cli([...base, '--period', 'Year'])).exitCode).toBe(2);
     expect((await cli([...base, '--bogus'])).exitCode).toBe(2);
     expect((await cli([...base, '--encoding', 'utf-16le'])).err).toMatch(/not supported/);
-  });
-
-  it('--help lists flags and examples', async () => {
-    const r = await cli(['--help']);
-    expect(r.exitCode).toBe(0);
-    expect(r.out).toMatch(/--from-export/);
-    expect(r.out).toMatch(/Examples:/);
   });
 
   it('--out writes a self-contained report, the JSON and history', async () => {

@@ -104,7 +104,7 @@ describe('inputs that must fail loudly', () => {
     ]);
     expect(r.exitCode).toBe(2);
     expect(r.err).toMatch(/rules folder .*no-such-rules does not exist/);
-    expect(r.err).toContain('what to do: Pass --rules <folder>');
+    expect(r.err).toContain('Try this:\n\nPass --rules <folder>');
   });
 
   it('a User.csv without an Id column', async () => {
@@ -128,7 +128,7 @@ describe('inputs that must fail loudly', () => {
     const r = await cli([...base(damaged), '--objects', 'Opportunity']);
     expect(r.exitCode).toBe(2);
     expect(r.err).toMatch(/damaged\.zip: entry Opportunity\.csv is damaged \(/);
-    expect(r.err).toContain('what to do: Download the export again');
+    expect(r.err).toContain('Try this:\n\nDownload the export again');
     const truncated = join(root, 'truncated.zip');
     writeFileSync(truncated, zip(plain).subarray(0, 400));
     const t = await cli([...base(truncated), '--objects', 'Opportunity']);
@@ -147,7 +147,7 @@ describe('inputs that must fail loudly', () => {
     const r = await cli([...base(path), '--objects', 'Opportunity', '--json']);
     expect(r.err).toBe('');
     expect(r.exitCode).toBe(0);
-    const users = (JSON.parse(r.out) as { users: { name: string }[] }).users.map((u) => u.name);
+    const users = (JSON.parse(r.out) as { result: { users: { name: string }[] } }).result.users.map((u) => u.name);
     expect(users).not.toContain('Backup');
     expect(new Set(users).size).toBe(users.length); // not summed twice
 
@@ -263,7 +263,7 @@ describe('what may leave the org (--aggregates-out)', () => {
       '--json'
     ]);
     expect(r.exitCode).toBe(0);
-    const full = JSON.parse(r.out) as { users: { name: string; userId: string }[] };
+    const full = (JSON.parse(r.out) as { result: { users: { name: string; userId: string }[] } }).result;
     const text = readFileSync(file, 'utf8');
     const aggregates = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys(aggregates)).not.toEqual(expect.arrayContaining(['users']));

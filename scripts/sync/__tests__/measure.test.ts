@@ -7,7 +7,7 @@ import { measure } from '../engine/measure';
 import { renderReport } from '../report/render-report';
 import { buildSnapshots } from '../snapshots/build-snapshots';
 import { teamSnapshotKey } from '../snapshots/keys';
-import { formatTable } from '../table';
+import { formatTable } from '../command/output';
 import { ExportSource } from '../sources/export-source';
 import { U1, U2, U3, U4, makeFixture, rule } from './fixtures';
 

@@ -9,11 +9,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { SyncResult } from '../engine/result';
+import { PROJECT_ROOT } from '../paths';
 import type { RecordSource } from '../sources/record-source';
 import type { ReportLanguage } from './format';
 
 /** The project's metadata (custom objects and their French translations). */
-export const METADATA_DIR = resolve(__dirname, '../../../force-app/main/default');
+export const METADATA_DIR = resolve(PROJECT_ROOT, 'force-app/main/default');
 
 /** Labels by `Object` and `Object.Field` API name (case as in the result). */
 export type LabelMap = ReadonlyMap<string, string>;

@@ -9,6 +9,7 @@ import type { Readable } from 'node:stream';
 import { CsvFormatError, checkEncoding, readCsv, readCsvHeader } from '../csv/csv-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
+import { PROJECT_ROOT } from '../paths';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
 import type {
   FieldDescribe,
@@ -81,7 +82,7 @@ export class ExportSource implements RecordSource {
     } catch (error) {
       throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
     }
-    this.rulesDir = options.rulesDir ?? resolve(__dirname, '../../..', DEFAULT_METADATA_DIR);
+    this.rulesDir = options.rulesDir ?? resolve(PROJECT_ROOT, DEFAULT_METADATA_DIR);
     if (!existsSync(this.rulesDir) || !statSync(this.rulesDir).isDirectory()) {
       throw new SyncInputError(
         `The rules folder ${this.rulesDir} does not exist${existsSync(this.rulesDir) ? ' as a folder' : ''}.`,

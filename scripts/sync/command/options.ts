@@ -1,0 +1,158 @@
+// From parsed flag values to the options of one sync run, with the checks both entry points share:
+// the sf command (after sf-plugins-core has parsed its flags) and the launcher (after parseArgs).
+// Every error comes from messages/adoption.sync.md.
+
+import { parseArgs } from 'node:util';
+import type { PeriodType } from '../snapshots/types';
+import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from './flags';
+import { inputError } from './messages';
+
+/** The options of one sync run (`runSync`). */
+export interface SyncOptions {
+  targetOrg?: string;
+  apiVersion?: string;
+  instanceUrl?: string;
+  accessToken?: string;
+  fromExport: string[];
+  encoding?: string;
+  objects?: string[];
+  write: boolean;
+  json: boolean;
+  out?: string;
+  aggregatesOut?: string;
+  period?: PeriodType;
+  asOf?: string;
+  teamField?: string;
+  includeIntegrationUsers: boolean;
+  includeInactiveUsers: boolean;
+  lang: 'en' | 'fr';
+  people: boolean;
+  rules?: string;
+}
+
+/** Repeated and comma-separated values, trimmed, empty ones dropped. */
+const list = (values: readonly string[] | undefined): string[] =>
+  (values ?? [])
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter(Boolean);
+
+/** Today, UTC (yyyy-mm-dd). SYNC_TODAY overrides it for tests of date rules. */
+export function today(env: NodeJS.ProcessEnv): string {
+  const forced = env.SYNC_TODAY;
+  return forced && /^\d{4}-\d{2}-\d{2}$/.test(forced) ? forced : new Date().toISOString().slice(0, 10);
+}
+
+/**
+ * The run's options from flag values and the environment (SF_INSTANCE_URL / SF_ACCESS_TOKEN for a live
+ * run without a login flag).
+ * @param json whether --json was given (a flag of the sf CLI, not of FLAGS)
+ * @throws SyncInputError (exit 2) with the message and what to do from the messages file
+ */
+export function optionsFrom(values: FlagValues, json: boolean, env: NodeJS.ProcessEnv): SyncOptions {
+  const fromExport = list(values['from-export']);
+  const asOf = values['as-of'];
+  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw inputError('BadDate', [asOf]);
+  const options: SyncOptions = {
+    targetOrg: values['target-org'],
+    apiVersion: values['api-version'],
+    instanceUrl: values['instance-url'] ?? (fromExport.length === 0 ? env.SF_INSTANCE_URL : undefined),
+    accessToken: values['access-token'] ?? (fromExport.length === 0 ? env.SF_ACCESS_TOKEN : undefined),
+    fromExport,
+    encoding: values.encoding,
+    objects: values.objects ? list(values.objects) : undefined,
+    write: values.write ?? false,
+    json,
+    out: values.out,
+    aggregatesOut: values['aggregates-out'],
+    period: values.period as PeriodType | undefined,
+    asOf,
+    teamField: values['team-field'],
+    includeIntegrationUsers: values['include-integration-users'] ?? false,
+    includeInactiveUsers: values['include-inactive-users'] ?? false,
+    lang: values.lang === 'fr' ? 'fr' : 'en',
+    people: values.people ?? false,
+    rules: values.rules
+  };
+  checkSource(options, env);
+  return options;
+}
+
+function checkSource(options: SyncOptions, env: NodeJS.ProcessEnv): void {
+  const exportRun = options.fromExport.length > 0;
+  const live = Boolean(options.targetOrg ?? options.instanceUrl ?? options.accessToken);
+  if (!exportRun && !live) throw inputError('NoSource');
+  if (!options.targetOrg && Boolean(options.instanceUrl) !== Boolean(options.accessToken)) {
+    throw inputError('HalfSession', [
+      options.instanceUrl
+        ? 'An instance URL without an access token.'
+        : 'An access token without an instance URL.'
+    ]);
+  }
+  if (options.write && options.asOf !== undefined && options.asOf > today(env)) {
+    throw inputError('AsOfAfterToday', [options.asOf, today(env)]);
+  }
+  if (options.rules !== undefined && !exportRun) throw inputError('RulesNeedExport');
+  if (options.write && exportRun) throw inputError('WriteNeedsOrg');
+}
+
+/** What the launcher parsed: the values, or why the sf command must take the arguments instead. */
+export type ParsedArgv = { ok: true; values: FlagValues; json: boolean } | { ok: false; reason: string };
+
+const spec = (name: FlagName): FlagSpec => FLAGS[name];
+
+/**
+ * Parses argv against FLAGS (plus --json) with node:util parseArgs, as sf-plugins-core would: unknown
+ * flags, missing values, values outside an options list and exclusive flags given together are not
+ * accepted (`ok: false`); the launcher then hands the arguments to the sf command, whose message is the
+ * CLI's own. Defaults are left to `optionsFrom`.
+ */
+export function parseArgv(argv: readonly string[]): ParsedArgv {
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
+    json: { type: 'boolean' }
+  };
+  for (const name of Object.keys(FLAGS) as FlagName[]) {
+    const flag = spec(name);
+    options[name] = {
+      type: flag.kind === 'boolean' ? 'boolean' : 'string',
+      ...(flag.char ? { short: flag.char } : {}),
+      ...(flag.multiple ? { multiple: true } : {})
+    };
+  }
+  let values: Record<string, string | boolean | (string | boolean)[] | undefined>;
+  try {
+    const parsed = parseArgs({
+      args: [...argv],
+      options,
+      strict: true,
+      allowPositionals: false,
+      tokens: true
+    });
+    // oclif refuses a single-valued flag given twice, where parseArgs keeps the last value.
+    const seen = new Set<string>();
+    for (const token of parsed.tokens) {
+      if (token.kind !== 'option' || options[token.name]?.multiple) continue;
+      if (seen.has(token.name)) return { ok: false, reason: `--${token.name} is given twice` };
+      seen.add(token.name);
+    }
+    values = parsed.values;
+  } catch (error) {
+    return { ok: false, reason: (error as Error).message };
+  }
+  for (const name of Object.keys(FLAGS) as FlagName[]) {
+    const flag = spec(name);
+    const value = values[name];
+    if (value === undefined) continue;
+    if (flag.options && !flag.options.includes(String(value))) {
+      return { ok: false, reason: `--${name} ${String(value)} is not one of ${flag.options.join(', ')}` };
+    }
+    const clash = flag.exclusive?.find((other) => values[other] !== undefined);
+    if (clash) return { ok: false, reason: `--${name} cannot be given with --${clash}` };
+  }
+  const { json, ...flags } = values;
+  const parsed: FlagValues = {};
+  for (const [name, value] of Object.entries(flags)) {
+    (parsed as Record<string, unknown>)[name] = value;
+  }
+  return { ok: true, values: parsed, json: json === true };
+}

@@ -1,0 +1,145 @@
+// `sf adoption sync`: the sync as an sf CLI command (this project is an sf plugin: `sf plugins link .`).
+// Its flags are the data of command/flags.ts, mapped here to sf-plugins-core flags; summaries, examples and
+// errors come from messages/adoption.sync.md; the run is command/run-sync.ts, as for `npm run sync`.
+
+import type { Interfaces } from '@oclif/core';
+import { Messages, type Org } from '@salesforce/core';
+import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
+import { EXIT } from '../../errors.ts';
+import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from '../../command/flags.ts';
+import { MESSAGES_FILE } from '../../command/messages.ts';
+import { optionsFrom } from '../../command/options.ts';
+import { describeError, footer, headline, resultTables } from '../../command/output.ts';
+import { runSync, type SyncHost } from '../../command/run-sync.ts';
+import type { SyncResult } from '../../engine/result.ts';
+import { PROJECT_ROOT } from '../../paths.ts';
+
+Messages.importMessageFile('adoption-cockpit', `${PROJECT_ROOT}/${MESSAGES_FILE}`);
+const messages = Messages.loadMessages('adoption-cockpit', 'adoption.sync');
+
+/** The sf-plugins-core flag for one entry of FLAGS. */
+function sfFlag(name: FlagName, spec: FlagSpec) {
+  const common = {
+    summary: messages.getMessage(`flags.${name}.summary`),
+    ...(spec.char ? { char: spec.char as 'o' } : {}),
+    ...(spec.exclusive ? { exclusive: [...spec.exclusive] } : {}),
+    ...(spec.helpValue ? { helpValue: spec.helpValue } : {})
+  };
+  switch (spec.kind) {
+    case 'org':
+      return Flags.optionalOrg(common);
+    case 'api-version':
+      return Flags.orgApiVersion(common);
+    case 'boolean':
+      return Flags.boolean(common);
+    case 'option':
+      return Flags.string({
+        ...common,
+        options: [...(spec.options ?? [])],
+        ...(spec.default ? { default: spec.default } : {})
+      });
+    case 'url':
+    case 'string':
+    case 'path':
+      return spec.multiple ? Flags.string({ ...common, multiple: true }) : Flags.string(common);
+  }
+}
+
+// One type for all: the run reads the parsed values as FlagValues, the types of the data.
+const flags = Object.fromEntries(
+  (Object.entries(FLAGS) as [FlagName, FlagSpec][]).map(([name, spec]) => [name, sfFlag(name, spec)])
+) as Interfaces.FlagInput<Record<string, unknown>>;
+
+export default class AdoptionSync extends SfCommand<SyncResult> {
+  public static override readonly summary = messages.getMessage('summary');
+  public static override readonly description = messages.getMessage('description');
+  public static override readonly examples = messages.getMessages('examples');
+  public static override readonly flags = flags;
+
+  public async run(): Promise<SyncResult> {
+    const parsed = await this.parse(AdoptionSync).catch((error: unknown) => {
+      throw this.loginError(error);
+    });
+    try {
+      const org = parsed.flags['target-org'] as Org | undefined;
+      const values = { ...parsed.flags, 'target-org': org?.getUsername() } as FlagValues;
+      // A default target-org does not count when a session or an export is the source.
+      if (values['instance-url'] ?? values['access-token'] ?? values['from-export'])
+        delete values['target-org'];
+      const options = optionsFrom(values, this.jsonEnabled(), process.env);
+      const run = await runSync(options, this.host(), process.env);
+      process.exitCode = run.exitCode;
+      for (const warning of run.result.warnings) this.warn(warning);
+      this.print(run.result);
+      return run.result;
+    } catch (error) {
+      throw this.sfError(error);
+    }
+  }
+
+  /**
+   * Flag errors stay the CLI's own (oclif sets their exit code, 2); anything else thrown while parsing
+   * comes from the org resolution of --target-org: a login to make (exit 2).
+   */
+  private loginError(error: unknown): unknown {
+    if (error instanceof Error && 'oclif' in error) return error;
+    const argv = this.argv;
+    const at = argv.findIndex((a) => a === '--target-org' || a === '-o' || a.startsWith('--target-org='));
+    const alias = at < 0 ? 'my-org' : (argv[at]?.split('=')[1] ?? argv[at + 1] ?? 'my-org');
+    return messages.createError(
+      'error.LoginNotFound',
+      [alias, (error as Error).message],
+      [alias],
+      EXIT.badInput
+    );
+  }
+
+  /** The error with its message, what to do and exit code (README "Exit codes"), for sf to print. */
+  private sfError(error: unknown): Error {
+    const shape = describeError(error);
+    return Object.assign(new Error(shape.message), {
+      name: shape.name,
+      // sf prints `Error (<code>): …`; its errors made from messages have their name as code.
+      code: shape.name,
+      actions: shape.actions,
+      exitCode: shape.exitCode
+    });
+  }
+
+  /** Progress as the CLI shows it: a spinner per object with its records and pages (quiet with --json). */
+  private host(): SyncHost {
+    let records = 0;
+    return {
+      progress: {
+        objectStart: (object) => {
+          records = 0;
+          this.spinner.start(`Reading ${object}`);
+        },
+        page: (_object, info) => {
+          records += info.records;
+          this.spinner.status = `${records.toLocaleString('en-US')} records, ${info.page} pages`;
+        },
+        objectEnd: (_object, total) => {
+          this.spinner.stop(`${total.toLocaleString('en-US')} records`);
+        },
+        warn: () => undefined
+      },
+      info: (text) => {
+        this.log(text);
+      },
+      warn: (text) => {
+        this.warn(text);
+      }
+    };
+  }
+
+  /** The human output: the CLI's tables for the figures, then champions, users and snapshots. */
+  private print(result: SyncResult): void {
+    this.styledHeader(headline(result));
+    for (const table of resultTables(result)) {
+      const data = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
+      this.table({ data, ...(table.title ? { title: table.title } : {}) });
+    }
+    for (const line of footer(result)) this.log(line);
+  }
+}
