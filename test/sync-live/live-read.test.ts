@@ -44,7 +44,8 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
     // Per owner: the owners' records add up to the object's.
     expect(opportunity?.owners.reduce((n, o) => n + o.records, 0)).toBe(250);
     // The JSON on stdout is the same document, in the sf CLI's envelope.
-    const printed = (JSON.parse(run.stdout) as { result: { objects: { name: string; records: number }[] } }).result;
+    const printed = (JSON.parse(run.stdout) as { result: { objects: { name: string; records: number }[] } })
+      .result;
     expect(printed.objects.find((o) => o.name === 'Opportunity')?.records).toBe(250);
   });
 

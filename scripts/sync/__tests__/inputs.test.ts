@@ -147,7 +147,9 @@ describe('inputs that must fail loudly', () => {
     const r = await cli([...base(path), '--objects', 'Opportunity', '--json']);
     expect(r.err).toBe('');
     expect(r.exitCode).toBe(0);
-    const users = (JSON.parse(r.out) as { result: { users: { name: string }[] } }).result.users.map((u) => u.name);
+    const users = (JSON.parse(r.out) as { result: { users: { name: string }[] } }).result.users.map(
+      (u) => u.name
+    );
     expect(users).not.toContain('Backup');
     expect(new Set(users).size).toBe(users.length); // not summed twice
 
