@@ -68,6 +68,25 @@ export default tseslint.config(
     }
   },
   {
+    // Type-aware, as the Node code: a promise nobody awaits or catches, and a condition that is always
+    // true or false by its types, are errors. The components' tsconfig and the tests' (npm run build
+    // type-checks both) give the types.
+    files: LWC_TS,
+    languageOptions: {
+      parserOptions: {
+        project: ['force-app/main/default/lwc/tsconfig.json', 'force-app/main/default/lwc/tsconfig.test.json'],
+        tsconfigRootDir: import.meta.dirname
+      }
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-unnecessary-condition': 'error',
+      // `void promise;` marks a promise deliberately not awaited (no-floating-promises' ignoreVoid), as
+      // typescript-eslint documents; void elsewhere stays an error.
+      'no-void': ['error', { allowAsStatement: true }]
+    }
+  },
+  {
     files: LWC_TESTS,
     languageOptions: { globals: { ...globals.jest, ...globals.node } },
     // Some tests still carry a disable comment for the rules turned off below: not an error.

@@ -120,12 +120,6 @@ export function classifyFailure(error: unknown): Classified {
   return { kind: 'badRequest', reason: errorCode(error) || 'ERROR' };
 }
 
-/** True for failures worth retrying (limits and transient). */
-export function isRetryable(error: unknown): boolean {
-  const kind = classifyFailure(error).kind;
-  return kind === 'limits' || kind === 'transient';
-}
-
 /**
  * Thrown by the retry layer when the attempts or the time budget are used up: the last error is its cause.
  * Exit code 3 like every SyncServerError.

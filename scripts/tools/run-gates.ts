@@ -31,6 +31,8 @@ export interface JestCounts {
 export const GATES: Gate[] = [
   { name: 'build', command: 'npm', args: ['run', '--silent', 'build'] },
   { name: 'lint', command: 'npm', args: ['run', '--silent', 'lint'] },
+  // Unused files, exports and types; dependencies package.json and the imports disagree on (knip.config.ts).
+  { name: 'knip', command: 'npm', args: ['run', '--silent', 'knip'] },
   { name: 'format:check', command: 'npm', args: ['run', '--silent', 'format:check'] },
   { name: 'analyze', command: 'npm', args: ['run', '--silent', 'analyze'] },
   { name: 'validate', command: 'npm', args: ['run', '--silent', 'validate'] },

@@ -1,7 +1,7 @@
 // The typed result of a sync run: printed as a table, or as JSON with --json (these names are a contract
 // for scripts and CI pipelines: add fields, never rename or remove them), and rendered by the HTML report.
 
-import type { PeriodType, SnapshotSet, SnapshotWriteResult } from '../snapshots/types';
+import type { PeriodType, SnapshotWriteResult } from '../snapshots/types';
 import type { WaveResult } from './waves';
 
 export const SCHEMA_VERSION = 1;
@@ -150,11 +150,6 @@ export interface SyncResult {
   write?: SnapshotWriteResult;
   /** Elapsed time of the measurement, milliseconds. */
   elapsedMs: number;
-}
-
-export interface SyncOutcome {
-  result: SyncResult;
-  snapshots: SnapshotSet;
 }
 
 /** Champion order: engagement score, highest first; ties by name. */

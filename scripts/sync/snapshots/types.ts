@@ -2,7 +2,6 @@
 // Field names are the objects' API names, so a sink can send a row as it is (upsert by Snapshot_Key__c).
 // Dates are "yyyy-mm-dd", date-times ISO 8601; Percent fields hold 0–100 (Salesforce's convention).
 
-import type { OrgRecordSource } from '../sources/record-source';
 
 export type PeriodType = 'Day' | 'Week' | 'Month';
 
@@ -154,10 +153,3 @@ export interface SnapshotWriteOptions {
   today?: string;
   log?: (message: string) => void;
 }
-
-/** Signature implemented by scripts/sync/sinks/snapshot-writer.ts (exported as writeSnapshots). */
-export type WriteSnapshots = (
-  source: OrgRecordSource,
-  snapshots: SnapshotSet,
-  options?: SnapshotWriteOptions
-) => Promise<SnapshotWriteResult>;

@@ -123,19 +123,19 @@ export default class AcceptanceCaseForm extends LightningElement {
   }
 
   handleScenarioChange(event: CustomEvent<{ value: string }>) {
-    this.scenario = event.detail.value ?? '';
+    this.scenario = event.detail.value;
   }
 
   handleStepsChange(event: CustomEvent<{ value: string }>) {
-    this.steps = event.detail.value ?? '';
+    this.steps = event.detail.value;
   }
 
   handleExpectedChange(event: CustomEvent<{ value: string }>) {
-    this.expectedResult = event.detail.value ?? '';
+    this.expectedResult = event.detail.value;
   }
 
   handleAssignChange(event: CustomEvent<{ checked: boolean }>) {
-    this.assignToMe = Boolean(event.detail?.checked);
+    this.assignToMe = Boolean(event.detail.checked);
   }
 
   async handleAdd() {
@@ -185,7 +185,7 @@ export default class AcceptanceCaseForm extends LightningElement {
     this.importSummary = '';
     this.importFailures = [];
     this.importError = undefined;
-    const file = event.detail?.files?.[0];
+    const file = event.detail.files[0];
     if (!file) {
       this.fileName = '';
       return;

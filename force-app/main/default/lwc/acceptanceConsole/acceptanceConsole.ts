@@ -170,7 +170,7 @@ export default class AcceptanceConsole extends LightningElement {
     this.wiredConsole = result;
     if (result.data) {
       this.session = result.data.session;
-      this.testCases = [...(result.data.testCases ?? [])];
+      this.testCases = [...result.data.testCases];
       this.loadError = undefined;
       this.loaded = true;
     } else if (result.error) {
@@ -306,7 +306,7 @@ export default class AcceptanceConsole extends LightningElement {
           saving,
           disabled: saving,
           editing,
-          draftResultLabel: editing && draft ? RESULT_LABELS[draft.result] : '',
+          draftResultLabel: editing ? RESULT_LABELS[draft.result] : '',
           actions: (['Passed', 'Failed', 'Blocked'] as TestResult[]).map((value) => ({
             value,
             label: RESULT_LABELS[value],
@@ -338,7 +338,7 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   handleOnlyMine(event: CustomEvent<{ checked: boolean }>) {
-    this.onlyMine = Boolean((event.target as HTMLInputElement | null)?.checked ?? event.detail?.checked);
+    this.onlyMine = Boolean((event.target as HTMLInputElement | null)?.checked ?? event.detail.checked);
   }
 
   handleRetry() {
@@ -401,7 +401,7 @@ export default class AcceptanceConsole extends LightningElement {
     this.saveError = undefined;
     if (result === 'Passed') {
       this.draft = undefined;
-      this.save(caseId, { Result__c: 'Passed' });
+      void this.save(caseId, { Result__c: 'Passed' });
       return;
     }
     const testCase = this.testCases.find((item) => item.Id === caseId);
@@ -424,13 +424,13 @@ export default class AcceptanceConsole extends LightningElement {
 
   handleCommentChange(event: CustomEvent<{ value: string }>) {
     if (this.draft) {
-      this.draft = { ...this.draft, comment: event.detail.value ?? '' };
+      this.draft = { ...this.draft, comment: event.detail.value };
     }
   }
 
   handleDefectChange(event: CustomEvent<{ value: string }>) {
     if (this.draft) {
-      this.draft = { ...this.draft, defect: event.detail.value ?? '' };
+      this.draft = { ...this.draft, defect: event.detail.value };
     }
   }
 
@@ -463,7 +463,7 @@ export default class AcceptanceConsole extends LightningElement {
       this.draft = { ...draft, showErrors: true };
       return;
     }
-    this.save(draft.caseId, {
+    void this.save(draft.caseId, {
       Result__c: draft.result,
       Severity__c: draft.severity,
       Comment__c: draft.comment.trim(),
@@ -491,7 +491,8 @@ export default class AcceptanceConsole extends LightningElement {
         ? [{ recordId: this.recordId }, { recordId: caseId }]
         : [{ recordId: caseId }];
       await notifyRecordUpdateAvailable(records);
-      refreshApex(this.wiredConsole);
+      // The save succeeded: a failed refresh leaves the updated rows shown, not an error.
+      refreshApex(this.wiredConsole).catch(() => undefined);
     } catch (error) {
       this.saveError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;
     } finally {

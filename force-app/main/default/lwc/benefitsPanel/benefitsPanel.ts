@@ -82,8 +82,9 @@ interface BenefitInfo {
 
 interface SnapshotNode {
   Id: string;
-  Period_Start__c: { value: string | null };
-  Minutes_Saved__c: { value: number | null };
+  // @optional in the query: absent when the user cannot read the field.
+  Period_Start__c?: { value: string | null };
+  Minutes_Saved__c?: { value: number | null };
 }
 
 interface GraphqlResult {
@@ -172,7 +173,7 @@ export default class BenefitsPanel extends LightningElement {
 
   get hasError(): boolean {
     return (
-      (!!this.snapshotsResult?.errors?.length && !this.snapshotsResult?.data) ||
+      (!!this.snapshotsResult?.errors?.length && !this.snapshotsResult.data) ||
       !!this.benefitsResult?.error ||
       !!this.periodResult?.error
     );
@@ -196,7 +197,7 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get snapshots(): PeriodSnapshot[] {
-    const edges = this.snapshotsResult?.data?.uiapi?.query?.User_Adoption_Snapshot__c?.edges ?? [];
+    const edges = this.snapshotsResult?.data?.uiapi.query.User_Adoption_Snapshot__c?.edges ?? [];
     return edges
       .map(({ node }) => ({
         periodStart: node.Period_Start__c?.value ?? '',

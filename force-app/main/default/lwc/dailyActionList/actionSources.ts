@@ -3,7 +3,7 @@
 // No platform imports: everything here is plain data in, plain data out.
 
 import type { ActionCandidate } from 'c/actionRanking';
-import { addDays, daysBetween } from 'c/actionRanking';
+import { daysBetween } from 'c/actionRanking';
 import {
   type CompletenessRule,
   type FieldKinds,
@@ -203,7 +203,7 @@ export function candidatesFromGraphql(
   data: DailyActionsData | undefined,
   options: SourceOptions
 ): ActionCandidate[] {
-  const query = data?.uiapi?.query;
+  const query = data?.uiapi.query;
   if (!query) {
     return [];
   }
@@ -340,7 +340,7 @@ export function completenessCandidates(
   data: DailyActionsData | undefined,
   rules: readonly CompletenessRule[]
 ): CompletenessCandidate[] {
-  const query = data?.uiapi?.query;
+  const query = data?.uiapi.query;
   if (!query || rules.length === 0) {
     return [];
   }
@@ -457,13 +457,4 @@ export function candidatesFromCompleteness(
     }
   }
   return items;
-}
-
-/**
- * Tomorrow relative to a date: where "snooze" moves a task.
- * @param today `yyyy-mm-dd`
- * @returns `yyyy-mm-dd`
- */
-export function tomorrowOf(today: string): string {
-  return addDays(today, 1);
 }

@@ -359,7 +359,7 @@ export default class DailyActionList extends LightningElement {
   }
 
   get hasError(): boolean {
-    const gqlFailed = !!this.graphqlResult?.errors?.length && !this.graphqlResult?.data;
+    const gqlFailed = !!this.graphqlResult?.errors?.length && !this.graphqlResult.data;
     return gqlFailed || !!this.settingsResult?.error;
   }
 
@@ -485,7 +485,7 @@ export default class DailyActionList extends LightningElement {
       this.resolvedKeys = [...this.resolvedKeys, key];
     }
     if (kind === 'task') {
-      this.graphqlResult?.refresh?.()?.catch(() => undefined);
+      this.graphqlResult?.refresh?.().catch(() => undefined);
     }
   }
 

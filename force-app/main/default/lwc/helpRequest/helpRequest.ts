@@ -252,12 +252,12 @@ export default class HelpRequest extends LightningElement {
   }
 
   handleSubject(event: CustomEvent<{ value: string }>): void {
-    this.subject = event.detail.value ?? '';
+    this.subject = event.detail.value;
     this.formError = '';
   }
 
   handleDetails(event: CustomEvent<{ value: string }>): void {
-    this.details = event.detail.value ?? '';
+    this.details = event.detail.value;
   }
 
   async handleSend(): Promise<void> {

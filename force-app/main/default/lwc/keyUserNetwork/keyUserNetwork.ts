@@ -286,7 +286,7 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   handleTeamChange(event: CustomEvent<{ value: string }>) {
-    this.selectedTeam = event.detail.value ?? '';
+    this.selectedTeam = event.detail.value;
     this.actionError = undefined;
     this.confirmation = '';
   }

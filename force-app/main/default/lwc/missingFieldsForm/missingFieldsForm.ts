@@ -47,12 +47,12 @@ export default class MissingFieldsForm extends LightningElement {
 
   handleSuccess(event: CustomEvent<{ id: string }>): void {
     this.saving = false;
-    this.dispatchEvent(new CustomEvent('saved', { detail: { recordId: event.detail?.id ?? this.recordId } }));
+    this.dispatchEvent(new CustomEvent('saved', { detail: { recordId: event.detail.id } }));
   }
 
   handleError(event: CustomEvent<RecordFormErrorDetail>): void {
     this.saving = false;
-    const detail = event.detail ?? {};
+    const detail = event.detail;
     const messages = reduceErrors({ body: { output: detail.output, message: detail.message } });
     if (detail.detail && !messages.includes(detail.detail)) {
       messages.push(detail.detail);

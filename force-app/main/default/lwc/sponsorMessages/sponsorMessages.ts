@@ -147,7 +147,7 @@ export default class SponsorMessages extends LightningElement {
     try {
       await acknowledge({ messageId });
       this.acknowledgedIds = [...this.acknowledgedIds, messageId];
-      refreshApex(this.messagesResult)?.catch(() => undefined);
+      refreshApex(this.messagesResult).catch(() => undefined);
     } catch (error) {
       const messages = reduceErrors(error as Parameters<typeof reduceErrors>[0]);
       this.errorsById = {
@@ -160,6 +160,6 @@ export default class SponsorMessages extends LightningElement {
   }
 
   async handleRetry(): Promise<void> {
-    await refreshApex(this.messagesResult)?.catch(() => undefined);
+    await refreshApex(this.messagesResult).catch(() => undefined);
   }
 }

@@ -461,7 +461,7 @@ export default class WaveBoard extends LightningElement {
   private async loadAttendance() {
     try {
       const data = (await getTraining({ trainingId: this.openTrainingId })) as { attendees: AttendeeRow[] };
-      this.attendees = data.attendees ?? [];
+      this.attendees = data.attendees;
       this.present = new Set(this.attendees.filter((a) => a.Attended__c).map((a) => a.Id));
     } catch (error) {
       this.actionError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;

@@ -343,7 +343,7 @@ describe('c-daily-action-list', () => {
       const buttons = Array.from(
         shadow(element).querySelectorAll('button[data-value]')
       ) as HTMLButtonElement[];
-      const labels = buttons.map((b) => b.textContent?.trim());
+      const labels = buttons.map((b) => b.textContent.trim());
       expect(labels[0]).toBe('c.dailyActionList_FilterAll (9)');
       expect(labels).toContain('c.dailyActionList_KindTask (2)');
       expect(labels).toContain('c.dailyActionList_KindOpportunity (2)');

@@ -13,7 +13,7 @@ function createPanel(props: { title?: string; errors?: unknown }): PanelElement 
 
 function messages(element: HTMLElement): string[] {
   return Array.from(shadow(element).querySelectorAll('[data-id="messages"] li')).map(
-    (item) => item.textContent ?? ''
+    (item) => item.textContent
   );
 }
 

@@ -114,7 +114,7 @@ describe('c-sponsor-messages', () => {
     >;
     expect(numbers.map((n) => n.value)).toEqual([82, 0.915]);
     expect(items[1]?.querySelector('[data-id="usage"]')?.textContent).toContain('c.sponsorMessages_NoUsage');
-    expect(ackButton(element, 'a05000000000001AAA').textContent?.trim()).toBe(
+    expect(ackButton(element, 'a05000000000001AAA').textContent.trim()).toBe(
       'c.sponsorMessages_Acknowledge'
     );
     // each "Got it" has its own accessible name, with the message title
