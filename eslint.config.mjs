@@ -74,7 +74,10 @@ export default tseslint.config(
     files: LWC_TS,
     languageOptions: {
       parserOptions: {
-        project: ['force-app/main/default/lwc/tsconfig.json', 'force-app/main/default/lwc/tsconfig.test.json'],
+        project: [
+          'force-app/main/default/lwc/tsconfig.json',
+          'force-app/main/default/lwc/tsconfig.test.json'
+        ],
         tsconfigRootDir: import.meta.dirname
       }
     },

@@ -2,7 +2,6 @@
 // Field names are the objects' API names, so a sink can send a row as it is (upsert by Snapshot_Key__c).
 // Dates are "yyyy-mm-dd", date-times ISO 8601; Percent fields hold 0–100 (Salesforce's convention).
 
-
 export type PeriodType = 'Day' | 'Week' | 'Month';
 
 export const SNAPSHOT_OBJECTS = {

@@ -114,9 +114,7 @@ describe('c-sponsor-messages', () => {
     >;
     expect(numbers.map((n) => n.value)).toEqual([82, 0.915]);
     expect(items[1]?.querySelector('[data-id="usage"]')?.textContent).toContain('c.sponsorMessages_NoUsage');
-    expect(ackButton(element, 'a05000000000001AAA').textContent.trim()).toBe(
-      'c.sponsorMessages_Acknowledge'
-    );
+    expect(ackButton(element, 'a05000000000001AAA').textContent.trim()).toBe('c.sponsorMessages_Acknowledge');
     // each "Got it" has its own accessible name, with the message title
     const names = items.map((item) => item.querySelector('button.acknowledge')?.getAttribute('aria-label'));
     expect(names).toEqual(mockMessages.map((m: { title: string }) => `Got it: ${m.title}`));
