@@ -9,6 +9,11 @@ import type { Readable } from 'node:stream';
 import { CsvFormatError, checkEncoding, readCsv, readCsvHeader } from '../csv/csv-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
+import {
+  idKey,
+  nameKey,
+  sameName
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
 import type {
   FieldDescribe,
@@ -43,7 +48,7 @@ const BOOLEAN_NAMES = new Set(
 
 /** Infers a describe type from a column name and a sample of its values (an export has no describe). */
 export function inferFieldType(name: string, sample: readonly string[]): FieldType {
-  if (name === 'Id') return 'id';
+  if (sameName(name, 'Id')) return 'id';
   const nonEmpty = sample.filter((v) => v !== '');
   if (
     nonEmpty.length > 0 &&
@@ -52,14 +57,14 @@ export function inferFieldType(name: string, sample: readonly string[]): FieldTy
     return 'boolean';
   }
   if (
-    (/^(Is|Has)[A-Z]/.test(name) || BOOLEAN_NAMES.has(name.toLowerCase())) &&
+    (/^(Is|Has)[A-Z]/.test(name) || /^(IS|HAS)[A-Z_]+$/.test(name) || BOOLEAN_NAMES.has(nameKey(name))) &&
     nonEmpty.every((v) => /^(true|false|0|1)$/i.test(v))
   ) {
     return 'boolean';
   }
-  if (/Id$/.test(name) && nonEmpty.every((v) => /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v)))
+  if (/id$/i.test(name) && nonEmpty.every((v) => /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v)))
     return 'reference';
-  if (/Date$/.test(name) || /Date__c$/.test(name)) {
+  if (/date(__c)?$/i.test(name)) {
     if (nonEmpty.length > 0 && nonEmpty.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'date';
     if (nonEmpty.length > 0 && nonEmpty.every((v) => /^\d{4}-\d{2}-\d{2}[T ]/.test(v))) return 'datetime';
   }
@@ -219,7 +224,7 @@ export class ExportSource implements RecordSource {
       if (id < 0 || dev < 0) return out;
       for (let r = 0; r < batch.length; r++) {
         if (type >= 0 && batch.value(r, type).toLowerCase() !== objectName.toLowerCase()) continue;
-        out.push({ id: batch.value(r, id), developerName: batch.value(r, dev) });
+        out.push({ id: idKey(batch.value(r, id)), developerName: batch.value(r, dev) });
       }
     }
     return out;
@@ -278,39 +283,41 @@ export class ExportSource implements RecordSource {
     const users = await this.readSmall('User');
     const roles = new Map<string, Map<string, string>>();
     if (this.has('UserRole'))
-      for (const r of await this.readSmall('UserRole')) roles.set(r.get('id') ?? '', r);
+      for (const r of await this.readSmall('UserRole')) roles.set(idKey(r.get('id') ?? ''), r);
     const profiles = new Map<string, string>();
     // What a profile is, for the exclusions (scripts/sync/rules/exclusions.ts): its license key, from
     // Profile.UserLicenseId and UserLicense.csv when the export has them, and PermissionsApiUserOnly.
     const licenseKeys = new Map<string, string>();
     if (this.has('UserLicense'))
       for (const l of await this.readSmall('UserLicense'))
-        licenseKeys.set(l.get('id') ?? '', l.get('licensedefinitionkey') ?? '');
+        licenseKeys.set(idKey(l.get('id') ?? ''), l.get('licensedefinitionkey') ?? '');
     const profileLicense = new Map<string, string>();
     const profileApiOnly = new Map<string, boolean | null>();
     if (this.has('Profile'))
       for (const p of await this.readSmall('Profile')) {
-        const id = p.get('id') ?? '';
+        const id = idKey(p.get('id') ?? '');
         profiles.set(id, p.get('name') ?? '');
-        profileLicense.set(id, licenseKeys.get(p.get('userlicenseid') ?? '') ?? '');
+        profileLicense.set(id, licenseKeys.get(idKey(p.get('userlicenseid') ?? '')) ?? '');
         const apiOnly = p.get('permissionsapiuseronly')?.toLowerCase();
         profileApiOnly.set(
           id,
           apiOnly === 'true' || apiOnly === '1' ? true : apiOnly === 'false' || apiOnly === '0' ? false : null
         );
       }
-    const byId = new Map(users.map((u) => [u.get('id') ?? '', u]));
+    const byId = new Map(users.map((u) => [idKey(u.get('id') ?? ''), u]));
+    // Every Id read from the files goes through the kernel's idKey (15- and 18-character forms meet).
+    const ref = (u: Map<string, string>, column: string): string => idKey(u.get(column) ?? '');
 
     const field = teamField.trim();
     const lower = field.toLowerCase();
     const first = users[0];
     const resolveTeam = (u: Map<string, string>): string => {
-      if (lower === 'userrole.name') return roles.get(u.get('userroleid') ?? '')?.get('name') ?? '';
+      if (lower === 'userrole.name') return roles.get(ref(u, 'userroleid'))?.get('name') ?? '';
       if (lower === 'userrole.developername')
-        return roles.get(u.get('userroleid') ?? '')?.get('developername') ?? '';
-      if (lower === 'profile.name') return profiles.get(u.get('profileid') ?? '') ?? '';
+        return roles.get(ref(u, 'userroleid'))?.get('developername') ?? '';
+      if (lower === 'profile.name') return profiles.get(ref(u, 'profileid')) ?? '';
       if (lower === 'manager.name') {
-        const m = byId.get(u.get('managerid') ?? '');
+        const m = byId.get(ref(u, 'managerid'));
         return m ? nameOf(m) : '';
       }
       return u.get(lower) ?? '';
@@ -332,18 +339,18 @@ export class ExportSource implements RecordSource {
       );
     }
     return users.map((u) => ({
-      id: u.get('id') ?? '',
+      id: ref(u, 'id'),
       name: nameOf(u),
       username: u.get('username') ?? '',
       isActive: (u.get('isactive') ?? 'true').toLowerCase() !== 'false' && u.get('isactive') !== '0',
       userType: u.get('usertype') || 'Standard',
-      profileName: profiles.get(u.get('profileid') ?? '') ?? u.get('profile.name') ?? '',
-      licenseKey: profileLicense.get(u.get('profileid') ?? '') ?? '',
-      apiOnly: profileApiOnly.get(u.get('profileid') ?? '') ?? null,
-      roleName: roles.get(u.get('userroleid') ?? '')?.get('name') ?? '',
+      profileName: profiles.get(ref(u, 'profileid')) ?? u.get('profile.name') ?? '',
+      licenseKey: profileLicense.get(ref(u, 'profileid')) ?? '',
+      apiOnly: profileApiOnly.get(ref(u, 'profileid')) ?? null,
+      roleName: roles.get(ref(u, 'userroleid'))?.get('name') ?? '',
       team: resolveTeam(u),
       lastLoginDate: u.get('lastlogindate') || null,
-      managerId: u.get('managerid') || null
+      managerId: u.get('managerid') ? ref(u, 'managerid') : null
     }));
   }
 

@@ -4,6 +4,7 @@
 // Event when they are not measured); and the key users and sponsors, from their objects.
 
 import {
+  idKey,
   nameKey,
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -88,7 +89,7 @@ export class ActivityLedger {
   count(kind: ActivityKind, batch: RowBatch, r: number, c: ActivityColumns, raw: RawCells | null): void {
     const { start, end } = this.period;
     if (c.createdBy >= 0 && c.createdDate >= 0) {
-      const s = this.stats.get(batch.value(r, c.createdBy));
+      const s = this.stats.get(idKey(batch.value(r, c.createdBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.createdDate);
         const t = this.period.trendIndex(day);
@@ -106,7 +107,7 @@ export class ActivityLedger {
       }
     }
     if (kind === 'record' && c.modifiedBy >= 0 && c.modifiedDate >= 0) {
-      const s = this.stats.get(batch.value(r, c.modifiedBy));
+      const s = this.stats.get(idKey(batch.value(r, c.modifiedBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.modifiedDate);
         if (
@@ -126,7 +127,7 @@ export class ActivityLedger {
     const kind = activityKind(object);
     const d = await source.describe(object);
     if (!d) return 0;
-    const wanted = ['CreatedById', 'CreatedDate'].filter((f) => d.fields.some((x) => x.name === f));
+    const wanted = ['CreatedById', 'CreatedDate'].filter((f) => d.fields.some((x) => sameName(x.name, f)));
     if (wanted.length < 2) return 0;
     let n = 0;
     for await (const batch of source.streamRecords(object, wanted, { progress })) {
@@ -159,7 +160,7 @@ export async function idsFrom(
   for await (const batch of source.streamRecords(found, [field])) {
     const c = findColumn(batch.columns, field);
     if (c < 0) continue;
-    for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, c)) ids.add(batch.value(r, c));
+    for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, c)) ids.add(idKey(batch.value(r, c)));
   }
   return ids;
 }

@@ -8,6 +8,7 @@
 import {
   compilePlan,
   fieldKindOf,
+  idKey,
   sameName,
   scoreBits
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -75,7 +76,8 @@ interface ObjectShape {
 function objectShape(object: string, d: ObjectDescribe, rules: readonly CompletenessRule[]): ObjectShape {
   const fields = d.fields;
   const fieldNames = fields.map((f) => f.name);
-  const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
+  // Spelled as the source spells it (Data Loader writes STAGENAME): every name comparison is case-insensitive.
+  const stageField = STAGE_FIELDS.map((s) => fields.find((f) => sameName(f.name, s))?.name).find(Boolean) ?? null;
   const plan = compilePlan(
     rules,
     object,
@@ -84,14 +86,13 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
   const ruleFieldColumns = Int32Array.from(plan.fields, (pf) =>
     fieldNames.findIndex((n) => sameName(n, pf.name))
   );
-  const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
-  for (const rt of d.recordTypes) if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
+  const rtNames = new Map(d.recordTypes.map((rt) => [idKey(rt.id), rt.developerName]));
   const combos = new Map<string, Combo>();
   const comboFor = (rtId: string, stage: string): Combo => {
     const key = rtId + '\u0001' + stage;
     let c = combos.get(key);
     if (!c) {
-      const recordType = rtId === '' ? null : (rtNames.get(rtId) ?? rtId);
+      const recordType = rtId === '' ? null : (rtNames.get(idKey(rtId)) ?? rtId);
       const stageName = stage === '' ? null : stage;
       c = {
         recordType: recordType ?? NONE,
@@ -142,7 +143,7 @@ async function countObject(
     const fillGroups = counter.groups;
     for (let g = groupCombo.length; g < fillGroups.length; g++) {
       const keys = fillGroups[g]!.keys;
-      groupExcluded.push(ctx.population.excludedIds.has(keys[0]!));
+      groupExcluded.push(ctx.population.excludedIds.has(idKey(keys[0]!)));
       groupCombo.push(shape.comboFor(keys[1]!, keys[2] ?? ''));
       groupDist.push(newDistribution());
     }
@@ -219,7 +220,8 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
       out.excludedRecords += counts[0]!;
       return;
     }
-    const ownerId = fg.keys[0]!;
+    // Groups are keyed by the owner cell's bytes: a 15- and an 18-character Id of one owner meet here.
+    const ownerId = idKey(fg.keys[0]!);
     const combo = counted.groupCombo[g]!;
     const team = teamOf(ctx.population, ownerId);
     const dist = counted.groupDist[g]!;

@@ -2,6 +2,7 @@
 // (the kernel's benefit activity registry) and the champion candidates.
 
 import {
+  idKey,
   isActive,
   minutesSaved,
   nameKey
@@ -57,7 +58,11 @@ export async function readPopulation(
   settings: CockpitSettings,
   options: PopulationOptions
 ): Promise<Population> {
-  const users = await source.readUsers(teamField);
+  const users = (await source.readUsers(teamField)).map((u) => ({
+    ...u,
+    id: idKey(u.id),
+    managerId: u.managerId ? idKey(u.managerId) : u.managerId
+  }));
   const excluded = excludedUsers(users, settings, {
     includeIntegrationUsers: options.includeIntegrationUsers ?? false,
     includeInactiveUsers: options.includeInactiveUsers ?? false
@@ -95,7 +100,7 @@ export async function readRoles(
 
 /** The team of a record owner: the user's team, "(queue)" for a queue, NO_TEAM otherwise. */
 export function teamOf(population: Population, ownerId: string): string {
-  const user = population.byId.get(ownerId);
+  const user = population.byId.get(idKey(ownerId));
   if (!user) return ownerId.startsWith('00G') ? QUEUE_TEAM : NO_TEAM;
   return user.team || NO_TEAM;
 }
