@@ -2,12 +2,14 @@
 // Issue 11: export and org shapes Salesforce and its tools produce, each measured right. Every case is a
 // small fixture with its hand-computed figure; each test fails without its fix.
 
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
 import { ExportSource } from '../sources/export-source';
-import { U1, U2, makeFixture } from './fixtures';
+import { ArrayRowBatch } from '../csv/csv-reader';
+import { IdFingerprints } from '../engine/row-rules';
+import { U1, U2, folderEntries, makeFixture, rule, zip } from './fixtures';
 
 const run = (exportDir: string, rulesDir: string, options: MeasureOptions = {}) =>
   measure(new ExportSource({ paths: [exportDir], rulesDir }), {
@@ -85,5 +87,94 @@ describe('2. 15- and 18-character Ids are the same record', () => {
     const result = await run(exportDir, rulesDir);
     expect(result.objects[0]!.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
     rmSync(exportDir, { recursive: true, force: true });
+  });
+});
+
+describe('3. events logged count what a person did', () => {
+  it('leaves out invitees’ copies (IsChild) and the occurrences of a series', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const at = '2026-11-17T09:00:00.000Z';
+    writeFileSync(
+      join(exportDir, 'Event.csv'),
+      [
+        'Id,OwnerId,CreatedById,CreatedDate,IsChild,IsRecurrence,RecurrenceActivityId,IsDeleted',
+        // Ana's meeting with two invitees: three rows, all created by Ana.
+        `00U000000000001AAA,${U1},${U1},${at},false,false,,false`,
+        `00U000000000002AAA,${U2},${U1},${at},true,false,,false`,
+        `00U000000000003AAA,005000000000009AAA,${U1},${at},true,false,,false`,
+        // A weekly series: its main record and two occurrences.
+        `00U000000000004AAA,${U1},${U1},${at},false,true,,false`,
+        `00U000000000005AAA,${U1},${U1},${at},false,false,00U000000000004AAA,false`,
+        `00U000000000006AAA,${U1},${U1},${at},false,false,00U000000000004AAA,false`,
+        // A deleted event (Export All).
+        `00U000000000007AAA,${U1},${U1},${at},false,false,,true`
+      ].join('\n') + '\n'
+    );
+    writeFileSync(
+      join(rulesDir, 'Benefit_Rule.Events.md-meta.xml'),
+      rule('Events', {
+        Activity__c: 'Event_Logged',
+        Minutes_Per_Unit__c: '30',
+        Active__c: 'true',
+        Sort_Order__c: '2'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    const ana = result.users.find((u) => u.userId === U1)!;
+    expect(ana.eventsLogged).toBe(2);
+    expect(ana.minutesSaved).toBe(2 * 3 + 2 * 30);
+    expect(result.users.find((u) => u.userId === U2)!.eventsLogged).toBe(0);
+    expect(result.warnings.join('\n')).toMatch(/Event: 1 deleted record/);
+  });
+});
+
+describe('4. deleted rows', () => {
+  it('leaves out IsDeleted = true rows of an "Export All" file, with a warning', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Rows may span lines (o5's name): add the column at the end of each record's last line.
+    const text = lines
+      .map((line, i) => (i === 0 ? `${line},"IsDeleted"` : line.endsWith('Z"') ? `${line},"false"` : line))
+      .join('\n');
+    const deleted = `"o6","F","${U1}","Prospecting","","9","Call","false","${U1}","2026-11-17T10:00:00.000Z","${U1}","2026-11-17T10:00:00.000Z","true"\n`;
+    writeFileSync(file, text + deleted);
+    const result = await run(exportDir, rulesDir);
+    const opp = result.objects[0]!;
+    expect([opp.records, opp.deletedRecords]).toEqual([4, 1]);
+    expect(opp.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
+    expect(result.users.find((u) => u.userId === U1)!.recordsCreated).toBe(1);
+    expect(result.warnings.join('\n')).toMatch(/Opportunity: 1 deleted record/);
+  });
+});
+
+describe('5. the same export twice', () => {
+  it('counts a record found in two files of an object once, and warns', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const folder = join(root, 'downloads');
+    mkdirSync(folder);
+    const bytes = zip(folderEntries(exportDir));
+    writeFileSync(join(folder, 'WE_00D000000000001_1.ZIP'), bytes);
+    writeFileSync(join(folder, 'WE_00D000000000001_1 (1).ZIP'), bytes);
+    const twice = await run(folder, rulesDir);
+    const once = await run(exportDir, rulesDir);
+    expect(twice.objects[0]!.records).toBe(once.objects[0]!.records);
+    expect(twice.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(twice.users).toEqual(once.users);
+    expect(twice.objects[0]!.duplicateRecords).toBe(5);
+    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+  });
+
+  it('keeps Id fingerprints compact: 8 bytes a slot, no string kept', () => {
+    const ids = new IdFingerprints();
+    const batch = new ArrayRowBatch(
+      ['Id'],
+      Array.from({ length: 20_000 }, (_, i) => [`006${String(i).padStart(15, '0')}`])
+    );
+    let again = 0;
+    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    for (let r = 0; r < 10; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    expect(again).toBe(10);
+    expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
   });
 });

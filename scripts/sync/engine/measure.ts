@@ -18,7 +18,7 @@ import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
-import { measureObject } from './stages/object-measure';
+import { measureObject, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
@@ -82,7 +82,8 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     population,
     ledger,
     progress,
-    scoreEachRecord: options.scoreEachRecord
+    scoreEachRecord: options.scoreEachRecord,
+    warn
   };
   const objects: ObjectResult[] = [];
   for (const { name, describe } of plan.objects) {
@@ -95,6 +96,8 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     progress?.objectStart(name);
     const records = await ledger.readActivityOnly(source, name, progress);
     progress?.objectEnd(name, records);
+    const read = ledger.rowRuleCounts.get(name);
+    if (read) warnRowRules(context, name, read.describe, read.rules);
   }
   const roles = await readRoles(source, plan.available, period);
   const users = userResults(population, ledger, period, rules.settings, rules.benefits, roles);

@@ -208,7 +208,12 @@ export class ExportSource implements RecordSource {
       name: column,
       type: inferFieldType(column, samples[c] ?? [])
     }));
-    const describe: ObjectDescribe = { name, fields, recordTypes: await this.recordTypes(name) };
+    const describe: ObjectDescribe = {
+      name,
+      fields,
+      recordTypes: await this.recordTypes(name),
+      parts: parts.length
+    };
     this.describeCache.set(key, describe);
     return describe;
   }

@@ -74,6 +74,8 @@ export interface ObjectDescribe {
   fields: FieldDescribe[];
   /** Record types of the object (empty when none, or when the source cannot tell). */
   recordTypes: RecordTypeInfo[];
+  /** Files the object is read from (an export with a re-downloaded zip has 2); absent = 1. */
+  parts?: number;
 }
 
 /** Called by a source as it reads, for the progress bar. */

@@ -10,7 +10,8 @@ import {
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { dayAt, findColumn, sameCell } from '../../csv/cells';
 import type { RawCells, RowBatch } from '../../csv/csv-reader';
-import type { ReadProgress, RecordSource } from '../../sources/record-source';
+import type { ObjectDescribe, ReadProgress, RecordSource } from '../../sources/record-source';
+import { ROW_COPY, ROW_NOT_RECORD, ROW_RULE_FIELDS, RowRules } from '../row-rules';
 import { newDistribution } from '../distribution';
 import type { Distribution } from '../distribution';
 import type { Period } from './plan';
@@ -58,6 +59,8 @@ export function activityColumns(columns: readonly string[]): ActivityColumns {
 /** Activity of the included users, keyed by user Id. */
 export class ActivityLedger {
   readonly stats = new Map<string, UserStats>();
+  /** What the row rules left out of the objects read for activity only (for warnings). */
+  readonly rowRuleCounts = new Map<string, { rules: RowRules; describe: ObjectDescribe }>();
 
   constructor(
     userIds: readonly string[],
@@ -127,8 +130,11 @@ export class ActivityLedger {
     const kind = activityKind(object);
     const d = await source.describe(object);
     if (!d) return 0;
-    const wanted = ['CreatedById', 'CreatedDate'].filter((f) => d.fields.some((x) => sameName(x.name, f)));
-    if (wanted.length < 2) return 0;
+    const has = (f: string): boolean => d.fields.some((x) => sameName(x.name, f));
+    if (!has('CreatedById') || !has('CreatedDate')) return 0;
+    const wanted = ['CreatedById', 'CreatedDate', ...ROW_RULE_FIELDS.filter(has)];
+    const rules = new RowRules((d.parts ?? 1) > 1);
+    let flags = new Uint8Array(1024);
     let n = 0;
     for await (const batch of source.streamRecords(object, wanted, { progress })) {
       const columns: ActivityColumns = {
@@ -138,9 +144,13 @@ export class ActivityLedger {
         modifiedDate: -1
       };
       const raw = batch.raw ? batch.raw() : null;
-      for (let r = 0; r < batch.length; r++) this.count(kind, batch, r, columns, raw);
+      if (flags.length < batch.length) flags = new Uint8Array(batch.length * 2);
+      rules.mark(batch, raw, flags);
+      for (let r = 0; r < batch.length; r++)
+        if ((flags[r]! & (ROW_NOT_RECORD | ROW_COPY)) === 0) this.count(kind, batch, r, columns, raw);
       n += batch.length;
     }
+    this.rowRuleCounts.set(object, { rules, describe: d });
     return n;
   }
 }

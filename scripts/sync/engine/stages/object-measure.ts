@@ -34,6 +34,7 @@ import {
 } from '../distribution';
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
+import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
 import type { FieldCount, GroupResult, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
 import type { ActivityColumns } from './activity';
@@ -54,6 +55,8 @@ export interface ObjectContext {
   progress?: ReadProgress;
   /** Score every record in the per-row loop even when the groups' patterns could (tests). */
   scoreEachRecord?: boolean;
+  /** What could not be measured, or was left out (warnings[], console, report). */
+  warn?: (message: string) => void;
 }
 
 /** A record type × stage and the rules applicable to it. */
@@ -77,7 +80,8 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
   const fields = d.fields;
   const fieldNames = fields.map((f) => f.name);
   // Spelled as the source spells it (Data Loader writes STAGENAME): every name comparison is case-insensitive.
-  const stageField = STAGE_FIELDS.map((s) => fields.find((f) => sameName(f.name, s))?.name).find(Boolean) ?? null;
+  const stageField =
+    STAGE_FIELDS.map((s) => fields.find((f) => sameName(f.name, s))?.name).find(Boolean) ?? null;
   const plan = compilePlan(
     rules,
     object,
@@ -109,6 +113,7 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
 /** FillCounter's groups with their record type × stage, exclusion and score distribution. */
 interface Counted {
   counter: FillCounter;
+  rules: RowRules;
   groupCombo: Combo[];
   groupExcluded: boolean[];
   groupDist: Distribution[];
@@ -132,7 +137,10 @@ async function countObject(
     [...shape.ruleFieldColumns],
     ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
   );
-  const counted: Counted = { counter, groupCombo: [], groupExcluded: [], groupDist: [] };
+  // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
+  const rules = new RowRules((d.parts ?? 1) > 1);
+  counter.rowRules = rules;
+  const counted: Counted = { counter, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
   const { groupCombo, groupExcluded, groupDist } = counted;
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
@@ -155,14 +163,16 @@ async function countObject(
     if (!activity && byPattern) continue;
     const raw = batch.raw ? batch.raw() : null;
     const rowGroup = counter.rowGroup;
+    const rowFlags = counter.rowFlags;
     const rowBits = counter.rowBits;
     const words = counter.wordCount;
     const rows = batch.length;
     for (let r = 0; r < rows; r++) {
-      if (activity) ctx.ledger.count(kind, batch, r, columns, raw);
+      if (activity && (rowFlags[r]! & (ROW_NOT_RECORD | ROW_COPY)) === 0)
+        ctx.ledger.count(kind, batch, r, columns, raw);
       if (byPattern) continue;
       const g = rowGroup[r]!;
-      if (groupExcluded[g] === true) continue;
+      if (g < 0 || groupExcluded[g] === true) continue;
       const score = scoreBits(groupCombo[g]!.rules, rowBits, r * words);
       if (score !== null) addScore(groupDist[g]!, score, 1);
     }
@@ -262,6 +272,7 @@ function objectResult(
   object: string,
   d: ObjectDescribe,
   shape: ObjectShape,
+  counted: Counted,
   r: RolledUp
 ): ObjectResult {
   const width = shape.fieldNames.length;
@@ -299,6 +310,8 @@ function objectResult(
     name: object,
     records: total.records,
     excludedRecords: r.excludedRecords,
+    deletedRecords: counted.rules.counts.deleted,
+    duplicateRecords: counted.rules.counts.duplicates,
     stageField: shape.stageField,
     fields: d.fields.map((f, i) => ({
       name: f.name,
@@ -332,5 +345,24 @@ export async function measureObject(
 ): Promise<ObjectResult> {
   const shape = objectShape(object, d, ctx.rules);
   const counted = await countObject(ctx, object, d, shape);
-  return objectResult(ctx, object, d, shape, rollUp(ctx, shape, counted));
+  warnRowRules(ctx, object, d, counted.rules);
+  return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
+}
+
+/** Says what the row rules left out (engine/row-rules.ts). */
+export function warnRowRules(
+  ctx: Pick<ObjectContext, 'warn'>,
+  object: string,
+  d: ObjectDescribe,
+  rules: RowRules
+): void {
+  const { deleted, duplicates } = rules.counts;
+  if (deleted > 0)
+    ctx.warn?.(
+      `${object}: ${deleted} deleted record(s) (IsDeleted = true, from "Export All" or the recycle bin) left out.`
+    );
+  if (duplicates > 0)
+    ctx.warn?.(
+      `${object}: ${duplicates} record(s) found twice across its ${d.parts ?? 2} files (the same export downloaded twice?): counted once. Keep one copy of each export file in the folder.`
+    );
 }

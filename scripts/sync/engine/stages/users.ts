@@ -58,11 +58,14 @@ export async function readPopulation(
   settings: CockpitSettings,
   options: PopulationOptions
 ): Promise<Population> {
-  const users = (await source.readUsers(teamField)).map((u) => ({
-    ...u,
-    id: idKey(u.id),
-    managerId: u.managerId ? idKey(u.managerId) : u.managerId
-  }));
+  // One user per Id (15/18 characters alike), even when User.csv is in the folder twice.
+  const byKey = new Map<string, UserRecord>();
+  for (const u of await source.readUsers(teamField)) {
+    const id = idKey(u.id);
+    if (!byKey.has(id))
+      byKey.set(id, { ...u, id, managerId: u.managerId ? idKey(u.managerId) : u.managerId });
+  }
+  const users = [...byKey.values()];
   const excluded = excludedUsers(users, settings, {
     includeIntegrationUsers: options.includeIntegrationUsers ?? false,
     includeInactiveUsers: options.includeInactiveUsers ?? false
