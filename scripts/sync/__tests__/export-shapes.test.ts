@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
 import { ExportSource } from '../sources/export-source';
+import { renderReport } from '../report/render-report';
 import { ArrayRowBatch } from '../csv/csv-reader';
 import { IdFingerprints } from '../engine/row-rules';
 import { U1, U2, folderEntries, makeFixture, rule, zip } from './fixtures';
@@ -176,5 +177,86 @@ describe('5. the same export twice', () => {
     for (let r = 0; r < 10; r++) if (ids.addCell(batch, null, r, 0)) again++;
     expect(again).toBe(10);
     expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
+  });
+});
+
+describe('6. optional files missing: said in warnings[], the console and the report', () => {
+  it('without Profile.csv: the exclusions that need it are named', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Profile\.csv is not in the .*API-only integration user .* measured as a rep/
+    );
+  });
+
+  it('--team-field Profile.Name without Profile.csv and UserRole.Name without UserRole.csv: one rule', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    rmSync(join(exportDir, 'UserRole.csv'));
+    for (const teamField of ['Profile.Name', 'UserRole.Name']) {
+      const result = await run(exportDir, rulesDir, { teamField });
+      const object = teamField.split('.')[0]!;
+      expect(result.warnings.join('\n')).toContain(`needs ${object}.csv`);
+      expect(result.users.every((u) => u.team === '(no team)')).toBe(true);
+    }
+  });
+
+  it('without RecordType.csv, rules naming record types are said never to apply', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'RecordType.csv'));
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Opp_Renewal.md-meta.xml'),
+      rule('Opp Renewal', {
+        Object__c: 'Opportunity',
+        Field__c: 'Amount',
+        Weight__c: '1',
+        Active__c: 'true',
+        Record_Types__c: 'Renewal'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(/name record types, but .* no RecordType\.csv/);
+  });
+
+  it('a --rules folder holding no rule file: said, with the folder it probably meant', async () => {
+    const { exportDir, root } = makeFixture();
+    const project = join(root, 'force-app', 'main', 'default');
+    mkdirSync(join(project, 'customMetadata'), { recursive: true });
+    const result = await run(exportDir, join(root, 'force-app'));
+    expect(result.warnings.join('\n')).toContain(
+      `Did you mean --rules ${join(root, 'force-app', 'main/default/customMetadata')}?`
+    );
+    expect(result.objects[0]!.completeness.scored).toBe(0);
+  });
+
+  it('the report shows the warnings first', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    const html = renderReport(await run(exportDir, rulesDir), [], 'en');
+    expect(html).toMatch(
+      /<section class="warnings" role="alert"><h2>What could not be measured<\/h2>.*Profile\.csv is not in/s
+    );
+  });
+});
+
+describe('7. fields no Data Export contains', () => {
+  it('skips a rule on a formula, roll-up or compound field offline, with a warning saying why', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Opp_Address.md-meta.xml'),
+      rule('Opp_Address', {
+        Object__c: 'Opportunity',
+        Field__c: 'Billing_Address__c',
+        Weight__c: '5',
+        Active__c: 'true'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Opp_Address is skipped offline: Opportunity\.csv has no column Billing_Address__c\. A Data Export never contains formula, roll-up summary or compound/
+    );
+    // The other rules are measured as before.
+    expect(result.objects[0]!.completeness.average).toBeCloseTo(0.5);
   });
 });

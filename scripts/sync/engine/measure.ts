@@ -69,9 +69,17 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     warnings.push(message);
     progress?.warn(message);
   };
+  // One rule for what cannot be measured: a warning in warnings[], on the console and in the report.
+  const drain = (): void => {
+    for (const message of source.warnings?.splice(0) ?? []) warn(message);
+  };
+  drain();
   const plan = await planRun(source, options, warn);
   const { rules, period } = plan;
+  for (const message of rules.warnings ?? []) warn(message);
+  drain();
   const population = await readPopulation(source, plan.teamField, rules.settings, options);
+  drain();
   const ledger = new ActivityLedger(
     population.included.map((u) => u.id),
     period
@@ -100,6 +108,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     if (read) warnRowRules(context, name, read.describe, read.rules);
   }
   const roles = await readRoles(source, plan.available, period);
+  drain();
   const users = userResults(population, ledger, period, rules.settings, rules.benefits, roles);
   const measured: SyncResult = {
     schemaVersion: SCHEMA_VERSION,

@@ -74,6 +74,7 @@ export function inferFieldType(name: string, sample: readonly string[]): FieldTy
 export class ExportSource implements RecordSource {
   readonly kind = 'export' as const;
   readonly description: string;
+  readonly warnings: string[] = [];
   private readonly files = new Map<string, FileRef[]>(); // lower-case object name → parts
   private readonly names = new Map<string, string>(); // lower-case → as spelled in the file name
   private readonly encoding: string;
@@ -337,12 +338,7 @@ export class ExportSource implements RecordSource {
         'Use --team-field with a User field present in the export (e.g. Department, Division) or UserRole.Name.'
       );
     }
-    if (lower.startsWith('userrole.') && !this.has('UserRole')) {
-      throw new SyncInputError(
-        `The team field ${field} needs UserRole.csv, which the ${this.description} lacks.`,
-        'Include UserRole in the Data Export, or use --team-field with a User column such as Department.'
-      );
-    }
+    this.warnMissing(lower);
     return users.map((u) => ({
       id: ref(u, 'id'),
       name: nameOf(u),
@@ -357,6 +353,28 @@ export class ExportSource implements RecordSource {
       lastLoginDate: u.get('lastlogindate') || null,
       managerId: u.get('managerid') ? ref(u, 'managerid') : null
     }));
+  }
+
+  /**
+   * Optional files: without them the run goes on, and says loudly what cannot be measured (one rule for
+   * every optional file; a run stops only when nothing meaningful can be measured, e.g. no User.csv).
+   */
+  private warnMissing(teamField: string): void {
+    const needs = teamField.startsWith('userrole.')
+      ? 'UserRole'
+      : teamField.startsWith('profile.')
+        ? 'Profile'
+        : '';
+    if (needs && !this.has(needs)) {
+      this.warnings.push(
+        `The team field ${teamField} needs ${needs}.csv, which the ${this.description} lacks: every user is in "(no team)". Include ${needs} in the Data Export, or use --team-field with a User column such as Department.`
+      );
+    }
+    if (!this.has('Profile')) {
+      this.warnings.push(
+        `Profile.csv is not in the ${this.description}: exclusions by licence, API-only profile and Excluded_Profiles__c cannot apply, so an API-only integration user with a Standard user type is measured as a rep. Include Profile (and UserLicense) in the Data Export.`
+      );
+    }
   }
 
   async loadRules(): Promise<RuleSet> {

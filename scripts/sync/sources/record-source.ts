@@ -148,12 +148,19 @@ export interface RuleSet {
   settings: CockpitSettings;
   /** Where the rules came from, for messages ("force-app/main/default/customMetadata", "org"). */
   origin: string;
+  /** What the rules cannot give (an empty rules folder), for warnings[]. */
+  warnings?: string[];
 }
 
 export interface RecordSource {
   readonly kind: 'export' | 'org';
   /** For messages: 'export folder data/sample-export', 'org admin@acme.com'. */
   readonly description: string;
+  /**
+   * What the source found it cannot give (an optional file missing, a column it lacks…): the engine
+   * moves these into the result's warnings[] (console and report too) as the stages run.
+   */
+  readonly warnings?: string[];
 
   /** Object API names available in the source (for --objects validation and default selection). */
   listObjects(): Promise<string[]>;
