@@ -34,7 +34,7 @@ Options:
                                   every object with a completeness rule)
   --encoding <label>              encoding of the export CSVs (default utf-8; e.g. windows-1252, latin1)
   --period <Day|Week|Month>       snapshot period (default: Cockpit setting, Week)
-  --as-of <yyyy-mm-dd>            date whose period is measured (default today, UTC; not after today
+  --as-of <yyyy-mm-dd>            date whose period is measured (default: the last complete period; not after today
                                   with --write)
   --team-field <field>            User field giving the team (default UserRole.Name; e.g. Department)
   --include-integration-users     keep integration/automated users (excluded by user type and profile)

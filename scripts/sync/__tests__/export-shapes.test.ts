@@ -2,7 +2,7 @@
 // Issue 11: export and org shapes Salesforce and its tools produce, each measured right. Every case is a
 // small fixture with its hand-computed figure; each test fails without its fix.
 
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
@@ -10,6 +10,7 @@ import { ExportSource } from '../sources/export-source';
 import { renderReport } from '../report/render-report';
 import { ArrayRowBatch } from '../csv/csv-reader';
 import { IdFingerprints } from '../engine/row-rules';
+import { lastCompletePeriodDay } from '../engine/stages/plan';
 import { U1, U2, folderEntries, makeFixture, rule, zip } from './fixtures';
 
 const run = (exportDir: string, rulesDir: string, options: MeasureOptions = {}) =>
@@ -258,5 +259,95 @@ describe('7. fields no Data Export contains', () => {
     );
     // The other rules are measured as before.
     expect(result.objects[0]!.completeness.average).toBeCloseTo(0.5);
+  });
+});
+
+describe('8. encodings', () => {
+  it('transcodes UTF-16 (byte order mark) before parsing, whatever --encoding says', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    const file = join(exportDir, 'Opportunity.csv');
+    const text = readFileSync(file, 'utf8').replace('"A"', '"Ünïcode ✓"');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.completeness).toEqual(once.objects[0]!.completeness);
+  });
+
+  it('transcodes --encoding iso-2022-jp, whose characters reuse the bytes of " and ,', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    // 「"」 is byte 0x22 inside an ISO-2022-JP double-byte character: ESC $ B 0x22 0x2C ESC ( B.
+    const jis = (ascii: string): Buffer => Buffer.from(ascii, 'latin1');
+    const name = Buffer.concat([jis('\x1b$B'), Buffer.from([0x30, 0x22, 0x30, 0x2c]), jis('\x1b(B')]);
+    const file = join(exportDir, 'Opportunity.csv');
+    const lines = readFileSync(file, 'latin1').split('"A"');
+    writeFileSync(file, Buffer.concat([jis(lines[0]!), jis('"'), name, jis('"'), jis(lines[1]!)]));
+    const result = await measure(
+      new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-jp' }),
+      {
+        objects: ['Opportunity'],
+        asOf: '2026-11-20'
+      }
+    );
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
+  });
+
+  it('refuses an encoding it can neither parse nor decode before reading, saying what to do', () => {
+    const { exportDir, rulesDir } = makeFixture();
+    expect(() => new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-kr' })).toThrow(
+      /cannot be read: .*Export again as UTF-8/
+    );
+  });
+
+  it('hints --encoding when a file decodes to replacement characters', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace('"A"', '"Société"'), 'latin1'));
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Opportunity\.csv holds bytes that are not utf-8 .*--encoding windows-1252/
+    );
+  });
+});
+
+describe('9. layouts people make', () => {
+  it('finds CSVs one folder down (Windows "Extract All")', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const top = join(root, 'Downloads');
+    mkdirSync(top);
+    renameSync(exportDir, join(top, 'WE_00D000000000001_1'));
+    const result = await run(top, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+  });
+
+  it('a zip of the part zips: says to unzip it once, naming the inner zips', () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const outer = join(root, 'export.zip');
+    writeFileSync(outer, zip([{ name: 'WE_1.zip', data: zip(folderEntries(exportDir)) }]));
+    expect(() => new ExportSource({ paths: [outer], rulesDir })).toThrow(
+      /holds zips, not CSV files: WE_1\.zip/
+    );
+  });
+
+  it('a 0-byte CSV of an object nobody asked for does not abort the run', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Sponsor_Message__c.csv'), '');
+    writeFileSync(join(exportDir, 'Key_User__c.csv'), '');
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.warnings.join('\n')).toMatch(/Sponsor_Message__c\.csv is empty \(0 bytes\)/);
+  });
+});
+
+describe('11. the period', () => {
+  it('defaults to the last complete period; --as-of still picks any', async () => {
+    expect(lastCompletePeriodDay('2026-11-23', 'Week')).toBe('2026-11-22'); // a Monday: last week
+    expect(lastCompletePeriodDay('2026-11-20', 'Week')).toBe('2026-11-15');
+    expect(lastCompletePeriodDay('2026-12-01', 'Month')).toBe('2026-11-30');
+    expect(lastCompletePeriodDay('2026-11-23', 'Day')).toBe('2026-11-22');
+    const { exportDir, rulesDir } = makeFixture();
+    const result = await run(exportDir, rulesDir, { asOf: '2026-11-23' });
+    expect(result.period.start).toBe('2026-11-23');
   });
 });

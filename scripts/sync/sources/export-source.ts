@@ -6,7 +6,9 @@
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CsvFormatError, checkEncoding, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { CsvFormatError, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
+import type { EncodingPlan } from '../csv/encodings';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
 import {
@@ -39,6 +41,8 @@ export interface ExportSourceOptions {
 interface FileRef {
   /** Display name for messages. */
   display: string;
+  /** Bytes (0: an empty file, read as no records). */
+  size: number;
   open(): Readable;
 }
 
@@ -77,13 +81,15 @@ export class ExportSource implements RecordSource {
   readonly warnings: string[] = [];
   private readonly files = new Map<string, FileRef[]>(); // lower-case object name → parts
   private readonly names = new Map<string, string>(); // lower-case → as spelled in the file name
-  private readonly encoding: string;
+  private readonly encoding: EncodingPlan;
   private readonly rulesDir: string;
+  /** Per file, how its bytes reach the parser (a UTF-16 byte order mark overrides --encoding). */
+  private readonly plans = new Map<FileRef, EncodingPlan>();
   private readonly describeCache = new Map<string, ObjectDescribe>();
 
   constructor(options: ExportSourceOptions) {
     try {
-      this.encoding = checkEncoding(options.encoding ?? 'utf-8');
+      this.encoding = planEncoding(options.encoding ?? 'utf-8');
     } catch (error) {
       throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
     }
@@ -115,7 +121,12 @@ export class ExportSource implements RecordSource {
     this.files.set(key, list);
   }
 
-  private index(path: string): void {
+  /**
+   * Indexes a folder (its CSVs and zips, and those one folder down: Windows' "Extract All" puts them in a
+   * WE_… subfolder) or a zip. A zip holding the export's part zips (a download of several parts zipped
+   * again) is refused with the names of the inner zips: unzip it once and pass the folder.
+   */
+  private index(path: string, depth = 0): void {
     if (!existsSync(path)) {
       throw new SyncInputError(
         `The export ${path} does not exist.`,
@@ -125,9 +136,16 @@ export class ExportSource implements RecordSource {
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
         const full = join(path, entry);
-        if (/\.zip$/i.test(entry)) this.index(full);
+        const stat = statSync(full);
+        if (stat.isDirectory()) {
+          if (depth === 0 && entry !== '__MACOSX' && !entry.startsWith('.')) this.index(full, 1);
+        } else if (/\.zip$/i.test(entry)) this.index(full, depth);
         else if (/\.csv$/i.test(entry)) {
-          this.add(entry, { display: full, open: () => createReadStream(full, { highWaterMark: 1 << 20 }) });
+          this.add(entry, {
+            display: full,
+            size: stat.size,
+            open: () => createReadStream(full, { highWaterMark: 1 << 20 })
+          });
         }
       }
       return;
@@ -138,9 +156,18 @@ export class ExportSource implements RecordSource {
         'Pass the export folder or its .zip.'
       );
     }
-    for (const entry of pickZipEntries(path, listZipEntries(path))) {
+    const entries = listZipEntries(path);
+    const inner = entries.filter((e) => /\.zip$/i.test(e.name) && !/(^|\/)__MACOSX\//.test(e.name));
+    if (inner.length > 0 && !entries.some((e) => /\.csv$/i.test(e.name))) {
+      throw new SyncInputError(
+        `${path} holds zips, not CSV files: ${inner.map((e) => e.name).join(', ')}.`,
+        `Unzip ${basename(path)} once and pass the folder holding those zips to --from-export (each part zip is read as it is).`
+      );
+    }
+    for (const entry of pickZipEntries(path, entries)) {
       this.add(basename(entry.name), {
         display: `${path}:${entry.name}`,
+        size: entry.size,
         open: () => openZipEntry(path, entry)
       });
     }
@@ -154,14 +181,43 @@ export class ExportSource implements RecordSource {
     return Promise.resolve([...this.names.values()].sort());
   }
 
+  /** How a file's bytes reach the parser: --encoding's plan, unless the file starts with a UTF-16 mark. */
+  private async planOf(part: FileRef): Promise<EncodingPlan> {
+    let plan = this.plans.get(part);
+    if (!plan) {
+      const head = await firstBytes(part.open());
+      const bom = bomEncoding(head);
+      plan = bom ? { encoding: bom, transcode: true } : this.encoding;
+      // UTF-16 text of a CSV (ASCII structure) has a 0 byte in every pair: none means it is not UTF-16.
+      if (!bom && plan.encoding.startsWith('utf-16') && head.length >= 2 && !head.includes(0)) {
+        throw new SyncInputError(
+          `${part.display} is not ${plan.encoding}: it has no byte order mark and no zero byte where UTF-16 text has one.`,
+          'Drop --encoding (UTF-8), or pass the encoding chosen in Setup > Data Export (e.g. windows-1252).'
+        );
+      }
+      this.plans.set(part, plan);
+    }
+    return plan;
+  }
+
+  /** The bytes and parser options of a file: transcoded to UTF-8 when its encoding is not byte-safe. */
+  private async opened(part: FileRef): Promise<{ bytes: Readable; encoding: string }> {
+    const plan = await this.planOf(part);
+    return plan.transcode
+      ? { bytes: toUtf8(part.open(), plan.encoding), encoding: 'utf-8' }
+      : { bytes: part.open(), encoding: plan.encoding };
+  }
+
   private async *stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
-    const parts = this.files.get(objectName.toLowerCase()) ?? [];
+    // A 0-byte file (an object nobody asked for, exported empty) holds no record: read as none.
+    const parts = (this.files.get(objectName.toLowerCase()) ?? []).filter((p) => p.size > 0);
     let page = 0;
     for (const part of parts) {
       try {
         let bytes = 0;
-        for await (const batch of readCsv(part.open(), {
-          encoding: this.encoding,
+        const { bytes: input, encoding } = await this.opened(part);
+        for await (const batch of readCsv(input, {
+          encoding,
           sourceName: part.display,
           onBytes: (b) => (bytes = b)
         })) {
@@ -173,7 +229,7 @@ export class ExportSource implements RecordSource {
         if (error instanceof CsvFormatError) {
           throw new SyncInputError(
             `${error.message}.`,
-            'Fix the file (or export it again); if it is not UTF-8, pass --encoding (e.g. windows-1252).'
+            `Fix the file (or export it again); it was read as ${(await this.planOf(part)).encoding}: if that is not its encoding, pass --encoding (e.g. windows-1252).`
           );
         }
         throw error;
@@ -198,12 +254,20 @@ export class ExportSource implements RecordSource {
         for (let c = 0; c < columns.length; c++) samples[c]?.push(batch.value(r, c));
       break;
     }
-    const firstPart = parts[0];
+    const firstPart = parts.find((p) => p.size > 0);
+    if (!firstPart) {
+      this.warnings.push(
+        `${parts.map((p) => p.display).join(', ')} ${parts.length > 1 ? 'are' : 'is'} empty (0 bytes): ${name} is read as having no record. Export ${name} again if it should have some.`
+      );
+    }
     if (columns.length === 0 && firstPart) {
-      columns = await readCsvHeader(firstPart.open(), {
-        encoding: this.encoding,
-        sourceName: firstPart.display
-      });
+      const { bytes, encoding } = await this.opened(firstPart);
+      columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
+    }
+    if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
+      this.warnings.push(
+        `${name}.csv holds bytes that are not ${this.encoding.encoding} (read as the replacement character �): pass --encoding with the export's encoding (Setup > Data Export > Export File Encoding), e.g. --encoding windows-1252.`
+      );
     }
     const fields: FieldDescribe[] = columns.map((column, c) => ({
       name: column,
@@ -421,4 +485,18 @@ function nameOf(u: Map<string, string>): string {
     [u.get('firstname'), u.get('lastname')].filter(Boolean).join(' ') ||
     (u.get('username') ?? u.get('id') ?? '')
   );
+}
+
+/** Up to the first 4 bytes of a stream (then closes it). */
+async function firstBytes(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    const b = chunk as Buffer;
+    chunks.push(b);
+    n += b.length;
+    if (n >= 4) break;
+  }
+  stream.destroy();
+  return Buffer.concat(chunks).subarray(0, 4);
 }

@@ -8,7 +8,7 @@ import {
 import { SyncInputError } from '../../errors';
 import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
-import { dayNumber, periodEndDay, periodStartDay, trendPeriods } from '../periods';
+import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
 const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
@@ -61,9 +61,10 @@ export async function planRun(
   warn: (message: string) => void
 ): Promise<RunPlan> {
   let rules = options.rules ?? (await source.loadRules());
+  const type = options.periodType ?? rules.settings.snapshotPeriod;
   const period = planPeriod(
-    options.asOf ?? new Date().toISOString().slice(0, 10),
-    options.periodType ?? rules.settings.snapshotPeriod,
+    options.asOf ?? lastCompletePeriodDay(new Date().toISOString().slice(0, 10), type),
+    type,
     options.trendCount ?? DEFAULT_TREND_COUNT
   );
   const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
@@ -84,6 +85,14 @@ export async function planRun(
     activityObjects,
     available
   };
+}
+
+/**
+ * The default --as-of: the last day of the last complete period before `today` (yyyy-mm-dd, UTC), so a
+ * run on a Monday measures last week, not the week just begun (all zeros). --as-of still picks any day.
+ */
+export function lastCompletePeriodDay(today: string, type: PeriodType): string {
+  return isoDay(periodStartDay(dayNumber(today), type) - 1);
 }
 
 function planPeriod(asOf: string, type: PeriodType, trendCount: number): Period {
