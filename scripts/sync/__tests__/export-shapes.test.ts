@@ -351,3 +351,34 @@ describe('11. the period', () => {
     expect(result.period.start).toBe('2026-11-23');
   });
 });
+
+describe('10. owners and noise', () => {
+  const queue = '00G000000000001EAA'; // G is upper case: checksum E
+  const withQueue = (exportDir: string): void => {
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"o3","C","${U2}"`, `"o3","C","${queue}"`));
+  };
+
+  it('names queue owners from Group.csv, and says so when Group.csv is missing', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    withQueue(exportDir);
+    const without = await run(exportDir, rulesDir);
+    expect(without.objects[0]!.owners.find((o) => o.ownerId === queue)!.ownerName).toBe(queue);
+    expect(without.warnings.join('\n')).toMatch(/owned by queues .* no Group\.csv/);
+    writeFileSync(join(exportDir, 'Group.csv'), `Id,Name,Type\n${queue},Renewals queue,Queue\n`);
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === queue)).toMatchObject({
+      ownerName: 'Renewals queue',
+      team: '(queue)'
+    });
+  });
+
+  it('leaves system-filled columns out of the field lists', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    recase(join(exportDir, 'Opportunity.csv'), (c) => (c === 'IsPrivate' ? 'SystemModstamp' : c));
+    const opp = (await run(exportDir, rulesDir)).objects[0]!;
+    const names = opp.fields.map((f) => f.name);
+    expect(names).toEqual(['Id', 'Name', 'OwnerId', 'StageName', 'RecordTypeId', 'Amount', 'NextStep']);
+    expect(opp.owners[0]!.fields.map((f) => f.name)).toEqual(names);
+  });
+});

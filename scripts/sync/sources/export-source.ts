@@ -441,6 +441,18 @@ export class ExportSource implements RecordSource {
     }
   }
 
+  /** Queues from Group.csv (Type = Queue), by idKey; empty without Group.csv. */
+  async readQueues(): Promise<Map<string, string>> {
+    const queues = new Map<string, string>();
+    if (!this.has('Group')) return queues;
+    for (const g of await this.readSmall('Group')) {
+      const type = g.get('type');
+      if (type === undefined || type.toLowerCase() === 'queue')
+        queues.set(idKey(g.get('id') ?? ''), g.get('name') ?? '');
+    }
+    return queues;
+  }
+
   async loadRules(): Promise<RuleSet> {
     return await Promise.resolve().then(() => loadRulesFromFolder(this.rulesDir));
   }

@@ -183,6 +183,9 @@ export interface RecordSource {
   /** Every user (active or not) with the team field resolved (e.g. "UserRole.Name", "Department"). */
   readUsers(teamField: string): Promise<UserRecord[]>;
 
+  /** Queue names by Id (Group rows of Type Queue), when the source has them: record owners that are queues. */
+  readQueues?(): Promise<Map<string, string>>;
+
   /** Completeness rules, benefit rules and settings (export: project files; org: custom metadata). */
   loadRules(): Promise<RuleSet>;
 

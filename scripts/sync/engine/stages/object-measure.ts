@@ -9,6 +9,7 @@ import {
   compilePlan,
   fieldKindOf,
   idKey,
+  nameKey,
   sameName,
   scoreBits
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -40,6 +41,41 @@ import { ActivityLedger, activityColumns, activityKind } from './activity';
 import type { ActivityColumns } from './activity';
 import { teamOf } from './users';
 import type { Population } from './users';
+
+/**
+ * Fields the platform fills on every record, left out of the field lists (fill rates would be 100 % or
+ * say nothing about people's work): audit and system fields of the Object Reference's "System Fields",
+ * and the standard fields Salesforce computes. Still read for activity (CreatedById…) and row rules.
+ */
+export const SYSTEM_FIELDS = new Set(
+  [
+    'SystemModstamp',
+    'PhotoUrl',
+    'CleanStatus',
+    'IsDeleted',
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById',
+    'LastViewedDate',
+    'LastReferencedDate',
+    'LastActivityDate',
+    'MasterRecordId',
+    'JigsawCompanyId',
+    'JigsawContactId',
+    'Jigsaw',
+    'ConnectionReceivedId',
+    'ConnectionSentId',
+    'LastCURequestDate',
+    'LastCUUpdateDate',
+    'LastStageChangeDate',
+    'LastAmountChangedHistoryId',
+    'LastCloseDateChangedHistoryId',
+    'HasOpenActivity',
+    'HasOverdueTask',
+    'IsArchived'
+  ].map(nameKey)
+);
 
 /** Stage/status fields, first found wins. */
 const STAGE_FIELDS = ['StageName', 'Status'];
@@ -291,8 +327,9 @@ function objectResult(
       addDistribution(s.dist, g.dist);
     }
   }
+  const listed = shape.fieldNames.map((name) => !SYSTEM_FIELDS.has(nameKey(name)));
   const counts = (g: Group): FieldCount[] =>
-    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! }));
+    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! })).filter((_, i) => listed[i]);
   const group = (g: Group): GroupResult => ({
     records: g.records,
     fields: counts(g),
@@ -313,15 +350,17 @@ function objectResult(
     deletedRecords: counted.rules.counts.deleted,
     duplicateRecords: counted.rules.counts.duplicates,
     stageField: shape.stageField,
-    fields: d.fields.map((f, i) => ({
-      name: f.name,
-      type: String(f.type),
-      filled: total.filled[i]!,
-      fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
-    })),
+    fields: d.fields
+      .map((f, i) => ({
+        name: f.name,
+        type: String(f.type),
+        filled: total.filled[i]!,
+        fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
+      }))
+      .filter((_, i) => listed[i]),
     owners: byName(r.owners, (ownerId, g) => ({
       ownerId,
-      ownerName: ctx.population.byId.get(ownerId)?.name ?? ownerId,
+      ownerName: ctx.population.byId.get(ownerId)?.name ?? ctx.population.queues.get(ownerId) ?? ownerId,
       team: teamOf(ctx.population, ownerId),
       ...group(g)
     })),
@@ -346,6 +385,11 @@ export async function measureObject(
   const shape = objectShape(object, d, ctx.rules);
   const counted = await countObject(ctx, object, d, shape);
   warnRowRules(ctx, object, d, counted.rules);
+  const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
+  if (queueOwned && ctx.population.queues.size === 0)
+    ctx.warn?.(
+      `${object}: records owned by queues are shown by queue Id: the source has no Group.csv. Include Group in the Data Export to name them.`
+    );
   return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
 }
 

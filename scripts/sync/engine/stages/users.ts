@@ -44,6 +44,8 @@ export interface Population {
   excluded: ExcludedUser[];
   excludedIds: Set<string>;
   included: UserRecord[];
+  /** Queue names by Id (Group.csv, Type Queue), for records owned by a queue. */
+  queues: Map<string, string>;
 }
 
 export interface PopulationOptions {
@@ -76,7 +78,8 @@ export async function readPopulation(
     byId: new Map(users.map((u) => [u.id, u])),
     excluded,
     excludedIds,
-    included: users.filter((u) => !excludedIds.has(u.id))
+    included: users.filter((u) => !excludedIds.has(u.id)),
+    queues: (await source.readQueues?.()) ?? new Map<string, string>()
   };
 }
 
