@@ -211,7 +211,7 @@ export function idKey(id: string): string {
   let out = '';
   for (let k = 0; k < 15; k++) {
     const ch = id.charAt(k);
-    out += ((bitsOf[Math.floor(k / 5)] as number) >> k % 5) & 1 ? ch.toUpperCase() : ch.toLowerCase();
+    out += ((bitsOf[Math.floor(k / 5)] as number) >> (k % 5)) & 1 ? ch.toUpperCase() : ch.toLowerCase();
   }
   return out + id.slice(15).toUpperCase();
 }
