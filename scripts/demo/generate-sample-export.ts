@@ -11,6 +11,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { idKey } from '../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 
 /** The last day of the sample year: the demo measures the week holding it. */
 export const SAMPLE_AS_OF = '2026-11-20';
@@ -30,7 +31,7 @@ export function prng(seed: number): () => number {
 }
 
 const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
-/** An 18-character Salesforce-like Id: key prefix + pod + counter. */
+/** An 18-character Salesforce-like Id: key prefix + pod + counter, and the letter-case checksum (idKey). */
 export function sfId(prefix: string, n: number): string {
   let s = '';
   let v = n;
@@ -38,7 +39,7 @@ export function sfId(prefix: string, n: number): string {
     s = ALPHABET[v % 62]! + s;
     v = Math.floor(v / 62);
   }
-  return `${prefix}5g${s}AAA`;
+  return idKey(`${prefix}5g${s}`);
 }
 
 function quote(value: string | number | boolean | null | undefined): string {

@@ -1,8 +1,9 @@
 // A hand-computable Data Export and rules folder for the engine and CLI tests.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { crc32, deflateRawSync } from 'node:zlib';
 
 export const U1 = '005000000000001AAA'; // Ana, Team A
 export const U2 = '005000000000002AAA'; // Ben, Team B
@@ -103,4 +104,59 @@ export function makeFixture(): { exportDir: string; rulesDir: string; root: stri
     })
   );
   return { exportDir, rulesDir, root };
+}
+
+export interface ZipFile {
+  name: string;
+  data: Buffer;
+  /** Overrides of what the central directory declares. */
+  declaredSize?: number;
+  crc?: number;
+}
+
+/** A minimal zip (deflated entries) with the central directory's sizes and CRC as given. */
+export function zip(files: ZipFile[]): Buffer {
+  const locals: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const file of files) {
+    const name = Buffer.from(file.name, 'utf8');
+    const packed = deflateRawSync(file.data);
+    const crc = file.crc ?? crc32(file.data);
+    const size = file.declaredSize ?? file.data.length;
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(8, 8);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(size, 22);
+    local.writeUInt16LE(name.length, 26);
+    locals.push(local, name, packed);
+    const entry = Buffer.alloc(46);
+    entry.writeUInt32LE(0x02014b50, 0);
+    entry.writeUInt16LE(20, 4);
+    entry.writeUInt16LE(20, 6);
+    entry.writeUInt16LE(8, 10);
+    entry.writeUInt32LE(crc, 16);
+    entry.writeUInt32LE(packed.length, 20);
+    entry.writeUInt32LE(size, 24);
+    entry.writeUInt16LE(name.length, 28);
+    entry.writeUInt32LE(offset, 42);
+    central.push(entry, name);
+    offset += 30 + name.length + packed.length;
+  }
+  const cd = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(files.length, 8);
+  end.writeUInt16LE(files.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, cd, end]);
+}
+
+/** Every file of a folder as zip entries (name = file name, or `prefix` + name). */
+export function folderEntries(dir: string, prefix = ''): ZipFile[] {
+  return readdirSync(dir).map((name) => ({ name: prefix + name, data: readFileSync(join(dir, name)) }));
 }

@@ -4,9 +4,9 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
-import { crc32, deflateRawSync } from 'node:zlib';
 import { runCli } from '../cli';
-import { makeFixture } from './fixtures';
+import { makeFixture, zip } from './fixtures';
+import type { ZipFile } from './fixtures';
 
 async function cli(args: string[]): Promise<{ exitCode: number; out: string; err: string }> {
   const stdout = new PassThrough();
@@ -21,56 +21,6 @@ async function cli(args: string[]): Promise<{ exitCode: number; out: string; err
     env: {}
   });
   return { exitCode, out, err };
-}
-
-interface ZipFile {
-  name: string;
-  data: Buffer;
-  /** Overrides of what the central directory declares. */
-  declaredSize?: number;
-  crc?: number;
-}
-
-/** A minimal zip (deflated entries) with the central directory's sizes and CRC as given. */
-function zip(files: ZipFile[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const file of files) {
-    const name = Buffer.from(file.name, 'utf8');
-    const packed = deflateRawSync(file.data);
-    const crc = file.crc ?? crc32(file.data);
-    const size = file.declaredSize ?? file.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    locals.push(local, name, packed);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(size, 24);
-    entry.writeUInt16LE(name.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    central.push(entry, name);
-    offset += 30 + name.length + packed.length;
-  }
-  const cd = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.length, 8);
-  end.writeUInt16LE(files.length, 10);
-  end.writeUInt32LE(cd.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, end]);
 }
 
 describe('inputs that must fail loudly', () => {

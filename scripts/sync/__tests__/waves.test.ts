@@ -8,8 +8,9 @@ import { buildSnapshots } from '../snapshots/build-snapshots';
 import { ExportSource } from '../sources/export-source';
 import { U1, U2, makeFixture } from './fixtures';
 
-const W1 = 'a0W000000000001AAA';
-const W2 = 'a0W000000000002AAA';
+// Real Ids: the suffix is the letter-case checksum of the first 15 characters (W is upper case: E).
+const W1 = 'a0W000000000001EAA';
+const W2 = 'a0W000000000002EAA';
 const csv = (rows: string[][]): string => rows.map((r) => r.map((c) => `"${c}"`).join(',')).join('\n') + '\n';
 
 /** The engine fixture plus two waves: W1 live since 2026-10-01 (D+28 missed), W2 live since 2026-11-18. */

@@ -16,6 +16,8 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { FieldKind } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { readCsvFile } from '../csv/csv-reader';
+import { ROW_NOT_RECORD } from './row-rules';
+import type { RowRules } from './row-rules';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
 
 export interface FillGroup {
@@ -41,8 +43,12 @@ type BytesTest = (bytes: Uint8Array, start: number, end: number) => boolean;
 /** Records and filled fields per group of rows keyed by the bytes (or values) of key columns. */
 export class FillCounter {
   readonly groups: FillGroup[] = [];
-  /** Group of each row of the last batch added (valid until the next add). */
+  /** Group of each row of the last batch added (valid until the next add); -1: not a record (row rules). */
   rowGroup = new Int32Array(1024);
+  /** Row-rule flags of each row of the last batch added (engine/row-rules.ts; all 0 without rules). */
+  rowFlags = new Uint8Array(1024);
+  /** Row rules (deleted, duplicate, copy), when given. */
+  rowRules: RowRules | null = null;
   /**
    * Filled bits of the tracked fields, `wordCount` words per row of the last batch added: tracked field k
    * is bit (k % 32) of word r * wordCount + floor(k / 32) (the scoring kernel's layout).
@@ -94,10 +100,14 @@ export class FillCounter {
       this.fieldCols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f)));
       this.keyCols = Int32Array.from(this.keyFields, (f) => keys.indexOf(nameKey(f)));
     }
-    if (this.rowGroup.length < batch.length) this.rowGroup = new Int32Array(batch.length * 2);
+    if (this.rowGroup.length < batch.length) {
+      this.rowGroup = new Int32Array(batch.length * 2);
+      this.rowFlags = new Uint8Array(batch.length * 2);
+    }
     const bitWords = batch.length * this.wordCount;
     if (this.rowBits.length < bitWords) this.rowBits = new Int32Array(bitWords * 2);
     const raw = batch.raw ? batch.raw() : null;
+    if (this.rowRules) this.rowRules.mark(batch, raw, this.rowFlags);
     if (raw) this.addRaw(batch, raw);
     else this.addDecoded(batch);
   }
@@ -151,7 +161,12 @@ export class FillCounter {
     const nTracked = tracked.length;
     const words = this.wordCount;
     const rowBits = this.rowBits;
+    const rowFlags = this.rowRules ? this.rowFlags : null;
     for (let r = 0; r < rows; r++) {
+      if (rowFlags && (rowFlags[r]! & ROW_NOT_RECORD) !== 0) {
+        rowGroup[r] = -1;
+        continue;
+      }
       const base = r * rowWidth;
       // Hash the key cells' bytes (FNV-1a, cell lengths as separators).
       let h = FNV_OFFSET;
@@ -319,7 +334,12 @@ export class FillCounter {
     const tracked = this.tracked;
     const words = this.wordCount;
     this.rowBits.fill(0, 0, batch.length * words);
+    const rowFlags = this.rowRules ? this.rowFlags : null;
     for (let r = 0; r < batch.length; r++) {
+      if (rowFlags && (rowFlags[r]! & ROW_NOT_RECORD) !== 0) {
+        this.rowGroup[r] = -1;
+        continue;
+      }
       const key = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(r, col) : '')).join('\u0000');
       let g = this.byString.get(key);
       if (g === undefined) {

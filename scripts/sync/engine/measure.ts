@@ -18,7 +18,7 @@ import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
-import { measureObject } from './stages/object-measure';
+import { measureObject, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
@@ -69,9 +69,17 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     warnings.push(message);
     progress?.warn(message);
   };
+  // One rule for what cannot be measured: a warning in warnings[], on the console and in the report.
+  const drain = (): void => {
+    for (const message of source.warnings?.splice(0) ?? []) warn(message);
+  };
+  drain();
   const plan = await planRun(source, options, warn);
   const { rules, period } = plan;
+  for (const message of rules.warnings ?? []) warn(message);
+  drain();
   const population = await readPopulation(source, plan.teamField, rules.settings, options);
+  drain();
   const ledger = new ActivityLedger(
     population.included.map((u) => u.id),
     period
@@ -82,7 +90,8 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     population,
     ledger,
     progress,
-    scoreEachRecord: options.scoreEachRecord
+    scoreEachRecord: options.scoreEachRecord,
+    warn
   };
   const objects: ObjectResult[] = [];
   for (const { name, describe } of plan.objects) {
@@ -95,8 +104,11 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     progress?.objectStart(name);
     const records = await ledger.readActivityOnly(source, name, progress);
     progress?.objectEnd(name, records);
+    const read = ledger.rowRuleCounts.get(name);
+    if (read) warnRowRules(context, name, read.describe, read.rules);
   }
   const roles = await readRoles(source, plan.available, period);
+  drain();
   const users = userResults(population, ledger, period, rules.settings, rules.benefits, roles);
   const measured: SyncResult = {
     schemaVersion: SCHEMA_VERSION,

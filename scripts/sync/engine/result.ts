@@ -71,6 +71,10 @@ export interface ObjectResult {
   records: number;
   /** Records skipped because their owner is an excluded (integration, automated, inactive) user. */
   excludedRecords: number;
+  /** Rows left out as deleted (IsDeleted = true: "Export All" files, the recycle bin). */
+  deletedRecords?: number;
+  /** Rows whose Id was already read from another file of the object (a re-downloaded export). */
+  duplicateRecords?: number;
   /** The object's stage/status field, if any (StageName, Status). */
   stageField: string | null;
   fields: FieldResult[];

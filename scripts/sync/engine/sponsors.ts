@@ -2,7 +2,10 @@
 // message that was published by the end of the measured period (Publish_From__c set and on or before it).
 // Drafts (no Publish_From__c) and messages scheduled later make nobody a sponsor (issue 9, item 1).
 
-import { sameName } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import {
+  idKey,
+  sameName
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { findColumn } from '../csv/cells';
 import type { RecordSource } from '../sources/record-source';
 import { dayNumber } from './periods';
@@ -31,7 +34,7 @@ export async function publishedSponsorIds(
     for (let r = 0; r < batch.length; r++) {
       if (batch.isEmpty(r, sponsor) || batch.isEmpty(r, from)) continue;
       const day = dayNumber(batch.value(r, from));
-      if (day < periodEnd) ids.add(batch.value(r, sponsor));
+      if (day < periodEnd) ids.add(idKey(batch.value(r, sponsor)));
     }
   }
   return ids;

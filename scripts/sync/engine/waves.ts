@@ -24,6 +24,7 @@ import {
 } from '../../../force-app/main/default/lwc/waveReadiness/waveReadiness.ts';
 import type { RecordSource, RuleSet } from '../sources/record-source';
 import {
+  idKey,
   nameKey,
   sameName
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -115,7 +116,6 @@ async function objectsOf(source: RecordSource): Promise<Set<string>> {
   return new Set((await source.listObjects()).map((o) => o.toLowerCase()));
 }
 
-const id15 = (id: string): string => id.slice(0, 15);
 const isTrue = (value: string | undefined): boolean => value === 'true' || value === '1';
 const round1 = (value: number): number => Math.round(value * 10) / 10;
 const num = (value: string | undefined): number | null => {
@@ -269,18 +269,18 @@ export async function measureWaves(
   if (!inputs) return [];
   const casesBySession = new Map<string, Row[]>();
   for (const c of inputs.cases) {
-    const list = casesBySession.get(id15(c.Session__c ?? '')) ?? [];
+    const list = casesBySession.get(idKey(c.Session__c ?? '')) ?? [];
     list.push(c);
-    casesBySession.set(id15(c.Session__c ?? ''), list);
+    casesBySession.set(idKey(c.Session__c ?? ''), list);
   }
   const context: WaveContext = {
     result,
     warn,
     inputs,
     asOf: dayOf(result.asOf),
-    usersById: new Map(result.users.map((u) => [id15(u.userId), u])),
+    usersById: new Map(result.users.map((u) => [idKey(u.userId), u])),
     casesBySession,
-    trainingById: new Map(inputs.trainings.map((t) => [id15(t.Id ?? ''), t])),
+    trainingById: new Map(inputs.trainings.map((t) => [idKey(t.Id ?? ''), t])),
     rulesByName: new Map(
       ruleSet.completeness.flatMap((r) => (r.active && r.name ? [[r.name, r] as const] : []))
     ),
@@ -376,16 +376,16 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
   const completeness = records === 0 ? null : round1((100 * filled) / records);
 
   // Trainings and attendance.
-  const waveTrainings = trainings.filter((t) => id15(t.Wave__c ?? '') === id15(waveId));
-  const waveTrainingIds = new Set(waveTrainings.map((t) => id15(t.Id ?? '')));
+  const waveTrainings = trainings.filter((t) => idKey(t.Wave__c ?? '') === idKey(waveId));
+  const waveTrainingIds = new Set(waveTrainings.map((t) => idKey(t.Id ?? '')));
   const trainedOn = new Map<string, number>();
   const keyUserTrained = new Set<string>();
   let followUpsDue = 0;
   for (const a of attendance) {
-    const training = trainingById.get(id15(a.Training__c ?? ''));
-    if (!training || !waveTrainingIds.has(id15(training.Id ?? ''))) continue;
+    const training = trainingById.get(idKey(a.Training__c ?? ''));
+    if (!training || !waveTrainingIds.has(idKey(training.Id ?? ''))) continue;
     if (!isTrue(a.Attended__c) || training.Status__c !== 'Held' || !a.User__c) continue;
-    const user = id15(a.User__c);
+    const user = idKey(a.User__c);
     const day = dayOf(training.Training_Date__c);
     if (!Number.isNaN(day)) {
       trainedOn.set(user, Math.min(trainedOn.get(user) ?? day, day));
@@ -398,7 +398,7 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
   const teamsWithoutActiveKeyUser = teams.filter(
     (team) =>
       !waveKeyUsers.some(
-        (k) => sameTeam(k.Team__c, team) && usersById.get(id15(k.User__c ?? ''))?.active === true
+        (k) => sameTeam(k.Team__c, team) && usersById.get(idKey(k.User__c ?? ''))?.active === true
       )
   );
   const assessment = assessWave(
@@ -410,12 +410,12 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
       teams,
       ruleFieldCount: waveRules.length,
       sessions: sessions
-        .filter((s) => id15(s.Wave__c ?? '') === id15(waveId))
+        .filter((s) => idKey(s.Wave__c ?? '') === idKey(waveId))
         .map((s) => ({
           id: s.Id ?? '',
           name: s.Name ?? '',
           readiness: computeReadiness(
-            (casesBySession.get(id15(s.Id ?? '')) ?? []).map((c) => ({
+            (casesBySession.get(idKey(s.Id ?? '')) ?? []).map((c) => ({
               id: c.Id ?? '',
               name: c.Name ?? null,
               scenario: c.Scenario__c ?? null,
@@ -435,7 +435,7 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
       keyUsers: waveKeyUsers.map((k) => ({
         name: k.Name ?? '',
         team: k.Team__c ?? null,
-        trainedForWave: keyUserTrained.has(id15(k.User__c ?? ''))
+        trainedForWave: keyUserTrained.has(idKey(k.User__c ?? ''))
       })),
       measure: { users: scoped.length, activeUsers, completeness, teamsWithoutActiveKeyUser }
     },
@@ -458,14 +458,14 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
     completeness,
     unknownRules,
     teamsTrainedKeyUser: teams.filter((team) =>
-      waveKeyUsers.some((k) => sameTeam(k.Team__c, team) && keyUserTrained.has(id15(k.User__c ?? '')))
+      waveKeyUsers.some((k) => sameTeam(k.Team__c, team) && keyUserTrained.has(idKey(k.User__c ?? '')))
     ).length,
     teamsWithoutActiveKeyUser,
     trainedUsers: trainedOn.size,
     followUpsDue,
     trainingEffect: null
   };
-  return { wave, trainedOn, inScope: new Set(scoped.map((u) => id15(u.userId))) };
+  return { wave, trainedOn, inScope: new Set(scoped.map((u) => idKey(u.userId))) };
 }
 
 /** Training effect, from the weekly user snapshot history (one pass, kept only for the users involved). */
@@ -494,7 +494,7 @@ async function addTrainingEffects(
         'Completeness__c'
       ]);
       for (const row of rows ?? []) {
-        const user = id15(row.User__c ?? '');
+        const user = idKey(row.User__c ?? '');
         if (row.Period_Type__c !== 'Week' || !involved.has(user)) continue;
         const day = dayOf(row.Period_Start__c);
         if (Number.isNaN(day)) continue;

@@ -59,7 +59,20 @@ const en = {
   engagement: 'Engagement',
   timeSaved: 'Time saved',
   keyUser: 'key user',
-  notCounted: 'Not counted: {0} inactive, {1} integration or automated users.'
+  notCounted: 'Not counted: {0} inactive, {1} integration or automated users.',
+  warnings: 'What could not be measured',
+  warningsNote: 'The figures below leave these out. Each line says what to add or fix.',
+  uninformative: 'Filled, but not informative',
+  uninformativeNote:
+    'Share of the filled values of each rule field that say nothing: the field’s default, a placeholder (TBD, -, n/a, x, .) or one value covering most of an owner’s records while rare elsewhere.',
+  uninformativeScored: 'The Cockpit setting scores them as empty.',
+  uninformativeNotScored: 'They count as filled in the scores (Cockpit setting off).',
+  field: 'Field',
+  filledValues: 'Filled',
+  defaults: 'Default',
+  placeholders: 'Placeholder',
+  dominant: 'One value',
+  share: 'Not informative'
 };
 
 export type Dictionary = typeof en;
@@ -124,7 +137,21 @@ const fr: Dictionary = {
   engagement: 'Engagement',
   timeSaved: 'Temps gagné',
   keyUser: 'utilisateur clé',
-  notCounted: 'Non comptés : {0} utilisateurs inactifs, {1} d’intégration ou automatisés.'
+  notCounted: 'Non comptés : {0} utilisateurs inactifs, {1} d’intégration ou automatisés.',
+  warnings: 'Ce qui n’a pas pu être mesuré',
+  warningsNote:
+    'Les chiffres ci-dessous n’en tiennent pas compte. Chaque ligne dit quoi ajouter ou corriger.',
+  uninformative: 'Rempli, mais sans information',
+  uninformativeNote:
+    'Part des valeurs remplies de chaque champ de règle qui ne disent rien : la valeur par défaut du champ, un bouche-trou (TBD, -, n/a, x, .) ou une même valeur sur la plupart des enregistrements d’un propriétaire, rare ailleurs.',
+  uninformativeScored: 'Le paramètre du Cockpit les compte comme vides.',
+  uninformativeNotScored: 'Elles comptent comme remplies dans les scores (paramètre du Cockpit désactivé).',
+  field: 'Champ',
+  filledValues: 'Remplis',
+  defaults: 'Défaut',
+  placeholders: 'Bouche-trou',
+  dominant: 'Valeur unique',
+  share: 'Sans information'
 };
 
 export function dictionary(lang: 'en' | 'fr'): Dictionary {

@@ -188,6 +188,12 @@ function teamTable(result: SyncResult, t: Dictionary, f: Formatter): string {
   return `<div class="scroll"><table><thead><tr><th scope="col">${esc(t.team)}</th><th scope="col">${esc(t.users)}</th><th scope="col">${esc(t.active)}</th><th scope="col">${esc(t.trend)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.keyUsers)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
 }
 
+/** What the run could not measure (SyncResult.warnings), first: the figures below leave it out. */
+function warningsSection(result: SyncResult, t: Dictionary): string {
+  if (result.warnings.length === 0) return '';
+  return `<section class="warnings" role="alert"><h2>${esc(t.warnings)}</h2><p class="note">${esc(t.warningsNote)}</p><ul>${result.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
+}
+
 function peopleSections(result: SyncResult, t: Dictionary, f: Formatter): string {
   const users = [...result.users].sort(byEngagement);
   const champions = championCandidatesOf(result);
@@ -229,6 +235,7 @@ span.trend{display:inline-flex;gap:6px;align-items:center}.spark{width:60px;heig
 .bar-row{display:grid;grid-template-columns:minmax(0,10em) minmax(0,1fr) 3.5em;gap:8px;align-items:center;margin:4px 0}
 .bar-label{overflow-wrap:anywhere;font-size:14px}.bar{width:100%;height:18px}.bar-value{text-align:right;font-size:14px}
 .chart{width:100%;height:auto}.axis{font-size:12px;fill:#3e3e3c}
+.warnings{border-left:4px solid #8c4b02}.warnings li{overflow-wrap:anywhere}
 .badge{background:#e3f3e6;color:#1d6b2f;border-radius:10px;padding:1px 7px;font-size:12px;margin-left:4px}
 `;
 
@@ -273,7 +280,7 @@ export function renderReport(
 <body>
 <header><h1>${esc(t.title)}</h1><p>${esc(source)} · ${esc(t.period)}${esc(t.colon)}${esc(period)} · ${esc(t.generated)} ${esc(f.dateTime(result.generatedAt))}</p></header>
 <main>
-<section><h2>${esc(t.kpis)}</h2>${tiles(result, t, f)}</section>
+${warningsSection(result, t)}<section><h2>${esc(t.kpis)}</h2>${tiles(result, t, f)}</section>
 <section><h2>${esc(t.teams)}</h2><p class="note">${esc(t.teamsNote)}</p>${teamTable(result, t, f)}</section>
 <section><h2>${esc(t.summary)}</h2><p class="note">${esc(t.excludedNote)}</p>
 <div class="scroll"><table><thead><tr><th scope="col">${esc(t.object)}</th><th scope="col">${esc(t.records)}</th><th scope="col">${esc(t.excluded)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.completeRecords)}</th></tr></thead><tbody>

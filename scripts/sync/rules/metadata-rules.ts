@@ -262,5 +262,15 @@ export function loadRulesFromFolder(dir: string = DEFAULT_METADATA_DIR): RuleSet
     const { values } = parseMetadataRecord(readFileSync(file, 'utf8'), file);
     records.push({ file, ...parsed, values });
   }
-  return ruleSetFromRecords(records, dir);
+  const set = ruleSetFromRecords(records, dir);
+  if (records.length === 0) {
+    // A mistyped --rules (e.g. force-app/main/default) would run with no rule at all: said loudly.
+    const nested = ['customMetadata', 'main/default/customMetadata', 'force-app/main/default/customMetadata']
+      .map((sub) => join(dir, sub))
+      .find((sub) => existsSync(sub));
+    set.warnings = [
+      `The rules folder ${dir} holds no Completeness_Rule, Benefit_Rule or Cockpit_Setting record file: completeness is not scored, no minutes saved, default settings.${nested ? ` Did you mean --rules ${nested}?` : ' Pass --rules <the customMetadata folder>.'}`
+    ];
+  }
+  return set;
 }

@@ -6,10 +6,17 @@
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CsvFormatError, checkEncoding, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { CsvFormatError, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
+import type { EncodingPlan } from '../csv/encodings';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
+import {
+  idKey,
+  nameKey,
+  sameName
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
 import type {
   FieldDescribe,
@@ -35,6 +42,8 @@ export interface ExportSourceOptions {
 interface FileRef {
   /** Display name for messages. */
   display: string;
+  /** Bytes (0: an empty file, read as no records). */
+  size: number;
   open(): Readable;
 }
 
@@ -44,7 +53,7 @@ const BOOLEAN_NAMES = new Set(
 
 /** Infers a describe type from a column name and a sample of its values (an export has no describe). */
 export function inferFieldType(name: string, sample: readonly string[]): FieldType {
-  if (name === 'Id') return 'id';
+  if (sameName(name, 'Id')) return 'id';
   const nonEmpty = sample.filter((v) => v !== '');
   if (
     nonEmpty.length > 0 &&
@@ -53,14 +62,14 @@ export function inferFieldType(name: string, sample: readonly string[]): FieldTy
     return 'boolean';
   }
   if (
-    (/^(Is|Has)[A-Z]/.test(name) || BOOLEAN_NAMES.has(name.toLowerCase())) &&
+    (/^(Is|Has)[A-Z]/.test(name) || /^(IS|HAS)[A-Z_]+$/.test(name) || BOOLEAN_NAMES.has(nameKey(name))) &&
     nonEmpty.every((v) => /^(true|false|0|1)$/i.test(v))
   ) {
     return 'boolean';
   }
-  if (/Id$/.test(name) && nonEmpty.every((v) => /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v)))
+  if (/id$/i.test(name) && nonEmpty.every((v) => /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(v)))
     return 'reference';
-  if (/Date$/.test(name) || /Date__c$/.test(name)) {
+  if (/date(__c)?$/i.test(name)) {
     if (nonEmpty.length > 0 && nonEmpty.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v))) return 'date';
     if (nonEmpty.length > 0 && nonEmpty.every((v) => /^\d{4}-\d{2}-\d{2}[T ]/.test(v))) return 'datetime';
   }
@@ -70,15 +79,18 @@ export function inferFieldType(name: string, sample: readonly string[]): FieldTy
 export class ExportSource implements RecordSource {
   readonly kind = 'export' as const;
   readonly description: string;
+  readonly warnings: string[] = [];
   private readonly files = new Map<string, FileRef[]>(); // lower-case object name → parts
   private readonly names = new Map<string, string>(); // lower-case → as spelled in the file name
-  private readonly encoding: string;
+  private readonly encoding: EncodingPlan;
   private readonly rulesDir: string;
+  /** Per file, how its bytes reach the parser (a UTF-16 byte order mark overrides --encoding). */
+  private readonly plans = new Map<FileRef, EncodingPlan>();
   private readonly describeCache = new Map<string, ObjectDescribe>();
 
   constructor(options: ExportSourceOptions) {
     try {
-      this.encoding = checkEncoding(options.encoding ?? 'utf-8');
+      this.encoding = planEncoding(options.encoding ?? 'utf-8');
     } catch (error) {
       throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
     }
@@ -110,7 +122,12 @@ export class ExportSource implements RecordSource {
     this.files.set(key, list);
   }
 
-  private index(path: string): void {
+  /**
+   * Indexes a folder (its CSVs and zips, and those one folder down: Windows' "Extract All" puts them in a
+   * WE_… subfolder) or a zip. A zip holding the export's part zips (a download of several parts zipped
+   * again) is refused with the names of the inner zips: unzip it once and pass the folder.
+   */
+  private index(path: string, depth = 0): void {
     if (!existsSync(path)) {
       throw new SyncInputError(
         `The export ${path} does not exist.`,
@@ -120,9 +137,16 @@ export class ExportSource implements RecordSource {
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
         const full = join(path, entry);
-        if (/\.zip$/i.test(entry)) this.index(full);
+        const stat = statSync(full);
+        if (stat.isDirectory()) {
+          if (depth === 0 && entry !== '__MACOSX' && !entry.startsWith('.')) this.index(full, 1);
+        } else if (/\.zip$/i.test(entry)) this.index(full, depth);
         else if (/\.csv$/i.test(entry)) {
-          this.add(entry, { display: full, open: () => createReadStream(full, { highWaterMark: 1 << 20 }) });
+          this.add(entry, {
+            display: full,
+            size: stat.size,
+            open: () => createReadStream(full, { highWaterMark: 1 << 20 })
+          });
         }
       }
       return;
@@ -133,9 +157,18 @@ export class ExportSource implements RecordSource {
         'Pass the export folder or its .zip.'
       );
     }
-    for (const entry of pickZipEntries(path, listZipEntries(path))) {
+    const entries = listZipEntries(path);
+    const inner = entries.filter((e) => /\.zip$/i.test(e.name) && !/(^|\/)__MACOSX\//.test(e.name));
+    if (inner.length > 0 && !entries.some((e) => /\.csv$/i.test(e.name))) {
+      throw new SyncInputError(
+        `${path} holds zips, not CSV files: ${inner.map((e) => e.name).join(', ')}.`,
+        `Unzip ${basename(path)} once and pass the folder holding those zips to --from-export (each part zip is read as it is).`
+      );
+    }
+    for (const entry of pickZipEntries(path, entries)) {
       this.add(basename(entry.name), {
         display: `${path}:${entry.name}`,
+        size: entry.size,
         open: () => openZipEntry(path, entry)
       });
     }
@@ -149,14 +182,43 @@ export class ExportSource implements RecordSource {
     return Promise.resolve([...this.names.values()].sort());
   }
 
+  /** How a file's bytes reach the parser: --encoding's plan, unless the file starts with a UTF-16 mark. */
+  private async planOf(part: FileRef): Promise<EncodingPlan> {
+    let plan = this.plans.get(part);
+    if (!plan) {
+      const head = await firstBytes(part.open());
+      const bom = bomEncoding(head);
+      plan = bom ? { encoding: bom, transcode: true } : this.encoding;
+      // UTF-16 text of a CSV (ASCII structure) has a 0 byte in every pair: none means it is not UTF-16.
+      if (!bom && plan.encoding.startsWith('utf-16') && head.length >= 2 && !head.includes(0)) {
+        throw new SyncInputError(
+          `${part.display} is not ${plan.encoding}: it has no byte order mark and no zero byte where UTF-16 text has one.`,
+          'Drop --encoding (UTF-8), or pass the encoding chosen in Setup > Data Export (e.g. windows-1252).'
+        );
+      }
+      this.plans.set(part, plan);
+    }
+    return plan;
+  }
+
+  /** The bytes and parser options of a file: transcoded to UTF-8 when its encoding is not byte-safe. */
+  private async opened(part: FileRef): Promise<{ bytes: Readable; encoding: string }> {
+    const plan = await this.planOf(part);
+    return plan.transcode
+      ? { bytes: toUtf8(part.open(), plan.encoding), encoding: 'utf-8' }
+      : { bytes: part.open(), encoding: plan.encoding };
+  }
+
   private async *stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
-    const parts = this.files.get(objectName.toLowerCase()) ?? [];
+    // A 0-byte file (an object nobody asked for, exported empty) holds no record: read as none.
+    const parts = (this.files.get(objectName.toLowerCase()) ?? []).filter((p) => p.size > 0);
     let page = 0;
     for (const part of parts) {
       try {
         let bytes = 0;
-        for await (const batch of readCsv(part.open(), {
-          encoding: this.encoding,
+        const { bytes: input, encoding } = await this.opened(part);
+        for await (const batch of readCsv(input, {
+          encoding,
           sourceName: part.display,
           onBytes: (b) => (bytes = b)
         })) {
@@ -168,7 +230,7 @@ export class ExportSource implements RecordSource {
         if (error instanceof CsvFormatError) {
           throw new SyncInputError(
             `${error.message}.`,
-            'Fix the file (or export it again); if it is not UTF-8, pass --encoding (e.g. windows-1252).'
+            `Fix the file (or export it again); it was read as ${(await this.planOf(part)).encoding}: if that is not its encoding, pass --encoding (e.g. windows-1252).`
           );
         }
         throw error;
@@ -193,18 +255,31 @@ export class ExportSource implements RecordSource {
         for (let c = 0; c < columns.length; c++) samples[c]?.push(batch.value(r, c));
       break;
     }
-    const firstPart = parts[0];
+    const firstPart = parts.find((p) => p.size > 0);
+    if (!firstPart) {
+      this.warnings.push(
+        `${parts.map((p) => p.display).join(', ')} ${parts.length > 1 ? 'are' : 'is'} empty (0 bytes): ${name} is read as having no record. Export ${name} again if it should have some.`
+      );
+    }
     if (columns.length === 0 && firstPart) {
-      columns = await readCsvHeader(firstPart.open(), {
-        encoding: this.encoding,
-        sourceName: firstPart.display
-      });
+      const { bytes, encoding } = await this.opened(firstPart);
+      columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
+    }
+    if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
+      this.warnings.push(
+        `${name}.csv holds bytes that are not ${this.encoding.encoding} (read as the replacement character �): pass --encoding with the export's encoding (Setup > Data Export > Export File Encoding), e.g. --encoding windows-1252.`
+      );
     }
     const fields: FieldDescribe[] = columns.map((column, c) => ({
       name: column,
       type: inferFieldType(column, samples[c] ?? [])
     }));
-    const describe: ObjectDescribe = { name, fields, recordTypes: await this.recordTypes(name) };
+    const describe: ObjectDescribe = {
+      name,
+      fields,
+      recordTypes: await this.recordTypes(name),
+      parts: parts.length
+    };
     this.describeCache.set(key, describe);
     return describe;
   }
@@ -220,7 +295,7 @@ export class ExportSource implements RecordSource {
       if (id < 0 || dev < 0) return out;
       for (let r = 0; r < batch.length; r++) {
         if (type >= 0 && batch.value(r, type).toLowerCase() !== objectName.toLowerCase()) continue;
-        out.push({ id: batch.value(r, id), developerName: batch.value(r, dev) });
+        out.push({ id: idKey(batch.value(r, id)), developerName: batch.value(r, dev) });
       }
     }
     return out;
@@ -279,39 +354,41 @@ export class ExportSource implements RecordSource {
     const users = await this.readSmall('User');
     const roles = new Map<string, Map<string, string>>();
     if (this.has('UserRole'))
-      for (const r of await this.readSmall('UserRole')) roles.set(r.get('id') ?? '', r);
+      for (const r of await this.readSmall('UserRole')) roles.set(idKey(r.get('id') ?? ''), r);
     const profiles = new Map<string, string>();
     // What a profile is, for the exclusions (scripts/sync/rules/exclusions.ts): its license key, from
     // Profile.UserLicenseId and UserLicense.csv when the export has them, and PermissionsApiUserOnly.
     const licenseKeys = new Map<string, string>();
     if (this.has('UserLicense'))
       for (const l of await this.readSmall('UserLicense'))
-        licenseKeys.set(l.get('id') ?? '', l.get('licensedefinitionkey') ?? '');
+        licenseKeys.set(idKey(l.get('id') ?? ''), l.get('licensedefinitionkey') ?? '');
     const profileLicense = new Map<string, string>();
     const profileApiOnly = new Map<string, boolean | null>();
     if (this.has('Profile'))
       for (const p of await this.readSmall('Profile')) {
-        const id = p.get('id') ?? '';
+        const id = idKey(p.get('id') ?? '');
         profiles.set(id, p.get('name') ?? '');
-        profileLicense.set(id, licenseKeys.get(p.get('userlicenseid') ?? '') ?? '');
+        profileLicense.set(id, licenseKeys.get(idKey(p.get('userlicenseid') ?? '')) ?? '');
         const apiOnly = p.get('permissionsapiuseronly')?.toLowerCase();
         profileApiOnly.set(
           id,
           apiOnly === 'true' || apiOnly === '1' ? true : apiOnly === 'false' || apiOnly === '0' ? false : null
         );
       }
-    const byId = new Map(users.map((u) => [u.get('id') ?? '', u]));
+    const byId = new Map(users.map((u) => [idKey(u.get('id') ?? ''), u]));
+    // Every Id read from the files goes through the kernel's idKey (15- and 18-character forms meet).
+    const ref = (u: Map<string, string>, column: string): string => idKey(u.get(column) ?? '');
 
     const field = teamField.trim();
     const lower = field.toLowerCase();
     const first = users[0];
     const resolveTeam = (u: Map<string, string>): string => {
-      if (lower === 'userrole.name') return roles.get(u.get('userroleid') ?? '')?.get('name') ?? '';
+      if (lower === 'userrole.name') return roles.get(ref(u, 'userroleid'))?.get('name') ?? '';
       if (lower === 'userrole.developername')
-        return roles.get(u.get('userroleid') ?? '')?.get('developername') ?? '';
-      if (lower === 'profile.name') return profiles.get(u.get('profileid') ?? '') ?? '';
+        return roles.get(ref(u, 'userroleid'))?.get('developername') ?? '';
+      if (lower === 'profile.name') return profiles.get(ref(u, 'profileid')) ?? '';
       if (lower === 'manager.name') {
-        const m = byId.get(u.get('managerid') ?? '');
+        const m = byId.get(ref(u, 'managerid'));
         return m ? nameOf(m) : '';
       }
       return u.get(lower) ?? '';
@@ -326,26 +403,55 @@ export class ExportSource implements RecordSource {
         'Use --team-field with a User field present in the export (e.g. Department, Division) or UserRole.Name.'
       );
     }
-    if (lower.startsWith('userrole.') && !this.has('UserRole')) {
-      throw new SyncInputError(
-        `The team field ${field} needs UserRole.csv, which the ${this.description} lacks.`,
-        'Include UserRole in the Data Export, or use --team-field with a User column such as Department.'
-      );
-    }
+    this.warnMissing(lower);
     return users.map((u) => ({
-      id: u.get('id') ?? '',
+      id: ref(u, 'id'),
       name: nameOf(u),
       username: u.get('username') ?? '',
       isActive: (u.get('isactive') ?? 'true').toLowerCase() !== 'false' && u.get('isactive') !== '0',
       userType: u.get('usertype') || 'Standard',
-      profileName: profiles.get(u.get('profileid') ?? '') ?? u.get('profile.name') ?? '',
-      licenseKey: profileLicense.get(u.get('profileid') ?? '') ?? '',
-      apiOnly: profileApiOnly.get(u.get('profileid') ?? '') ?? null,
-      roleName: roles.get(u.get('userroleid') ?? '')?.get('name') ?? '',
+      profileName: profiles.get(ref(u, 'profileid')) ?? u.get('profile.name') ?? '',
+      licenseKey: profileLicense.get(ref(u, 'profileid')) ?? '',
+      apiOnly: profileApiOnly.get(ref(u, 'profileid')) ?? null,
+      roleName: roles.get(ref(u, 'userroleid'))?.get('name') ?? '',
       team: resolveTeam(u),
       lastLoginDate: u.get('lastlogindate') || null,
-      managerId: u.get('managerid') || null
+      managerId: u.get('managerid') ? ref(u, 'managerid') : null
     }));
+  }
+
+  /**
+   * Optional files: without them the run goes on, and says loudly what cannot be measured (one rule for
+   * every optional file; a run stops only when nothing meaningful can be measured, e.g. no User.csv).
+   */
+  private warnMissing(teamField: string): void {
+    const needs = teamField.startsWith('userrole.')
+      ? 'UserRole'
+      : teamField.startsWith('profile.')
+        ? 'Profile'
+        : '';
+    if (needs && !this.has(needs)) {
+      this.warnings.push(
+        `The team field ${teamField} needs ${needs}.csv, which the ${this.description} lacks: every user is in "(no team)". Include ${needs} in the Data Export, or use --team-field with a User column such as Department.`
+      );
+    }
+    if (!this.has('Profile')) {
+      this.warnings.push(
+        `Profile.csv is not in the ${this.description}: exclusions by licence, API-only profile and Excluded_Profiles__c cannot apply, so an API-only integration user with a Standard user type is measured as a rep. Include Profile (and UserLicense) in the Data Export.`
+      );
+    }
+  }
+
+  /** Queues from Group.csv (Type = Queue), by idKey; empty without Group.csv. */
+  async readQueues(): Promise<Map<string, string>> {
+    const queues = new Map<string, string>();
+    if (!this.has('Group')) return queues;
+    for (const g of await this.readSmall('Group')) {
+      const type = g.get('type');
+      if (type === undefined || type.toLowerCase() === 'queue')
+        queues.set(idKey(g.get('id') ?? ''), g.get('name') ?? '');
+    }
+    return queues;
   }
 
   async loadRules(): Promise<RuleSet> {
@@ -392,4 +498,18 @@ function nameOf(u: Map<string, string>): string {
     [u.get('firstname'), u.get('lastname')].filter(Boolean).join(' ') ||
     (u.get('username') ?? u.get('id') ?? '')
   );
+}
+
+/** Up to the first 4 bytes of a stream (then closes it). */
+async function firstBytes(stream: Readable): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let n = 0;
+  for await (const chunk of stream) {
+    const b = chunk as Buffer;
+    chunks.push(b);
+    n += b.length;
+    if (n >= 4) break;
+  }
+  stream.destroy();
+  return Buffer.concat(chunks).subarray(0, 4);
 }

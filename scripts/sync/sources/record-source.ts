@@ -74,6 +74,8 @@ export interface ObjectDescribe {
   fields: FieldDescribe[];
   /** Record types of the object (empty when none, or when the source cannot tell). */
   recordTypes: RecordTypeInfo[];
+  /** Files the object is read from (an export with a re-downloaded zip has 2); absent = 1. */
+  parts?: number;
 }
 
 /** Called by a source as it reads, for the progress bar. */
@@ -146,12 +148,19 @@ export interface RuleSet {
   settings: CockpitSettings;
   /** Where the rules came from, for messages ("force-app/main/default/customMetadata", "org"). */
   origin: string;
+  /** What the rules cannot give (an empty rules folder), for warnings[]. */
+  warnings?: string[];
 }
 
 export interface RecordSource {
   readonly kind: 'export' | 'org';
   /** For messages: 'export folder data/sample-export', 'org admin@acme.com'. */
   readonly description: string;
+  /**
+   * What the source found it cannot give (an optional file missing, a column it lacks…): the engine
+   * moves these into the result's warnings[] (console and report too) as the stages run.
+   */
+  readonly warnings?: string[];
 
   /** Object API names available in the source (for --objects validation and default selection). */
   listObjects(): Promise<string[]>;
@@ -173,6 +182,9 @@ export interface RecordSource {
 
   /** Every user (active or not) with the team field resolved (e.g. "UserRole.Name", "Department"). */
   readUsers(teamField: string): Promise<UserRecord[]>;
+
+  /** Queue names by Id (Group rows of Type Queue), when the source has them: record owners that are queues. */
+  readQueues?(): Promise<Map<string, string>>;
 
   /** Completeness rules, benefit rules and settings (export: project files; org: custom metadata). */
   loadRules(): Promise<RuleSet>;

@@ -4,12 +4,14 @@
 // Event when they are not measured); and the key users and sponsors, from their objects.
 
 import {
+  idKey,
   nameKey,
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { dayAt, findColumn, sameCell } from '../../csv/cells';
 import type { RawCells, RowBatch } from '../../csv/csv-reader';
-import type { ReadProgress, RecordSource } from '../../sources/record-source';
+import type { ObjectDescribe, ReadProgress, RecordSource } from '../../sources/record-source';
+import { ROW_COPY, ROW_NOT_RECORD, ROW_RULE_FIELDS, RowRules } from '../row-rules';
 import { newDistribution } from '../distribution';
 import type { Distribution } from '../distribution';
 import type { Period } from './plan';
@@ -57,6 +59,8 @@ export function activityColumns(columns: readonly string[]): ActivityColumns {
 /** Activity of the included users, keyed by user Id. */
 export class ActivityLedger {
   readonly stats = new Map<string, UserStats>();
+  /** What the row rules left out of the objects read for activity only (for warnings). */
+  readonly rowRuleCounts = new Map<string, { rules: RowRules; describe: ObjectDescribe }>();
 
   constructor(
     userIds: readonly string[],
@@ -88,7 +92,7 @@ export class ActivityLedger {
   count(kind: ActivityKind, batch: RowBatch, r: number, c: ActivityColumns, raw: RawCells | null): void {
     const { start, end } = this.period;
     if (c.createdBy >= 0 && c.createdDate >= 0) {
-      const s = this.stats.get(batch.value(r, c.createdBy));
+      const s = this.stats.get(idKey(batch.value(r, c.createdBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.createdDate);
         const t = this.period.trendIndex(day);
@@ -106,7 +110,7 @@ export class ActivityLedger {
       }
     }
     if (kind === 'record' && c.modifiedBy >= 0 && c.modifiedDate >= 0) {
-      const s = this.stats.get(batch.value(r, c.modifiedBy));
+      const s = this.stats.get(idKey(batch.value(r, c.modifiedBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.modifiedDate);
         if (
@@ -126,8 +130,11 @@ export class ActivityLedger {
     const kind = activityKind(object);
     const d = await source.describe(object);
     if (!d) return 0;
-    const wanted = ['CreatedById', 'CreatedDate'].filter((f) => d.fields.some((x) => x.name === f));
-    if (wanted.length < 2) return 0;
+    const has = (f: string): boolean => d.fields.some((x) => sameName(x.name, f));
+    if (!has('CreatedById') || !has('CreatedDate')) return 0;
+    const wanted = ['CreatedById', 'CreatedDate', ...ROW_RULE_FIELDS.filter(has)];
+    const rules = new RowRules((d.parts ?? 1) > 1);
+    let flags = new Uint8Array(1024);
     let n = 0;
     for await (const batch of source.streamRecords(object, wanted, { progress })) {
       const columns: ActivityColumns = {
@@ -137,9 +144,13 @@ export class ActivityLedger {
         modifiedDate: -1
       };
       const raw = batch.raw ? batch.raw() : null;
-      for (let r = 0; r < batch.length; r++) this.count(kind, batch, r, columns, raw);
+      if (flags.length < batch.length) flags = new Uint8Array(batch.length * 2);
+      rules.mark(batch, raw, flags);
+      for (let r = 0; r < batch.length; r++)
+        if ((flags[r]! & (ROW_NOT_RECORD | ROW_COPY)) === 0) this.count(kind, batch, r, columns, raw);
       n += batch.length;
     }
+    this.rowRuleCounts.set(object, { rules, describe: d });
     return n;
   }
 }
@@ -159,7 +170,7 @@ export async function idsFrom(
   for await (const batch of source.streamRecords(found, [field])) {
     const c = findColumn(batch.columns, field);
     if (c < 0) continue;
-    for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, c)) ids.add(batch.value(r, c));
+    for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, c)) ids.add(idKey(batch.value(r, c)));
   }
   return ids;
 }

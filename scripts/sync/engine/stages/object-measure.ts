@@ -8,6 +8,8 @@
 import {
   compilePlan,
   fieldKindOf,
+  idKey,
+  nameKey,
   sameName,
   scoreBits
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -33,11 +35,47 @@ import {
 } from '../distribution';
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
+import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
 import type { FieldCount, GroupResult, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
 import type { ActivityColumns } from './activity';
 import { teamOf } from './users';
 import type { Population } from './users';
+
+/**
+ * Fields the platform fills on every record, left out of the field lists (fill rates would be 100 % or
+ * say nothing about people's work): audit and system fields of the Object Reference's "System Fields",
+ * and the standard fields Salesforce computes. Still read for activity (CreatedById…) and row rules.
+ */
+export const SYSTEM_FIELDS = new Set(
+  [
+    'SystemModstamp',
+    'PhotoUrl',
+    'CleanStatus',
+    'IsDeleted',
+    'CreatedDate',
+    'CreatedById',
+    'LastModifiedDate',
+    'LastModifiedById',
+    'LastViewedDate',
+    'LastReferencedDate',
+    'LastActivityDate',
+    'MasterRecordId',
+    'JigsawCompanyId',
+    'JigsawContactId',
+    'Jigsaw',
+    'ConnectionReceivedId',
+    'ConnectionSentId',
+    'LastCURequestDate',
+    'LastCUUpdateDate',
+    'LastStageChangeDate',
+    'LastAmountChangedHistoryId',
+    'LastCloseDateChangedHistoryId',
+    'HasOpenActivity',
+    'HasOverdueTask',
+    'IsArchived'
+  ].map(nameKey)
+);
 
 /** Stage/status fields, first found wins. */
 const STAGE_FIELDS = ['StageName', 'Status'];
@@ -53,6 +91,8 @@ export interface ObjectContext {
   progress?: ReadProgress;
   /** Score every record in the per-row loop even when the groups' patterns could (tests). */
   scoreEachRecord?: boolean;
+  /** What could not be measured, or was left out (warnings[], console, report). */
+  warn?: (message: string) => void;
 }
 
 /** A record type × stage and the rules applicable to it. */
@@ -75,7 +115,9 @@ interface ObjectShape {
 function objectShape(object: string, d: ObjectDescribe, rules: readonly CompletenessRule[]): ObjectShape {
   const fields = d.fields;
   const fieldNames = fields.map((f) => f.name);
-  const stageField = STAGE_FIELDS.find((s) => fields.some((f) => f.name === s)) ?? null;
+  // Spelled as the source spells it (Data Loader writes STAGENAME): every name comparison is case-insensitive.
+  const stageField =
+    STAGE_FIELDS.map((s) => fields.find((f) => sameName(f.name, s))?.name).find(Boolean) ?? null;
   const plan = compilePlan(
     rules,
     object,
@@ -84,14 +126,13 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
   const ruleFieldColumns = Int32Array.from(plan.fields, (pf) =>
     fieldNames.findIndex((n) => sameName(n, pf.name))
   );
-  const rtNames = new Map(d.recordTypes.map((rt) => [rt.id, rt.developerName]));
-  for (const rt of d.recordTypes) if (rt.id.length === 18) rtNames.set(rt.id.slice(0, 15), rt.developerName);
+  const rtNames = new Map(d.recordTypes.map((rt) => [idKey(rt.id), rt.developerName]));
   const combos = new Map<string, Combo>();
   const comboFor = (rtId: string, stage: string): Combo => {
     const key = rtId + '\u0001' + stage;
     let c = combos.get(key);
     if (!c) {
-      const recordType = rtId === '' ? null : (rtNames.get(rtId) ?? rtId);
+      const recordType = rtId === '' ? null : (rtNames.get(idKey(rtId)) ?? rtId);
       const stageName = stage === '' ? null : stage;
       c = {
         recordType: recordType ?? NONE,
@@ -108,6 +149,7 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
 /** FillCounter's groups with their record type × stage, exclusion and score distribution. */
 interface Counted {
   counter: FillCounter;
+  rules: RowRules;
   groupCombo: Combo[];
   groupExcluded: boolean[];
   groupDist: Distribution[];
@@ -131,7 +173,10 @@ async function countObject(
     [...shape.ruleFieldColumns],
     ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
   );
-  const counted: Counted = { counter, groupCombo: [], groupExcluded: [], groupDist: [] };
+  // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
+  const rules = new RowRules((d.parts ?? 1) > 1);
+  counter.rowRules = rules;
+  const counted: Counted = { counter, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
   const { groupCombo, groupExcluded, groupDist } = counted;
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
@@ -142,7 +187,7 @@ async function countObject(
     const fillGroups = counter.groups;
     for (let g = groupCombo.length; g < fillGroups.length; g++) {
       const keys = fillGroups[g]!.keys;
-      groupExcluded.push(ctx.population.excludedIds.has(keys[0]!));
+      groupExcluded.push(ctx.population.excludedIds.has(idKey(keys[0]!)));
       groupCombo.push(shape.comboFor(keys[1]!, keys[2] ?? ''));
       groupDist.push(newDistribution());
     }
@@ -154,14 +199,16 @@ async function countObject(
     if (!activity && byPattern) continue;
     const raw = batch.raw ? batch.raw() : null;
     const rowGroup = counter.rowGroup;
+    const rowFlags = counter.rowFlags;
     const rowBits = counter.rowBits;
     const words = counter.wordCount;
     const rows = batch.length;
     for (let r = 0; r < rows; r++) {
-      if (activity) ctx.ledger.count(kind, batch, r, columns, raw);
+      if (activity && (rowFlags[r]! & (ROW_NOT_RECORD | ROW_COPY)) === 0)
+        ctx.ledger.count(kind, batch, r, columns, raw);
       if (byPattern) continue;
       const g = rowGroup[r]!;
-      if (groupExcluded[g] === true) continue;
+      if (g < 0 || groupExcluded[g] === true) continue;
       const score = scoreBits(groupCombo[g]!.rules, rowBits, r * words);
       if (score !== null) addScore(groupDist[g]!, score, 1);
     }
@@ -219,7 +266,8 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
       out.excludedRecords += counts[0]!;
       return;
     }
-    const ownerId = fg.keys[0]!;
+    // Groups are keyed by the owner cell's bytes: a 15- and an 18-character Id of one owner meet here.
+    const ownerId = idKey(fg.keys[0]!);
     const combo = counted.groupCombo[g]!;
     const team = teamOf(ctx.population, ownerId);
     const dist = counted.groupDist[g]!;
@@ -260,6 +308,7 @@ function objectResult(
   object: string,
   d: ObjectDescribe,
   shape: ObjectShape,
+  counted: Counted,
   r: RolledUp
 ): ObjectResult {
   const width = shape.fieldNames.length;
@@ -278,8 +327,9 @@ function objectResult(
       addDistribution(s.dist, g.dist);
     }
   }
+  const listed = shape.fieldNames.map((name) => !SYSTEM_FIELDS.has(nameKey(name)));
   const counts = (g: Group): FieldCount[] =>
-    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! }));
+    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! })).filter((_, i) => listed[i]);
   const group = (g: Group): GroupResult => ({
     records: g.records,
     fields: counts(g),
@@ -297,16 +347,20 @@ function objectResult(
     name: object,
     records: total.records,
     excludedRecords: r.excludedRecords,
+    deletedRecords: counted.rules.counts.deleted,
+    duplicateRecords: counted.rules.counts.duplicates,
     stageField: shape.stageField,
-    fields: d.fields.map((f, i) => ({
-      name: f.name,
-      type: String(f.type),
-      filled: total.filled[i]!,
-      fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
-    })),
+    fields: d.fields
+      .map((f, i) => ({
+        name: f.name,
+        type: String(f.type),
+        filled: total.filled[i]!,
+        fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
+      }))
+      .filter((_, i) => listed[i]),
     owners: byName(r.owners, (ownerId, g) => ({
       ownerId,
-      ownerName: ctx.population.byId.get(ownerId)?.name ?? ownerId,
+      ownerName: ctx.population.byId.get(ownerId)?.name ?? ctx.population.queues.get(ownerId) ?? ownerId,
       team: teamOf(ctx.population, ownerId),
       ...group(g)
     })),
@@ -330,5 +384,29 @@ export async function measureObject(
 ): Promise<ObjectResult> {
   const shape = objectShape(object, d, ctx.rules);
   const counted = await countObject(ctx, object, d, shape);
-  return objectResult(ctx, object, d, shape, rollUp(ctx, shape, counted));
+  warnRowRules(ctx, object, d, counted.rules);
+  const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
+  if (queueOwned && ctx.population.queues.size === 0)
+    ctx.warn?.(
+      `${object}: records owned by queues are shown by queue Id: the source has no Group.csv. Include Group in the Data Export to name them.`
+    );
+  return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
+}
+
+/** Says what the row rules left out (engine/row-rules.ts). */
+export function warnRowRules(
+  ctx: Pick<ObjectContext, 'warn'>,
+  object: string,
+  d: ObjectDescribe,
+  rules: RowRules
+): void {
+  const { deleted, duplicates } = rules.counts;
+  if (deleted > 0)
+    ctx.warn?.(
+      `${object}: ${deleted} deleted record(s) (IsDeleted = true, from "Export All" or the recycle bin) left out.`
+    );
+  if (duplicates > 0)
+    ctx.warn?.(
+      `${object}: ${duplicates} record(s) found twice across its ${d.parts ?? 2} files (the same export downloaded twice?): counted once. Keep one copy of each export file in the folder.`
+    );
 }

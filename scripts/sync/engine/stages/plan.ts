@@ -6,9 +6,9 @@ import {
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { SyncInputError } from '../../errors';
-import type { ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
+import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
-import { dayNumber, periodEndDay, periodStartDay, trendPeriods } from '../periods';
+import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
 const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
@@ -60,16 +60,20 @@ export async function planRun(
   options: PlanOptions,
   warn: (message: string) => void
 ): Promise<RunPlan> {
-  const rules = options.rules ?? (await source.loadRules());
+  let rules = options.rules ?? (await source.loadRules());
+  const type = options.periodType ?? rules.settings.snapshotPeriod;
   const period = planPeriod(
-    options.asOf ?? new Date().toISOString().slice(0, 10),
-    options.periodType ?? rules.settings.snapshotPeriod,
+    options.asOf ?? lastCompletePeriodDay(new Date().toISOString().slice(0, 10), type),
+    type,
     options.trendCount ?? DEFAULT_TREND_COUNT
   );
   const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
   const names = selectObjects(source, rules, options.objects, available, warn);
   const objects: RunPlan['objects'] = [];
-  for (const name of names) objects.push({ name, describe: await describeWithRules(source, rules, name) });
+  const skipped = new Set<CompletenessRule>();
+  for (const name of names)
+    objects.push({ name, describe: await describeWithRules(source, rules, name, skipped, warn) });
+  if (skipped.size > 0) rules = { ...rules, completeness: rules.completeness.filter((r) => !skipped.has(r)) };
   const activityObjects = ACTIVITY_OBJECTS.filter(
     (o) => !names.some((n) => sameName(n, o)) && available.has(nameKey(o))
   ).map((o) => available.get(nameKey(o)) as string);
@@ -81,6 +85,14 @@ export async function planRun(
     activityObjects,
     available
   };
+}
+
+/**
+ * The default --as-of: the last day of the last complete period before `today` (yyyy-mm-dd, UTC), so a
+ * run on a Monday measures last week, not the week just begun (all zeros). --as-of still picks any day.
+ */
+export function lastCompletePeriodDay(today: string, type: PeriodType): string {
+  return isoDay(periodStartDay(dayNumber(today), type) - 1);
 }
 
 function planPeriod(asOf: string, type: PeriodType, trendCount: number): Period {
@@ -138,11 +150,19 @@ function selectObjects(
   return objects;
 }
 
-/** The object's describe; every completeness rule on it must name one of its fields. */
+/**
+ * The object's describe; every active completeness rule on it must name one of its fields. Live, a missing
+ * field is bad input (SyncInputError). In a Data Export it may be a field no export contains: Salesforce
+ * leaves formula and roll-up summary fields out of every Data Export, and compound fields (addresses,
+ * geolocations) are exported as their components only (Salesforce Help, "Export Backup Data from
+ * Salesforce"). Offline, such a rule is skipped (added to `skipped`) with a warning saying why.
+ */
 async function describeWithRules(
   source: RecordSource,
   rules: RuleSet,
-  object: string
+  object: string,
+  skipped: Set<CompletenessRule>,
+  warn: (message: string) => void
 ): Promise<ObjectDescribe> {
   const d = await source.describe(object);
   if (!d)
@@ -151,11 +171,24 @@ async function describeWithRules(
       'Check the object name and access.'
     );
   const names = new Set(d.fields.map((f) => nameKey(f.name)));
-  for (const rule of rules.completeness) {
-    if (!sameName(rule.object, object) || names.has(nameKey(rule.field))) continue;
+  const own = rules.completeness.filter((rule) => rule.active && sameName(rule.object, object));
+  for (const rule of own) {
+    if (names.has(nameKey(rule.field))) continue;
+    if (source.kind === 'export') {
+      skipped.add(rule);
+      warn(
+        `The completeness rule ${rule.name ?? `${rule.object}.${rule.field}`} is skipped offline: ${object}.csv has no column ${rule.field}. A Data Export never contains formula, roll-up summary or compound (address, geolocation) fields; such a rule is measured on a live run (--target-org), compound fields through their components. Otherwise check Field__c's spelling.`
+      );
+      continue;
+    }
     throw new SyncInputError(
-      `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which ${source.kind === 'export' ? `${object}.csv has no column for` : 'the org does not have (or the sync user cannot read)'}.`,
+      `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which the org does not have (or the sync user cannot read).`,
       `Fix Field__c in ${rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule'} (an API name such as NextStep or Budget__c), or deactivate the rule.`
+    );
+  }
+  if (source.kind === 'export' && d.recordTypes.length === 0 && own.some((r) => r.recordTypes.length > 0)) {
+    warn(
+      `Completeness rules on ${object} name record types, but the ${source.description} has no RecordType.csv (or none for ${object}): record type Ids cannot be named, so those rules never apply. Include RecordType in the Data Export.`
     );
   }
   return d;

@@ -2,6 +2,7 @@
 // (the kernel's benefit activity registry) and the champion candidates.
 
 import {
+  idKey,
   isActive,
   minutesSaved,
   nameKey
@@ -43,6 +44,8 @@ export interface Population {
   excluded: ExcludedUser[];
   excludedIds: Set<string>;
   included: UserRecord[];
+  /** Queue names by Id (Group.csv, Type Queue), for records owned by a queue. */
+  queues: Map<string, string>;
 }
 
 export interface PopulationOptions {
@@ -57,7 +60,14 @@ export async function readPopulation(
   settings: CockpitSettings,
   options: PopulationOptions
 ): Promise<Population> {
-  const users = await source.readUsers(teamField);
+  // One user per Id (15/18 characters alike), even when User.csv is in the folder twice.
+  const byKey = new Map<string, UserRecord>();
+  for (const u of await source.readUsers(teamField)) {
+    const id = idKey(u.id);
+    if (!byKey.has(id))
+      byKey.set(id, { ...u, id, managerId: u.managerId ? idKey(u.managerId) : u.managerId });
+  }
+  const users = [...byKey.values()];
   const excluded = excludedUsers(users, settings, {
     includeIntegrationUsers: options.includeIntegrationUsers ?? false,
     includeInactiveUsers: options.includeInactiveUsers ?? false
@@ -68,7 +78,8 @@ export async function readPopulation(
     byId: new Map(users.map((u) => [u.id, u])),
     excluded,
     excludedIds,
-    included: users.filter((u) => !excludedIds.has(u.id))
+    included: users.filter((u) => !excludedIds.has(u.id)),
+    queues: (await source.readQueues?.()) ?? new Map<string, string>()
   };
 }
 
@@ -95,7 +106,7 @@ export async function readRoles(
 
 /** The team of a record owner: the user's team, "(queue)" for a queue, NO_TEAM otherwise. */
 export function teamOf(population: Population, ownerId: string): string {
-  const user = population.byId.get(ownerId);
+  const user = population.byId.get(idKey(ownerId));
   if (!user) return ownerId.startsWith('00G') ? QUEUE_TEAM : NO_TEAM;
   return user.team || NO_TEAM;
 }

@@ -158,6 +158,69 @@ export function sameName(a: string, b: string): boolean {
   return nameKey(a) === nameKey(b);
 }
 
+/** The alphabet of the 18-character Id's checksum: 5 bits per character. */
+const ID_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+
+/**
+ * The key under which a record Id (owner, creator, modifier, user, record type, role, profile, queue…) is
+ * compared: its canonical 18-character form, so the 15- and 18-character forms of one record meet.
+ * A 15-character Id is case-sensitive; the 18-character form appends a checksum of its letter case: for
+ * each 5-character chunk, bit i is set when character i is an upper-case A–Z, and the number 0–31 picks a
+ * character of A–Z0–5. The suffix itself is case-insensitive, so an 18-character Id whose letters were
+ * re-cased by a tool (Excel, a lower-casing script) is restored from it. Anything else (blank, not 15/18
+ * alphanumeric characters) is returned unchanged. Source: Salesforce's API "ID field type" (15
+ * case-sensitive, 18 case-insensitive) and the published suffix algorithm (CASESAFEID).
+ */
+export function idKey(id: string): string {
+  const n = id.length;
+  if (n === 15) {
+    let suffix = '';
+    for (let chunk = 0; chunk < 3; chunk++) {
+      let bits = 0;
+      for (let i = 0; i < 5; i++) {
+        const c = id.charCodeAt(chunk * 5 + i);
+        if (c >= 65 && c <= 90) bits |= 1 << i;
+        else if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return id;
+      }
+      suffix += ID_SUFFIX[bits] as string;
+    }
+    return id + suffix;
+  }
+  if (n !== 18) return id;
+  // Canonical when each letter's case matches the suffix (upper-case suffix): checked without allocating.
+  let canonical = true;
+  const bitsOf: number[] = [0, 0, 0];
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let s = id.charCodeAt(15 + chunk);
+    if (s >= 97 && s <= 122) {
+      s -= 32;
+      canonical = false;
+    }
+    const bits = s >= 65 && s <= 90 ? s - 65 : s >= 48 && s <= 53 ? s - 48 + 26 : -1;
+    if (bits < 0) return id;
+    bitsOf[chunk] = bits;
+    for (let i = 0; i < 5; i++) {
+      const c = id.charCodeAt(chunk * 5 + i);
+      const upper = c >= 65 && c <= 90;
+      const lower = c >= 97 && c <= 122;
+      if (!upper && !lower && !(c >= 48 && c <= 57)) return id;
+      if ((upper || lower) && upper !== (((bits >> i) & 1) === 1)) canonical = false;
+    }
+  }
+  if (canonical) return id;
+  let out = '';
+  for (let k = 0; k < 15; k++) {
+    const ch = id.charAt(k);
+    out += ((bitsOf[Math.floor(k / 5)] as number) >> (k % 5)) & 1 ? ch.toUpperCase() : ch.toLowerCase();
+  }
+  return out + id.slice(15).toUpperCase();
+}
+
+/** Whether two record Ids name the same record (15- or 18-character forms; idKey). */
+export function sameId(a: string, b: string): boolean {
+  return idKey(a) === idKey(b);
+}
+
 /** True when the rule applies to a record of this object, record type and stage. */
 export function ruleApplies(rule: CompletenessRule, context: RecordContext): boolean {
   if (!rule.active) return false;

@@ -1,0 +1,384 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
+// Issue 11: export and org shapes Salesforce and its tools produce, each measured right. Every case is a
+// small fixture with its hand-computed figure; each test fails without its fix.
+
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { measure } from '../engine/measure';
+import type { MeasureOptions } from '../engine/measure';
+import { ExportSource } from '../sources/export-source';
+import { renderReport } from '../report/render-report';
+import { ArrayRowBatch } from '../csv/csv-reader';
+import { IdFingerprints } from '../engine/row-rules';
+import { lastCompletePeriodDay } from '../engine/stages/plan';
+import { U1, U2, folderEntries, makeFixture, rule, zip } from './fixtures';
+
+const run = (exportDir: string, rulesDir: string, options: MeasureOptions = {}) =>
+  measure(new ExportSource({ paths: [exportDir], rulesDir }), {
+    objects: ['Opportunity'],
+    asOf: '2026-11-20',
+    ...options
+  });
+
+/** Rewrites the header line of a fixture CSV with `map` applied to each column name. */
+function recase(file: string, map: (column: string) => string): void {
+  const text = readFileSync(file, 'utf8');
+  const end = text.indexOf('\n');
+  const header = text
+    .slice(0, end)
+    .split(',')
+    .map((c) => `"${map(c.replace(/"/g, ''))}"`)
+    .join(',');
+  writeFileSync(file, header + text.slice(end));
+}
+
+describe('1. letter case of field names', () => {
+  it('applies stage rules and counts tasks with upper-case headers (Data Loader)', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    recase(join(exportDir, 'Opportunity.csv'), (c) => c.toUpperCase());
+    recase(join(exportDir, 'Task.csv'), (c) => c.toUpperCase());
+    const result = await run(exportDir, rulesDir);
+    const opp = result.objects[0]!;
+    // Same figures as with API-cased headers: NextStep applies to the 3 Prospecting records only.
+    expect(opp.stageField).toBe('STAGENAME');
+    expect(opp.ruleFields).toEqual([
+      { field: 'AMOUNT', records: 4, filled: 2 },
+      { field: 'NEXTSTEP', records: 3, filled: 2 }
+    ]);
+    expect(opp.completeness.average).toBeCloseTo(0.5);
+    expect(result.users.find((u) => u.userId === U1)!.tasksLogged).toBe(2);
+  });
+
+  it('counts tasks when only Task is read for activity, in lower case', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    recase(join(exportDir, 'Task.csv'), (c) => c.toLowerCase());
+    const result = await run(exportDir, rulesDir);
+    expect(result.users.find((u) => u.userId === U1)!.tasksLogged).toBe(2);
+  });
+});
+
+describe('2. 15- and 18-character Ids are the same record', () => {
+  it('credits an owner whose User.csv Id has 15 characters beside 18-character export Ids', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const users = readFileSync(join(exportDir, 'User.csv'), 'utf8');
+    // A User.csv built from a report: 15-character Ids (the fixture's end in AAA: the case checksum).
+    writeFileSync(
+      join(exportDir, 'User.csv'),
+      users.replaceAll(U1, U1.slice(0, 15)).replaceAll(U2, U2.slice(0, 15))
+    );
+    const result = await run(exportDir, rulesDir);
+    const opp = result.objects[0]!;
+    expect(opp.owners.find((o) => o.ownerId === U1)).toMatchObject({ team: 'Team A', records: 2 });
+    expect(opp.teams.map((t) => t.team)).not.toContain('(no team)');
+    const ana = result.users.find((u) => u.userId === U1)!;
+    expect([ana.recordsOwned, ana.tasksLogged, ana.recordsCreated]).toEqual([2, 2, 1]);
+  });
+
+  it('matches record types, roles and profiles by their 15-character form too', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const rt = readFileSync(join(exportDir, 'RecordType.csv'), 'utf8');
+    writeFileSync(join(exportDir, 'RecordType.csv'), rt.replace('012000000000001AAA', '012000000000001'));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.recordTypes.map((t) => t.recordType)).toEqual(['(none)', 'Renewal']);
+  });
+
+  it('restores an 18-character Id whose letters a tool re-cased', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const opp = readFileSync(join(exportDir, 'Opportunity.csv'), 'utf8');
+    writeFileSync(join(exportDir, 'Opportunity.csv'), opp.replaceAll(U1, U1.toLowerCase()));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
+    rmSync(exportDir, { recursive: true, force: true });
+  });
+});
+
+describe('3. events logged count what a person did', () => {
+  it('leaves out invitees’ copies (IsChild) and the occurrences of a series', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const at = '2026-11-17T09:00:00.000Z';
+    writeFileSync(
+      join(exportDir, 'Event.csv'),
+      [
+        'Id,OwnerId,CreatedById,CreatedDate,IsChild,IsRecurrence,RecurrenceActivityId,IsDeleted',
+        // Ana's meeting with two invitees: three rows, all created by Ana.
+        `00U000000000001AAA,${U1},${U1},${at},false,false,,false`,
+        `00U000000000002AAA,${U2},${U1},${at},true,false,,false`,
+        `00U000000000003AAA,005000000000009AAA,${U1},${at},true,false,,false`,
+        // A weekly series: its main record and two occurrences.
+        `00U000000000004AAA,${U1},${U1},${at},false,true,,false`,
+        `00U000000000005AAA,${U1},${U1},${at},false,false,00U000000000004AAA,false`,
+        `00U000000000006AAA,${U1},${U1},${at},false,false,00U000000000004AAA,false`,
+        // A deleted event (Export All).
+        `00U000000000007AAA,${U1},${U1},${at},false,false,,true`
+      ].join('\n') + '\n'
+    );
+    writeFileSync(
+      join(rulesDir, 'Benefit_Rule.Events.md-meta.xml'),
+      rule('Events', {
+        Activity__c: 'Event_Logged',
+        Minutes_Per_Unit__c: '30',
+        Active__c: 'true',
+        Sort_Order__c: '2'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    const ana = result.users.find((u) => u.userId === U1)!;
+    expect(ana.eventsLogged).toBe(2);
+    expect(ana.minutesSaved).toBe(2 * 3 + 2 * 30);
+    expect(result.users.find((u) => u.userId === U2)!.eventsLogged).toBe(0);
+    expect(result.warnings.join('\n')).toMatch(/Event: 1 deleted record/);
+  });
+});
+
+describe('4. deleted rows', () => {
+  it('leaves out IsDeleted = true rows of an "Export All" file, with a warning', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    // Rows may span lines (o5's name): add the column at the end of each record's last line.
+    const text = lines
+      .map((line, i) => (i === 0 ? `${line},"IsDeleted"` : line.endsWith('Z"') ? `${line},"false"` : line))
+      .join('\n');
+    const deleted = `"o6","F","${U1}","Prospecting","","9","Call","false","${U1}","2026-11-17T10:00:00.000Z","${U1}","2026-11-17T10:00:00.000Z","true"\n`;
+    writeFileSync(file, text + deleted);
+    const result = await run(exportDir, rulesDir);
+    const opp = result.objects[0]!;
+    expect([opp.records, opp.deletedRecords]).toEqual([4, 1]);
+    expect(opp.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
+    expect(result.users.find((u) => u.userId === U1)!.recordsCreated).toBe(1);
+    expect(result.warnings.join('\n')).toMatch(/Opportunity: 1 deleted record/);
+  });
+});
+
+describe('5. the same export twice', () => {
+  it('counts a record found in two files of an object once, and warns', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const folder = join(root, 'downloads');
+    mkdirSync(folder);
+    const bytes = zip(folderEntries(exportDir));
+    writeFileSync(join(folder, 'WE_00D000000000001_1.ZIP'), bytes);
+    writeFileSync(join(folder, 'WE_00D000000000001_1 (1).ZIP'), bytes);
+    const twice = await run(folder, rulesDir);
+    const once = await run(exportDir, rulesDir);
+    expect(twice.objects[0]!.records).toBe(once.objects[0]!.records);
+    expect(twice.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(twice.users).toEqual(once.users);
+    expect(twice.objects[0]!.duplicateRecords).toBe(5);
+    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+  });
+
+  it('keeps Id fingerprints compact: 8 bytes a slot, no string kept', () => {
+    const ids = new IdFingerprints();
+    const batch = new ArrayRowBatch(
+      ['Id'],
+      Array.from({ length: 20_000 }, (_, i) => [`006${String(i).padStart(15, '0')}`])
+    );
+    let again = 0;
+    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    for (let r = 0; r < 10; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    expect(again).toBe(10);
+    expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
+  });
+});
+
+describe('6. optional files missing: said in warnings[], the console and the report', () => {
+  it('without Profile.csv: the exclusions that need it are named', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Profile\.csv is not in the .*API-only integration user .* measured as a rep/
+    );
+  });
+
+  it('--team-field Profile.Name without Profile.csv and UserRole.Name without UserRole.csv: one rule', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    rmSync(join(exportDir, 'UserRole.csv'));
+    for (const teamField of ['Profile.Name', 'UserRole.Name']) {
+      const result = await run(exportDir, rulesDir, { teamField });
+      const object = teamField.split('.')[0]!;
+      expect(result.warnings.join('\n')).toContain(`needs ${object}.csv`);
+      expect(result.users.every((u) => u.team === '(no team)')).toBe(true);
+    }
+  });
+
+  it('without RecordType.csv, rules naming record types are said never to apply', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'RecordType.csv'));
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Opp_Renewal.md-meta.xml'),
+      rule('Opp Renewal', {
+        Object__c: 'Opportunity',
+        Field__c: 'Amount',
+        Weight__c: '1',
+        Active__c: 'true',
+        Record_Types__c: 'Renewal'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(/name record types, but .* no RecordType\.csv/);
+  });
+
+  it('a --rules folder holding no rule file: said, with the folder it probably meant', async () => {
+    const { exportDir, root } = makeFixture();
+    const project = join(root, 'force-app', 'main', 'default');
+    mkdirSync(join(project, 'customMetadata'), { recursive: true });
+    const result = await run(exportDir, join(root, 'force-app'));
+    expect(result.warnings.join('\n')).toContain(
+      `Did you mean --rules ${join(root, 'force-app', 'main/default/customMetadata')}?`
+    );
+    expect(result.objects[0]!.completeness.scored).toBe(0);
+  });
+
+  it('the report shows the warnings first', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    rmSync(join(exportDir, 'Profile.csv'));
+    const html = renderReport(await run(exportDir, rulesDir), [], 'en');
+    expect(html).toMatch(
+      /<section class="warnings" role="alert"><h2>What could not be measured<\/h2>.*Profile\.csv is not in/s
+    );
+  });
+});
+
+describe('7. fields no Data Export contains', () => {
+  it('skips a rule on a formula, roll-up or compound field offline, with a warning saying why', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Opp_Address.md-meta.xml'),
+      rule('Opp_Address', {
+        Object__c: 'Opportunity',
+        Field__c: 'Billing_Address__c',
+        Weight__c: '5',
+        Active__c: 'true'
+      })
+    );
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Opp_Address is skipped offline: Opportunity\.csv has no column Billing_Address__c\. A Data Export never contains formula, roll-up summary or compound/
+    );
+    // The other rules are measured as before.
+    expect(result.objects[0]!.completeness.average).toBeCloseTo(0.5);
+  });
+});
+
+describe('8. encodings', () => {
+  it('transcodes UTF-16 (byte order mark) before parsing, whatever --encoding says', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    const file = join(exportDir, 'Opportunity.csv');
+    const text = readFileSync(file, 'utf8').replace('"A"', '"Ünïcode ✓"');
+    writeFileSync(file, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.completeness).toEqual(once.objects[0]!.completeness);
+  });
+
+  it('transcodes --encoding iso-2022-jp, whose characters reuse the bytes of " and ,', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    // 「"」 is byte 0x22 inside an ISO-2022-JP double-byte character: ESC $ B 0x22 0x2C ESC ( B.
+    const jis = (ascii: string): Buffer => Buffer.from(ascii, 'latin1');
+    const name = Buffer.concat([jis('\x1b$B'), Buffer.from([0x30, 0x22, 0x30, 0x2c]), jis('\x1b(B')]);
+    const file = join(exportDir, 'Opportunity.csv');
+    const lines = readFileSync(file, 'latin1').split('"A"');
+    writeFileSync(file, Buffer.concat([jis(lines[0]!), jis('"'), name, jis('"'), jis(lines[1]!)]));
+    const result = await measure(
+      new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-jp' }),
+      {
+        objects: ['Opportunity'],
+        asOf: '2026-11-20'
+      }
+    );
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === U1)!.records).toBe(2);
+  });
+
+  it('refuses an encoding it can neither parse nor decode before reading, saying what to do', () => {
+    const { exportDir, rulesDir } = makeFixture();
+    expect(() => new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-kr' })).toThrow(
+      /cannot be read: .*Export again as UTF-8/
+    );
+  });
+
+  it('hints --encoding when a file decodes to replacement characters', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace('"A"', '"Société"'), 'latin1'));
+    const result = await run(exportDir, rulesDir);
+    expect(result.warnings.join('\n')).toMatch(
+      /Opportunity\.csv holds bytes that are not utf-8 .*--encoding windows-1252/
+    );
+  });
+});
+
+describe('9. layouts people make', () => {
+  it('finds CSVs one folder down (Windows "Extract All")', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const top = join(root, 'Downloads');
+    mkdirSync(top);
+    renameSync(exportDir, join(top, 'WE_00D000000000001_1'));
+    const result = await run(top, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+  });
+
+  it('a zip of the part zips: says to unzip it once, naming the inner zips', () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    const outer = join(root, 'export.zip');
+    writeFileSync(outer, zip([{ name: 'WE_1.zip', data: zip(folderEntries(exportDir)) }]));
+    expect(() => new ExportSource({ paths: [outer], rulesDir })).toThrow(
+      /holds zips, not CSV files: WE_1\.zip/
+    );
+  });
+
+  it('a 0-byte CSV of an object nobody asked for does not abort the run', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Sponsor_Message__c.csv'), '');
+    writeFileSync(join(exportDir, 'Key_User__c.csv'), '');
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.warnings.join('\n')).toMatch(/Sponsor_Message__c\.csv is empty \(0 bytes\)/);
+  });
+});
+
+describe('11. the period', () => {
+  it('defaults to the last complete period; --as-of still picks any', async () => {
+    expect(lastCompletePeriodDay('2026-11-23', 'Week')).toBe('2026-11-22'); // a Monday: last week
+    expect(lastCompletePeriodDay('2026-11-20', 'Week')).toBe('2026-11-15');
+    expect(lastCompletePeriodDay('2026-12-01', 'Month')).toBe('2026-11-30');
+    expect(lastCompletePeriodDay('2026-11-23', 'Day')).toBe('2026-11-22');
+    const { exportDir, rulesDir } = makeFixture();
+    const result = await run(exportDir, rulesDir, { asOf: '2026-11-23' });
+    expect(result.period.start).toBe('2026-11-23');
+  });
+});
+
+describe('10. owners and noise', () => {
+  const queue = '00G000000000001EAA'; // G is upper case: checksum E
+  const withQueue = (exportDir: string): void => {
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(`"o3","C","${U2}"`, `"o3","C","${queue}"`));
+  };
+
+  it('names queue owners from Group.csv, and says so when Group.csv is missing', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    withQueue(exportDir);
+    const without = await run(exportDir, rulesDir);
+    expect(without.objects[0]!.owners.find((o) => o.ownerId === queue)!.ownerName).toBe(queue);
+    expect(without.warnings.join('\n')).toMatch(/owned by queues .* no Group\.csv/);
+    writeFileSync(join(exportDir, 'Group.csv'), `Id,Name,Type\n${queue},Renewals queue,Queue\n`);
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === queue)).toMatchObject({
+      ownerName: 'Renewals queue',
+      team: '(queue)'
+    });
+  });
+
+  it('leaves system-filled columns out of the field lists', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    recase(join(exportDir, 'Opportunity.csv'), (c) => (c === 'IsPrivate' ? 'SystemModstamp' : c));
+    const opp = (await run(exportDir, rulesDir)).objects[0]!;
+    const names = opp.fields.map((f) => f.name);
+    expect(names).toEqual(['Id', 'Name', 'OwnerId', 'StageName', 'RecordTypeId', 'Amount', 'NextStep']);
+    expect(opp.owners[0]!.fields.map((f) => f.name)).toEqual(names);
+  });
+});

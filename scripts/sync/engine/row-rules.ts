@@ -1,0 +1,188 @@
+/* eslint-disable @typescript-eslint/no-non-null-assertion -- typed-array indexes bounded by the batch's shape in the per-row loop (noUncheckedIndexedAccess). */
+// Row-level rules: which rows of an object are not records to count, and which records are not something a
+// person did. Applied per row by the measurement (FillCounter and the activity ledger), never by a source's
+// file loop, so they hold whichever way a file is read (one thread or workers over byte ranges).
+//
+// - Deleted: IsDeleted = true. Data Export's "Export All" (and queryAll) include records in the recycle bin.
+// - Duplicate: an Id already read from another file of the object (a re-downloaded export in the folder).
+//   Only when the object has several files; the Ids seen are kept as 64-bit fingerprints in one typed array.
+// - Copy (activity only): an invitee's copy of an event (IsChild = true: one row per Salesforce user
+//   invited, all created by the organizer) and the occurrences of a recurring series (RecurrenceActivityId
+//   naming another row, the series' main record with IsRecurrence = true; or a Lightning occurrence,
+//   IsRecurrence2 = true, whose series record has GroupEventType 3). Sources: Object Reference, Event and
+//   Task; Change Data Capture Developer Guide, "Event Invitees" and "Recurring Activities".
+
+import { FIELD_KINDS } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { findColumn } from '../csv/cells';
+import type { RawCells, RowBatch } from '../csv/csv-reader';
+
+/** Row flags (bits). */
+export const ROW_DELETED = 1;
+export const ROW_DUPLICATE = 2;
+/** Not a record to count: deleted or duplicate. */
+export const ROW_NOT_RECORD = ROW_DELETED | ROW_DUPLICATE;
+/** A copy of what a person did (invitee's event, occurrence of a series): not counted as activity. */
+export const ROW_COPY = 4;
+
+/** Rows each rule left out. */
+export interface RowRuleCounts {
+  deleted: number;
+  duplicates: number;
+  copies: number;
+}
+
+interface Columns {
+  id: number;
+  deleted: number;
+  child: number;
+  recurrenceOf: number;
+  recurrence2: number;
+  groupEventType: number;
+}
+
+/** Fields the rules read, when the object has them (added to what a source is asked for). */
+export const ROW_RULE_FIELDS = [
+  'Id',
+  'IsDeleted',
+  'IsChild',
+  'RecurrenceActivityId',
+  'IsRecurrence2',
+  'GroupEventType'
+] as const;
+
+const checked = FIELD_KINDS.boolean.filledBytes;
+
+/** Decides per row; one instance per object pass. */
+export class RowRules {
+  readonly counts: RowRuleCounts = { deleted: 0, duplicates: 0, copies: 0 };
+  private lastColumns: readonly string[] | null = null;
+  private cols: Columns = {
+    id: -1,
+    deleted: -1,
+    child: -1,
+    recurrenceOf: -1,
+    recurrence2: -1,
+    groupEventType: -1
+  };
+  private readonly seen: IdFingerprints | null;
+
+  /** @param dedupe look for Ids read twice (the object has several files) */
+  constructor(dedupe: boolean) {
+    this.seen = dedupe ? new IdFingerprints() : null;
+  }
+
+  /** Flags of each row of the batch into out[0..length). */
+  mark(batch: RowBatch, raw: RawCells | null, out: Uint8Array): void {
+    if (batch.columns !== this.lastColumns) {
+      this.lastColumns = batch.columns;
+      const c = (name: string): number => findColumn(batch.columns, name);
+      this.cols = {
+        id: c('Id'),
+        deleted: c('IsDeleted'),
+        child: c('IsChild'),
+        recurrenceOf: c('RecurrenceActivityId'),
+        recurrence2: c('IsRecurrence2'),
+        groupEventType: c('GroupEventType')
+      };
+    }
+    const { id, deleted, child, recurrenceOf, recurrence2, groupEventType } = this.cols;
+    const isTrue = (r: number, col: number): boolean => {
+      if (col < 0) return false;
+      if (!raw) return FIELD_KINDS.boolean.filled(batch.value(r, col));
+      const i = r * raw.width + col;
+      const s = raw.starts[i]!;
+      return checked(raw.buf, s < 0 ? ~s : s, raw.ends[i]!);
+    };
+    for (let r = 0; r < batch.length; r++) {
+      let flags = 0;
+      if (isTrue(r, deleted)) {
+        flags |= ROW_DELETED;
+        this.counts.deleted++;
+      } else if (this.seen && id >= 0 && this.seen.addCell(batch, raw, r, id)) {
+        flags |= ROW_DUPLICATE;
+        this.counts.duplicates++;
+      }
+      if (flags === 0 && (child >= 0 || recurrenceOf >= 0 || recurrence2 >= 0)) {
+        const occurrence =
+          (recurrenceOf >= 0 &&
+            !batch.isEmpty(r, recurrenceOf) &&
+            (id < 0 || batch.value(r, recurrenceOf) !== batch.value(r, id))) ||
+          (isTrue(r, recurrence2) && (groupEventType < 0 || batch.value(r, groupEventType) !== '3'));
+        if (isTrue(r, child) || occurrence) {
+          flags |= ROW_COPY;
+          this.counts.copies++;
+        }
+      }
+      out[r] = flags;
+    }
+  }
+}
+
+/**
+ * A set of record Ids as 64-bit fingerprints (two FNV-1a variants of the Id's bytes) in one open-addressed
+ * Int32Array: 8 bytes a slot, at most 3/4 full (5M Ids: 8M slots, 64 MB), instead of a Set of strings
+ * (about 80 bytes an Id). Two different Ids share a fingerprint with probability about n²/2⁶⁵ (5M Ids:
+ * under one in a million runs).
+ */
+export class IdFingerprints {
+  private table = new Int32Array(2 * 1024);
+  private size = 0;
+
+  /** Adds the Id in a cell; true when it was already there. */
+  addCell(batch: RowBatch, raw: RawCells | null, r: number, col: number): boolean {
+    let h1 = 0x811c9dc5 | 0;
+    let h2 = 0x01000193 ^ 0x5bd1e995;
+    if (raw) {
+      const i = r * raw.width + col;
+      let s = raw.starts[i]!;
+      if (s < 0) s = ~s;
+      const e = raw.ends[i]!;
+      // Ids are compared in their 18-character form's bytes as the file holds them (one export, one form).
+      for (let p = s; p < e; p++) {
+        const b = raw.buf[p]!;
+        h1 = Math.imul(h1 ^ b, 16777619);
+        h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
+      }
+    } else {
+      const text = batch.value(r, col);
+      for (let p = 0; p < text.length; p++) {
+        const b = text.charCodeAt(p);
+        h1 = Math.imul(h1 ^ b, 16777619);
+        h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
+      }
+    }
+    if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
+    return this.add(h1, h2);
+  }
+
+  private add(h1: number, h2: number): boolean {
+    if ((this.size + 1) * 4 > (this.table.length / 2) * 3) this.grow();
+    const t = this.table;
+    const mask = t.length / 2 - 1;
+    let slot = (h1 ^ (h2 >>> 7)) & mask;
+    for (;;) {
+      const a = t[2 * slot]!;
+      const b = t[2 * slot + 1]!;
+      if (a === 0 && b === 0) break;
+      if (a === h1 && b === h2) return true;
+      slot = (slot + 1) & mask;
+    }
+    t[2 * slot] = h1;
+    t[2 * slot + 1] = h2;
+    this.size++;
+    return false;
+  }
+
+  private grow(): void {
+    const old = this.table;
+    this.table = new Int32Array(old.length * 2);
+    this.size = 0;
+    for (let s = 0; s < old.length; s += 2)
+      if (old[s] !== 0 || old[s + 1] !== 0) this.add(old[s]!, old[s + 1]!);
+  }
+
+  /** Bytes held (the memory budget's figure). */
+  get bytes(): number {
+    return this.table.byteLength;
+  }
+}
