@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CsvFormatError, checkEncoding, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { CsvFormatError, checkEncoding, readCsvHeader } from '../csv/csv-reader';
+import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
@@ -154,7 +155,7 @@ export class ExportSource implements RecordSource {
     for (const part of parts) {
       try {
         let bytes = 0;
-        for await (const batch of readCsv(part.open(), {
+        for await (const batch of readCsvParallel(part.open(), {
           encoding: this.encoding,
           sourceName: part.display,
           onBytes: (b) => (bytes = b)
