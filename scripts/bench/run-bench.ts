@@ -1,13 +1,21 @@
-// npm run bench [-- --large] [-- --rows N]: fill rate by owner over an Opportunity CSV of 1,000,000 rows ×
-// 20 columns (5,000,000 with --large), each way in its own child process (its own peak RSS): the engine's
-// fill counting loop keyed by owner (core), the full sync engine (measure() on an export folder holding
-// the CSV, as the CLI runs it), DuckDB (read_csv + SUM(CASE WHEN … IS NOT NULL) GROUP BY OwnerId) and a
-// plain csv-parse loop. Prints wall time, rows/s, peak RSS and ratios; checks the figures agree.
+// npm run bench [-- --large] [-- --rows N] [-- --runs N] [-- --sync-command "<cmd>"]: fill rate by owner
+// over an Opportunity CSV of 1,000,000 rows × 20 columns (5,000,000 with --large).
+//
+// First, end to end as a user runs it (e2e.ts): whole processes, runs alternated, `npm run sync --
+// --from-export <dir> --json` (whatever package.json's sync script is) against a Node process running
+// DuckDB's read_csv + GROUP BY OwnerId on the same file; wall time, CPU and peak RSS of each process tree,
+// ratios, and the figures checked owner by owner. --sync-command times another entry (a compiled build).
+//
+// Then, in-process (for reference: no start-up, the work alone), each way in its own child process: the
+// engine's fill counting loop keyed by owner (core), the full sync engine (measure() on the export folder),
+// DuckDB and a plain csv-parse loop.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { BENCH_OWNERS, BENCH_TEAMS, writeBenchCsv, writeBenchExport } from './bench-data';
+import { endToEnd } from './e2e';
+import type { E2eLine } from './e2e';
 import { printRankingBench, runRankingBench } from './ranking-bench';
 
 interface Measure {
@@ -60,6 +68,17 @@ async function main(): Promise<void> {
       `core = the engine's per-group fill counting (FillCounter) keyed by owner; engine = measure() on an export\n` +
       `folder (this CSV as Opportunity.csv + ${BENCH_OWNERS} users in ${BENCH_TEAMS.length} teams), with the project's completeness rules:\n` +
       `owners × record types × stages, teams, rule fields per team, completeness scores.\n\n`
+  );
+  const runsArg = args.indexOf('--runs');
+  const runs = runsArg >= 0 ? Math.max(1, Number(args[runsArg + 1])) : 3;
+  const commandArg = args.indexOf('--sync-command');
+  const syncCommand = commandArg >= 0 ? args[commandArg + 1] : undefined;
+  process.stderr.write(`End to end, ${runs} alternated rounds…\n`);
+  const e2e = await endToEnd({ root, csv: file, exportDir, runs, syncCommand });
+  const e2eAgree = printEndToEnd(e2e, rows);
+
+  process.stdout.write(
+    `\nIn-process, for reference (each in its own child process, timed inside it: no start-up, the work alone)\n`
   );
   const results: Measure[] = [];
   for (const mode of ['core', 'engine', 'duckdb', 'csv-parse']) {
@@ -116,7 +135,32 @@ async function main(): Promise<void> {
   process.stdout.write('\n');
   const ranking = runRankingBench();
   printRankingBench(ranking);
-  if (!agree || ranking.some((r) => !r.pass)) process.exitCode = 1;
+  if (!agree || !e2eAgree || ranking.some((r) => !r.pass)) process.exitCode = 1;
+}
+
+/** The end-to-end table and its targets (issue 11: ≤ 0.7× DuckDB's time, peak RSS ≤ 150 MB); true when figures agree. */
+function printEndToEnd(lines: E2eLine[], rows: number): boolean {
+  const duck = lines[0];
+  const sync = lines[1];
+  if (!duck || !sync) throw new Error('the end-to-end runs gave no result');
+  const pad = (v: string, n: number): string => v.padStart(n);
+  const w = 52;
+  process.stdout.write(
+    `End to end, whole processes (median of alternated runs; CPU and RSS of the whole process tree)\n` +
+      `${'process'.padEnd(w)}${pad('wall s', 8)}${pad('CPU s', 8)}${pad('peak RSS MB', 13)}${pad('× DuckDB wall', 15)}${pad('× DuckDB CPU', 14)}  figures\n`
+  );
+  for (const l of lines) {
+    process.stdout.write(
+      `${l.label.padEnd(w)}${pad((l.wallMs / 1000).toFixed(2), 8)}${pad((l.cpuMs / 1000).toFixed(2), 8)}${pad(l.peakTreeMb.toFixed(0), 13)}` +
+        `${pad((l.wallMs / duck.wallMs).toFixed(2), 15)}${pad((l.cpuMs / duck.cpuMs).toFixed(2), 14)}  ${l === duck ? 'reference' : l.agree ? 'agree' : 'DIFFER'}\n`
+    );
+  }
+  const ratio = sync.wallMs / duck.wallMs;
+  process.stdout.write(
+    `target at ${rows.toLocaleString('en-US')} rows: ≤ 0.7× DuckDB's time ${ratio <= 0.7 ? 'met' : 'missed'} (${ratio.toFixed(2)}×), ` +
+      `peak RSS ≤ 150 MB ${sync.peakTreeMb <= 150 ? 'met' : 'missed'} (${sync.peakTreeMb.toFixed(0)} MB)\n`
+  );
+  return lines.every((l) => l.agree);
 }
 
 main().catch((error: unknown) => {

@@ -56,6 +56,11 @@ export interface CsvReaderOptions {
   header?: readonly string[];
   /** Longest record accepted, in bytes (default MAX_RECORD_BYTES): a longer one is a CsvFormatError. */
   maxRecordBytes?: number;
+  /**
+   * Where the cell offset arrays come from (default: new arrays): the parallel reader's workers reuse
+   * the arrays the reading thread hands back. Their contents need not be zero.
+   */
+  cellArrays?: (length: number) => Int32Array;
 }
 
 /**
@@ -109,11 +114,12 @@ function scanForRecordEnd(buf: Buffer, state: Scan, from = 0): { end: number; st
 /** A malformed CSV input: says where, and what to do. */
 export class CsvFormatError extends Error {
   constructor(
-    message: string,
+    /** What is wrong, without the place (the message adds the source and line). */
+    readonly reason: string,
     readonly sourceName: string,
     readonly line: number
   ) {
-    super(`${sourceName}, line ${line}: ${message}`);
+    super(`${sourceName}, line ${line}: ${reason}`);
     this.name = 'CsvFormatError';
   }
 }
@@ -147,6 +153,40 @@ function makeDecoder(encoding: string): CellDecoder {
   if (encoding === 'utf-8') return (buf, start, end) => buf.toString('utf8', start, end);
   const decoder = new TextDecoder(encoding);
   return (buf, start, end) => decoder.decode(buf.subarray(start, end));
+}
+
+/**
+ * A batch over cells parsed elsewhere (a worker thread parsing a byte range of a file: csv-ranges.ts);
+ * `encoding` decodes values as the reader of the same file would.
+ */
+export function rowBatchFromRaw(
+  columns: readonly string[],
+  length: number,
+  raw: RawCells,
+  encoding = 'utf-8'
+): RowBatch {
+  return new ByteRowBatch(
+    columns,
+    length,
+    raw.buf,
+    raw.starts,
+    raw.ends,
+    makeDecoder(checkEncoding(encoding))
+  );
+}
+
+/** What CsvParser.parseRange read: the batch, where its last record ends, and the line breaks consumed. */
+export interface RangeParse {
+  batch: RowBatch | null;
+  /** Index in the buffer just past the last record parsed (a record boundary). */
+  end: number;
+  /** Line breaks consumed (inside quoted fields too), for line numbers in messages. */
+  lines: number;
+  /**
+   * False when the buffer ended inside a record that starts before the limit (or could not tell): read
+   * further and parse again.
+   */
+  complete: boolean;
 }
 
 /**
@@ -233,6 +273,8 @@ export class CsvParser {
   private header: string[] | null = null;
   private carry: Buffer | null = null;
   private line = 1; // line number of the first byte of `carry` / next chunk
+  /** Where the last parse stopped in its buffer. */
+  private lastEnd = 0;
   private first = true;
   private rowsSeen = 0;
   private rowBytesSeen = 0;
@@ -241,6 +283,7 @@ export class CsvParser {
   private pendingBytes = 0;
   private scan: Scan = Scan.FieldStart;
   private readonly maxRecordBytes: number;
+  private readonly cells: (length: number) => Int32Array;
   private readonly decode: CellDecoder;
   private readonly encoding: string;
   readonly sourceName: string;
@@ -250,6 +293,7 @@ export class CsvParser {
     this.decode = makeDecoder(this.encoding);
     this.sourceName = options.sourceName ?? 'CSV input';
     this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
+    this.cells = options.cellArrays ?? ((length) => new Int32Array(length));
     if (options.header) {
       this.header = [...options.header];
       this.first = false;
@@ -342,6 +386,25 @@ export class CsvParser {
     }
   }
 
+  /**
+   * Parses the records of `buf` that start before `limit` (records start at 0: a byte range of a file
+   * split at a record boundary for parallel reading); the last one may run past the limit. Without a
+   * header yet, parses the header only (limit 0) and `end` is where the data starts. Independent of any
+   * earlier push: nothing is carried over. `final`: the buffer ends where the file ends.
+   */
+  parseRange(buf: Buffer, limit: number, final: boolean): RangeParse {
+    this.carry = null;
+    this.pending = [];
+    this.pendingBytes = 0;
+    const startLine = this.line;
+    const batch = this.parse(buf, final, 0, limit);
+    this.carry = null;
+    const end = this.lastEnd;
+    const lines = this.line - startLine;
+    this.line = startLine;
+    return { batch, end, lines, complete: final || (end >= limit && this.header !== null) };
+  }
+
   end(): RowBatch | null {
     const buf =
       this.carry && this.pending.length > 0 ? Buffer.concat([this.carry, ...this.pending]) : this.carry;
@@ -354,7 +417,7 @@ export class CsvParser {
     return batch;
   }
 
-  private parse(buf: Buffer, final: boolean, from = 0): RowBatch | null {
+  private parse(buf: Buffer, final: boolean, from = 0, limit = Number.POSITIVE_INFINITY): RowBatch | null {
     let pos = from;
     const len = buf.length;
     if (this.first) {
@@ -369,13 +432,13 @@ export class CsvParser {
     // Width: until the header is known, parse one record to learn it.
     let width = this.header ? this.header.length : 64;
     let capacity = this.header ? this.capacityFor(len - pos, width) : 1;
-    let starts = new Int32Array(capacity * width);
-    let ends = new Int32Array(capacity * width);
+    let starts = this.cells(capacity * width);
+    let ends = this.cells(capacity * width);
     let rows = 0;
     let line = this.line;
     let firstRowPos = pos;
 
-    while (pos < len) {
+    while (pos < len && (pos < limit || !this.header)) {
       // Parse one record starting at pos. Returns false when incomplete (needs more bytes).
       const recordStart = pos;
       const recordLine = line;
@@ -385,10 +448,10 @@ export class CsvParser {
       const base = rows * width;
       if (rows >= capacity) {
         capacity *= 2;
-        const s2 = new Int32Array(capacity * width);
+        const s2 = this.cells(capacity * width);
         s2.set(starts);
         starts = s2;
-        const e2 = new Int32Array(capacity * width);
+        const e2 = this.cells(capacity * width);
         e2.set(ends);
         ends = e2;
       }
@@ -544,8 +607,8 @@ export class CsvParser {
         this.header = header;
         width = header.length;
         capacity = this.capacityFor(len - pos, width);
-        starts = new Int32Array(capacity * width);
-        ends = new Int32Array(capacity * width);
+        starts = this.cells(capacity * width);
+        ends = this.cells(capacity * width);
         firstRowPos = pos;
         continue;
       }
@@ -557,6 +620,7 @@ export class CsvParser {
       rows++;
     }
     if (pos < len) this.carry = buf.subarray(pos);
+    this.lastEnd = pos;
     this.line = line;
     if (rows > 0) {
       this.rowsSeen += rows;

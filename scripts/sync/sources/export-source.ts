@@ -6,9 +6,10 @@
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
-import { CsvFormatError, readCsv, readCsvHeader } from '../csv/csv-reader';
+import { CsvFormatError, readCsvHeader } from '../csv/csv-reader';
 import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
 import type { EncodingPlan } from '../csv/encodings';
+import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { SyncInputError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
@@ -217,7 +218,7 @@ export class ExportSource implements RecordSource {
       try {
         let bytes = 0;
         const { bytes: input, encoding } = await this.opened(part);
-        for await (const batch of readCsv(input, {
+        for await (const batch of readCsvParallel(input, {
           encoding,
           sourceName: part.display,
           onBytes: (b) => (bytes = b)
