@@ -6,7 +6,8 @@
 //   DatabaseOperationsMustUseWithSharing; it has no AppExchange tag.
 // Compiled component output (.js beside .ts) is never analysed: it is a build product, and PMD's
 // JavaScript rules misread its compiled class fields (GlobalVariable); the .ts sources are linted instead.
-// Fails (exit code 1) on any Critical or High finding and on any Apex syntax error. Works offline.
+// Fails (exit code 1) on any Critical or High finding, any Apex syntax error and any entry point an engine
+// could not analyse (gateFailures). Works offline.
 import { readdirSync, readFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -217,8 +218,8 @@ export async function runCodeAnalyzer(
           // The copy/paste detector is slow and not a gate.
           cpd: { disable_engine: true },
           // The Graph Engine walks every path from every entry point (@AuraEnabled methods…). An entry
-          // point whose paths take longer than the timeout is not analysed: the engine logs it as an
-          // error, which this script collects and prints as "not analysed" (never dropped silently).
+          // point whose paths take longer than the timeout, or that the engine crashes on, is not analysed:
+          // the engine logs it as an error, which this script prints as "not analysed" and fails on.
           sfge: { java_thread_count: 2, java_thread_timeout: SFGE_TIMEOUT_MS }
         }
       },
@@ -293,11 +294,38 @@ async function main(): Promise<number> {
   console.log(
     `\n${findings.length} finding(s), ${blocking.length} Critical/High; ${syntaxErrors.length} Apex syntax error(s); ${engineErrors.length} engine error(s) (not analysed); ${seconds}s.`
   );
-  if (blocking.length > 0 || syntaxErrors.length > 0) {
-    console.log('FAILED: fix every Critical/High finding and syntax error listed above.');
+  const failures = gateFailures({ findings, syntaxErrors, engineErrors });
+  if (failures.length > 0) {
+    console.log(`FAILED: ${failures.join('; ')}.`);
     return 1;
   }
   return 0;
+}
+
+/**
+ * Why the analyze gate fails, if it does: any Critical/High finding, any Apex syntax error, and any entry
+ * point an engine could not analyse (an engine error: for the Graph Engine, an entry point whose CRUD/FLS
+ * data flow was never checked, which is not a pass).
+ * @param result what the engines and the syntax check reported
+ * @returns one sentence per kind of failure, each saying what to do; empty when the gate passes
+ */
+export function gateFailures(result: {
+  findings: Pick<Finding, 'severity'>[];
+  syntaxErrors: unknown[];
+  engineErrors: string[];
+}): string[] {
+  const failures: string[] = [];
+  const blocking = result.findings.filter(isBlocking).length;
+  if (blocking > 0) failures.push(`fix the ${blocking} Critical/High finding(s) listed above`);
+  if (result.syntaxErrors.length > 0) {
+    failures.push(`fix the ${result.syntaxErrors.length} Apex syntax error(s) listed above`);
+  }
+  if (result.engineErrors.length > 0) {
+    failures.push(
+      `${result.engineErrors.length} entry point(s) not analysed (listed above): rewrite the code the engine stops on (its file:line is in the message) until it analyses`
+    );
+  }
+  return failures;
 }
 
 if (require.main === module) {

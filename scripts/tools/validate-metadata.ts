@@ -19,6 +19,7 @@ import type { TypedSourceFile } from './checks/metadata-schema.ts';
 import { checkTabMotifs } from './checks/tab-motifs.ts';
 import { checkBundleConfigs, checkBundleFiles, checkConvertedBundles } from './checks/lwc-bundles.ts';
 import { checkPersonas, formatPersonaMatrix } from './checks/personas.ts';
+import { checkPersonaTests } from './checks/persona-tests.ts';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 
@@ -243,7 +244,8 @@ export async function validateProject(projectRoot: string): Promise<{ files: num
     ),
     ...checkBundleConfigs(files),
     ...checkLanguage(projectRoot),
-    ...checkPersonas(files)
+    ...checkPersonas(files),
+    ...checkPersonaTests(files)
   ];
   return { files: files.length, problems };
 }

@@ -1,6 +1,7 @@
 import {
   apexSyntaxErrors,
   formatFindings,
+  gateFailures,
   isBlocking,
   ruleSelectors,
   selectTargets
@@ -9,6 +10,19 @@ import { formatSummary, parseJestCounts } from '../run-gates.ts';
 import { deployArgs } from '../deploy.ts';
 
 describe('static-analysis helpers', () => {
+  it('fails on an entry point an engine could not analyse, not only on findings', () => {
+    // The engine error the Graph Engine logged on TeamViewController before its rounding was rewritten.
+    const crash =
+      '[sfge] Internal execution error while scanning entry point: force-app/main/default/classes/TeamViewController.cls:102:26: ... UnexpectedException: MethodCallExpressionVertex{fullMethodName=adoption.setScale ...';
+    expect(gateFailures({ findings: [{ severity: 3 }], syntaxErrors: [], engineErrors: [] })).toEqual([]);
+    const failures = gateFailures({ findings: [], syntaxErrors: [], engineErrors: [crash] });
+    expect(failures).toHaveLength(1);
+    expect(failures[0]).toMatch(/1 entry point\(s\) not analysed/);
+    expect(
+      gateFailures({ findings: [{ severity: 2 }], syntaxErrors: [{}], engineErrors: [crash] })
+    ).toHaveLength(3);
+  });
+
   it('targets Apex and component sources, never compiled .js, tests or declarations', () => {
     const targets = selectTargets([
       '/p/force-app/main/default/classes/A.cls',
