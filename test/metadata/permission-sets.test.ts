@@ -21,15 +21,18 @@ const VIEW_ALL_ALLOWED = new Set([
   'Adoption_Cockpit_Sponsor:User_Adoption_Snapshot__c',
   'Adoption_Cockpit_Admin:User_Adoption_Snapshot__c',
   'Adoption_Cockpit_Sync:User_Adoption_Snapshot__c',
-  // Nudges are owned by their recipient: sponsors and admins see the dashboard's nudge figures.
-  'Adoption_Cockpit_Sponsor:Nudge__c',
-  'Adoption_Cockpit_Admin:Nudge__c'
+  // Nudges are owned by their recipient; the nudge job runs as an admin. Sponsors never read them (a
+  // digest's text is about a manager's team): they read the per-team Nudge_Summary__c counts.
+  'Adoption_Cockpit_Admin:Nudge__c',
+  'Adoption_Cockpit_Admin:Nudge_Summary__c'
 ]);
 /** The only object-level Modify All: the sync transfers user snapshots to their user and prunes old ones. */
 const MODIFY_ALL_ALLOWED = new Set([
   'Adoption_Cockpit_Sync:User_Adoption_Snapshot__c',
-  // The nudge job runs as an admin: it gives each nudge to its recipient and deletes expired ones.
-  'Adoption_Cockpit_Admin:Nudge__c'
+  // The nudge job runs as an admin: it gives each nudge to its recipient and deletes expired ones, and
+  // updates or deletes team summaries another admin's run created.
+  'Adoption_Cockpit_Admin:Nudge__c',
+  'Adoption_Cockpit_Admin:Nudge_Summary__c'
 ]);
 const FORBIDDEN_USER_PERMISSIONS = new Set(['ViewAllData', 'ModifyAllData']);
 const REPEATED = new Set([
@@ -355,6 +358,16 @@ describe('permission sets', () => {
         .map((op) => `${name}:${op.object}`)
     );
     expect(granted.sort()).toEqual([...VIEW_ALL_ALLOWED].sort());
+  });
+
+  it('gives sponsors no access to Nudge__c, only the per-team Nudge_Summary__c counts (issue 14 privacy)', () => {
+    // A digest's text (Nudge__c.Message__c) is about a manager's team: sponsors see aggregates only.
+    const sponsor = loadPermissionSet('Adoption_Cockpit_Sponsor');
+    const nudgeObject = (sponsor.objectPermissions ?? []).filter((op) => op.object === 'Nudge__c');
+    const nudgeFields = (sponsor.fieldPermissions ?? []).filter((fp) => fp.field.startsWith('Nudge__c.'));
+    expect({ objects: nudgeObject, fields: nudgeFields }).toEqual({ objects: [], fields: [] });
+    const summary = (sponsor.objectPermissions ?? []).find((op) => op.object === 'Nudge_Summary__c');
+    expect(summary && isTrue(summary.allowRead) && !isTrue(summary.viewAllRecords)).toBe(true);
   });
 
   it('lets only key users edit test cases among the rep-facing sets', () => {

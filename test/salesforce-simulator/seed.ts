@@ -749,7 +749,7 @@ export function buildSeed(options: SeedOptions = {}): Seed {
           Readiness_Threshold__c: 90,
           Team_Field__c: 'UserRole.Name',
           Snapshot_Period__c: 'Week',
-          User_Snapshot_Retention_Weeks__c: 26,
+          User_Snapshot_Retention_Weeks__c: 20,
           Follow_Up_Weeks__c: 4,
           Champion_Candidates__c: 5
         }

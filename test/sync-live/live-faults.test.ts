@@ -159,7 +159,7 @@ describe('live path under faults', () => {
     store.push({
       Id: makeId('a05', 800_003),
       Snapshot_Key__c: 'U-between',
-      Period_Start__c: day(-26 * 7 - 5)
+      Period_Start__c: day(-20 * 7 - 5)
     });
     const run = await runLive(sim, ['--json', '--write', '--as-of', day(-14)]);
     expect(run.exitCode).toBe(1);
@@ -170,7 +170,7 @@ describe('live path under faults', () => {
         reason: 'retention delete: INSUFFICIENT_ACCESS_OR_READONLY: no delete'
       }
     ]);
-    expect(run.result?.write?.retention?.cutoff).toBe(day(-26 * 7));
+    expect(run.result?.write?.retention?.cutoff).toBe(day(-20 * 7));
     expect(run.result?.write?.deleted).toBe(2);
     expect(store.some((r) => r.Snapshot_Key__c === 'U-between')).toBe(false);
   });

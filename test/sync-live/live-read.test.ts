@@ -149,7 +149,7 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
         'Proposal',
         'Negotiation'
       ]);
-      expect(rules.settings.userSnapshotRetentionWeeks).toBe(26);
+      expect(rules.settings.userSnapshotRetentionWeeks).toBe(20);
       expect(rules.benefits.map((b) => b.activity)).toEqual([
         'Task_Logged',
         'Record_Updated',

@@ -28,7 +28,8 @@ export const DEFAULT_SETTINGS: CockpitSettings = {
   readinessThreshold: 90,
   teamField: 'UserRole.Name',
   snapshotPeriod: 'Week',
-  userSnapshotRetentionWeeks: 26,
+  // 20 weeks keeps the year inside the 100 MB storage budget (docs/ARCHITECTURE.md, test/metadata/storage-budget.test.ts).
+  userSnapshotRetentionWeeks: 20,
   followUpWeeks: 4,
   championCandidates: 5
 };

@@ -123,14 +123,16 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
   },
   Adoption_Cockpit_Admin: {
     // Also runs the nudge and digest jobs (scheduled by the admin; NudgeService and ManagerDigestBatch
-    // write Nudge__c in user mode: upsert, measure, delete expired) and, as product owner, moves the
-    // backlog of help requests. Never asks, votes or records an open.
+    // write Nudge__c in user mode: upsert, measure, delete expired; NudgeService.summarize upserts and
+    // prunes the per-team Nudge_Summary__c counts sponsors read) and, as product owner, moves the
+    // backlog of help requests (answer, status, process, wave). Never asks, votes or records an open.
     create: [
       'Acceptance_Session__c',
       'Acceptance_Test_Case__c',
       'Key_User__c',
       'Message_Acknowledgement__c',
       'Nudge__c',
+      'Nudge_Summary__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -142,6 +144,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Help_Request__c',
       'Key_User__c',
       'Nudge__c',
+      'Nudge_Summary__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -152,6 +155,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Test_Case__c',
       'Key_User__c',
       'Nudge__c',
+      'Nudge_Summary__c',
       'Rollout_Wave__c',
       'Sponsor_Message__c',
       'Training_Attendance__c',
@@ -190,6 +194,14 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Nudge__c.User__c',
       'Nudge__c.Week_Start__c',
       ...MESSAGE_FIELDS,
+      'Nudge_Summary__c.Items__c',
+      'Nudge_Summary__c.Items_Fixed__c',
+      'Nudge_Summary__c.Nudges_Opened__c',
+      'Nudge_Summary__c.Nudges_Sent__c',
+      'Nudge_Summary__c.Reps_Checked__c',
+      'Nudge_Summary__c.Summary_Key__c',
+      'Nudge_Summary__c.Team__c',
+      'Nudge_Summary__c.Week_Start__c',
       'Rollout_Wave__c.Active_Target__c',
       'Rollout_Wave__c.Completeness_Target__c',
       'Rollout_Wave__c.Go_Live_Date__c',
