@@ -58,6 +58,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
     fields: [
       'Acceptance_Test_Case__c.Comment__c',
       'Acceptance_Test_Case__c.Defect_Reference__c',
+      'Acceptance_Test_Case__c.Executed_By__c',
       'Acceptance_Test_Case__c.Executed_On__c',
       'Acceptance_Test_Case__c.Result__c',
       'Acceptance_Test_Case__c.Severity__c',
@@ -168,6 +169,7 @@ export const PERSONA_WRITES: Readonly<Record<string, PersonaWrites>> = {
       'Acceptance_Test_Case__c.Assigned_Key_User__c',
       'Acceptance_Test_Case__c.Comment__c',
       'Acceptance_Test_Case__c.Defect_Reference__c',
+      'Acceptance_Test_Case__c.Executed_By__c',
       'Acceptance_Test_Case__c.Executed_On__c',
       'Acceptance_Test_Case__c.Expected_Result__c',
       'Acceptance_Test_Case__c.Result__c',
