@@ -1,12 +1,22 @@
-// acceptanceConsole on an Acceptance_Session__c record page: progress, go/no-go gate, test cases to run,
-// and (for users who may create test cases) the acceptanceCaseForm child.
-import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
+// acceptanceConsole on an Acceptance_Session__c record page (Acceptance_Session_Record_Page: the main
+// column of a desktop record page, about as wide as Home main, and the Salesforce mobile app on a phone;
+// it is not in the utility bar): a work queue at real volumes (64 test cases), English and French, a
+// completed (locked) session, a read-only user, the last test case of a filter, and the add/import modal.
+import { jestData, label, text, type Fixture, type Region, type Scenario } from '../scenario.ts';
 
 const CONSOLE = '@salesforce/apex/AcceptanceConsoleController.getConsole';
 const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
+const UPDATE = 'lightning/uiRecordApi.updateRecord';
 const consoleData = (file: string): Fixture => ({ data: jestData('acceptanceConsole', file) });
 // A key user's or admin's access: create test cases and record results (the fields the result buttons set).
-const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
+const RESULT_FIELDS = [
+  'Result__c',
+  'Severity__c',
+  'Comment__c',
+  'Defect_Reference__c',
+  'Executed_On__c',
+  'Executed_By__c'
+];
 const createable: Fixture = {
   data: {
     apiName: 'Acceptance_Test_Case__c',
@@ -17,66 +27,237 @@ const createable: Fixture = {
 };
 const props = { recordId: 'a01000000000001AAA' };
 const NOW = '2026-11-23T15:00:00.000Z';
+/** Where the record page puts the console: its main column, and the phone. */
+const REGIONS: Region[] = ['homeMain', 'phone'];
+/** The running user of the browser gate (test/browser/platform: @salesforce/user/Id). */
+const ME = '005000000000001AAA';
+
+const KEY_USERS_EN = ['Camille Martin', 'Louis Bernard', 'Alexandra Montgomery-Fitzgerald', 'Jean Dupont'];
+const KEY_USERS_FR = [
+  'Marie-Françoise de La Rochefoucauld-Montbazon',
+  'Jean-Baptiste Lefèvre-Desrosiers',
+  'Élodie Château-Renaud',
+  'Noël Bénédicte Østergaard'
+];
+const SCENARIOS_EN = [
+  'Create an opportunity from an account with a price book and three product lines',
+  'Close an opportunity as won and check that the order is created',
+  'Log a call from the mobile app',
+  'Convert a lead with an existing account'
+];
+const SCENARIOS_FR = [
+  'Créer une opportunité depuis un compte avec un catalogue de prix et trois lignes de produits',
+  'Clôturer une opportunité gagnée et vérifier que la commande est créée automatiquement',
+  "Journaliser un appel depuis l'application mobile",
+  'Convertir une piste rattachée à un compte existant'
+];
+
+/**
+ * `count` test cases: the first `passed` passed, then failures and blocks (some blocking), the rest not
+ * run; the first not run is the 5th, so "Next not run" is near the top.
+ */
+function testCases(count: number, language: 'en' | 'fr') {
+  const names = language === 'fr' ? KEY_USERS_FR : KEY_USERS_EN;
+  const scenarios = language === 'fr' ? SCENARIOS_FR : SCENARIOS_EN;
+  return Array.from({ length: count }, (_, i) => {
+    const number = String(i + 1).padStart(4, '0');
+    const result =
+      i === 4 ? 'Not_Run' : i < 36 ? 'Passed' : i < 41 ? 'Failed' : i < 43 ? 'Blocked' : 'Not_Run';
+    const failed = result === 'Failed' || result === 'Blocked';
+    const assignee = names[i % names.length] ?? '';
+    return {
+      Id: `a030000000000${String(i).padStart(2, '0')}AAA`,
+      Name: `TC-${number}`,
+      Scenario__c: `${scenarios[i % scenarios.length]} (${i + 1})`,
+      Steps__c:
+        language === 'fr'
+          ? 'Ouvrir le compte\nCliquer sur Nouvelle opportunité'
+          : 'Open the account\nClick New',
+      Expected_Result__c:
+        language === 'fr' ? "L'opportunité est liée au compte" : 'The opportunity is linked',
+      Result__c: result,
+      Severity__c: failed ? (i === 36 ? 'Blocking' : 'Major') : null,
+      Comment__c: failed ? (language === 'fr' ? 'Aucune commande créée' : 'No order was created') : null,
+      Defect_Reference__c: failed ? `JIRA-${100 + i}` : null,
+      Executed_On__c: result === 'Not_Run' ? null : '2026-11-20T09:30:00.000Z',
+      Executed_By__r: result === 'Not_Run' ? null : { Name: assignee },
+      Sort_Order__c: i + 1,
+      Assigned_Key_User__c: `a02000000000000${i % 4}AA`,
+      Assigned_Key_User__r: { Name: assignee, User__c: i % 4 === 0 ? ME : `00500000000000${i % 4}AAA` }
+    };
+  });
+}
+
+function sessionData(count: number, language: 'en' | 'fr', status = 'In_Progress') {
+  return {
+    session: {
+      Id: props.recordId,
+      Name: 'Opportunity process',
+      Status__c: status,
+      Go_No_Go_Threshold__c: 90
+    },
+    currentKeyUserId: 'a020000000000000AA',
+    testCases: testCases(count, language)
+  };
+}
+
+const volumeEn = sessionData(64, 'en');
+/** The data after the 5th test case was recorded as passed: the refresh shows it. */
+const afterPass = {
+  ...volumeEn,
+  testCases: volumeEn.testCases.map((testCase, i) =>
+    i === 4 ? { ...testCase, Result__c: 'Passed' } : testCase
+  )
+};
+
+/** Two test cases, one not run: filtering on "Not run" shows the last one of the filter. */
+const lastOne = {
+  session: {
+    Id: props.recordId,
+    Name: 'Opportunity process',
+    Status__c: 'In_Progress',
+    Go_No_Go_Threshold__c: 90
+  },
+  currentKeyUserId: null,
+  testCases: [
+    { ...volumeEn.testCases[0] },
+    { ...volumeEn.testCases[4], Name: 'TC-0002', Scenario__c: 'Log a call from the mobile app' }
+  ]
+};
 
 export const scenarios: Scenario[] = [
   {
     name: 'acceptanceConsole-data',
     component: 'acceptanceConsole',
-    description: 'session in progress with a blocking failure, and the add/import form',
+    description: '64 test cases in progress with failures, a key user who may add and import',
     now: NOW,
-    regions: ['homeMain', 'phone'],
+    regions: REGIONS,
     props,
-    fixtures: { [CONSOLE]: consoleData('getConsole.json'), [OBJECT_INFO]: createable },
+    fixtures: {
+      [CONSOLE]: [{ after: UPDATE, result: { data: afterPass } }, { result: { data: volumeEn } }],
+      [OBJECT_INFO]: createable
+    },
     shows: [
       label('acceptanceConsole_Title'),
       label('acceptanceConsole_NotReady'),
-      text('Create an opportunity from an account'),
-      text('Close an opportunity as won'),
-      text('No order was created'),
+      text('Test cases run: 42 of 64 (65%)'),
+      text('TC-0064'),
+      text('Alexandra Montgomery-Fitzgerald'),
+      text('Create an opportunity from an account with a price book and three product lines (1)'),
       label('acceptanceConsole_OnlyMine'),
-      label('acceptanceCaseForm_AddTitle'),
-      label('acceptanceCaseForm_ImportTitle'),
-      // one more pass is missing: the singular
-      text('1 more test case must pass.')
+      label('acceptanceConsole_AddShort'),
+      label('acceptanceConsole_ImportShort'),
+      text('Blocking failure still open: TC-0037')
     ],
-    hides: [label('acceptanceConsole_Ready'), text('test cases must pass')],
+    hides: [label('acceptanceConsole_Ready'), label('acceptanceCaseForm_AddTitle')],
     actions: [
       { role: 'checkbox', name: label('acceptanceConsole_OnlyMine') },
+      { role: 'button', name: text('Next not run'), activate: { shows: text('Open the account') } },
       {
         role: 'button',
         name: label('acceptanceConsole_Failed'),
         exact: true,
-        activate: { shows: label('acceptanceConsole_Severity') }
+        activate: { shows: label('acceptanceConsole_RequiredWhenNotPassed') }
       },
       {
         role: 'button',
         name: label('acceptanceConsole_Passed'),
         exact: true,
-        activate: { call: 'lightning/uiRecordApi.updateRecord' }
+        activate: { call: UPDATE, shows: text('Test cases run: 43 of 64 (67%)') }
       },
-      { role: 'textbox', name: label('acceptanceCaseForm_Scenario') }
+      {
+        role: 'button',
+        name: label('acceptanceCaseForm_AddTitle'),
+        activate: { shows: label('acceptanceCaseForm_Scenario') }
+      }
     ]
+  },
+  {
+    name: 'acceptanceConsole-import',
+    component: 'acceptanceConsole',
+    description: 'the import modal opened from the header',
+    now: NOW,
+    regions: REGIONS,
+    props,
+    fixtures: { [CONSOLE]: { data: volumeEn }, [OBJECT_INFO]: createable },
+    shows: [label('acceptanceConsole_Title')],
+    actions: [
+      {
+        role: 'button',
+        name: label('acceptanceCaseForm_ImportTitle'),
+        activate: { shows: label('acceptanceCaseForm_ImportFile') }
+      },
+      { role: 'button', name: label('acceptanceConsole_Close'), activate: { shows: text('TC-0064') } }
+    ]
+  },
+  {
+    name: 'acceptanceConsole-lastOfFilter',
+    component: 'acceptanceConsole',
+    description: 'filtered on "Not run", the last one passes: a clear state and a way back',
+    now: NOW,
+    regions: REGIONS,
+    props,
+    fixtures: {
+      [CONSOLE]: [
+        {
+          after: UPDATE,
+          result: {
+            data: { ...lastOne, testCases: lastOne.testCases.map((c) => ({ ...c, Result__c: 'Passed' })) }
+          }
+        },
+        { result: { data: lastOne } }
+      ],
+      [OBJECT_INFO]: createable
+    },
+    shows: [text('Log a call from the mobile app'), text('Test cases run: 1 of 2 (50%)')],
+    actions: [
+      { role: 'button', name: label('acceptanceConsole_NotRun'), activate: { shows: text('TC-0002') } },
+      { role: 'button', name: text('Next not run'), activate: { shows: text('Open the account') } },
+      {
+        role: 'button',
+        name: label('acceptanceConsole_Passed'),
+        exact: true,
+        activate: { call: UPDATE, shows: label('acceptanceConsole_AllRun') }
+      },
+      { role: 'button', name: label('acceptanceConsole_ShowAll'), activate: { shows: text('TC-0002') } }
+    ]
+  },
+  {
+    name: 'acceptanceConsole-locked',
+    component: 'acceptanceConsole',
+    description: 'a completed session: read-only, no header actions, no result buttons',
+    now: NOW,
+    regions: REGIONS,
+    props,
+    fixtures: { [CONSOLE]: { data: sessionData(64, 'en', 'Completed') }, [OBJECT_INFO]: createable },
+    shows: [label('acceptanceConsole_Locked'), text('TC-0064')],
+    hides: [label('acceptanceConsole_AddShort'), label('acceptanceConsole_ReadOnly')],
+    actions: [{ role: 'button', name: text('Next not run'), activate: { shows: text('Open the account') } }]
   },
   {
     name: 'acceptanceConsole-ready',
     component: 'acceptanceConsole',
     description: 'session ready for go-live, read-only user',
     now: NOW,
-    regions: ['homeMain', 'phone'],
+    regions: REGIONS,
     props,
     fixtures: {
       [CONSOLE]: consoleData('getConsoleReady.json'),
       [OBJECT_INFO]: { data: { createable: false } }
     },
-    shows: [label('acceptanceConsole_Title'), label('acceptanceConsole_Ready')],
-    hides: [label('acceptanceConsole_NotReady'), label('acceptanceCaseForm_AddTitle')]
+    shows: [
+      label('acceptanceConsole_Title'),
+      label('acceptanceConsole_Ready'),
+      label('acceptanceConsole_ReadOnly')
+    ],
+    hides: [label('acceptanceConsole_NotReady'), label('acceptanceConsole_AddShort')]
   },
   {
     name: 'acceptanceConsole-empty',
     component: 'acceptanceConsole',
     description: 'a new session without test cases',
     now: NOW,
-    regions: ['homeMain', 'phone'],
+    regions: REGIONS,
     props,
     fixtures: {
       [CONSOLE]: {
@@ -88,14 +269,18 @@ export const scenarios: Scenario[] = [
       },
       [OBJECT_INFO]: createable
     },
-    shows: [label('acceptanceConsole_BlockerNoCases'), label('acceptanceConsole_Empty')]
+    shows: [
+      label('acceptanceConsole_BlockerNoCases'),
+      label('acceptanceConsole_Empty'),
+      label('acceptanceConsole_EmptyHint')
+    ]
   },
   {
     name: 'acceptanceConsole-error',
     component: 'acceptanceConsole',
     description: 'the session could not be loaded',
     now: NOW,
-    regions: ['homeMain', 'phone'],
+    regions: REGIONS,
     props,
     fixtures: {
       [CONSOLE]: { error: { status: 404, body: { message: 'This acceptance session does not exist' } } },
@@ -110,19 +295,26 @@ export const scenarios: Scenario[] = [
     name: 'acceptanceConsole-fr',
     component: 'acceptanceConsole',
     language: 'fr',
-    description: 'session in progress, in French',
+    description: '64 test cases with long French names, in French',
     now: NOW,
-    regions: ['homeMain', 'phone'],
+    regions: REGIONS,
     props,
-    fixtures: { [CONSOLE]: consoleData('getConsole.json'), [OBJECT_INFO]: createable },
+    fixtures: { [CONSOLE]: { data: sessionData(64, 'fr') }, [OBJECT_INFO]: createable },
     shows: [
       label('acceptanceConsole_Title'),
       label('acceptanceConsole_NotReady'),
       label('acceptanceConsole_OnlyMine'),
-      label('acceptanceCaseForm_AddTitle'),
-      // one more pass is missing: the singular
-      text('encore 1 cas de test doit réussir')
+      label('acceptanceConsole_AddShort'),
+      text('Cas de test exécutés : 42 sur 64 (65 %)'),
+      text('Marie-Françoise de La Rochefoucauld-Montbazon'),
+      text('Clôturer une opportunité gagnée et vérifier que la commande est créée automatiquement (2)'),
+      // French keys: R (réussi), E (échoué), B (bloqué), N (prochain non exécuté)
+      text('R réussi, E échoué, B bloqué'),
+      text('Prochain non exécuté (N)')
     ],
-    hides: [text('No go'), text('doivent réussir')]
+    hides: [text('No go'), text('P passed')],
+    actions: [
+      { role: 'button', name: text('Prochain non exécuté'), activate: { shows: text('Ouvrir le compte') } }
+    ]
   }
 ];

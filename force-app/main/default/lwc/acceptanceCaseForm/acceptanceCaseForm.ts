@@ -89,6 +89,11 @@ function resultText(result: RowResult): string {
  */
 export default class AcceptanceCaseForm extends LightningElement {
   @api sessionId?: string;
+  /**
+   * 'add' shows only the one-scenario form, 'import' only the CSV import (each in the console's modal,
+   * whose title names it); blank shows both side by side.
+   */
+  @api mode?: '' | 'add' | 'import';
 
   labels = {
     ADD_TITLE,
@@ -117,6 +122,24 @@ export default class AcceptanceCaseForm extends LightningElement {
   importError?: string;
   importSummary = '';
   importFailures: Message[] = [];
+
+  get showAdd(): boolean {
+    return this.mode !== 'import';
+  }
+
+  get showImport(): boolean {
+    return this.mode !== 'add';
+  }
+
+  /** Side by side when both are shown on a wide page, else the whole width. */
+  get sectionClass(): string {
+    return this.mode ? 'slds-col slds-size_1-of-1' : 'slds-col slds-size_1-of-1 slds-medium-size_1-of-2';
+  }
+
+  /** In the modal the title already names the form: the heading stays for screen readers only. */
+  get headingClass(): string {
+    return this.mode ? 'slds-assistive-text' : 'slds-text-heading_small slds-m-bottom_x-small';
+  }
 
   get addDisabled(): boolean {
     return this.adding || !this.sessionId;

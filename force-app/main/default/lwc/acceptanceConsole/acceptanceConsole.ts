@@ -1,11 +1,19 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatLabel, formatPlural } from 'c/labelUtils';
+import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import userId from '@salesforce/user/Id';
-import { canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c/ldsUtils';
+import {
+  canUpdate,
+  reduceErrors,
+  reloading,
+  wireState,
+  type ObjectAccessInfo,
+  type WireState
+} from 'c/ldsUtils';
+import { filterCases, nextNotRun, segments, type QueueCase, type ResultFilter } from './caseQueue';
 import {
   computeReadiness,
   normaliseResult,
@@ -15,7 +23,14 @@ import {
 } from 'c/acceptanceReadiness';
 
 /** The fields recording a result sets: the result buttons need edit access to all of them. */
-const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
+const RESULT_FIELDS = [
+  'Result__c',
+  'Severity__c',
+  'Comment__c',
+  'Defect_Reference__c',
+  'Executed_On__c',
+  'Executed_By__c'
+];
 
 import TITLE from '@salesforce/label/c.acceptanceConsole_Title';
 import ERROR_TITLE from '@salesforce/label/c.acceptanceConsole_ErrorTitle';
@@ -53,6 +68,35 @@ import RECORDED from '@salesforce/label/c.acceptanceConsole_Recorded';
 import REQUIRED_WHEN_NOT_PASSED from '@salesforce/label/c.acceptanceConsole_RequiredWhenNotPassed';
 import MARK_AS from '@salesforce/label/c.acceptanceConsole_MarkAs';
 
+import EMPTY_HINT from '@salesforce/label/c.acceptanceConsole_EmptyHint';
+import ADD_SHORT from '@salesforce/label/c.acceptanceConsole_AddShort';
+import IMPORT_SHORT from '@salesforce/label/c.acceptanceConsole_ImportShort';
+import ADD_TITLE from '@salesforce/label/c.acceptanceCaseForm_AddTitle';
+import IMPORT_TITLE from '@salesforce/label/c.acceptanceCaseForm_ImportTitle';
+import CLOSE from '@salesforce/label/c.acceptanceConsole_Close';
+import FILTER_BY_RESULT from '@salesforce/label/c.acceptanceConsole_FilterByResult';
+import ALL from '@salesforce/label/c.acceptanceConsole_All';
+import SEARCH from '@salesforce/label/c.acceptanceConsole_Search';
+import NEXT_NOT_RUN from '@salesforce/label/c.acceptanceConsole_NextNotRun';
+import KEY_PASSED from '@salesforce/label/c.acceptanceConsole_KeyPassed';
+import KEY_FAILED from '@salesforce/label/c.acceptanceConsole_KeyFailed';
+import KEY_BLOCKED from '@salesforce/label/c.acceptanceConsole_KeyBlocked';
+import KEY_NEXT from '@salesforce/label/c.acceptanceConsole_KeyNext';
+import LOCKED from '@salesforce/label/c.acceptanceConsole_Locked';
+import LOCKED_CANCELLED from '@salesforce/label/c.acceptanceConsole_LockedCancelled';
+import READ_ONLY from '@salesforce/label/c.acceptanceConsole_ReadOnly';
+import NO_MATCH from '@salesforce/label/c.acceptanceConsole_NoMatch';
+import ALL_RUN from '@salesforce/label/c.acceptanceConsole_AllRun';
+import SHOW_ALL from '@salesforce/label/c.acceptanceConsole_ShowAll';
+import EXECUTED_BY from '@salesforce/label/c.acceptanceConsole_ExecutedBy';
+import EXECUTED_ON from '@salesforce/label/c.acceptanceConsole_ExecutedOn';
+import SHOW_STEPS from '@salesforce/label/c.acceptanceConsole_ShowSteps';
+import HIDE_STEPS from '@salesforce/label/c.acceptanceConsole_HideSteps';
+import UNASSIGNED from '@salesforce/label/c.acceptanceConsole_Unassigned';
+import NO_STEPS from '@salesforce/label/c.acceptanceConsole_NoSteps';
+import QUEUE from '@salesforce/label/c.acceptanceConsole_Queue';
+import RESULT_BAR from '@salesforce/label/c.acceptanceConsole_ResultBar';
+
 /** A test case as returned by AcceptanceConsoleController.getConsole. */
 export interface TestCaseRecord {
   Id: string;
@@ -65,13 +109,15 @@ export interface TestCaseRecord {
   Comment__c?: string | null;
   Defect_Reference__c?: string | null;
   Executed_On__c?: string | null;
+  Executed_By__c?: string | null;
+  Executed_By__r?: { Name?: string } | null;
   Sort_Order__c?: number | null;
   Assigned_Key_User__c?: string | null;
   Assigned_Key_User__r?: { Name?: string; User__c?: string } | null;
 }
 
 interface ConsoleData {
-  session: { Id: string; Name?: string; Go_No_Go_Threshold__c?: number | null };
+  session: { Id: string; Name?: string; Status__c?: string | null; Go_No_Go_Threshold__c?: number | null };
   testCases: TestCaseRecord[];
   currentKeyUserId?: string | null;
 }
@@ -86,6 +132,7 @@ interface Draft {
 }
 
 type WireResult = { data?: ConsoleData; error?: unknown };
+type FormMode = '' | 'add' | 'import';
 
 const RESULT_LABELS: Record<TestResult, string> = {
   Passed: PASSED,
@@ -98,15 +145,55 @@ const BADGE_CLASSES: Record<TestResult, string> = {
   Passed: 'slds-badge slds-theme_success',
   Failed: 'slds-badge slds-theme_error',
   Blocked: 'slds-badge slds-theme_warning',
-  Not_Run: 'slds-badge'
+  Not_Run: 'slds-badge slds-badge_lightest'
 };
 
-const SHORTCUT_KEYS: Record<string, TestResult> = { p: 'Passed', f: 'Failed', b: 'Blocked' };
+const SEVERITY_LABELS: Record<string, string> = {
+  Blocking: SEVERITY_BLOCKING,
+  Major: SEVERITY_MAJOR,
+  Minor: SEVERITY_MINOR
+};
+
+/** Session statuses (Acceptance_Session__c.Status__c API values) whose results can no longer change. */
+const LOCKED_STATUSES: Record<string, string> = { Completed: LOCKED, Cancelled: LOCKED_CANCELLED };
+
+/** The result filters, in the order of the work: what is left, what failed, then what passed. */
+const FILTERS: ResultFilter[] = ['all', 'Not_Run', 'Failed', 'Blocked', 'Passed'];
+
+/** The first letter of a key label, lower case ('' when the label is blank). */
+function keyOf(label: string): string {
+  return label.trim().charAt(0).toLowerCase();
+}
 
 /**
- * Acceptance testing console for an Acceptance_Session__c record page: the session's test cases with
- * scenario, steps and expected result; results recorded with one key (P, F, B) or one click, without a
- * page reload; progress and the go/no-go readiness gate with what blocks it.
+ * Result shortcuts: the letters come from custom labels, so that each language uses the initials of its
+ * own words (P/F/B in English, R/E/B in French: Réussi, Échoué, Bloqué); 1, 2 and 3 work in every language.
+ */
+export function shortcutKeys(): Record<string, TestResult> {
+  return {
+    [keyOf(KEY_PASSED)]: 'Passed',
+    [keyOf(KEY_FAILED)]: 'Failed',
+    [keyOf(KEY_BLOCKED)]: 'Blocked',
+    '1': 'Passed',
+    '2': 'Failed',
+    '3': 'Blocked'
+  };
+}
+
+const RESULT_KEYS: Record<TestResult, string> = {
+  Passed: KEY_PASSED.trim().toUpperCase(),
+  Failed: KEY_FAILED.trim().toUpperCase(),
+  Blocked: KEY_BLOCKED.trim().toUpperCase(),
+  Not_Run: ''
+};
+
+/**
+ * Acceptance testing console for an Acceptance_Session__c record page: a work queue with one compact row
+ * per test case (number, scenario, assignee, severity, result) and its steps on expand; filters by result,
+ * "mine" and search; results recorded with one key or one click and "next not run" from the keyboard;
+ * progress that shows failures and the go/no-go gate with what blocks it. Test cases are added and
+ * imported from the header, in a modal. Read-only for a completed or cancelled session and for users who
+ * cannot edit results.
  */
 export default class AcceptanceConsole extends LightningElement {
   @api recordId?: string;
@@ -115,23 +202,26 @@ export default class AcceptanceConsole extends LightningElement {
     TITLE,
     ERROR_TITLE,
     LOADING,
-    PROGRESS,
-    PASSED,
-    FAILED,
-    BLOCKED,
-    NOT_RUN,
     ONLY_MINE,
-    SHORTCUTS,
     STEPS,
     EXPECTED,
-    ASSIGNED_TO,
     RESULT,
     SEVERITY,
     COMMENT,
     DEFECT,
     SAVE,
     CANCEL,
-    REQUIRED_WHEN_NOT_PASSED
+    REQUIRED_WHEN_NOT_PASSED,
+    ADD_SHORT,
+    IMPORT_SHORT,
+    ADD_TITLE,
+    IMPORT_TITLE,
+    CLOSE,
+    FILTER_BY_RESULT,
+    SEARCH,
+    SHOW_ALL,
+    QUEUE,
+    EMPTY_HINT
   };
 
   severityOptions = [
@@ -141,41 +231,42 @@ export default class AcceptanceConsole extends LightningElement {
   ];
 
   wiredConsole?: WireResult;
-  session?: ConsoleData['session'];
+  /** Loading, error or data of getConsole (c/ldsUtils wireState). */
+  state: WireState<ConsoleData> = reloading();
+  /** The test cases shown, updated in place after each result (the wire refreshes behind). */
   testCases: TestCaseRecord[] = [];
-  loaded = false;
-  /** The error of the last load, shown by c-error-panel. */
-  loadError?: LdsError;
+  resultFilter: ResultFilter = 'all';
   onlyMine = false;
+  query = '';
+  expandedId?: string;
   draft?: Draft;
   savingId?: string;
   saveError?: string;
   announcement = '';
+  /** The modal open from the header: add one test case, or import a CSV file. */
+  formMode: FormMode = '';
   private focusAfterRender?: string;
 
-  /** Whether the user may create test cases (the form and the import are shown only then). */
+  /** Whether the user may create test cases (the header's Add and Import are shown only then). */
   canCreate = false;
-
   /** Whether the user may record results (key users, admins): the result buttons are shown only then. */
   canRecord = false;
+  /** Whether getObjectInfo answered: the read-only notice waits for it, so it does not flash. */
+  accessKnown = false;
 
   @wire(getObjectInfo, { objectApiName: 'Acceptance_Test_Case__c' })
-  wiredObjectInfo({ data }: { data?: ObjectAccessInfo; error?: unknown }) {
+  wiredObjectInfo({ data, error }: { data?: ObjectAccessInfo; error?: unknown }) {
     this.canCreate = Boolean(data?.createable);
     this.canRecord = canUpdate(data, RESULT_FIELDS);
+    this.accessKnown = Boolean(data || error);
   }
 
   @wire(getConsole, { sessionId: '$recordId' })
   wiredGetConsole(result: WireResult) {
     this.wiredConsole = result;
+    this.state = wireState(result, this.state);
     if (result.data) {
-      this.session = result.data.session;
-      this.testCases = [...result.data.testCases];
-      this.loadError = undefined;
-      this.loaded = true;
-    } else if (result.error) {
-      this.loadError = result.error as LdsError;
-      this.loaded = true;
+      this.testCases = [...(result.data.testCases ?? [])];
     }
   }
 
@@ -188,16 +279,27 @@ export default class AcceptanceConsole extends LightningElement {
     }
   }
 
-  get isLoading(): boolean {
-    return !this.loaded;
+  private get session(): ConsoleData['session'] | undefined {
+    return this.state.data?.session;
   }
 
-  get hasError(): boolean {
-    return this.loaded && Boolean(this.loadError);
+  /** The notice of a session whose results can no longer change, '' when it is open. */
+  get lockedNotice(): string {
+    return LOCKED_STATUSES[this.session?.Status__c ?? ''] ?? '';
   }
 
-  get hasData(): boolean {
-    return this.loaded && !this.loadError && Boolean(this.session);
+  /** Results can be recorded: the user may edit them and the session is open. */
+  get editable(): boolean {
+    return this.canRecord && !this.lockedNotice;
+  }
+
+  get showHeaderActions(): boolean {
+    return this.state.hasData && this.canCreate && !this.lockedNotice;
+  }
+
+  /** Said to a user who may read but not record, once their access is known. */
+  get readOnlyNotice(): string {
+    return this.state.hasData && this.accessKnown && !this.canRecord && !this.lockedNotice ? READ_ONLY : '';
   }
 
   get readiness(): Readiness {
@@ -218,14 +320,43 @@ export default class AcceptanceConsole extends LightningElement {
     return formatLabel(PROGRESS, counts.executed, counts.total, progress);
   }
 
-  get counts() {
+  /** The progress bar: one coloured part per result, failures included, with its share. */
+  get resultSegments() {
+    return segments(this.readiness.counts).map((segment) => ({
+      key: segment.result,
+      className: `segment segment_${segment.result}`,
+      style: `width: ${segment.percent}%`
+    }));
+  }
+
+  get resultBarLabel(): string {
     const { counts } = this.readiness;
-    return [
-      { key: 'passed', label: PASSED, value: counts.passed },
-      { key: 'failed', label: FAILED, value: counts.failed },
-      { key: 'blocked', label: BLOCKED, value: counts.blocked },
-      { key: 'notRun', label: NOT_RUN, value: counts.notRun }
-    ];
+    return formatLabel(RESULT_BAR, counts.passed, counts.failed, counts.blocked, counts.notRun);
+  }
+
+  /** The result filters with their counts: they are also the progress display's figures. */
+  get filters() {
+    const { counts } = this.readiness;
+    const countOf: Record<ResultFilter, number> = {
+      all: counts.total,
+      Not_Run: counts.notRun,
+      Failed: counts.failed,
+      Blocked: counts.blocked,
+      Passed: counts.passed
+    };
+    return FILTERS.map((value) => {
+      const pressed = this.resultFilter === value;
+      const alarming = (value === 'Failed' || value === 'Blocked') && countOf[value] > 0;
+      return {
+        value,
+        label: value === 'all' ? ALL : RESULT_LABELS[value],
+        count: countOf[value],
+        pressed: String(pressed),
+        className: `filter filter_${value} slds-button ${pressed ? 'slds-button_brand' : 'slds-button_neutral'}${
+          alarming ? ' filter_alarming' : ''
+        }`
+      };
+    });
   }
 
   get isReady(): boolean {
@@ -275,58 +406,162 @@ export default class AcceptanceConsole extends LightningElement {
     }
   }
 
-  private isMine(testCase: TestCaseRecord): boolean {
-    return testCase.Assigned_Key_User__r?.User__c === userId;
+  get shortcutHelp(): string {
+    return formatLabel(
+      SHORTCUTS,
+      RESULT_KEYS.Passed,
+      RESULT_KEYS.Failed,
+      RESULT_KEYS.Blocked,
+      KEY_NEXT.trim()
+    );
+  }
+
+  get nextNotRunLabel(): string {
+    return formatLabel(NEXT_NOT_RUN, KEY_NEXT.trim().toUpperCase());
+  }
+
+  private get queue(): Array<QueueCase & { record: TestCaseRecord }> {
+    return this.testCases.map((record) => ({
+      id: record.Id,
+      name: record.Name,
+      scenario: record.Scenario__c,
+      assignee: record.Assigned_Key_User__r?.Name,
+      defect: record.Defect_Reference__c,
+      result: record.Result__c,
+      mine: record.Assigned_Key_User__r?.User__c === userId,
+      record
+    }));
+  }
+
+  private get shownQueue() {
+    return filterCases(this.queue, { result: this.resultFilter, mineOnly: this.onlyMine, query: this.query });
   }
 
   get visibleCases() {
-    const draft = this.draft;
-    return this.testCases
-      .filter((testCase) => !this.onlyMine || this.isMine(testCase))
-      .map((testCase) => {
-        const result = normaliseResult(testCase.Result__c);
-        const editing = draft?.caseId === testCase.Id;
-        const saving = this.savingId === testCase.Id;
-        return {
-          id: testCase.Id,
-          name: testCase.Name ?? '',
-          scenario: testCase.Scenario__c ?? '',
-          steps: testCase.Steps__c ?? '',
-          expected: testCase.Expected_Result__c ?? '',
-          hasSteps: Boolean(testCase.Steps__c),
-          hasExpected: Boolean(testCase.Expected_Result__c),
-          assignee: testCase.Assigned_Key_User__r?.Name ?? '',
-          hasAssignee: Boolean(testCase.Assigned_Key_User__r?.Name),
-          comment: testCase.Comment__c ?? '',
-          hasComment: Boolean(testCase.Comment__c) && result !== 'Passed',
-          resultLabel: RESULT_LABELS[result],
-          badgeClass: BADGE_CLASSES[result],
-          headingId: `heading-${testCase.Id}`,
-          ariaLabel: `${testCase.Name ?? ''} ${testCase.Scenario__c ?? ''}, ${RESULT_LABELS[result]}`,
-          saving,
-          disabled: saving,
-          editing,
-          draftResultLabel: editing ? RESULT_LABELS[draft.result] : '',
-          actions: (['Passed', 'Failed', 'Blocked'] as TestResult[]).map((value) => ({
-            value,
-            label: RESULT_LABELS[value],
-            title: formatLabel(MARK_AS, RESULT_LABELS[value]),
-            className:
-              value === result
-                ? 'slds-button slds-button_brand result-button'
-                : 'slds-button slds-button_neutral result-button',
-            pressed: value === result ? 'true' : 'false'
-          }))
-        };
-      });
+    return this.shownQueue.map(({ record }) => this.row(record));
+  }
+
+  private row(testCase: TestCaseRecord) {
+    const result = normaliseResult(testCase.Result__c);
+    const editing = this.draft?.caseId === testCase.Id;
+    const expanded = this.expandedId === testCase.Id || editing;
+    const name = testCase.Name ?? '';
+    const severity = testCase.Severity__c
+      ? (SEVERITY_LABELS[testCase.Severity__c] ?? testCase.Severity__c)
+      : '';
+    return {
+      id: testCase.Id,
+      name,
+      scenario: testCase.Scenario__c ?? '',
+      assignee: testCase.Assigned_Key_User__r?.Name ?? UNASSIGNED,
+      assigneeClass: testCase.Assigned_Key_User__r?.Name
+        ? 'case-assignee'
+        : 'case-assignee slds-text-color_weak',
+      severity,
+      severityClass: `case-severity slds-badge slds-badge_lightest severity_${testCase.Severity__c ?? ''}`,
+      resultLabel: RESULT_LABELS[result],
+      badgeClass: `case-result-badge ${BADGE_CLASSES[result]}`,
+      ariaLabel: [name, testCase.Scenario__c ?? '', RESULT_LABELS[result], severity]
+        .filter(Boolean)
+        .join(', '),
+      expanded,
+      expandedText: String(expanded),
+      detailId: `details-${testCase.Id}`,
+      toggleLabel: formatLabel(expanded ? HIDE_STEPS : SHOW_STEPS, name),
+      chevron: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+      itemClass: `case-item${expanded ? ' case-item_expanded' : ''}`,
+      details: expanded ? this.details(testCase, result) : [],
+      editing,
+      disabled: this.savingId === testCase.Id,
+      saving: this.savingId === testCase.Id,
+      draftResultLabel: editing && this.draft ? RESULT_LABELS[this.draft.result] : '',
+      actions: (['Passed', 'Failed', 'Blocked'] as TestResult[]).map((value) => ({
+        value,
+        label: RESULT_LABELS[value],
+        title: formatLabel(MARK_AS, RESULT_LABELS[value], RESULT_KEYS[value]),
+        className:
+          value === result
+            ? 'slds-button slds-button_brand result-button'
+            : 'slds-button slds-button_neutral result-button',
+        pressed: value === result ? 'true' : 'false'
+      }))
+    };
+  }
+
+  /** What an expanded test case shows: steps, expected result, then the record of its run. */
+  private details(testCase: TestCaseRecord, result: TestResult) {
+    const rows = [
+      { key: 'steps', label: STEPS, value: testCase.Steps__c || NO_STEPS, className: 'case-steps long-text' },
+      {
+        key: 'expected',
+        label: EXPECTED,
+        value: testCase.Expected_Result__c ?? '',
+        className: 'case-expected long-text'
+      },
+      {
+        key: 'assignee',
+        label: ASSIGNED_TO,
+        value: testCase.Assigned_Key_User__r?.Name ?? '',
+        className: 'case-assigned'
+      },
+      {
+        key: 'severity',
+        label: SEVERITY,
+        value: testCase.Severity__c ? (SEVERITY_LABELS[testCase.Severity__c] ?? testCase.Severity__c) : '',
+        className: 'case-severity-detail'
+      },
+      { key: 'defect', label: DEFECT, value: testCase.Defect_Reference__c ?? '', className: 'case-defect' },
+      {
+        key: 'comment',
+        label: COMMENT,
+        value: result === 'Passed' ? '' : (testCase.Comment__c ?? ''),
+        className: 'case-comment long-text'
+      },
+      {
+        key: 'executedBy',
+        label: EXECUTED_BY,
+        value: testCase.Executed_By__r?.Name ?? '',
+        className: 'case-executed-by'
+      },
+      {
+        key: 'executedOn',
+        label: EXECUTED_ON,
+        value: formatDate(testCase.Executed_On__c),
+        className: 'case-executed-on'
+      }
+    ];
+    return rows.filter((row) => row.value);
   }
 
   get hasCases(): boolean {
     return this.visibleCases.length > 0;
   }
 
+  get hasAnyCase(): boolean {
+    return this.testCases.length > 0;
+  }
+
+  get showEmptyHint(): boolean {
+    return this.showHeaderActions && !this.hasAnyCase;
+  }
+
+  /** Why the list is empty: no test case at all, none of mine, none left to run, or none matching. */
   get emptyMessage(): string {
-    return this.onlyMine ? EMPTY_MINE : EMPTY;
+    if (!this.hasAnyCase) {
+      return EMPTY;
+    }
+    if (this.onlyMine && !this.query && this.resultFilter === 'all') {
+      return EMPTY_MINE;
+    }
+    if (this.resultFilter === 'Not_Run' && !this.onlyMine && !this.query) {
+      return ALL_RUN;
+    }
+    return NO_MATCH;
+  }
+
+  /** "Show all test cases" once a filter has emptied the list. */
+  get canClearFilters(): boolean {
+    return this.hasAnyCase && (this.resultFilter !== 'all' || this.onlyMine || Boolean(this.query));
   }
 
   get draftSeverityInvalid(): boolean {
@@ -337,25 +572,95 @@ export default class AcceptanceConsole extends LightningElement {
     return Boolean(this.draft?.showErrors && !this.draft.comment.trim());
   }
 
+  get formTitle(): string {
+    return this.formMode === 'import' ? IMPORT_TITLE : ADD_TITLE;
+  }
+
+  handleFilter(event: Event) {
+    const value = (event.currentTarget as HTMLElement).dataset.value as ResultFilter | undefined;
+    if (value) {
+      this.resultFilter = value;
+    }
+  }
+
   handleOnlyMine(event: CustomEvent<{ checked: boolean }>) {
     this.onlyMine = Boolean((event.target as HTMLInputElement | null)?.checked ?? event.detail.checked);
   }
 
+  handleSearch(event: CustomEvent<{ value: string }>) {
+    this.query = event.detail?.value ?? '';
+  }
+
+  handleClearFilters() {
+    this.resultFilter = 'all';
+    this.onlyMine = false;
+    this.query = '';
+  }
+
   handleRetry() {
-    this.loaded = false;
-    this.loadError = undefined;
+    this.state = reloading();
     return refreshApex(this.wiredConsole);
   }
 
-  /** Refreshes after test cases were created by the form or the import. */
+  handleOpenAdd() {
+    this.openForm('add');
+  }
+
+  handleOpenImport() {
+    this.openForm('import');
+  }
+
+  private openForm(mode: FormMode) {
+    this.formMode = mode;
+    this.focusAfterRender = 'section.case-form-modal';
+  }
+
+  handleCloseForm() {
+    const opener = this.formMode === 'import' ? 'button.open-import' : 'button.open-add';
+    this.formMode = '';
+    this.focusAfterRender = opener;
+  }
+
+  /** Escape closes the modal, as in Lightning's own dialogs. */
+  handleModalKeydown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      this.handleCloseForm();
+    }
+  }
+
+  /** Refreshes after test cases were created by the form or the import (the modal stays open for more). */
   handleCreated() {
     return refreshApex(this.wiredConsole);
   }
 
-  handleResultClick(event: Event) {
-    if (!this.canRecord) {
-      return;
+  handleToggle(event: Event) {
+    const caseId = (event.currentTarget as HTMLElement).dataset.id;
+    if (caseId) {
+      this.toggle(caseId);
     }
+  }
+
+  private toggle(caseId: string) {
+    this.expandedId = this.expandedId === caseId ? undefined : caseId;
+  }
+
+  /** From the toolbar's button: opens the first test case not run in the list shown. */
+  handleNextNotRun() {
+    this.goToNextNotRun(undefined);
+  }
+
+  private goToNextNotRun(afterId: string | undefined) {
+    const next = nextNotRun(this.shownQueue, afterId);
+    if (next) {
+      this.expandedId = next;
+      this.focusAfterRender = `article[data-id="${next}"]`;
+    } else {
+      this.announcement = ALL_RUN;
+    }
+  }
+
+  handleResultClick(event: Event) {
     const button = event.currentTarget as HTMLElement;
     const caseId = button.dataset.id;
     const result = button.dataset.result as TestResult | undefined;
@@ -373,10 +678,19 @@ export default class AcceptanceConsole extends LightningElement {
       return;
     }
     const key = event.key.toLowerCase();
-    const result = SHORTCUT_KEYS[key];
+    const result = shortcutKeys()[key];
     if (result) {
       event.preventDefault();
       this.choose(caseId, result);
+    } else if (key === keyOf(KEY_NEXT)) {
+      event.preventDefault();
+      this.goToNextNotRun(caseId);
+    } else if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.toggle(caseId);
+    } else if (event.key === 'Escape' && this.expandedId === caseId) {
+      event.preventDefault();
+      this.expandedId = undefined;
     } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       event.preventDefault();
       this.moveFocus(caseId, event.key === 'ArrowDown' ? 1 : -1);
@@ -384,7 +698,7 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   private moveFocus(caseId: string, step: number) {
-    const ids = this.visibleCases.map((testCase) => testCase.id);
+    const ids = this.shownQueue.map((testCase) => testCase.id);
     const next = ids[ids.indexOf(caseId) + step];
     if (next) {
       this.template?.querySelector<HTMLElement>(`article[data-id="${next}"]`)?.focus();
@@ -392,10 +706,7 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   private choose(caseId: string, result: TestResult) {
-    if (!this.canRecord) {
-      return;
-    }
-    if (this.savingId) {
+    if (!this.editable || this.savingId) {
       return;
     }
     this.saveError = undefined;
@@ -438,6 +749,7 @@ export default class AcceptanceConsole extends LightningElement {
   handleDraftKeydown(event: KeyboardEvent) {
     if (event.key === 'Escape') {
       event.preventDefault();
+      event.stopPropagation();
       this.handleCancel();
     } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
       this.handleSaveDraft(event);
@@ -471,13 +783,19 @@ export default class AcceptanceConsole extends LightningElement {
     });
   }
 
+  /**
+   * Saves a result with who ran it and when, then keeps the keyboard in the work: focus goes to the
+   * next test case not run of the list shown (the saved one may have left the filter), or back to the
+   * saved one when none is left.
+   */
   private async save(caseId: string, fields: Partial<TestCaseRecord>) {
     this.savingId = caseId;
-    const executedOn = new Date().toISOString();
+    const executed = { Executed_On__c: new Date().toISOString(), Executed_By__c: userId };
     try {
-      await updateRecord({ fields: { Id: caseId, ...fields, Executed_On__c: executedOn } });
+      await updateRecord({ fields: { Id: caseId, ...fields, ...executed } });
+      const before = this.shownQueue.map((testCase) => testCase.id);
       this.testCases = this.testCases.map((testCase) => {
-        return testCase.Id === caseId ? { ...testCase, ...fields, Executed_On__c: executedOn } : testCase;
+        return testCase.Id === caseId ? { ...testCase, ...fields, ...executed } : testCase;
       });
       const saved = this.testCases.find((testCase) => testCase.Id === caseId);
       this.announcement = formatLabel(
@@ -486,7 +804,7 @@ export default class AcceptanceConsole extends LightningElement {
         RESULT_LABELS[normaliseResult(fields.Result__c)]
       );
       this.draft = undefined;
-      this.focusAfterRender = `article[data-id="${caseId}"]`;
+      this.focusAfterRender = `article[data-id="${this.focusAfterSave(caseId, before)}"]`;
       const records = this.recordId
         ? [{ recordId: this.recordId }, { recordId: caseId }]
         : [{ recordId: caseId }];
@@ -498,5 +816,21 @@ export default class AcceptanceConsole extends LightningElement {
     } finally {
       this.savingId = undefined;
     }
+  }
+
+  /** The test case to focus after `caseId` was saved: the next not run, else the saved one or its neighbour. */
+  private focusAfterSave(caseId: string, before: string[]): string {
+    const shown = this.shownQueue;
+    const next = nextNotRun(shown, shown.some((testCase) => testCase.id === caseId) ? caseId : undefined);
+    if (next) {
+      return next;
+    }
+    if (shown.some((testCase) => testCase.id === caseId)) {
+      return caseId;
+    }
+    const after = before
+      .slice(before.indexOf(caseId) + 1)
+      .find((id) => shown.some((testCase) => testCase.id === id));
+    return after ?? shown[shown.length - 1]?.id ?? '';
   }
 }

@@ -2,6 +2,7 @@ import { LightningElement, api, wire } from 'lwc';
 import { getRecord } from 'lightning/uiRecordApi';
 import { reduceErrors } from 'c/ldsUtils';
 import type { LdsError } from 'c/ldsUtils';
+import { ADMIN_RIGHTS_BADGE, stageBadge } from 'c/keyUserStages';
 
 import ROLE_FIELD from '@salesforce/schema/Key_User__c.Role__c';
 import STATUS_FIELD from '@salesforce/schema/Key_User__c.Lifecycle_Status__c';
@@ -12,7 +13,6 @@ import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
 import LABEL_TITLE from '@salesforce/label/c.keyUserBadge_Title';
 import LABEL_ROLE from '@salesforce/label/c.keyUserBadge_Role';
 import LABEL_STATUS from '@salesforce/label/c.keyUserBadge_Status';
-import LABEL_ADMIN_RIGHTS from '@salesforce/label/c.keyUserBadge_AdminRights';
 import LABEL_NOT_SET from '@salesforce/label/c.keyUserBadge_NotSet';
 import LABEL_ERROR from '@salesforce/label/c.keyUserBadge_Error';
 
@@ -32,17 +32,6 @@ interface WireResult {
 }
 
 /**
- * SLDS badge theme per lifecycle status (API values from docs/ARCHITECTURE.md). None is the plain grey
- * badge, which cannot be read on the grey background of a page: light statuses get the bordered white one.
- */
-const STATUS_THEMES: Readonly<Record<string, string>> = {
-  Nominated: 'slds-badge_lightest',
-  Trained: 'slds-badge_lightest',
-  Active: 'slds-theme_success',
-  Referent: 'slds-theme_success'
-};
-
-/**
  * Shows a key user's role and lifecycle status, and whether admin rights were granted, as SLDS
  * badges on a Key_User__c record, app or home page.
  */
@@ -55,7 +44,6 @@ export default class KeyUserBadge extends LightningElement {
     title: LABEL_TITLE,
     role: LABEL_ROLE,
     status: LABEL_STATUS,
-    adminRights: LABEL_ADMIN_RIGHTS,
     error: LABEL_ERROR
   };
 
@@ -97,12 +85,14 @@ export default class KeyUserBadge extends LightningElement {
     return this.display('Lifecycle_Status__c');
   }
 
+  /** The stage's badge from the shared palette (c/keyUserStages), with the translated picklist label. */
   get statusClass(): string {
     const value = this.record?.fields.Lifecycle_Status__c?.value;
-    const theme =
-      typeof value === 'string' ? (STATUS_THEMES[value] ?? 'slds-badge_lightest') : 'slds-badge_lightest';
-    return `slds-badge ${theme}`.trim();
+    return stageBadge(typeof value === 'string' ? value : null).className;
   }
+
+  /** The admin-rights badge of the shared palette. */
+  adminRights = ADMIN_RIGHTS_BADGE;
 
   get adminRightsGranted(): boolean {
     return this.record?.fields.Admin_Rights_Granted__c?.value === true;

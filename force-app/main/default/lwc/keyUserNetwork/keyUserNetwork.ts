@@ -1,22 +1,36 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatDate, formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { canCreate, canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c/ldsUtils';
+import {
+  canCreate,
+  canUpdate,
+  reduceErrors,
+  reloading,
+  wireState,
+  type ObjectAccessInfo,
+  type WireState
+} from 'c/ldsUtils';
+import { ADMIN_RIGHTS_BADGE, STAGE_LABELS, stageBadge } from 'c/keyUserStages';
 import {
   buildNetwork,
   isoDate,
-  stageOf,
+  pageOf,
   STAGES,
   type FollowUp,
   type KeyUserRecord,
   type NetworkModel,
-  type Stage,
+  type TeamCoverage,
   type TeamRecord
 } from './keyUserNetworkModel';
+
+/** Follow-ups per page: one screen of a phone, and what one bulk "followed up" covers. */
+export const FOLLOW_UP_PAGE_SIZE = 10;
+/** Teams listed before "Show all teams" (those without a key user come first). */
+export const TEAMS_SHOWN = 12;
 
 /** The fields a nomination sets (besides Name, outside field-level security). */
 const NOMINATE_FIELDS = ['User__c', 'User_Key__c', 'Team__c', 'Lifecycle_Status__c', 'Nominated_On__c'];
@@ -32,12 +46,6 @@ import COVERAGE from '@salesforce/label/c.keyUserNetwork_Coverage';
 import COVERAGE_SUMMARY from '@salesforce/label/c.keyUserNetwork_CoverageSummary';
 import UNCOVERED from '@salesforce/label/c.keyUserNetwork_Uncovered';
 import NO_KEY_USER from '@salesforce/label/c.keyUserNetwork_NoKeyUser';
-import KEY_USERS from '@salesforce/label/c.keyUserNetwork_KeyUsers';
-import STAGE_NOMINATED from '@salesforce/label/c.keyUserNetwork_StageNominated';
-import STAGE_TRAINED from '@salesforce/label/c.keyUserNetwork_StageTrained';
-import STAGE_ACTIVE from '@salesforce/label/c.keyUserNetwork_StageActive';
-import STAGE_REFERENT from '@salesforce/label/c.keyUserNetwork_StageReferent';
-import ADMIN_RIGHTS from '@salesforce/label/c.keyUserNetwork_AdminRights';
 import FOLLOW_UPS from '@salesforce/label/c.keyUserNetwork_FollowUps';
 import FOLLOW_UPS_EMPTY from '@salesforce/label/c.keyUserNetwork_FollowUpsEmpty';
 import NEVER_FOLLOWED_UP from '@salesforce/label/c.keyUserNetwork_NeverFollowedUp';
@@ -55,7 +63,24 @@ import NOMINATE_FOR from '@salesforce/label/c.keyUserNetwork_NominateFor';
 import NOMINATED from '@salesforce/label/c.keyUserNetwork_Nominated';
 import ALREADY_KEY_USER from '@salesforce/label/c.keyUserNetwork_AlreadyKeyUser';
 import EMPTY from '@salesforce/label/c.keyUserNetwork_Empty';
-
+import USERS_ONE from '@salesforce/label/c.keyUserNetwork_UsersOne';
+import USERS_MANY from '@salesforce/label/c.keyUserNetwork_UsersMany';
+import ACTIVE_ONE from '@salesforce/label/c.keyUserNetwork_ActiveOne';
+import ACTIVE_MANY from '@salesforce/label/c.keyUserNetwork_ActiveMany';
+import NOT_MEASURED from '@salesforce/label/c.keyUserNetwork_NotMeasured';
+import SHOW_ALL_TEAMS from '@salesforce/label/c.keyUserNetwork_ShowAllTeams';
+import SHOW_FEWER_TEAMS from '@salesforce/label/c.keyUserNetwork_ShowFewerTeams';
+import SELECT_PAGE from '@salesforce/label/c.keyUserNetwork_SelectPage';
+import SELECT_FOR from '@salesforce/label/c.keyUserNetwork_SelectFor';
+import MARK_SELECTED_ONE from '@salesforce/label/c.keyUserNetwork_MarkSelectedOne';
+import MARK_SELECTED_MANY from '@salesforce/label/c.keyUserNetwork_MarkSelectedMany';
+import FOLLOWED_UP_MANY from '@salesforce/label/c.keyUserNetwork_FollowedUpMany';
+import NOT_SAVED_FOR from '@salesforce/label/c.keyUserNetwork_NotSavedFor';
+import PAGE_RANGE from '@salesforce/label/c.keyUserNetwork_PageRange';
+import PREVIOUS_PAGE from '@salesforce/label/c.keyUserNetwork_PreviousPage';
+import NEXT_PAGE from '@salesforce/label/c.keyUserNetwork_NextPage';
+import FOLLOW_UPS_COUNT_ONE from '@salesforce/label/c.keyUserNetwork_FollowUpsCountOne';
+import FOLLOW_UPS_COUNT_MANY from '@salesforce/label/c.keyUserNetwork_FollowUpsCountMany';
 interface Candidate {
   userId: string;
   name?: string | null;
@@ -73,13 +98,6 @@ interface NetworkData {
 }
 
 type WireResult = { data?: NetworkData; error?: unknown };
-
-const STAGE_LABELS: Record<Stage, string> = {
-  Nominated: STAGE_NOMINATED,
-  Trained: STAGE_TRAINED,
-  Active: STAGE_ACTIVE,
-  Referent: STAGE_REFERENT
-};
 
 const REASON_LABELS: Record<FollowUp['reason'], string> = {
   neverFollowedUp: NEVER_FOLLOWED_UP,
@@ -112,8 +130,6 @@ export default class KeyUserNetwork extends LightningElement {
     LOADING,
     TEAM,
     COVERAGE,
-    KEY_USERS,
-    ADMIN_RIGHTS,
     FOLLOW_UPS,
     FOLLOW_UPS_EMPTY,
     MARK_FOLLOWED_UP,
@@ -123,22 +139,27 @@ export default class KeyUserNetwork extends LightningElement {
     ENGAGEMENT,
     NOMINATE,
     EMPTY,
-    NO_KEY_USER
+    NO_KEY_USER,
+    SELECT_PAGE,
+    PREVIOUS_PAGE,
+    NEXT_PAGE
   };
-
-  stageHeaders = STAGES.map((stage) => ({ key: stage, label: STAGE_LABELS[stage] }));
 
   selectedTeam?: string;
   wiredNetwork?: WireResult;
-  network?: NetworkData;
-  loaded = false;
-  /** The error of the last load, shown by c-error-panel. */
-  loadError?: LdsError;
+  /** Loading, error or data of getNetwork (c/ldsUtils wireState). */
+  state: WireState<NetworkData> = reloading();
   busyId?: string;
   actionError?: string;
   announcement = '';
   /** The last action that succeeded, shown inline (the announcement tells screen readers). */
   confirmation = '';
+  /** Whether every team is listed, or the first TEAMS_SHOWN. */
+  allTeams = false;
+  /** Page of follow-ups shown, from 0. */
+  followUpPage = 0;
+  /** Key-user ids ticked for a bulk "followed up". */
+  selectedIds: string[] = [];
 
   connectedCallback() {
     if (this.selectedTeam === undefined) {
@@ -160,26 +181,11 @@ export default class KeyUserNetwork extends LightningElement {
   @wire(getNetwork, { team: '$selectedTeam' })
   wiredGetNetwork(result: WireResult) {
     this.wiredNetwork = result;
-    if (result.data) {
-      this.network = result.data;
-      this.loadError = undefined;
-      this.loaded = true;
-    } else if (result.error) {
-      this.loadError = result.error as LdsError;
-      this.loaded = true;
-    }
+    this.state = wireState(result, this.state);
   }
 
-  get isLoading(): boolean {
-    return !this.loaded;
-  }
-
-  get hasError(): boolean {
-    return this.loaded && Boolean(this.loadError);
-  }
-
-  get hasData(): boolean {
-    return this.loaded && !this.loadError && Boolean(this.network);
+  private get network(): NetworkData | undefined {
+    return this.state.data;
   }
 
   private get model(): NetworkModel {
@@ -192,7 +198,9 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   get isEmpty(): boolean {
-    return this.hasData && this.model.teams.length === 0 && (this.network?.candidates ?? []).length === 0;
+    return (
+      this.state.hasData && this.model.teams.length === 0 && (this.network?.candidates ?? []).length === 0
+    );
   }
 
   get hasTeams(): boolean {
@@ -231,27 +239,51 @@ export default class KeyUserNetwork extends LightningElement {
     return formatLabel(UNCOVERED, this.model.uncoveredTeams.join(', '));
   }
 
-  get teamRows() {
-    return this.model.teams.map((team) => ({
-      name: team.name,
-      covered: team.covered,
-      rowClass: team.covered ? '' : 'uncovered',
-      stages: STAGES.map((stage) => ({ key: stage, count: team.stageCounts[stage] })),
-      keyUsers: team.keyUsers.map((keyUser) => {
-        const stage = stageOf(keyUser);
-        return {
-          id: keyUser.Id,
-          name: keyUser.Name || keyUser.User__r?.Name || '',
-          stageLabel: STAGE_LABELS[stage],
-          adminRights: Boolean(keyUser.Admin_Rights_Granted__c),
-          badgeClass: `key-user-badge slds-m-left_x-small ${stage === 'Referent' ? 'slds-badge slds-badge_inverse' : 'slds-badge'}`
-        };
-      })
+  /** Key users per stage across the teams shown, with the stage's badge. */
+  get stageTotals() {
+    return STAGES.map((stage) => ({
+      key: stage,
+      label: STAGE_LABELS[stage],
+      className: stageBadge(stage).className,
+      count: this.model.teams.reduce((sum, team) => sum + team.stageCounts[stage], 0)
     }));
   }
 
+  get teamRows() {
+    const teams = this.model.teams;
+    return (this.allTeams ? teams : teams.slice(0, TEAMS_SHOWN)).map((team) => ({
+      name: team.name,
+      covered: team.covered,
+      rowClass: team.covered ? 'team slds-item' : 'team slds-item uncovered',
+      size: teamSize(team),
+      keyUsers: team.keyUsers.map((keyUser) => ({
+        id: keyUser.Id,
+        name: keyUser.Name || keyUser.User__r?.Name || '',
+        stage: stageBadge(keyUser.Lifecycle_Status__c),
+        adminRights: keyUser.Admin_Rights_Granted__c ? ADMIN_RIGHTS_BADGE : null
+      }))
+    }));
+  }
+
+  /** The "Show all teams" toggle, when some teams are not listed. */
+  get teamsToggle(): string {
+    const total = this.model.teams.length;
+    if (total <= TEAMS_SHOWN) {
+      return '';
+    }
+    return this.allTeams ? SHOW_FEWER_TEAMS : formatLabel(SHOW_ALL_TEAMS, total);
+  }
+
+  get teamsExpanded(): string {
+    return String(this.allTeams);
+  }
+
+  private get followUpPageData() {
+    return pageOf(this.model.followUps, this.followUpPage, FOLLOW_UP_PAGE_SIZE);
+  }
+
   get followUps() {
-    return this.model.followUps.map(({ keyUser, reason }) => ({
+    return this.followUpPageData.items.map(({ keyUser, reason }) => ({
       id: keyUser.Id,
       name: keyUser.Name || keyUser.User__r?.Name || '',
       team: keyUser.Team__c || NO_TEAM,
@@ -262,12 +294,58 @@ export default class KeyUserNetwork extends LightningElement {
         formatDate(keyUser.Next_Follow_Up__c)
       ),
       buttonLabel: formatLabel(MARK_FOLLOWED_UP_FOR, keyUser.Name ?? ''),
-      disabled: this.busyId === keyUser.Id
+      selectLabel: formatLabel(SELECT_FOR, keyUser.Name ?? ''),
+      selected: this.selectedIds.includes(keyUser.Id),
+      disabled: Boolean(this.busyId)
     }));
   }
 
   get hasFollowUps(): boolean {
-    return this.followUps.length > 0;
+    return this.model.followUps.length > 0;
+  }
+
+  /** "12 follow-ups due" beside the heading, singular for one. */
+  get followUpCount(): string {
+    const total = this.model.followUps.length;
+    return total ? formatPlural(total, { one: FOLLOW_UPS_COUNT_ONE, other: FOLLOW_UPS_COUNT_MANY }) : '';
+  }
+
+  get hasPages(): boolean {
+    return this.followUpPageData.pageCount > 1;
+  }
+
+  get pageRange(): string {
+    const { first, last, total } = this.followUpPageData;
+    return formatLabel(PAGE_RANGE, first, last, total);
+  }
+
+  get previousDisabled(): boolean {
+    return this.followUpPageData.page === 0;
+  }
+
+  get nextDisabled(): boolean {
+    const { page, pageCount } = this.followUpPageData;
+    return page >= pageCount - 1;
+  }
+
+  /** Ticked follow-ups still due on the page shown (a refresh may have removed some). */
+  private get selectedOnPage(): string[] {
+    const shown = new Set(this.followUpPageData.items.map((item) => item.keyUser.Id));
+    return this.selectedIds.filter((id) => shown.has(id));
+  }
+
+  get allOnPageSelected(): boolean {
+    const items = this.followUpPageData.items;
+    return items.length > 0 && this.selectedOnPage.length === items.length;
+  }
+
+  get bulkLabel(): string {
+    const count = this.selectedOnPage.length;
+    return formatPlural(count, { one: MARK_SELECTED_ONE, other: MARK_SELECTED_MANY });
+  }
+
+  get bulkDisabled(): boolean {
+    return this.selectedOnPage.length === 0 || Boolean(this.busyId);
   }
 
   get candidates() {
@@ -289,11 +367,41 @@ export default class KeyUserNetwork extends LightningElement {
     this.selectedTeam = event.detail.value;
     this.actionError = undefined;
     this.confirmation = '';
+    this.followUpPage = 0;
+    this.selectedIds = [];
+  }
+
+  handleToggleTeams() {
+    this.allTeams = !this.allTeams;
+  }
+
+  handlePreviousPage() {
+    this.followUpPage = Math.max(0, this.followUpPageData.page - 1);
+    this.selectedIds = [];
+  }
+
+  handleNextPage() {
+    this.followUpPage = this.followUpPageData.page + 1;
+    this.selectedIds = [];
+  }
+
+  handleSelect(event: CustomEvent<{ checked: boolean }>) {
+    const id = (event.currentTarget as HTMLElement).dataset.id;
+    if (!id) {
+      return;
+    }
+    const others = this.selectedIds.filter((item) => item !== id);
+    this.selectedIds = event.detail?.checked ? [...others, id] : others;
+  }
+
+  handleSelectPage(event: CustomEvent<{ checked: boolean }>) {
+    this.selectedIds = event.detail?.checked
+      ? this.followUpPageData.items.map((item) => item.keyUser.Id)
+      : [];
   }
 
   handleRetry() {
-    this.loaded = false;
-    this.loadError = undefined;
+    this.state = reloading();
     return refreshApex(this.wiredNetwork);
   }
 
@@ -335,23 +443,53 @@ export default class KeyUserNetwork extends LightningElement {
     }
   }
 
-  async handleFollowedUp(event: Event) {
+  handleFollowedUp(event: Event) {
     const keyUserId = (event.currentTarget as HTMLElement).dataset.id;
-    const keyUser = (this.network?.keyUsers ?? []).find((item) => item.Id === keyUserId);
-    if (!keyUser || this.busyId || !this.canFollowUp) {
+    return keyUserId ? this.recordFollowUps([keyUserId]) : Promise.resolve();
+  }
+
+  handleBulkFollowedUp() {
+    return this.recordFollowUps(this.selectedOnPage);
+  }
+
+  /**
+   * Records today's follow-up of these key users, one LDS update each (at most a page, so at most
+   * FOLLOW_UP_PAGE_SIZE calls). Those saved leave the list after the refresh; those that failed stay ticked,
+   * with their names and the reason.
+   */
+  private async recordFollowUps(ids: string[]) {
+    const keyUsers = (this.network?.keyUsers ?? []).filter((item) => ids.includes(item.Id));
+    if (keyUsers.length === 0 || this.busyId || !this.canFollowUp) {
       return;
     }
-    this.busyId = keyUser.Id;
+    this.busyId = keyUsers[0]!.Id;
     this.actionError = undefined;
     this.confirmation = '';
-    try {
-      await updateRecord({ fields: { Id: keyUser.Id, Last_Follow_Up__c: isoDate(new Date()) } });
-      this.confirm(formatLabel(FOLLOWED_UP, keyUser.Name ?? ''));
+    const today = isoDate(new Date());
+    const outcomes = await Promise.allSettled(
+      keyUsers.map((keyUser) => updateRecord({ fields: { Id: keyUser.Id, Last_Follow_Up__c: today } }))
+    );
+    const failed = keyUsers.filter((_, index) => outcomes[index]?.status === 'rejected');
+    const saved = keyUsers.filter((keyUser) => !failed.includes(keyUser));
+    if (saved.length === 1) {
+      this.confirm(formatLabel(FOLLOWED_UP, saved[0]!.Name ?? ''));
+    } else if (saved.length > 1) {
+      this.confirm(formatLabel(FOLLOWED_UP_MANY, saved.length));
+    }
+    if (failed.length > 0) {
+      const reasons = outcomes.flatMap((outcome) => {
+        return outcome.status === 'rejected' ? reduceErrors(outcome.reason as never) : [];
+      });
+      this.actionError = formatLabel(
+        NOT_SAVED_FOR,
+        failed.map((keyUser) => keyUser.Name ?? '').join(', '),
+        [...new Set(reasons)].join(' ') || UNKNOWN_ERROR
+      );
+    }
+    this.selectedIds = failed.map((keyUser) => keyUser.Id);
+    this.busyId = undefined;
+    if (saved.length > 0) {
       await refreshApex(this.wiredNetwork);
-    } catch (error) {
-      this.actionError = reduceErrors(error as never).join(' ') || UNKNOWN_ERROR;
-    } finally {
-      this.busyId = undefined;
     }
   }
 
@@ -361,4 +499,16 @@ export default class KeyUserNetwork extends LightningElement {
     this.confirmation = message;
     this.dispatchEvent(new ShowToastEvent({ title: message, variant: 'success' }));
   }
+}
+
+/** "12 users · 9 active", singular for one; "Not measured" for a team known only from its key users. */
+export function teamSize(team: Pick<TeamCoverage, 'users' | 'activeUsers'>): string {
+  if (team.users === null) {
+    return NOT_MEASURED;
+  }
+  const users = formatPlural(team.users, { one: USERS_ONE, other: USERS_MANY });
+  if (team.activeUsers === null) {
+    return users;
+  }
+  return `${users} · ${formatPlural(team.activeUsers, { one: ACTIVE_ONE, other: ACTIVE_MANY })}`;
 }

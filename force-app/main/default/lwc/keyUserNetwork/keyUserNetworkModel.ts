@@ -2,8 +2,9 @@
 // lifecycle stage, and which follow-ups are due. Dates are ISO strings (YYYY-MM-DD) as Salesforce
 // returns Date fields; "today" is passed in.
 
-export const STAGES = ['Nominated', 'Trained', 'Active', 'Referent'] as const;
-export type Stage = (typeof STAGES)[number];
+import { STAGES, stageOf as stageOfValue, type Stage } from 'c/keyUserStages';
+
+export { STAGES, type Stage };
 
 export interface KeyUserRecord {
   Id: string;
@@ -30,6 +31,8 @@ export interface TeamRecord {
 export interface TeamCoverage {
   name: string;
   users: number | null;
+  /** users active in the latest period, as measured by the sync; null when not measured */
+  activeUsers: number | null;
   keyUsers: KeyUserRecord[];
   stageCounts: Record<Stage, number>;
   covered: boolean;
@@ -52,8 +55,7 @@ export interface NetworkModel {
 
 /** Lifecycle stage of a key user; blank or unknown values count as Nominated (the field's default). */
 export function stageOf(keyUser: KeyUserRecord): Stage {
-  const value = keyUser.Lifecycle_Status__c;
-  return (STAGES as readonly string[]).includes(value ?? '') ? (value as Stage) : 'Nominated';
+  return stageOfValue(keyUser.Lifecycle_Status__c);
 }
 
 /** ISO date (YYYY-MM-DD) of a local date. */
@@ -100,8 +102,9 @@ function emptyCounts(): Record<Stage, number> {
 
 /**
  * Builds the network: every team measured by the sync plus every team named on a key user, each with
- * its key users (referents first, then by name) and counts per stage; teams without a key user; and the
- * follow-ups due (oldest training first). `team` restricts everything to one team.
+ * its key users (referents first, then by name) and counts per stage, teams without a key user listed
+ * first, then by name; and the follow-ups due (oldest training first). `team` restricts everything to one
+ * team.
  */
 export function buildNetwork(
   keyUsers: readonly KeyUserRecord[],
@@ -109,21 +112,30 @@ export function buildNetwork(
   options: { team?: string | null; today: Date; followUpWeeks: number; noTeamLabel: string }
 ): NetworkModel {
   const byTeam = new Map<string, TeamCoverage>();
-  const ensure = (name: string, users: number | null, unmeasured: boolean): TeamCoverage => {
+  const ensure = (team: TeamRecord, unmeasured: boolean): TeamCoverage => {
+    const name = team.name;
     let coverage = byTeam.get(name);
     if (!coverage) {
-      coverage = { name, users, keyUsers: [], stageCounts: emptyCounts(), covered: false, unmeasured };
+      coverage = {
+        name,
+        users: team.users ?? null,
+        activeUsers: team.activeUsers ?? null,
+        keyUsers: [],
+        stageCounts: emptyCounts(),
+        covered: false,
+        unmeasured
+      };
       byTeam.set(name, coverage);
     }
     return coverage;
   };
   for (const team of teams) {
     if (team.name) {
-      ensure(team.name, team.users ?? null, false);
+      ensure(team, false);
     }
   }
   for (const keyUser of keyUsers) {
-    const coverage = ensure(keyUser.Team__c || options.noTeamLabel, null, true);
+    const coverage = ensure({ name: keyUser.Team__c || options.noTeamLabel }, true);
     coverage.keyUsers.push(keyUser);
     coverage.stageCounts[stageOf(keyUser)] += 1;
     coverage.covered = true;
@@ -133,7 +145,8 @@ export function buildNetwork(
   const rank = (keyUser: KeyUserRecord) => STAGES.length - STAGES.indexOf(stageOf(keyUser));
   const teamList = [...byTeam.values()]
     .filter((coverage) => !filter || coverage.name === filter)
-    .sort((a, b) => a.name.localeCompare(b.name));
+    // teams without a key user first: they are what the adoption lead acts on
+    .sort((a, b) => Number(a.covered) - Number(b.covered) || a.name.localeCompare(b.name));
   for (const coverage of teamList) {
     coverage.keyUsers.sort((a, b) => rank(a) - rank(b) || (a.Name ?? '').localeCompare(b.Name ?? ''));
   }
@@ -157,5 +170,37 @@ export function buildNetwork(
     uncoveredTeams,
     coveredCount: teamList.length - uncoveredTeams.length,
     followUps
+  };
+}
+
+/** One page of a list, for a pager: the items shown and where they sit in the whole list. */
+export interface Page<T> {
+  items: T[];
+  /** the page shown, from 0, clamped to the pages that exist */
+  page: number;
+  /** number of pages, at least 1 */
+  pageCount: number;
+  /** position of the first and last items shown, from 1 (0 and 0 for an empty list) */
+  first: number;
+  last: number;
+  total: number;
+}
+
+/**
+ * The `page`-th page (from 0) of `size` items. A page past the end (after the last items of the last
+ * page were handled and left the list) shows the last page that exists instead of an empty one.
+ */
+export function pageOf<T>(items: readonly T[], page: number, size: number): Page<T> {
+  const pageCount = Math.max(1, Math.ceil(items.length / size));
+  const current = Math.min(Math.max(0, Math.floor(page)), pageCount - 1);
+  const start = current * size;
+  const shown = items.slice(start, start + size);
+  return {
+    items: shown,
+    page: current,
+    pageCount,
+    first: shown.length ? start + 1 : 0,
+    last: start + shown.length,
+    total: items.length
   };
 }

@@ -106,3 +106,52 @@ export function canCreate(info: ObjectAccessInfo | undefined, fields: readonly s
 export function canUpdate(info: ObjectAccessInfo | undefined, fields: readonly string[]): boolean {
   return Boolean(info?.updateable) && fields.every((f) => info?.fields?.[f]?.updateable === true);
 }
+
+/**
+ * What a component shows for one wire (Apex or LDS): loading until the first data or error, then the
+ * data, or the error for c-error-panel. Immutable: assign the result of wireState to a field, so the
+ * component re-renders (LWC tracks a field's reassignment, not a plain object's mutation).
+ */
+export interface WireState<T> {
+  /** The last data received; kept when a later refresh fails. */
+  readonly data?: T;
+  /** The error of the last response, or undefined after data. */
+  readonly error?: LdsError;
+  /** true until the first response, and again after reloading() (a retry). */
+  readonly isLoading: boolean;
+  /** true when the last response was an error. */
+  readonly hasError: boolean;
+  /** true when the last response was data (not undefined or null). */
+  readonly hasData: boolean;
+}
+
+/** The state before the first response, and while a retry reloads. */
+export function reloading<T>(): WireState<T> {
+  return { isLoading: true, hasError: false, hasData: false };
+}
+
+/**
+ * The state after a wire's response. The first call of a wire (both data and error undefined, before any
+ * response) and empty responses leave the state as it was.
+ * @param result what the wire function received: `{ data }` or `{ error }`
+ * @param previous the state before it (reloading() at first)
+ * @returns the new state
+ */
+export function wireState<T>(
+  result: { data?: T | null; error?: unknown } | undefined,
+  previous: WireState<T>
+): WireState<T> {
+  if (result?.data !== undefined && result.data !== null) {
+    return { data: result.data, isLoading: false, hasError: false, hasData: true };
+  }
+  if (result?.error !== undefined && result.error !== null) {
+    return {
+      data: previous.data,
+      error: result.error as LdsError,
+      isLoading: false,
+      hasError: true,
+      hasData: false
+    };
+  }
+  return previous;
+}

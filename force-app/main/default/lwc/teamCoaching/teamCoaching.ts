@@ -3,7 +3,7 @@ import { refreshApex } from '@salesforce/apex';
 import getTeamView from '@salesforce/apex/TeamViewController.getTeamView';
 import LOCALE from '@salesforce/i18n/locale';
 import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
-import type { LdsError } from 'c/ldsUtils';
+import { reloading, wireState, type WireState } from 'c/ldsUtils';
 
 import TITLE from '@salesforce/label/c.teamCoaching_Title';
 import ERROR_TITLE from '@salesforce/label/c.teamCoaching_ErrorTitle';
@@ -106,37 +106,25 @@ export default class TeamCoaching extends LightningElement {
   };
 
   wired?: { data?: TeamViewData; error?: unknown };
-  view?: TeamViewData;
-  loadError?: LdsError;
-  loaded = false;
+  /** Loading, error or data of getTeamView (c/ldsUtils wireState). */
+  state: WireState<TeamViewData> = reloading();
 
   @wire(getTeamView)
   wiredView(result: { data?: TeamViewData; error?: unknown }) {
     this.wired = result;
-    if (result.data) {
-      this.view = result.data;
-      this.loadError = undefined;
-      this.loaded = true;
-    } else if (result.error) {
-      this.loadError = result.error as LdsError;
-      this.loaded = true;
-    }
+    this.state = wireState(result, this.state);
   }
 
-  get isLoading(): boolean {
-    return !this.loaded;
-  }
-
-  get hasError(): boolean {
-    return this.loaded && Boolean(this.loadError);
+  private get view(): TeamViewData | undefined {
+    return this.state.data;
   }
 
   get isEmpty(): boolean {
-    return this.loaded && !this.loadError && (this.view?.members ?? []).length === 0;
+    return this.state.hasData && (this.view?.members ?? []).length === 0;
   }
 
   get hasMembers(): boolean {
-    return this.loaded && !this.loadError && (this.view?.members ?? []).length > 0;
+    return this.state.hasData && (this.view?.members ?? []).length > 0;
   }
 
   get periodLabel(): string {
@@ -149,19 +137,33 @@ export default class TeamCoaching extends LightningElement {
       const completeness = member.trend.map((p) => p.completeness);
       const engagement = member.trend.map((p) => p.engagement);
       const activity = latest?.activity;
+      const metrics = [
+        { key: 'completeness', label: COMPLETENESS, ...this.metric(latest?.completeness, completeness, '%') },
+        {
+          key: 'activity',
+          label: ACTIVITY,
+          ...this.metric(
+            activity,
+            member.trend.map((p) => p.activity),
+            '',
+            typeof activity === 'number'
+              ? formatPlural(activity, { one: ACTIONS_ONE, other: ACTIONS_MANY }, [this.number(activity)])
+              : NOT_MEASURED
+          ),
+          // the trend in words only for completeness, the figure a manager coaches on
+          trend: ''
+        },
+        {
+          key: 'engagement',
+          label: ENGAGEMENT,
+          ...this.metric(latest?.engagement, engagement, ''),
+          trend: ''
+        }
+      ];
       return {
         key: member.userId,
         name: member.name,
-        completeness: this.metric(latest?.completeness, completeness, '%'),
-        engagement: this.metric(latest?.engagement, engagement, ''),
-        activity: this.metric(
-          activity,
-          member.trend.map((p) => p.activity),
-          '',
-          typeof activity === 'number'
-            ? formatPlural(activity, { one: ACTIONS_ONE, other: ACTIONS_MANY }, [this.number(activity)])
-            : NOT_MEASURED
-        ),
+        metrics,
         fixFirst: member.fixFirst || NOTHING_TO_FIX,
         fixClass: member.fixFirst ? 'fix' : 'fix slds-text-color_weak'
       };
@@ -198,7 +200,7 @@ export default class TeamCoaching extends LightningElement {
   }
 
   handleRetry(): void {
-    this.loaded = false;
+    this.state = reloading();
     refreshApex(this.wired).catch(() => undefined);
   }
 

@@ -6,7 +6,7 @@ import inviteAudience from '@salesforce/apex/RolloutWaveController.inviteAudienc
 import recordAttendance from '@salesforce/apex/RolloutWaveController.recordAttendance';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { formatDate, formatLabel } from 'c/labelUtils';
-import { type LdsError, reduceErrors } from 'c/ldsUtils';
+import { reduceErrors, reloading, wireState, type WireState } from 'c/ldsUtils';
 import { computeReadiness } from 'c/acceptanceReadiness';
 import {
   assessWave,
@@ -258,9 +258,8 @@ export default class WaveBoard extends LightningElement {
   };
 
   wiredBoard?: { data?: Board; error?: unknown };
-  board?: Board;
-  loaded = false;
-  loadError?: LdsError;
+  /** Loading, error or data of getBoard (c/ldsUtils wireState). */
+  state: WireState<Board> = reloading();
   canRecordAttendance = false;
   canInvite = false;
 
@@ -274,14 +273,11 @@ export default class WaveBoard extends LightningElement {
   @wire(getBoard)
   wiredGetBoard(result: { data?: Board; error?: unknown }) {
     this.wiredBoard = result;
-    if (result.data) {
-      this.board = result.data;
-      this.loadError = undefined;
-      this.loaded = true;
-    } else if (result.error) {
-      this.loadError = result.error as LdsError;
-      this.loaded = true;
-    }
+    this.state = wireState(result, this.state);
+  }
+
+  private get board(): Board | undefined {
+    return this.state.data;
   }
 
   /** Attendance buttons only for people the platform lets record it (Key User and Admin permission sets). */
@@ -295,16 +291,8 @@ export default class WaveBoard extends LightningElement {
     this.canInvite = Boolean(data?.createable);
   }
 
-  get isLoading(): boolean {
-    return !this.loaded;
-  }
-
-  get hasError(): boolean {
-    return this.loaded && Boolean(this.loadError);
-  }
-
   get isEmpty(): boolean {
-    return this.loaded && !this.loadError && (this.board?.waves ?? []).length === 0;
+    return this.state.hasData && (this.board?.waves ?? []).length === 0;
   }
 
   get waves() {
@@ -515,8 +503,7 @@ export default class WaveBoard extends LightningElement {
   }
 
   handleRetry() {
-    this.loaded = false;
-    this.loadError = undefined;
+    this.state = reloading();
     return refreshApex(this.wiredBoard);
   }
 }

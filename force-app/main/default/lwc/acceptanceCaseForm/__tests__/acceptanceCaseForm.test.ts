@@ -10,9 +10,10 @@ jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => 
 const mockCreate = createTestCases as unknown as jest.Mock;
 const importResults = require('./data/createTestCasesResults.json');
 
-function createForm(): HTMLElement {
+function createForm(mode = ''): HTMLElement {
   const element = createElement('c-acceptance-case-form', { is: AcceptanceCaseForm });
-  (element as unknown as { sessionId: string }).sessionId = 'a01000000000001AAA';
+  (element as unknown as { sessionId: string; mode: string }).sessionId = 'a01000000000001AAA';
+  (element as unknown as { mode: string }).mode = mode;
   document.body.appendChild(element);
   return element;
 }
@@ -29,6 +30,19 @@ describe('c-acceptance-case-form', () => {
   afterEach(() => {
     resetDom();
     jest.clearAllMocks();
+  });
+
+  it('shows only the part the console modal asks for, its heading left to the modal title', async () => {
+    const add = createForm('add');
+    expect($(add, 'lightning-input.scenario')).not.toBeNull();
+    expect($(add, 'lightning-input.file')).toBeNull();
+    expect($(add, '#add-title, h3')!.className).toBe('slds-assistive-text');
+    expect($(add, 'section')!.className).toBe('slds-col slds-size_1-of-1');
+    await expect(add).toBeAccessible();
+    const imported = createForm('import');
+    expect($(imported, 'lightning-input.scenario')).toBeNull();
+    expect($(imported, 'lightning-input.file')).not.toBeNull();
+    await expect(imported).toBeAccessible();
   });
 
   it('renders the quick form and the import, labelled and accessible', async () => {

@@ -4,6 +4,7 @@ import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole'
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import userId from '@salesforce/user/Id';
 import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
 const consoleData = require('./data/getConsole.json');
@@ -22,6 +23,19 @@ jest.mock('@salesforce/apex/AcceptanceConsoleController.createTestCases', () => 
   virtual: true
 });
 
+// the English keys, as the labels give them (jest's label stubs return the label's name)
+jest.mock('@salesforce/label/c.acceptanceConsole_KeyPassed', () => ({ default: 'P' }), { virtual: true });
+jest.mock('@salesforce/label/c.acceptanceConsole_KeyFailed', () => ({ default: 'F' }), { virtual: true });
+jest.mock('@salesforce/label/c.acceptanceConsole_KeyBlocked', () => ({ default: 'B' }), { virtual: true });
+jest.mock('@salesforce/label/c.acceptanceConsole_KeyNext', () => ({ default: 'N' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.acceptanceConsole_Progress',
+  () => ({ default: 'Test cases run: {0} of {1} ({2}%)' }),
+  {
+    virtual: true
+  }
+);
+
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 const wire = getConsole as unknown as { emit(data: unknown): void; error(body?: unknown): void };
@@ -30,7 +44,14 @@ const mockNotify = notifyRecordUpdateAvailable as jest.Mock;
 const mockRefreshApex = refreshApex as unknown as jest.Mock;
 const objectInfo = getObjectInfo as unknown as { emit(data: unknown): void };
 
-const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c', 'Executed_On__c'];
+const RESULT_FIELDS = [
+  'Result__c',
+  'Severity__c',
+  'Comment__c',
+  'Defect_Reference__c',
+  'Executed_On__c',
+  'Executed_By__c'
+];
 /** getObjectInfo of a key user: may edit the result fields of test cases (not create them). */
 const KEY_USER_ACCESS = {
   apiName: 'Acceptance_Test_Case__c',
@@ -53,6 +74,15 @@ function caseArticle(element: HTMLElement, id: string): HTMLElement {
     throw new Error(`no test case ${id}`);
   }
   return article;
+}
+
+function filterCount(element: HTMLElement, value: string): string {
+  return text($(element, `button.filter[data-value="${value}"] .filter-count`));
+}
+
+async function expand(element: HTMLElement, id: string) {
+  press(caseArticle(element, id), 'Enter');
+  await flushPromises();
 }
 
 function press(target: HTMLElement, key: string, init: KeyboardEventInit = {}) {
@@ -98,49 +128,89 @@ describe('c-acceptance-console', () => {
     expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_Empty');
     expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
     expect(text($(element, '.blockers'))).toBe('c.acceptanceConsole_BlockerNoCases');
-    // the form is shown only to users who may create test cases
+    // adding and importing are header actions, shown only to users who may create test cases
+    expect($(element, 'button.open-add')).toBeNull();
     expect($(element, 'c-acceptance-case-form')).toBeNull();
+    expect($(element, '.empty-hint')).toBeNull();
     objectInfo.emit({ ...KEY_USER_ACCESS, createable: true });
     await flushPromises();
-    expect($(element, 'c-acceptance-case-form')).not.toBeNull();
+    expect($(element, 'button.open-add')!.parentElement!.getAttribute('slot')).toBe('actions');
+    expect(text($(element, '.empty-hint'))).toBe('c.acceptanceConsole_EmptyHint');
+    // no form open under the list
+    expect($(element, 'c-acceptance-case-form')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
-  it('lists test cases with scenario, steps, expected result and result', async () => {
+  it('lists one compact row per test case, and its steps and run on expand', async () => {
     const element = createConsole();
-    wire.emit(consoleData);
+    wire.emit({
+      ...consoleData,
+      testCases: consoleData.testCases.map((testCase: Record<string, unknown>) => {
+        return testCase.Id === 'a03000000000002AAA'
+          ? {
+              ...testCase,
+              Defect_Reference__c: 'BUG-7',
+              Executed_On__c: '2026-11-20T09:30:00.000Z',
+              Executed_By__c: '005000000000000001',
+              Executed_By__r: { Name: 'Louis Bernard' }
+            }
+          : testCase;
+      })
+    });
     await flushPromises();
-    const articles = $$(element, 'article.case');
-    expect(articles).toHaveLength(4);
-    const first = caseArticle(element, 'a03000000000001AAA');
-    expect(text(first.querySelector('.case-name'))).toBe('TC-0001');
-    expect(text(first.querySelector('.case-scenario'))).toBe('Create an opportunity from an account');
-    expect(first.querySelector('.case-steps')!.textContent).toBe('Open an account\nClick New Opportunity');
-    expect(text(first.querySelector('.case-expected'))).toBe('The opportunity is linked to the account');
-    expect(text(first.querySelector('.case-result'))).toBe('c.acceptanceConsole_Passed');
-    expect(text(first.querySelector('.case-assignee'))).toBe('Camille Martin');
-    expect(first.getAttribute('tabindex')).toBe('0');
-    expect(text(caseArticle(element, 'a03000000000002AAA').querySelector('.case-comment'))).toBe(
-      'No order was created'
+    expect($$(element, 'article.case')).toHaveLength(4);
+    const second = caseArticle(element, 'a03000000000002AAA');
+    expect(text(second.querySelector('.case-name'))).toBe('TC-0002');
+    expect(text(second.querySelector('.case-scenario'))).toBe('Close an opportunity as won');
+    expect(text(second.querySelector('.case-assignee'))).toBe('Louis Bernard');
+    expect(text(second.querySelector('.case-severity'))).toBe(
+      'c.acceptanceConsole_Severity c.acceptanceConsole_SeverityBlocking'
     );
+    expect(text(second.querySelector('.case-result'))).toBe('c.acceptanceConsole_Failed');
+    expect(text(caseArticle(element, 'a03000000000004AAA').querySelector('.case-assignee'))).toBe(
+      'c.acceptanceConsole_Unassigned'
+    );
+    expect(second.getAttribute('tabindex')).toBe('0');
+    // steps only on expand
+    expect(second.querySelector('.case-steps')).toBeNull();
+    expect(second.querySelector('button.case-toggle')!.getAttribute('aria-expanded')).toBe('false');
+    await expand(element, 'a03000000000002AAA');
+    const open = caseArticle(element, 'a03000000000002AAA');
+    expect(open.querySelector('button.case-toggle')!.getAttribute('aria-expanded')).toBe('true');
+    expect(text(open.querySelector('.case-steps'))).toBe('Set the stage to Closed Won');
+    expect(text(open.querySelector('.case-expected'))).toBe('An order is created');
+    expect(text(open.querySelector('.case-comment'))).toBe('No order was created');
+    expect(text(open.querySelector('.case-defect'))).toBe('BUG-7');
+    expect(text(open.querySelector('.case-executed-by'))).toBe('Louis Bernard');
+    expect(text(open.querySelector('.case-executed-on'))).toBe('November 20, 2026');
     expect(text($(element, '.shortcut-help'))).toBe('c.acceptanceConsole_Shortcuts');
     await expect(element).toBeAccessible();
+    // Escape closes it again
+    press(caseArticle(element, 'a03000000000002AAA'), 'Escape');
+    await flushPromises();
+    expect(caseArticle(element, 'a03000000000002AAA').querySelector('.case-details')).toBeNull();
   });
 
-  it('shows progress, counts and the blockers of the go/no-go gate', async () => {
+  it('shows progress with its failures, and the blockers of the go/no-go gate', async () => {
     const element = createConsole();
     wire.emit(consoleData);
     await flushPromises();
-    const ring = $(element, 'lightning-progress-ring') as unknown as { value: number };
-    expect(ring.value).toBe(75);
-    expect(text($(element, '.counts li[data-key="passed"]'))).toBe('c.acceptanceConsole_Passed 2');
-    expect(text($(element, '.counts li[data-key="failed"]'))).toBe('c.acceptanceConsole_Failed 1');
-    expect(text($(element, '.counts li[data-key="blocked"]'))).toBe('c.acceptanceConsole_Blocked 0');
-    expect(text($(element, '.counts li[data-key="notRun"]'))).toBe('c.acceptanceConsole_NotRun 1');
-    // label and count are kept apart by a non-breaking space the template compiler cannot drop
-    expect($(element, '.counts li[data-key="passed"]')!.textContent).toBe(
-      'c.acceptanceConsole_Passed\u00a02'
-    );
+    expect(text($(element, '.progress-summary'))).toBe('Test cases run: 3 of 4 (75%)');
+    expect(filterCount(element, 'all')).toBe('4');
+    expect(filterCount(element, 'Passed')).toBe('2');
+    expect(filterCount(element, 'Failed')).toBe('1');
+    expect(filterCount(element, 'Blocked')).toBe('0');
+    expect(filterCount(element, 'Not_Run')).toBe('1');
+    // a failure is seen: its part of the bar, and its count marked
+    const parts = $$(element, '.result-bar .segment');
+    expect(parts.map((part) => part.className)).toEqual([
+      'segment segment_Passed',
+      'segment segment_Failed',
+      'segment segment_Not_Run'
+    ]);
+    expect(parts.map((part) => part.style.width)).toEqual(['50%', '25%', '25%']);
+    expect($(element, 'button.filter[data-value="Failed"]')!.className).toContain('filter_alarming');
+    expect($(element, 'button.filter[data-value="Blocked"]')!.className).not.toContain('filter_alarming');
     expect(text($(element, '.gate-title'))).toBe('c.acceptanceConsole_NotReady');
     // 2 of 4 passed = 50 % against 75 %, and TC-0002 is an open blocking failure
     expect($$(element, '.blockers li')).toHaveLength(2);
@@ -216,7 +286,9 @@ describe('c-acceptance-console', () => {
       expect.objectContaining({
         Id: 'a03000000000003AAA',
         Result__c: 'Passed',
-        Executed_On__c: expect.any(String)
+        Executed_On__c: expect.any(String),
+        // who ran it: the running user (the @salesforce/user/Id stub)
+        Executed_By__c: userId
       })
     );
     expect(mockNotify).toHaveBeenCalledWith([
@@ -227,15 +299,17 @@ describe('c-acceptance-console', () => {
     expect(text(caseArticle(element, 'a03000000000003AAA').querySelector('.case-result'))).toBe(
       'c.acceptanceConsole_Passed'
     );
-    expect(text($(element, '.counts li[data-key="passed"]'))).toBe('c.acceptanceConsole_Passed 3');
+    expect(filterCount(element, 'Passed')).toBe('3');
     expect(text($(element, '.announcement'))).toBe('c.acceptanceConsole_Recorded');
-    expect(($(element, 'lightning-progress-ring') as unknown as { value: number }).value).toBe(100);
+    expect(text($(element, '.progress-summary'))).toBe('Test cases run: 4 of 4 (100%)');
   });
 
   it('shows no result button to a user who cannot edit results (a sponsor), and ignores the keys', async () => {
     const element = createConsole({ ...KEY_USER_ACCESS, updateable: false });
     wire.emit(consoleData);
     await flushPromises();
+    await expand(element, 'a03000000000001AAA');
+    expect(text($(element, '.read-only'))).toBe('c.acceptanceConsole_ReadOnly');
     expect($$(element, 'article[data-id]').length).toBeGreaterThan(0);
     expect($$(element, 'button[data-result]')).toHaveLength(0);
     const first = $$(element, 'article[data-id]')[0]!;
@@ -250,6 +324,7 @@ describe('c-acceptance-console', () => {
     const element = createConsole();
     wire.emit(consoleData);
     await flushPromises();
+    await expand(element, 'a03000000000003AAA');
     const button = caseArticle(element, 'a03000000000003AAA').querySelector<HTMLElement>(
       'button[data-result="Passed"]'
     )!;
@@ -403,13 +478,113 @@ describe('c-acceptance-console', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('refreshes when the form reports created test cases', async () => {
+  it('adds test cases from a header action in a modal, refreshed when created, closed with Escape', async () => {
     const element = createConsole();
     wire.emit(consoleData);
     objectInfo.emit({ ...KEY_USER_ACCESS, createable: true });
     await flushPromises();
-    $(element, 'c-acceptance-case-form')!.dispatchEvent(new CustomEvent('created', { detail: { count: 2 } }));
+    $(element, 'button.open-import')!.click();
+    await flushPromises();
+    const dialog = $(element, 'section[role="dialog"]')!;
+    expect(dialog.getAttribute('aria-modal')).toBe('true');
+    expect(text(dialog.querySelector('h1'))).toBe('c.acceptanceCaseForm_ImportTitle');
+    const form = $(element, 'c-acceptance-case-form') as unknown as HTMLElement & { mode: string };
+    expect(form.mode).toBe('import');
+    expect(element.shadowRoot!.activeElement).toBe(dialog);
+    await expect(element).toBeAccessible();
+    form.dispatchEvent(new CustomEvent('created', { detail: { count: 2 } }));
     await flushPromises();
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
+    // the modal stays open to add more, and Escape closes it, back on the button that opened it
+    press(dialog, 'Escape');
+    await flushPromises();
+    expect($(element, 'section[role="dialog"]')).toBeNull();
+    expect(element.shadowRoot!.activeElement).toBe($(element, 'button.open-import'));
+
+    $(element, 'button.open-add')!.click();
+    await flushPromises();
+    expect(($(element, 'c-acceptance-case-form') as unknown as { mode: string }).mode).toBe('add');
+    $(element, 'button.close-form')!.click();
+    await flushPromises();
+    expect($(element, 'c-acceptance-case-form')).toBeNull();
+  });
+
+  it('filters by result, and after the last test case of a filter says so with a way back', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    $(element, 'button.filter[data-value="Not_Run"]')!.click();
+    await flushPromises();
+    expect($(element, 'button.filter[data-value="Not_Run"]')!.getAttribute('aria-pressed')).toBe('true');
+    expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual(['a03000000000003AAA']);
+    // the last one not run passes: it leaves the filter
+    press(caseArticle(element, 'a03000000000003AAA'), 'p');
+    await flushPromises();
+    expect($$(element, 'article.case')).toHaveLength(0);
+    expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_AllRun');
+    $(element, 'button.clear-filters')!.click();
+    await flushPromises();
+    expect($$(element, 'article.case')).toHaveLength(4);
+    expect($(element, 'button.filter[data-value="all"]')!.getAttribute('aria-pressed')).toBe('true');
+
+    $(element, 'button.filter[data-value="Failed"]')!.click();
+    await flushPromises();
+    expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual(['a03000000000002AAA']);
+  });
+
+  it('searches number, scenario and assignee, whatever the case and accents', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const search = $(element, 'lightning-input.search')!;
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'OPPORTUNITY camille' } }));
+    await flushPromises();
+    expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual(['a03000000000001AAA']);
+    search.dispatchEvent(new CustomEvent('change', { detail: { value: 'nothing like this' } }));
+    await flushPromises();
+    expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_NoMatch');
+    expect($(element, 'button.clear-filters')).not.toBeNull();
+  });
+
+  it('goes to the next test case not run with N, and from the toolbar', async () => {
+    const cases = Array.from({ length: 5 }, (_, i) => ({
+      Id: `a0300000000001${i}AAA`,
+      Name: `TC-00${i}`,
+      Scenario__c: `Scenario ${i}`,
+      Result__c: i % 2 === 0 ? 'Not_Run' : 'Passed'
+    }));
+    const element = createConsole();
+    wire.emit({ ...consoleData, testCases: cases });
+    await flushPromises();
+    expect(text($(element, 'button.next-not-run'))).toBe('c.acceptanceConsole_NextNotRun');
+    $(element, 'button.next-not-run')!.click();
+    await flushPromises();
+    expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, 'a03000000000010AAA'));
+    expect(caseArticle(element, 'a03000000000010AAA').querySelector('.case-details')).not.toBeNull();
+    press(caseArticle(element, 'a03000000000010AAA'), 'n');
+    await flushPromises();
+    expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, 'a03000000000012AAA'));
+    // after a result, the keyboard moves on to the next not run
+    press(caseArticle(element, 'a03000000000012AAA'), 'p');
+    await flushPromises();
+    await flushPromises();
+    expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, 'a03000000000014AAA'));
+  });
+
+  it('is read-only for a completed session: no result buttons, keys ignored, no header actions', async () => {
+    const element = createConsole({ ...KEY_USER_ACCESS, createable: true });
+    wire.emit({ ...consoleData, session: { ...consoleData.session, Status__c: 'Completed' } });
+    await flushPromises();
+    expect(text($(element, '.locked'))).toBe('c.acceptanceConsole_Locked');
+    expect($(element, '.read-only')).toBeNull();
+    await expand(element, 'a03000000000003AAA');
+    expect($$(element, 'button[data-result]')).toHaveLength(0);
+    press(caseArticle(element, 'a03000000000003AAA'), 'p');
+    press(caseArticle(element, 'a03000000000003AAA'), 'f');
+    await flushPromises();
+    expect(mockUpdateRecord).not.toHaveBeenCalled();
+    expect($(element, '.draft')).toBeNull();
+    expect($(element, 'button.open-add')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 });

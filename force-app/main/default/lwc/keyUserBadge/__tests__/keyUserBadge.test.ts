@@ -67,7 +67,7 @@ describe('c-key-user-badge', () => {
     const status = root.querySelector('[data-id="status"]');
     expect(status?.textContent).toContain('Active');
     expect(status?.className).toContain('slds-theme_success');
-    expect(root.querySelector('.admin-rights')?.textContent).toBe('c.keyUserBadge_AdminRights');
+    expect(root.querySelector('[data-id="admin-rights"]')?.textContent).toBe('c.keyUserBadge_AdminRights');
     expect(root.querySelector('.badges')?.getAttribute('aria-label')).toBe('c.keyUserBadge_Title');
     // a visible, compact heading names the badges
     const title = root.querySelector('[data-id="title"]');
@@ -87,7 +87,7 @@ describe('c-key-user-badge', () => {
     expect(status?.textContent).toContain('Nominated');
     // the bordered light badge, readable on a grey page (the plain grey badge is not)
     expect(status?.className.trim()).toBe('slds-badge slds-badge_lightest');
-    expect(root.querySelector('.admin-rights')).toBeNull();
+    expect(root.querySelector('[data-id="admin-rights"]')).toBeNull();
     await expect(element).toBeAccessible();
   });
 

@@ -4,7 +4,8 @@ import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { isDuplicateValue } from '../keyUserNetwork';
+import { FOLLOW_UP_PAGE_SIZE, isDuplicateValue, TEAMS_SHOWN } from '../keyUserNetwork';
+import { ADMIN_RIGHTS_BADGE, stageBadge } from 'c/keyUserStages';
 import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
 
 const networkData = require('./data/getNetwork.json');
@@ -20,6 +21,32 @@ jest.mock(
 
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 // the real wording, to see the dates the component puts in it
+jest.mock('@salesforce/label/c.keyUserNetwork_UsersOne', () => ({ default: '{0} user' }), { virtual: true });
+jest.mock('@salesforce/label/c.keyUserNetwork_UsersMany', () => ({ default: '{0} users' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.keyUserNetwork_ActiveOne', () => ({ default: '{0} active' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.keyUserNetwork_ActiveMany', () => ({ default: '{0} active' }), {
+  virtual: true
+});
+jest.mock(
+  '@salesforce/label/c.keyUserNetwork_MarkSelectedOne',
+  () => ({ default: 'Record {0} follow-up today' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.keyUserNetwork_MarkSelectedMany',
+  () => ({ default: 'Record {0} follow-ups today' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.keyUserNetwork_NotSavedFor', () => ({ default: 'Not saved for {0}: {1}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.keyUserNetwork_PageRange', () => ({ default: '{0}–{1} of {2}' }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/label/c.keyUserNetwork_NeverFollowedUp',
   () => ({ default: 'Trained on {0}, not followed up since.' }),
@@ -69,6 +96,22 @@ function createNetwork(team?: string, access: object = ADMIN_ACCESS): HTMLElemen
   return element;
 }
 
+/** `count` key users trained long ago and never followed up: all due, oldest first. */
+function dueKeyUsers(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    Id: `a02000000000${String(100 + i)}AAA`,
+    Name: `Due ${i}`,
+    Team__c: 'North',
+    Lifecycle_Status__c: 'Trained',
+    Trained_On__c: `2026-01-${String(1 + (i % 28)).padStart(2, '0')}`
+  }));
+}
+
+function check(input: HTMLElement, checked: boolean) {
+  (input as unknown as { checked: boolean }).checked = checked;
+  input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
+}
+
 describe('c-key-user-network', () => {
   beforeEach(() => {
     jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
@@ -112,32 +155,32 @@ describe('c-key-user-network', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('shows key users by team and stage, flags teams without one, and marks admin rights', async () => {
+  it('lists teams without a key user first, with size, active users, stage and admin-rights badges', async () => {
     const element = createNetwork();
     wire.emit(networkData);
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: '' });
-    const rows = $$(element, 'tbody tr');
-    expect(rows.map((row) => row.dataset.team)).toEqual(['North', 'South', 'West']);
-    const north = rows[0]!;
-    expect(text(north.querySelector('td[data-stage="Referent"]'))).toBe('1');
-    expect(text(north.querySelector('td[data-stage="Trained"]'))).toBe('1');
-    expect(text(north.querySelector('td[data-stage="Nominated"]'))).toBe('0');
+    const rows = $$(element, 'li.team');
+    // South has no key user: first, whatever its name
+    expect(rows.map((row) => row.dataset.team)).toEqual(['South', 'North', 'West']);
+    const north = rows[1]!;
+    expect(text(north.querySelector('.team-size'))).toBe('12 users · 9 active');
     const names = Array.from(north.querySelectorAll('.key-user-name')).map((node) => text(node));
     expect(names).toEqual(['Alice Martin', 'Bruno Petit']);
-    expect(north.querySelectorAll('.admin-rights')).toHaveLength(1);
-    expect(text(north.querySelector('.key-user[data-id="a02000000000001AAA"] .key-user-stage'))).toBe(
-      'c.keyUserNetwork_StageReferent'
-    );
-    // the stage badge keeps its distance from the name
-    const badges = Array.from(north.querySelectorAll<HTMLElement>('.key-user-badge'));
-    expect(badges).toHaveLength(2);
-    for (const badge of badges) {
-      expect(badge.classList.contains('slds-m-left_x-small')).toBe(true);
-      expect(badge.previousElementSibling?.classList.contains('key-user-name')).toBe(true);
-    }
-    const south = rows[1]!;
+    // one palette for stages and admin rights (c/keyUserStages), the same as keyUserBadge's
+    const alice = north.querySelector('.key-user[data-id="a02000000000001AAA"]')!;
+    expect(text(alice.querySelector('[data-id="stage"]'))).toBe('c.keyUserNetwork_StageReferent');
+    expect(alice.querySelector('[data-id="stage"]')!.className).toBe(stageBadge('Referent').className);
+    expect(alice.querySelector('[data-id="admin-rights"]')!.className).toBe(ADMIN_RIGHTS_BADGE.className);
+    expect(text(alice.querySelector('[data-id="admin-rights"]'))).toBe('c.keyUserBadge_AdminRights');
+    expect(north.querySelectorAll('[data-id="admin-rights"]')).toHaveLength(1);
+    // totals per stage across the teams shown
+    expect(text($(element, '.stage-totals [data-stage="Referent"] .stage-count'))).toBe('1');
+    expect(text($(element, '.stage-totals [data-stage="Trained"] .stage-count'))).toBe('1');
+    expect(text($(element, '.stage-totals [data-stage="Nominated"] .stage-count'))).toBe('1');
+    const south = rows[0]!;
     expect(south.className).toContain('uncovered');
+    expect(text(south.querySelector('.team-size'))).toBe('8 users · 4 active');
     expect(text(south.querySelector('.no-key-user'))).toBe('c.keyUserNetwork_NoKeyUser');
     // a light badge with a warning icon, not the solid orange warning theme of the row
     const noKeyUser = south.querySelector<HTMLElement>('.no-key-user')!;
@@ -148,7 +191,53 @@ describe('c-key-user-network', () => {
     ).toBe('utility:warning');
     expect(text($(element, '.coverage-summary'))).toBe('c.keyUserNetwork_CoverageSummary');
     expect(text($(element, '.uncovered-summary'))).toBe('c.keyUserNetwork_Uncovered');
+    // 3 teams: no "Show all teams"
+    expect($(element, '.teams-toggle')).toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('says a team of one in the singular, and a team known only from key users as not measured', async () => {
+    const element = createNetwork();
+    wire.emit({
+      ...networkData,
+      teams: [{ name: 'North', users: 1, activeUsers: 1 }],
+      keyUsers: [...networkData.keyUsers]
+    });
+    await flushPromises();
+    const byTeam = (name: string) => $(element, `li.team[data-team="${name}"] .team-size`);
+    expect(text(byTeam('North'))).toBe('1 user · 1 active');
+    expect(text(byTeam('West'))).toBe('c.keyUserNetwork_NotMeasured');
+  });
+
+  it('lists the first teams, uncovered first, and all of them on demand', async () => {
+    const teams = Array.from({ length: 30 }, (_, i) => ({
+      name: `Team ${String(i + 1).padStart(2, '0')}`,
+      users: 10,
+      activeUsers: 5
+    }));
+    const keyUsers = teams.slice(0, 20).map((team, i) => ({
+      Id: `a020000000000${String(i).padStart(2, '0')}AAA`,
+      Name: `Key user ${i}`,
+      Team__c: team.name,
+      Lifecycle_Status__c: 'Active'
+    }));
+    const element = createNetwork();
+    wire.emit({ ...networkData, teams, keyUsers, candidates: [] });
+    await flushPromises();
+    let rows = $$(element, 'li.team');
+    expect(rows).toHaveLength(TEAMS_SHOWN);
+    // the 10 uncovered teams (21 to 30) come first
+    expect(rows.slice(0, 10).every((row) => row.className.includes('uncovered'))).toBe(true);
+    expect(rows[0]!.dataset.team).toBe('Team 21');
+    const toggle = $(element, 'button.teams-toggle')!;
+    expect(text(toggle)).toBe('c.keyUserNetwork_ShowAllTeams');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flushPromises();
+    rows = $$(element, 'li.team');
+    expect(rows).toHaveLength(30);
+    expect(text($(element, 'button.teams-toggle'))).toBe('c.keyUserNetwork_ShowFewerTeams');
+    expect($(element, 'button.teams-toggle')!.getAttribute('aria-expanded')).toBe('true');
   });
 
   it('lists the follow-ups due', async () => {
@@ -210,6 +299,61 @@ describe('c-key-user-network', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('pages the follow-ups and records a page of them at once', async () => {
+    const element = createNetwork();
+    wire.emit({ ...networkData, keyUsers: dueKeyUsers(23) });
+    await flushPromises();
+    expect(text($(element, '.follow-up-count'))).toBe('c.keyUserNetwork_FollowUpsCountMany');
+    expect($$(element, 'li.follow-up')).toHaveLength(FOLLOW_UP_PAGE_SIZE);
+    expect(text($(element, '.page-range'))).toBe('1–10 of 23');
+    expect(($(element, 'button.previous-page') as HTMLButtonElement).disabled).toBe(true);
+    const bulk = () => $(element, 'button.bulk-followed-up') as HTMLButtonElement;
+    expect(bulk().disabled).toBe(true);
+
+    check($(element, 'lightning-input.select-page')!, true);
+    await flushPromises();
+    expect(bulk().disabled).toBe(false);
+    expect(text(bulk())).toBe('Record 10 follow-ups today');
+    bulk().click();
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledTimes(10);
+    expect(mockUpdateRecord.mock.calls.map((call) => call[0].fields.Last_Follow_Up__c)).toEqual(
+      Array(10).fill('2026-11-16')
+    );
+    expect(text($(element, '[data-id="confirmation"]'))).toBe('c.keyUserNetwork_FollowedUpMany');
+    expect(mockRefreshApex).toHaveBeenCalledTimes(1);
+
+    // the server now returns the 13 still due; the next page is the last
+    wire.emit({ ...networkData, keyUsers: dueKeyUsers(23).slice(10) });
+    await flushPromises();
+    ($(element, 'button.next-page') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(text($(element, '.page-range'))).toBe('11–13 of 13');
+    expect(($(element, 'button.next-page') as HTMLButtonElement).disabled).toBe(true);
+    // one ticked by hand: the button says so in the singular
+    check($(element, 'li.follow-up lightning-input.select-follow-up')!, true);
+    await flushPromises();
+    expect(text(bulk())).toBe('Record 1 follow-up today');
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps ticked, with their names, the follow-ups that could not be saved', async () => {
+    mockUpdateRecord.mockResolvedValueOnce({}).mockRejectedValueOnce({ body: { message: 'Locked row' } });
+    const element = createNetwork();
+    wire.emit({ ...networkData, keyUsers: dueKeyUsers(2) });
+    await flushPromises();
+    check($(element, 'lightning-input.select-page')!, true);
+    await flushPromises();
+    $(element, 'button.bulk-followed-up')!.click();
+    await flushPromises();
+    expect(text($(element, '.action-error'))).toBe('Not saved for Due 1: Locked row');
+    expect(text($(element, '[data-id="confirmation"]'))).toBe('c.keyUserNetwork_FollowedUp');
+    const ticked = $$(element, 'lightning-input.select-follow-up').filter(
+      (input) => (input as unknown as { checked: boolean }).checked
+    );
+    expect(ticked.map((input) => input.dataset.id)).toEqual(['a02000000000101AAA']);
+  });
+
   it('shows a readable error when the follow-up cannot be saved', async () => {
     mockUpdateRecord.mockRejectedValueOnce({ body: { message: 'Insufficient access rights' } });
     const element = createNetwork();
@@ -217,7 +361,7 @@ describe('c-key-user-network', () => {
     await flushPromises();
     $(element, 'button.followed-up')!.click();
     await flushPromises();
-    expect(text($(element, '.action-error'))).toBe('Insufficient access rights');
+    expect(text($(element, '.action-error'))).toBe('Not saved for Bruno Petit: Insufficient access rights');
     expect($(element, '[data-id="confirmation"]')).toBeNull();
   });
 
@@ -307,7 +451,7 @@ describe('c-key-user-network', () => {
     wire.emit(networkData);
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: 'West' });
-    expect($$(element, 'tbody tr').map((row) => row.dataset.team)).toEqual(['West']);
+    expect($$(element, 'li.team').map((row) => row.dataset.team)).toEqual(['West']);
     const filter = $(element, 'lightning-combobox.team-filter') as unknown as {
       value: string;
       options: Array<{ value: string }>;
@@ -322,7 +466,7 @@ describe('c-key-user-network', () => {
     expect(wire.getLastConfig()).toEqual({ team: 'South' });
     wire.emit({ ...networkData, candidates: [networkData.candidates[0]] });
     await flushPromises();
-    expect($$(element, 'tbody tr').map((row) => row.dataset.team)).toEqual(['South']);
+    expect($$(element, 'li.team').map((row) => row.dataset.team)).toEqual(['South']);
     expect($$(element, '.follow-up')).toHaveLength(0);
     await expect(element).toBeAccessible();
   });

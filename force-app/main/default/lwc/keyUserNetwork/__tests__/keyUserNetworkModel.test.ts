@@ -3,6 +3,7 @@ import {
   buildNetwork,
   followUpReason,
   isoDate,
+  pageOf,
   stageOf,
   type KeyUserRecord
 } from '../keyUserNetworkModel';
@@ -92,20 +93,24 @@ describe('keyUserNetworkModel', () => {
     keyUser({ Id: 'd', Name: 'Dan', Team__c: null, Lifecycle_Status__c: 'Nominated' })
   ];
   const teams = [
-    { name: 'South', users: 8 },
-    { name: 'North', users: 12 }
+    { name: 'South', users: 8, activeUsers: 3 },
+    { name: 'North', users: 12, activeUsers: 9 },
+    { name: 'Est', users: 4 }
   ];
 
-  it('groups key users by team and stage and flags teams without any', () => {
+  it('groups key users by team and stage, teams without any first', () => {
     const model = buildNetwork(keyUsers, teams, { today: TODAY, followUpWeeks: 4, noTeamLabel: '(no team)' });
-    expect(model.teams.map((team) => team.name)).toEqual(['(no team)', 'North', 'South', 'West']);
-    const north = model.teams[1]!;
+    expect(model.teams.map((team) => team.name)).toEqual(['Est', 'South', '(no team)', 'North', 'West']);
+    const north = model.teams[3]!;
     expect(north.keyUsers.map((user) => user.Name)).toEqual(['Alice', 'Bruno']);
     expect(north.stageCounts).toEqual({ Nominated: 0, Trained: 1, Active: 0, Referent: 1 });
     expect(north.users).toBe(12);
+    expect(north.activeUsers).toBe(9);
+    expect(model.teams[0]!.activeUsers).toBeNull();
     expect(north.unmeasured).toBe(false);
-    expect(model.teams[3]!.unmeasured).toBe(true);
-    expect(model.uncoveredTeams).toEqual(['South']);
+    expect(model.teams[4]!.unmeasured).toBe(true);
+    expect(model.teams[4]!.users).toBeNull();
+    expect(model.uncoveredTeams).toEqual(['Est', 'South']);
     expect(model.coveredCount).toBe(3);
     expect(model.followUps.map((followUp) => followUp.keyUser.Name)).toEqual(['Chloé', 'Bruno']);
   });
@@ -137,5 +142,21 @@ describe('keyUserNetworkModel', () => {
       coveredCount: 0,
       followUps: []
     });
+  });
+
+  it('pages a list, and shows the last page that exists when a page ran out', () => {
+    const items = Array.from({ length: 23 }, (_, i) => i + 1);
+    expect(pageOf(items, 0, 10)).toEqual({
+      items: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+      page: 0,
+      pageCount: 3,
+      first: 1,
+      last: 10,
+      total: 23
+    });
+    expect(pageOf(items, 2, 10)).toMatchObject({ items: [21, 22, 23], first: 21, last: 23 });
+    // the last three were followed up and left the list: page 2 no longer exists
+    expect(pageOf(items.slice(0, 20), 2, 10)).toMatchObject({ page: 1, first: 11, last: 20 });
+    expect(pageOf([], 4, 10)).toEqual({ items: [], page: 0, pageCount: 1, first: 0, last: 0, total: 0 });
   });
 });

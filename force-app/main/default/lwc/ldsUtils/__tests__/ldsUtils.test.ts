@@ -1,4 +1,4 @@
-import { reduceErrors } from 'c/ldsUtils';
+import { reduceErrors, reloading, wireState } from 'c/ldsUtils';
 
 describe('c/ldsUtils reduceErrors', () => {
   it('returns an empty list for nothing', () => {
@@ -62,5 +62,45 @@ describe('c/ldsUtils reduceErrors', () => {
 
   it('ignores entries without a message', () => {
     expect(reduceErrors({ body: { pageErrors: [{}], fieldErrors: { A: [{}] } } })).toEqual([]);
+  });
+});
+
+describe('c/ldsUtils wireState', () => {
+  it('starts loading, then shows data', () => {
+    const start = reloading<{ n: number }>();
+    expect(start).toEqual({ isLoading: true, hasError: false, hasData: false });
+    const state = wireState({ data: { n: 1 } }, start);
+    expect(state).toEqual({ data: { n: 1 }, isLoading: false, hasError: false, hasData: true });
+  });
+
+  it('keeps the state on the first, empty call of a wire', () => {
+    const start = reloading<number>();
+    expect(wireState({ data: undefined, error: undefined }, start)).toBe(start);
+    expect(wireState(undefined, start)).toBe(start);
+    const loaded = wireState({ data: 3 }, start);
+    expect(wireState({}, loaded)).toBe(loaded);
+  });
+
+  it('shows an error and keeps the last data, then clears the error on new data', () => {
+    const loaded = wireState({ data: 'first' }, reloading<string>());
+    const failed = wireState({ error: { body: { message: 'Boom' } } }, loaded);
+    expect(failed).toEqual({
+      data: 'first',
+      error: { body: { message: 'Boom' } },
+      isLoading: false,
+      hasError: true,
+      hasData: false
+    });
+    expect(wireState({ data: 'second' }, failed)).toEqual({
+      data: 'second',
+      isLoading: false,
+      hasError: false,
+      hasData: true
+    });
+  });
+
+  it('treats data of 0 or an empty list as data', () => {
+    expect(wireState({ data: 0 }, reloading<number>()).hasData).toBe(true);
+    expect(wireState({ data: [] }, reloading<number[]>()).hasData).toBe(true);
   });
 });
