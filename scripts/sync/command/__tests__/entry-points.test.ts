@@ -119,6 +119,9 @@ describe('npm run sync and sf adoption sync', () => {
     const sfJson = sfCommand([...args, '--json'], env);
     expect(oursJson.status).toBe(2);
     expect(errorEnvelope(oursJson.stdout)).toEqual(errorEnvelope(sfJson.stdout));
+    // The text on stderr too, for a scheduled run that keeps only stderr.
+    expect(oursJson.stderr).toBe(sfJson.stderr);
+    expect(oursJson.stderr).toMatch(expected);
   });
 
   it('--help is the sf command help, with the summaries and examples of the messages file', () => {

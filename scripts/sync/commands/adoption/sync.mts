@@ -9,7 +9,7 @@ import { EXIT } from '../../errors.ts';
 import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from '../../command/flags.ts';
 import { MESSAGES_FILE } from '../../command/messages.ts';
 import { optionsFrom } from '../../command/options.ts';
-import { describeError, footer, headline, resultTables } from '../../command/output.ts';
+import { describeError, errorText, footer, headline, resultTables } from '../../command/output.ts';
 import { runSync, type SyncHost } from '../../command/run-sync.ts';
 import type { SyncResult } from '../../engine/result.ts';
 import { PROJECT_ROOT } from '../../paths.ts';
@@ -94,6 +94,22 @@ export default class AdoptionSync extends SfCommand<SyncResult> {
     );
   }
 
+  /**
+   * sf prints an error as JSON on stdout only, with --json; it also goes to stderr as text, as the launcher
+   * does, for a scheduled run that discards stdout and logs stderr (scripts/sync/run-scheduled-sync.sh).
+   */
+  public override async catch(
+    error: Error & { actions?: string[]; exitCode?: number; oclif?: { exit?: number } }
+  ) {
+    if (this.jsonEnabled()) {
+      const exitCode = error.oclif?.exit ?? error.exitCode ?? EXIT.badInput;
+      process.stderr.write(
+        errorText({ name: error.name, message: error.message, actions: error.actions ?? [], exitCode })
+      );
+    }
+    return super.catch(error);
+  }
+
   /** The error with its message, what to do and exit code (README "Exit codes"), for sf to print. */
   private sfError(error: unknown): Error {
     const shape = describeError(error);
@@ -128,7 +144,10 @@ export default class AdoptionSync extends SfCommand<SyncResult> {
         this.log(text);
       },
       warn: (text) => {
-        this.warn(text);
+        // With --json too (sf would keep it for the envelope only): a scheduled run discards stdout and
+        // logs stderr, where refused rows and a stopped retention must show.
+        if (this.jsonEnabled()) process.stderr.write(`Warning: ${text}\n`);
+        else this.warn(text);
       }
     };
   }
