@@ -388,6 +388,12 @@ export async function generateSampleExport(options: GenerateOptions = {}): Promi
     { Id: sfId('012', 2), Name: 'Renewal', DeveloperName: 'Renewal', SobjectType: 'Opportunity' }
   ];
   await write('RecordType', ['Id', 'Name', 'DeveloperName', 'SobjectType'], recordTypes);
+  // The queue that owns unassigned leads (below): Group.csv names it in the report.
+  await write(
+    'Group',
+    ['Id', 'Name', 'DeveloperName', 'Type'],
+    [{ Id: sfId('00G', 1), Name: 'Marketing leads', DeveloperName: 'Marketing_Leads', Type: 'Queue' }]
+  );
 
   // Key users: two per team, the most diligent active reps; one referent.
   const keyUsers: Record<string, string>[] = [];
