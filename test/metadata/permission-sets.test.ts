@@ -23,13 +23,19 @@ const VIEW_ALL_ALLOWED = new Set([
   'Adoption_Cockpit_Sync:User_Adoption_Snapshot__c',
   // Nudges are owned by their recipient: sponsors and admins see the dashboard's nudge figures.
   'Adoption_Cockpit_Sponsor:Nudge__c',
-  'Adoption_Cockpit_Admin:Nudge__c'
+  'Adoption_Cockpit_Admin:Nudge__c',
+  // Sponsor messages are Private (drafts are their author's): the admin moderates every message, and the
+  // sync reads every message's sponsor and start to find who published one (never its body).
+  'Adoption_Cockpit_Admin:Sponsor_Message__c',
+  'Adoption_Cockpit_Sync:Sponsor_Message__c'
 ]);
 /** The only object-level Modify All: the sync transfers user snapshots to their user and prunes old ones. */
 const MODIFY_ALL_ALLOWED = new Set([
   'Adoption_Cockpit_Sync:User_Adoption_Snapshot__c',
   // The nudge job runs as an admin: it gives each nudge to its recipient and deletes expired ones.
-  'Adoption_Cockpit_Admin:Nudge__c'
+  'Adoption_Cockpit_Admin:Nudge__c',
+  // The admin withdraws, links or deletes any message; SponsorMessageRules keeps the words the sponsor's.
+  'Adoption_Cockpit_Admin:Sponsor_Message__c'
 ]);
 const FORBIDDEN_USER_PERMISSIONS = new Set(['ViewAllData', 'ModifyAllData']);
 const REPEATED = new Set([
