@@ -24,7 +24,11 @@ const VIEW_ALL_ALLOWED = new Set([
   // Nudges are owned by their recipient; the nudge job runs as an admin. Sponsors never read them (a
   // digest's text is about a manager's team): they read the per-team Nudge_Summary__c counts.
   'Adoption_Cockpit_Admin:Nudge__c',
-  'Adoption_Cockpit_Admin:Nudge_Summary__c'
+  'Adoption_Cockpit_Admin:Nudge_Summary__c',
+  // Sponsor messages are Private (drafts are their author's): the admin moderates every message, and the
+  // sync reads every message's sponsor and start to find who published one (never its body).
+  'Adoption_Cockpit_Admin:Sponsor_Message__c',
+  'Adoption_Cockpit_Sync:Sponsor_Message__c'
 ]);
 /** The only object-level Modify All: the sync transfers user snapshots to their user and prunes old ones. */
 const MODIFY_ALL_ALLOWED = new Set([
@@ -32,7 +36,9 @@ const MODIFY_ALL_ALLOWED = new Set([
   // The nudge job runs as an admin: it gives each nudge to its recipient and deletes expired ones, and
   // updates or deletes team summaries another admin's run created.
   'Adoption_Cockpit_Admin:Nudge__c',
-  'Adoption_Cockpit_Admin:Nudge_Summary__c'
+  'Adoption_Cockpit_Admin:Nudge_Summary__c',
+  // The admin withdraws, links or deletes any message; SponsorMessageRules keeps the words the sponsor's.
+  'Adoption_Cockpit_Admin:Sponsor_Message__c'
 ]);
 const FORBIDDEN_USER_PERMISSIONS = new Set(['ViewAllData', 'ModifyAllData']);
 const REPEATED = new Set([
