@@ -502,6 +502,12 @@ async function runScenario(
         fail(`${describeText(hidden)} ("${value}") is visible but should not be`);
       }
     }
+    if (scenario.aboveTheFold) {
+      const { selector, min, offset } = scenario.aboveTheFold;
+      outcome.failures.push(
+        ...(await inspect<string[]>(page, `aboveTheFold(${JSON.stringify(selector)}, ${min}, ${offset})`))
+      );
+    }
     outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
     await page.addScriptTag({ path: AXE_SCRIPT });

@@ -103,6 +103,13 @@ export interface Scenario {
    * own box, its label's, or a `.touch-target` wrapper's that passes taps on to it.
    */
   touchTargets?: boolean;
+  /**
+   * Work first: at least `min` elements matching `selector` (inside the component) must be fully visible
+   * without scrolling in the 1440×900 window, when the component sits `offset` px below the top of the
+   * window (what the real page puts above it: Lightning's header and navigation bar, and any component
+   * placed above it). Checked at the scenario's first width.
+   */
+  aboveTheFold?: { selector: string; min: number; offset: number };
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */

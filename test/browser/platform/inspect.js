@@ -233,6 +233,27 @@
     return out.map((problem) => `at ${where}: ${problem}`);
   }
 
+  /**
+   * How many elements matching `selector` in the region are entirely inside the window with the page
+   * scrolled to the top, when the region starts `offset` px from the top (what the page puts above it).
+   */
+  function aboveTheFold(selector, min, offset) {
+    const root = document.getElementById('root');
+    window.scrollTo(0, 0);
+    root.style.marginTop = `${offset}px`;
+    const all = [...root.querySelectorAll(selector)];
+    const seen = all.filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    }).length;
+    root.style.marginTop = '';
+    return seen >= min
+      ? []
+      : [
+          `above the fold (${window.innerWidth}×${window.innerHeight}, ${offset} px above the component): ${seen} of ${all.length} ${selector} visible without scrolling, at least ${min} needed`
+        ];
+  }
+
   const CONTROLS =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="checkbox"], [role="link"]';
 
@@ -329,6 +350,7 @@
     contrastProblems,
     layoutProblems,
     touchTargetProblems,
+    aboveTheFold,
     focusArea,
     listen,
     recorded
