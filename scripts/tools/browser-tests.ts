@@ -337,8 +337,9 @@ async function checkAction(
       await inspect(page, `listen(${JSON.stringify(action.activate.event)})`);
     }
     const before = await inspect<Recorded>(page, 'recorded()');
-    const key = action.role === 'checkbox' || action.role === 'radio' ? 'Space' : 'Enter';
-    await page.keyboard.press(key);
+    const keys = action.press ?? [action.role === 'checkbox' || action.role === 'radio' ? 'Space' : 'Enter'];
+    for (const press of keys) await page.keyboard.press(press);
+    const key = keys.join(', ');
     const missing = await checkEffect(page, labels, language, before, action.activate);
     failures.push(...missing.map((m) => `${what}: ${key} gave ${m}`));
   }
@@ -349,12 +350,21 @@ async function checkAction(
  * Resizes the component's region to `region`, lets it lay out again, checks overflow, truncated and
  * overlapping text there, and saves reports/screenshots/<scenario>@<region>.png.
  */
-async function checkRegion(page: Page, name: string, region: Region): Promise<string[]> {
+/** The smallest touch area on a phone, in CSS pixels (WCAG 2.5.5 Target Size, enhanced). */
+const MIN_TOUCH_TARGET = 44;
+
+async function checkRegion(page: Page, scenario: Scenario, region: Region): Promise<string[]> {
+  const name = scenario.name;
   const width = REGIONS[region];
   await placeIn(page, width);
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
+  if (scenario.touchTargets && region === 'phone') {
+    problems.push(
+      ...(await inspect<string[]>(page, `touchTargetProblems(${JSON.stringify(where)}, ${MIN_TOUCH_TARGET})`))
+    );
+  }
   await page.screenshot({
     path: path.join(SCREENSHOT_DIR, `${name}@${region}.png`),
     fullPage: true,
@@ -492,6 +502,12 @@ async function runScenario(
         fail(`${describeText(hidden)} ("${value}") is visible but should not be`);
       }
     }
+    if (scenario.aboveTheFold) {
+      const { selector, min, offset } = scenario.aboveTheFold;
+      outcome.failures.push(
+        ...(await inspect<string[]>(page, `aboveTheFold(${JSON.stringify(selector)}, ${min}, ${offset})`))
+      );
+    }
     outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
     await page.addScriptTag({ path: AXE_SCRIPT });
@@ -499,7 +515,7 @@ async function runScenario(
     outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
     await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
     for (const region of scenario.regions ?? []) {
-      outcome.failures.push(...(await checkRegion(page, scenario.name, region)));
+      outcome.failures.push(...(await checkRegion(page, scenario, region)));
     }
     if (scenario.regions?.length) await placeIn(page, width);
     let step = 0;

@@ -14,7 +14,8 @@ export interface FixtureResult {
 /**
  * One result, or results chosen by the wire configuration (or Apex parameters) they are asked with and,
  * with `after`, by a call the component made before (the data the server returns after an action:
- * a refresh then shows it). The first matching entry wins, so put `after` entries first.
+ * a refresh then shows it; `id#n` once it made that call n times, as an Undo after the action).
+ * The first matching entry wins, so put `after` entries first.
  */
 export type Fixture =
   FixtureResult | { when?: Record<string, unknown>; after?: string; result: FixtureResult }[];
@@ -59,6 +60,11 @@ export interface Action {
   exact?: boolean;
   /** When given, Enter (or Space for checkboxes) is pressed on it and this must follow. */
   activate?: ActionEffect;
+  /**
+   * The keys pressed to activate it, in order, instead of Enter/Space: a combobox is opened and an
+   * option chosen from the keyboard (`['Enter', 'ArrowDown', 'Enter']`).
+   */
+  press?: string[];
 }
 
 export interface Scenario {
@@ -92,6 +98,18 @@ export interface Scenario {
   /** The clock of the page (ISO date-time), for components that compute "today"; timers keep running. */
   now?: string;
   permissions?: Record<string, boolean>;
+  /**
+   * At the phone width, every control must offer a touch area of at least 44 × 44 px (WCAG 2.5.5): its
+   * own box, its label's, or a `.touch-target` wrapper's that passes taps on to it.
+   */
+  touchTargets?: boolean;
+  /**
+   * Work first: at least `min` elements matching `selector` (inside the component) must be fully visible
+   * without scrolling in the 1440×900 window, when the component sits `offset` px below the top of the
+   * window (what the real page puts above it: Lightning's header and navigation bar, and any component
+   * placed above it). Checked at the scenario's first width.
+   */
+  aboveTheFold?: { selector: string; min: number; offset: number };
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */

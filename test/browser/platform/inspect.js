@@ -234,6 +234,68 @@
   }
 
   /**
+   * How many elements matching `selector` in the region are entirely inside the window with the page
+   * scrolled to the top, when the region starts `offset` px from the top (what the page puts above it).
+   */
+  function aboveTheFold(selector, min, offset) {
+    const root = document.getElementById('root');
+    window.scrollTo(0, 0);
+    root.style.marginTop = `${offset}px`;
+    const all = [...root.querySelectorAll(selector)];
+    const seen = all.filter((element) => {
+      const box = element.getBoundingClientRect();
+      return box.height > 0 && box.top >= 0 && box.bottom <= window.innerHeight;
+    }).length;
+    root.style.marginTop = '';
+    return seen >= min
+      ? []
+      : [
+          `above the fold (${window.innerWidth}×${window.innerHeight}, ${offset} px above the component): ${seen} of ${all.length} ${selector} visible without scrolling, at least ${min} needed`
+        ];
+  }
+
+  const CONTROLS =
+    'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="checkbox"], [role="link"]';
+
+  /**
+   * The area a finger can hit for a control: its own box, the box of its <label>s, or the box of its
+   * nearest `.touch-target` ancestor (a wrapper that passes a tap on its padding to the control).
+   */
+  function hitArea(control) {
+    const boxes = [control.getBoundingClientRect()];
+    for (const label of control.labels || []) boxes.push(label.getBoundingClientRect());
+    const wrapper = control.closest('.touch-target');
+    if (wrapper && document.getElementById('root').contains(wrapper))
+      boxes.push(wrapper.getBoundingClientRect());
+    return {
+      width: Math.max(...boxes.map((b) => b.width)),
+      height: Math.max(...boxes.map((b) => b.height))
+    };
+  }
+
+  /**
+   * Controls whose touch area is under `min` CSS pixels in either direction (WCAG 2.5.5, 44 px): checked
+   * on phones, where a finger, not a pointer, hits them. Controls not rendered (display none) are skipped.
+   */
+  function touchTargetProblems(where, min) {
+    const out = [];
+    for (const control of document.getElementById('root').querySelectorAll(CONTROLS)) {
+      if (control.closest('[hidden], .slds-hide, details:not([open]) > :not(summary)')) continue;
+      if (!control.getClientRects().length) continue;
+      // a visually hidden input (SLDS checkbox) is hit through its visible label
+      if (unseen(control) && ![...(control.labels || [])].some((l) => !unseen(l))) continue;
+      const area = hitArea(control);
+      if (area.width + 0.5 < min || area.height + 0.5 < min) {
+        const name = (control.getAttribute('aria-label') || control.textContent || '').trim().slice(0, 60);
+        out.push(
+          `at ${where}: touch target ${Math.round(area.width)}×${Math.round(area.height)} px under ${min}×${min} px: ${describe(control)} "${name}"`
+        );
+      }
+    }
+    return out;
+  }
+
+  /**
    * The viewport area around a control, or around its nearest visible ancestor (visually hidden
    * inputs), clamped to the viewport; the control is scrolled into view first.
    */
@@ -287,6 +349,8 @@
     overlapProblems,
     contrastProblems,
     layoutProblems,
+    touchTargetProblems,
+    aboveTheFold,
     focusArea,
     listen,
     recorded

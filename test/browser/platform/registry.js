@@ -49,13 +49,23 @@ export function fixtureFor(id, config) {
   }
   const match = fixture.find(
     (entry) =>
-      (!entry.after || recorded.calls.some((call) => call.id === entry.after)) &&
+      (!entry.after || madeCall(entry.after)) &&
       (!entry.when ||
         Object.keys(entry.when).every(
           (key) => JSON.stringify((config || {})[key]) === JSON.stringify(entry.when[key])
         ))
   );
   return match ? match.result : undefined;
+}
+
+/**
+ * Whether the component made a call: `id`, or `id#n` for its n-th call (a second updateRecord is the
+ * Undo of the first, so the data after it is the data before the first).
+ */
+function madeCall(after) {
+  const [id, nth] = after.split('#');
+  const count = recorded.calls.filter((call) => call.id === id).length;
+  return count >= (nth ? Number(nth) : 1);
 }
 
 export function noteMissingFixture(id) {

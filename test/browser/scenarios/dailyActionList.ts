@@ -1,11 +1,33 @@
 // dailyActionList on the rep's home page: today's actions ranked, filters, and acting in place.
-import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
+import { jestData, label, text, type Fixture, type FixtureResult, type Scenario } from '../scenario.ts';
+import {
+  REP_DAY_CONTEXT,
+  REP_DAY_NOW,
+  repDayActions,
+  repDayMessages,
+  repDayObjectInfos,
+  repDayRecords,
+  withoutFirstTask
+} from '../fixtures/data/repDay.ts';
 
 const data = (file: string): Fixture => ({ data: jestData('dailyActionList', file) });
 const GRAPHQL = 'lightning/graphql.graphql';
 const CONTEXT = '@salesforce/apex/DailyActionController.getActionContext';
 const MESSAGES = '@salesforce/apex/SponsorMessageController.getMyMessages';
 const RECORDS = 'lightning/uiRecordApi.getRecords';
+const OBJECT_INFOS = 'lightning/uiObjectInfoApi.getObjectInfos';
+const UPDATE = 'lightning/uiRecordApi.updateRecord';
+
+/** A rep's day at real volume (44 rows), in a language. */
+function repDay(lang: 'en' | 'fr'): Record<string, Fixture> {
+  return {
+    [GRAPHQL]: repDayActions(lang),
+    [CONTEXT]: REP_DAY_CONTEXT,
+    [MESSAGES]: repDayMessages(lang),
+    [RECORDS]: repDayRecords(),
+    [OBJECT_INFOS]: repDayObjectInfos(lang)
+  };
+}
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
 const NOW = '2026-11-23T15:00:00.000Z';
 
@@ -42,16 +64,63 @@ function frenchActions(): Fixture {
   return { data: actions };
 }
 
+/** The jest day with only its first task (Call Acme), then without it (completed). */
+function oneTask(): FixtureResult {
+  const actions = JSON.parse(JSON.stringify(jestData('dailyActionList', 'dailyActions.json'))) as {
+    uiapi: { query: { Task: { edges: unknown[] } } };
+  };
+  actions.uiapi.query.Task.edges = actions.uiapi.query.Task.edges.slice(0, 1);
+  return { data: actions };
+}
+
+function oneTaskLess(): FixtureResult {
+  const fixture = oneTask() as { data: { uiapi: { query: { Task: { edges: unknown[] } } } } };
+  fixture.data.uiapi.query.Task.edges = [];
+  return fixture;
+}
+
+/**
+ * What Lightning puts above the Home page's first region at 1440×900: the global header (50 px), the
+ * app's navigation bar (40 px) and the page's top margin (12 px). The Rep Home places the action list
+ * first in its main column (flexipages/Adoption_Cockpit_Rep_Home: region "top"), so nothing else is
+ * above it.
+ */
+const LIGHTNING_CHROME = 102;
+
 export const scenarios: Scenario[] = [
+  {
+    name: 'dailyActionList-home-fold',
+    component: 'dailyActionList',
+    description: 'Rep Home at 1440×900: at least 5 actions above the fold in the main column (44 actions)',
+    now: REP_DAY_NOW,
+    regions: ['homeMain'],
+    aboveTheFold: { selector: 'c-action-item', min: 5, offset: LIGHTNING_CHROME },
+    fixtures: repDay('en'),
+    shows: [label('dailyActionList_GroupNextMeeting'), text('Demo at Initech')]
+  },
+  {
+    name: 'dailyActionList-home-fold-pushed',
+    component: 'dailyActionList',
+    description: 'self-test: the list pushed below a 600 px component on the Home page fails the fold check',
+    now: REP_DAY_NOW,
+    regions: ['homeMain'],
+    aboveTheFold: { selector: 'c-action-item', min: 5, offset: LIGHTNING_CHROME + 600 },
+    fixtures: repDay('en'),
+    shows: [text('Demo at Initech')],
+    expectFailures: [
+      'above the fold \\(1440×900, 702 px above the component\\): [0-4] of 10 c-action-item visible'
+    ]
+  },
   {
     name: 'dailyActionList-data',
     component: 'dailyActionList',
-    description: "today's actions of a rep, all kinds",
+    description: "today's actions of a rep, all kinds, in groups",
     now: NOW,
     regions: ['homeMain', 'utilityBar', 'phone'],
     fixtures: withData,
     shows: [
       label('dailyActionList_Title'),
+      label('dailyActionList_GroupNextMeeting'),
       text('Call Acme about renewal'),
       text('Demo with Initech'),
       text('Log every customer call this week'),
@@ -59,13 +128,115 @@ export const scenarios: Scenario[] = [
     ],
     hides: [label('dailyActionList_EmptyTitle'), label('dailyActionList_ErrorTitle')],
     actions: [
-      { role: 'button', name: label('dailyActionList_KindTask') },
+      { role: 'combobox', name: label('dailyActionList_FilterGroup') },
+      {
+        role: 'checkbox',
+        name: text('Complete: Call Acme about renewal'),
+        activate: { call: UPDATE, shows: text('Task completed: Call Acme about renewal') }
+      },
+      { role: 'link', name: text('Demo with Initech'), exact: true, activate: { navigation: true } },
       {
         role: 'button',
-        name: text('Complete: Call Acme about renewal'),
-        activate: { call: 'lightning/uiRecordApi.updateRecord' }
+        name: text('More actions for Send proposal to Globex'),
+        activate: { shows: label('actionItem_Snooze') }
+      }
+    ]
+  },
+  {
+    name: 'dailyActionList-volume-fr',
+    component: 'dailyActionList',
+    description: 'a French rep at 8:30: 44 actions, long names, merged reasons, singular counts',
+    language: 'fr',
+    now: REP_DAY_NOW,
+    regions: ['homeMain', 'utilityBar', 'phone'],
+    touchTargets: true,
+    props: { itemsToShow: 60 },
+    fixtures: repDay('fr'),
+    shows: [
+      label('dailyActionList_GroupNextMeeting'),
+      label('dailyActionList_GroupOverdue'),
+      label('dailyActionList_GroupToday'),
+      label('dailyActionList_GroupTidyUp'),
+      text('Démonstration chez Laboratoires Lefèvre-Desjardins'),
+      text('Établissements Dupont-Aignan & Fils – renouvellement du contrat-cadre 2027 (lot 1)'),
+      // singular counts
+      text('En retard de 1 jour'),
+      text('Date de clôture dépassée de 1 jour'),
+      text('Nouvelle piste, non traitée depuis 1 jour'),
+      text('1 champ à compléter'),
+      // the missing fields by their French label
+      text('À compléter : Étape suivante, Description'),
+      text('Non commencée')
+    ],
+    hides: [text('Not Started'), text('NextStep')],
+    actions: [
+      {
+        role: 'button',
+        name: text(
+          'Autres actions pour Rappeler Établissements Dupont-Aignan & Fils au sujet du renouvellement du contrat (1)'
+        ),
+        activate: { shows: label('actionItem_Snooze') }
+      }
+    ]
+  },
+  {
+    name: 'dailyActionList-undo',
+    component: 'dailyActionList',
+    description: 'complete a task with its checkbox, then Undo: the list after each (fixtures change)',
+    now: REP_DAY_NOW,
+    regions: ['homeMain', 'utilityBar', 'phone'],
+    fixtures: {
+      ...repDay('en'),
+      [GRAPHQL]: [
+        { after: `${UPDATE}#2`, result: repDayActions('en') },
+        { after: UPDATE, result: withoutFirstTask(repDayActions('en')) },
+        { result: repDayActions('en') }
+      ]
+    },
+    shows: [text('Call Acme about the contract renewal (1)'), label('dailyActionList_GroupOverdue')],
+    actions: [
+      {
+        role: 'checkbox',
+        name: text('Complete: Call Acme about the contract renewal (1)'),
+        activate: { call: UPDATE, shows: text('Task completed: Call Acme about the contract renewal (1)') }
       },
-      { role: 'button', name: text('Open: Demo with Initech'), activate: { navigation: true } }
+      {
+        role: 'button',
+        name: label('dailyActionList_Undo'),
+        exact: true,
+        activate: { call: UPDATE, shows: text('Call Acme about the contract renewal (1)') }
+      }
+    ]
+  },
+  {
+    name: 'dailyActionList-last-of-filter',
+    component: 'dailyActionList',
+    description: 'the last task of the Tasks filter is completed: a clear state and the way back',
+    now: NOW,
+    regions: ['homeMain', 'utilityBar', 'phone'],
+    fixtures: {
+      ...withData,
+      [GRAPHQL]: [{ after: UPDATE, result: oneTaskLess() }, { result: oneTask() }]
+    },
+    shows: [text('Call Acme about renewal')],
+    actions: [
+      {
+        role: 'combobox',
+        name: label('dailyActionList_FilterGroup'),
+        press: ['ArrowDown'],
+        // the filter is proven by the next step: "Nothing left in “Tasks”"
+        activate: { shows: text('Call Acme about renewal') }
+      },
+      {
+        role: 'checkbox',
+        name: text('Complete: Call Acme about renewal'),
+        activate: { call: UPDATE, shows: text('Nothing left in “Tasks”.') }
+      },
+      {
+        role: 'button',
+        name: text('Show all actions'),
+        activate: { shows: text('Demo with Initech') }
+      }
     ]
   },
   {
@@ -114,7 +285,9 @@ export const scenarios: Scenario[] = [
       ...withData,
       [CONTEXT]: { error: { status: 500, body: { message: 'Unable to read the cockpit settings' } } }
     },
-    shows: [label('dailyActionList_ErrorTitle'), text('Unable to read the cockpit settings')],
+    // what the rep can do first; the technical message waits behind "Details"
+    shows: [label('dailyActionList_ErrorTitle'), label('dailyActionList_ErrorHint'), label('common_Details')],
+    hides: [text('Unable to read the cockpit settings')],
     actions: [
       { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }
     ]
@@ -129,7 +302,7 @@ export const scenarios: Scenario[] = [
     fixtures: { ...withData, [GRAPHQL]: frenchActions() },
     shows: [
       label('dailyActionList_Title'),
-      label('dailyActionList_KindTask'),
+      label('dailyActionList_GroupOverdue'),
       text('Call Acme about renewal'),
       // picklist values by their French label, not their API value
       text('Non commencée')

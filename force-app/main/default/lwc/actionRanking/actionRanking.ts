@@ -51,6 +51,8 @@ export interface ActionCandidate {
   missingFields?: string[];
   /** Free text shown under the title (an account, a session, a stage). */
   detail?: string | null;
+  /** A task's status API value before any action here: what "Undo" puts back after "complete". */
+  status?: string | null;
 }
 
 /** A ranked action: the candidate plus what the ranking computed. */
@@ -261,6 +263,157 @@ export function countByKind(actions: readonly Pick<ActionCandidate, 'kind'>[]): 
   const counts = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, 0])) as Record<ActionKind, number>;
   for (const action of actions) {
     counts[action.kind] += 1;
+  }
+  return counts;
+}
+
+/** The groups of the daily list, in the order they are shown. */
+export const ACTION_GROUPS = ['nextMeeting', 'overdue', 'today', 'tidyUp'] as const;
+
+export type ActionGroup = (typeof ACTION_GROUPS)[number];
+
+/** One reason a record is on the list, with the number it is about. */
+export interface RowReason {
+  reason: ActionReason;
+  /** Days overdue (overdue, pastClose) or days without activity (quiet, untouched); else 0. */
+  days: number;
+  /** Fields to fill in (missingFields); else 0. */
+  fieldCount: number;
+}
+
+/**
+ * One row per record: the most urgent item of that record, with every reason it is listed for (an
+ * opportunity past its close date and missing fields is one row with both reasons).
+ */
+export interface ActionRow extends RankedAction {
+  /** Every reason, most urgent first (by REASON_WEIGHT), each once. */
+  reasons: RowReason[];
+  /** The keys of the candidates merged into the row (one per kind of item on the record). */
+  keys: string[];
+  /** The kinds of the candidates merged into the row: a filter by kind matches any of them. */
+  kinds: ActionKind[];
+}
+
+/** Extra score per additional reason: a record listed for two reasons needs attention sooner. */
+const EXTRA_REASON_BONUS = 2;
+
+function rowReason(action: RankedAction): RowReason {
+  const days =
+    action.reason === 'overdue' || action.reason === 'pastClose'
+      ? action.daysOverdue
+      : action.reason === 'quiet' || action.reason === 'untouched'
+        ? action.daysQuiet
+        : 0;
+  return { reason: action.reason, days, fieldCount: action.missingFields?.length ?? 0 };
+}
+
+/**
+ * Merges ranked items into one row per record (same record id): the row takes the first item that is
+ * not a missing-fields item (the record's own kind: task, opportunity…) as its primary, carries every
+ * reason and the union of missing fields, and keeps the highest score plus a small bonus per extra
+ * reason. Rows are sorted as rankActions sorts items.
+ * @param ranked items as rankActions returns them (at most one per key)
+ * @returns one row per record id
+ */
+export function mergeByRecord(ranked: readonly RankedAction[]): ActionRow[] {
+  const byRecord = new Map<string, RankedAction[]>();
+  for (const action of ranked) {
+    const list = byRecord.get(action.recordId) ?? [];
+    list.push(action);
+    byRecord.set(action.recordId, list);
+  }
+  const rows: ActionRow[] = [];
+  for (const items of byRecord.values()) {
+    const primary = items.find((item) => item.kind !== 'missingFields') ?? (items[0] as RankedAction);
+    const reasons = items
+      .map(rowReason)
+      .sort((a, b) => REASON_WEIGHT[b.reason] - REASON_WEIGHT[a.reason])
+      .filter((r, index, all) => all.findIndex((o) => o.reason === r.reason) === index);
+    const missing = [...new Set(items.flatMap((item) => item.missingFields ?? []))];
+    const best = Math.max(...items.map((item) => item.score));
+    rows.push({
+      ...primary,
+      score: Math.round((best + EXTRA_REASON_BONUS * (reasons.length - 1)) * 100) / 100,
+      daysOverdue: Math.max(...items.map((item) => item.daysOverdue)),
+      daysQuiet: Math.max(...items.map((item) => item.daysQuiet)),
+      missingFields: missing.length > 0 ? missing : primary.missingFields,
+      reasons,
+      keys: items.map((item) => item.key),
+      kinds: [...new Set(items.map((item) => item.kind))]
+    });
+  }
+  return rows.sort(compareRanked) as ActionRow[];
+}
+
+/**
+ * The meeting to pin on top: today's timed event that starts next (at or after `now`); none when every
+ * meeting of the day has started or is all-day.
+ * @param rows the merged rows
+ * @param now ISO date-time of now
+ * @returns the row, or undefined
+ */
+export function nextMeeting(rows: readonly ActionRow[], now: string): ActionRow | undefined {
+  const at = Date.parse(now);
+  let next: ActionRow | undefined;
+  for (const row of rows) {
+    if (row.kind !== 'event' || !row.startDateTime) continue;
+    const start = Date.parse(row.startDateTime);
+    if (!(start >= at)) continue;
+    if (!next || start < Date.parse(next.startDateTime as string)) next = row;
+  }
+  return next;
+}
+
+const OVERDUE_REASONS: ReadonlySet<ActionReason> = new Set(['overdue', 'pastClose']);
+const TIDY_REASONS: ReadonlySet<ActionReason> = new Set(['quiet', 'missingFields']);
+
+/**
+ * The group of a row that is not the pinned meeting: overdue when any reason is late (a task past its
+ * date, an opportunity past its close date); to tidy up when every reason is housekeeping (quiet,
+ * missing fields); today otherwise (due today, meetings, new leads, tests, messages).
+ * @param row a merged row
+ * @returns its group
+ */
+export function groupOf(row: Pick<ActionRow, 'reasons'>): Exclude<ActionGroup, 'nextMeeting'> {
+  if (row.reasons.some((r) => OVERDUE_REASONS.has(r.reason))) return 'overdue';
+  if (row.reasons.every((r) => TIDY_REASONS.has(r.reason))) return 'tidyUp';
+  return 'today';
+}
+
+/** A group of rows, in rank order. */
+export interface RowGroup {
+  group: ActionGroup;
+  rows: ActionRow[];
+}
+
+/**
+ * Splits rows into the list's groups, in ACTION_GROUPS order, leaving out empty groups: the next
+ * meeting first (pinned), then overdue, today and to tidy up, each in rank order.
+ * @param rows merged rows, ranked
+ * @param now ISO date-time of now (for the next meeting)
+ * @returns the non-empty groups
+ */
+export function groupRows(rows: readonly ActionRow[], now: string): RowGroup[] {
+  const pinned = nextMeeting(rows, now);
+  const groups = new Map<ActionGroup, ActionRow[]>(ACTION_GROUPS.map((g) => [g, []]));
+  for (const row of rows) {
+    (groups.get(row === pinned ? 'nextMeeting' : groupOf(row)) as ActionRow[]).push(row);
+  }
+  return ACTION_GROUPS.filter((g) => (groups.get(g) as ActionRow[]).length > 0).map((group) => ({
+    group,
+    rows: groups.get(group) as ActionRow[]
+  }));
+}
+
+/**
+ * Counts rows per kind, a row counting for each kind merged into it (every kind present, zero when none).
+ * @param rows merged rows
+ * @returns the count per kind
+ */
+export function countRowsByKind(rows: readonly Pick<ActionRow, 'kinds'>[]): Record<ActionKind, number> {
+  const counts = Object.fromEntries(ACTION_KINDS.map((kind) => [kind, 0])) as Record<ActionKind, number>;
+  for (const row of rows) {
+    for (const kind of row.kinds) counts[kind] += 1;
   }
   return counts;
 }

@@ -219,7 +219,8 @@ export function candidatesFromGraphql(
       title: text(task.Subject) ?? task.Id,
       dueDate: due,
       priority: text(task.Priority),
-      detail: shown(task.Status)
+      detail: shown(task.Status),
+      status: text(task.Status)
     });
   }
   for (const event of edges(query.Event)) {

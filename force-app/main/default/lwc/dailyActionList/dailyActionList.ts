@@ -1,7 +1,8 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatLabel, formatPlural } from 'c/labelUtils';
 import { gql, graphql } from 'lightning/graphql';
-import { getRecords } from 'lightning/uiRecordApi';
+import { getRecords, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { refreshApex } from '@salesforce/apex';
 import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
@@ -12,12 +13,17 @@ import { CurrentPageReference } from 'lightning/navigation';
 import { type PageReferenceLike, recordNudgeOpen } from 'c/nudgeTracking';
 import {
   ACTION_KINDS,
+  type ActionGroup,
   type ActionKind,
-  type RankedAction,
-  countByKind,
+  type ActionRow,
+  type RowGroup,
+  countRowsByKind,
+  groupRows,
+  mergeByRecord,
   rankActions,
   todayIn
 } from 'c/actionRanking';
+import type { ResolvedDetail } from 'c/actionItem';
 import {
   type ActionSettings,
   type CompletenessCandidate,
@@ -52,6 +58,30 @@ import LABEL_KIND_LEAD from '@salesforce/label/c.dailyActionList_KindLead';
 import LABEL_KIND_TEST from '@salesforce/label/c.dailyActionList_KindAcceptanceTest';
 import LABEL_KIND_MESSAGE from '@salesforce/label/c.dailyActionList_KindSponsorMessage';
 import LABEL_KIND_MISSING from '@salesforce/label/c.dailyActionList_KindMissingFields';
+import LABEL_SHOW_MORE_ONE from '@salesforce/label/c.dailyActionList_ShowMoreOne';
+import LABEL_SHOWING_ONE from '@salesforce/label/c.dailyActionList_ShowingOne';
+import LABEL_FILTER_LABEL from '@salesforce/label/c.dailyActionList_FilterLabel';
+import LABEL_FILTER_DONE from '@salesforce/label/c.dailyActionList_FilterDone';
+import LABEL_FILTER_DONE_BODY from '@salesforce/label/c.dailyActionList_FilterDoneBody';
+import LABEL_SHOW_ALL from '@salesforce/label/c.dailyActionList_ShowAll';
+import LABEL_ERROR_HINT from '@salesforce/label/c.dailyActionList_ErrorHint';
+import LABEL_GROUP_NEXT from '@salesforce/label/c.dailyActionList_GroupNextMeeting';
+import LABEL_GROUP_OVERDUE from '@salesforce/label/c.dailyActionList_GroupOverdue';
+import LABEL_GROUP_TODAY from '@salesforce/label/c.dailyActionList_GroupToday';
+import LABEL_GROUP_TIDY from '@salesforce/label/c.dailyActionList_GroupTidyUp';
+import LABEL_IN_GROUP from '@salesforce/label/c.dailyActionList_ActionsInGroup';
+import LABEL_COMPLETED from '@salesforce/label/c.dailyActionList_Completed';
+import LABEL_SNOOZED from '@salesforce/label/c.dailyActionList_Snoozed';
+import LABEL_UNDO from '@salesforce/label/c.dailyActionList_Undo';
+import LABEL_UNDO_FAILED from '@salesforce/label/c.dailyActionList_UndoFailed';
+import LABEL_DETAILS from '@salesforce/label/c.common_Details';
+
+const GROUP_LABELS: Record<ActionGroup, string> = {
+  nextMeeting: LABEL_GROUP_NEXT,
+  overdue: LABEL_GROUP_OVERDUE,
+  today: LABEL_GROUP_TODAY,
+  tidyUp: LABEL_GROUP_TIDY
+};
 
 const KIND_LABELS: Record<ActionKind, string> = {
   task: LABEL_KIND_TASK,
@@ -82,6 +112,14 @@ interface GetRecordsData {
 
 type FilterValue = ActionKind | 'all';
 
+/** getObjectInfos: one result per object asked for (only what is read here). */
+interface ObjectInfosData {
+  results?: Array<{
+    statusCode: number;
+    result?: { apiName: string; fields: Record<string, { label: string }> };
+  }>;
+}
+
 /**
  * The rep's daily action list: gathers today's work in one GraphQL query (tasks, events, opportunities,
  * leads, and the records the completeness rules could apply to), plus from Apex what LDS cannot give
@@ -102,18 +140,30 @@ export default class DailyActionList extends LightningElement {
     emptyTitle: LABEL_EMPTY_TITLE,
     emptyBody: LABEL_EMPTY_BODY,
     filterGroup: LABEL_FILTER_GROUP,
-    partial: LABEL_PARTIAL
+    filterLabel: LABEL_FILTER_LABEL,
+    filterDoneBody: LABEL_FILTER_DONE_BODY,
+    errorHint: LABEL_ERROR_HINT,
+    partial: LABEL_PARTIAL,
+    details: LABEL_DETAILS,
+    undo: LABEL_UNDO
   };
 
   graphqlResult?: GraphqlResult;
   settingsResult?: WireResult<ActionSettings>;
   messagesResult?: WireResult<SponsorMessageSummary[]>;
   recordsResult?: WireResult<GetRecordsData>;
+  objectInfosResult?: WireResult<ObjectInfosData>;
   /** Items the rep resolved in place (completed, snoozed, filled): hidden at once, before any refresh. */
   resolvedKeys: string[] = [];
   filter: FilterValue = 'all';
   visibleCount = 0;
   today = todayIn(TIME_ZONE);
+  /** Now, when the list was opened: the next meeting is the first one starting from here. */
+  now = new Date().toISOString();
+  /** The last completed or snoozed task, while it can be undone. */
+  lastResolved?: ResolvedDetail;
+  undoBusy = false;
+  undoError = '';
 
   @wire(graphql, {
     query: gql`
@@ -317,6 +367,28 @@ export default class DailyActionList extends LightningElement {
     this.recordsResult = result;
   }
 
+  /** Labels of the missing fields, in the user's language (field labels from the UI API). */
+  @wire(getObjectInfos, { objectApiNames: '$missingFieldObjects' })
+  wiredObjectInfos(result: WireResult<ObjectInfosData>) {
+    this.objectInfosResult = result;
+  }
+
+  get missingFieldObjects(): string[] | undefined {
+    const names = [...new Set(this.completenessRecords.map((record) => record.objectApiName))].sort();
+    return names.length > 0 ? names : undefined;
+  }
+
+  /** Field label by API name, across the objects of the missing-fields rows. */
+  get fieldLabels(): Record<string, string> {
+    const labels: Record<string, string> = {};
+    for (const item of this.objectInfosResult?.data?.results ?? []) {
+      for (const [name, field] of Object.entries(item.result?.fields ?? {})) {
+        if (field?.label) labels[name] = field.label;
+      }
+    }
+    return labels;
+  }
+
   get queryVariables(): { userId: string } {
     return { userId: USER_ID };
   }
@@ -385,7 +457,8 @@ export default class DailyActionList extends LightningElement {
     return !this.hasError && !this.isLoading && this.partialMessages.length > 0;
   }
 
-  get rankedActions(): RankedAction[] {
+  /** One row per record, every reason merged, ranked. */
+  get rows(): ActionRow[] {
     if (this.isLoading || this.hasError) {
       return [];
     }
@@ -396,7 +469,7 @@ export default class DailyActionList extends LightningElement {
     const candidates = [
       ...candidatesFromGraphql(this.graphqlResult?.data, {
         today: this.today,
-        now: new Date().toISOString(),
+        now: this.now,
         quietDays: this.effectiveQuietDays,
         untouchedLeadHours: settings?.untouchedLeadHours ?? DEFAULT_UNTOUCHED_LEAD_HOURS
       }),
@@ -405,51 +478,95 @@ export default class DailyActionList extends LightningElement {
       ...candidatesFromCompleteness(this.completenessRecords, records, this.scoringRules)
     ];
     const resolved = new Set(this.resolvedKeys);
-    return rankActions(
-      candidates.filter((c) => !resolved.has(c.key)),
-      { today: this.today }
+    return mergeByRecord(
+      rankActions(
+        candidates.filter((c) => !resolved.has(c.key)),
+        { today: this.today }
+      )
     );
   }
 
-  get filteredActions(): RankedAction[] {
-    const all = this.rankedActions;
-    return this.filter === 'all' ? all : all.filter((action) => action.kind === this.filter);
+  get filteredRows(): ActionRow[] {
+    const all = this.rows;
+    const filter = this.filter;
+    return filter === 'all' ? all : all.filter((row) => row.kinds.includes(filter));
   }
 
-  get visibleActions(): RankedAction[] {
-    return this.filteredActions.slice(0, this.visibleCount || this.pageSize);
+  get visibleLimit(): number {
+    return this.visibleCount || this.pageSize;
+  }
+
+  /** The groups to render, cut after the first `visibleLimit` rows (in group order). */
+  get visibleGroups(): Array<RowGroup & { id: string; heading: string; headingId: string }> {
+    let left = this.visibleLimit;
+    const out: Array<RowGroup & { id: string; heading: string; headingId: string }> = [];
+    for (const group of groupRows(this.filteredRows, this.now)) {
+      if (left <= 0) break;
+      const rows = group.rows.slice(0, left);
+      left -= rows.length;
+      out.push({
+        ...group,
+        rows,
+        id: group.group,
+        headingId: `group-${group.group}`,
+        heading: formatLabel(LABEL_IN_GROUP, GROUP_LABELS[group.group], group.rows.length)
+      });
+    }
+    return out;
+  }
+
+  get visibleRowCount(): number {
+    return Math.min(this.visibleLimit, this.filteredRows.length);
   }
 
   get hasActions(): boolean {
-    return this.rankedActions.length > 0;
+    return this.rows.length > 0;
   }
 
   get isEmpty(): boolean {
     return !this.isLoading && !this.hasError && !this.hasActions;
   }
 
-  get filters() {
-    const ranked = this.rankedActions;
-    const counts = countByKind(ranked);
-    const all = {
-      value: 'all',
-      label: `${LABEL_ALL} (${ranked.length})`,
-      pressed: String(this.filter === 'all'),
-      className: this.filter === 'all' ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral'
-    };
+  /** The rep did the last item of a filter: say so, and offer the way back to every action. */
+  get isFilterDone(): boolean {
+    return this.hasActions && this.filter !== 'all' && this.filteredRows.length === 0;
+  }
+
+  get filterDoneTitle(): string {
+    return formatLabel(LABEL_FILTER_DONE, this.filter === 'all' ? LABEL_ALL : KIND_LABELS[this.filter]);
+  }
+
+  get showAllLabel(): string {
+    return formatLabel(LABEL_SHOW_ALL, this.rows.length);
+  }
+
+  get hasList(): boolean {
+    return this.hasActions && !this.isFilterDone;
+  }
+
+  /**
+   * One select in the card header (a native select: the phone's own picker, and a full-size touch
+   * target): All, then each kind present, the current one even at 0.
+   */
+  get filterOptions(): Array<{ value: string; label: string; selected: boolean }> {
+    const rows = this.rows;
+    const counts = countRowsByKind(rows);
     return [
-      all,
-      ...ACTION_KINDS.filter((kind) => counts[kind] > 0).map((kind) => ({
+      { value: 'all', label: `${LABEL_ALL} (${rows.length})`, selected: this.filter === 'all' },
+      ...ACTION_KINDS.filter((kind) => counts[kind] > 0 || kind === this.filter).map((kind) => ({
         value: kind,
         label: `${KIND_LABELS[kind]} (${counts[kind]})`,
-        pressed: String(this.filter === kind),
-        className: this.filter === kind ? 'slds-button slds-button_brand' : 'slds-button slds-button_neutral'
+        selected: this.filter === kind
       }))
     ];
   }
 
+  get showFilter(): boolean {
+    return !this.isLoading && !this.hasError && this.hasActions;
+  }
+
   get remainingCount(): number {
-    return Math.max(0, this.filteredActions.length - this.visibleActions.length);
+    return Math.max(0, this.filteredRows.length - this.visibleRowCount);
   }
 
   get hasMore(): boolean {
@@ -457,11 +574,37 @@ export default class DailyActionList extends LightningElement {
   }
 
   get showMoreLabel(): string {
-    return formatLabel(LABEL_SHOW_MORE, Math.min(this.pageSize, this.remainingCount), this.remainingCount);
+    const left = this.remainingCount;
+    return formatPlural(left, { one: LABEL_SHOW_MORE_ONE, other: LABEL_SHOW_MORE }, [
+      Math.min(this.pageSize, left),
+      left
+    ]);
   }
 
   get showingLabel(): string {
-    return formatLabel(LABEL_SHOWING, this.visibleActions.length, this.filteredActions.length);
+    const total = this.filteredRows.length;
+    return formatPlural(total, { one: LABEL_SHOWING_ONE, other: LABEL_SHOWING }, [
+      this.visibleRowCount,
+      total
+    ]);
+  }
+
+  get hasUndo(): boolean {
+    return !!this.lastResolved?.undoFields;
+  }
+
+  get undoText(): string {
+    const done = this.lastResolved;
+    if (!done) return '';
+    return formatLabel(done.verb === 'snoozed' ? LABEL_SNOOZED : LABEL_COMPLETED, done.title);
+  }
+
+  get hasUndoError(): boolean {
+    return !!this.undoError;
+  }
+
+  get undoErrorText(): string {
+    return LABEL_UNDO_FAILED;
   }
 
   get skeletonRows(): number[] {
@@ -469,23 +612,49 @@ export default class DailyActionList extends LightningElement {
   }
 
   handleFilter(event: Event): void {
-    const value = (event.currentTarget as HTMLElement).dataset.value as FilterValue | undefined;
-    this.filter = value ?? 'all';
+    this.filter = ((event.target as HTMLSelectElement | null)?.value as FilterValue | undefined) || 'all';
+    this.visibleCount = 0;
+  }
+
+  handleShowAll(): void {
+    this.filter = 'all';
     this.visibleCount = 0;
   }
 
   handleShowMore(): void {
-    this.visibleCount = (this.visibleCount || this.pageSize) + this.pageSize;
+    this.visibleCount = this.visibleLimit + this.pageSize;
   }
 
-  /** An item was completed, snoozed, filled or acknowledged: hide it now, refresh in the background. */
-  handleResolved(event: CustomEvent<{ key: string; kind: ActionKind }>): void {
-    const { key, kind } = event.detail;
-    if (!this.resolvedKeys.includes(key)) {
-      this.resolvedKeys = [...this.resolvedKeys, key];
+  /** A part of a row was completed, snoozed or filled: hide it now, refresh in the background. */
+  handleResolved(event: CustomEvent<ResolvedDetail>): void {
+    const detail = event.detail;
+    if (!this.resolvedKeys.includes(detail.key)) {
+      this.resolvedKeys = [...this.resolvedKeys, detail.key];
     }
-    if (kind === 'task') {
+    this.undoError = '';
+    this.lastResolved = detail.undoFields ? detail : undefined;
+    if (detail.kind === 'task') {
       this.graphqlResult?.refresh?.().catch(() => undefined);
+    }
+  }
+
+  /** Puts the last completed or snoozed task back as it was, and back on the list. */
+  async handleUndo(): Promise<void> {
+    const done = this.lastResolved;
+    if (!done?.undoFields || this.undoBusy) {
+      return;
+    }
+    this.undoBusy = true;
+    this.undoError = '';
+    try {
+      await updateRecord({ fields: { Id: done.recordId, ...done.undoFields } });
+      this.resolvedKeys = this.resolvedKeys.filter((key) => key !== done.key);
+      this.lastResolved = undefined;
+      this.graphqlResult?.refresh?.().catch(() => undefined);
+    } catch (error) {
+      this.undoError = reduceErrors(error as Parameters<typeof reduceErrors>[0]).join(' ') || 'error';
+    } finally {
+      this.undoBusy = false;
     }
   }
 

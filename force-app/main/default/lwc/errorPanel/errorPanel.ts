@@ -3,6 +3,7 @@ import { type LdsError, reduceErrors } from 'c/ldsUtils';
 
 import LABEL_RETRY from '@salesforce/label/c.common_Retry';
 import LABEL_UNKNOWN_ERROR from '@salesforce/label/c.common_UnknownError';
+import LABEL_DETAILS from '@salesforce/label/c.common_Details';
 
 /**
  * A load failure shown inside its card as a light scoped notification with an error icon and border
@@ -14,8 +15,13 @@ export default class ErrorPanel extends LightningElement {
   @api title = '';
   /** One error or a list of errors, as reduceErrors (c/ldsUtils) accepts them. */
   @api errors?: LdsError | LdsError[];
+  /**
+   * What the person can do about it ("ask your admin…"), in their words. When given, the technical
+   * messages move behind a "Details" disclosure; without it they are shown as before.
+   */
+  @api hint = '';
 
-  labels = { retry: LABEL_RETRY };
+  labels = { retry: LABEL_RETRY, details: LABEL_DETAILS };
 
   get messages(): string[] {
     const messages = reduceErrors(this.errors);

@@ -1,8 +1,9 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel } from 'c/labelUtils';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
+import getAcknowledgedMessages from '@salesforce/apex/SponsorMessageController.getAcknowledgedMessages';
 import { type LdsError, reduceErrors } from 'c/ldsUtils';
 
 import LABEL_TITLE from '@salesforce/label/c.sponsorMessages_Title';
@@ -22,6 +23,10 @@ import LABEL_ACTIVE from '@salesforce/label/c.sponsorMessages_ActiveThisWeek';
 import LABEL_INACTIVE from '@salesforce/label/c.sponsorMessages_InactiveThisWeek';
 import LABEL_NO_USAGE from '@salesforce/label/c.sponsorMessages_NoUsage';
 import LABEL_ACK_FAILED from '@salesforce/label/c.sponsorMessages_AcknowledgeFailed';
+import LABEL_HISTORY from '@salesforce/label/c.sponsorMessages_History';
+import LABEL_HISTORY_EMPTY from '@salesforce/label/c.sponsorMessages_HistoryEmpty';
+import LABEL_ACKNOWLEDGED_ON from '@salesforce/label/c.sponsorMessages_AcknowledgedOn';
+import LABEL_ERROR_HINT from '@salesforce/label/c.sponsorMessages_ErrorHint';
 
 /** The sponsor's latest weekly snapshot (SponsorMessageController.SponsorUsage). */
 interface SponsorUsage {
@@ -43,6 +48,18 @@ interface MessageInfo {
   publishFrom: string | null;
   audienceType: string | null;
   sponsorUsage: SponsorUsage | null;
+  sponsorPhotoUrl?: string | null;
+  acknowledgedOn?: string | null;
+}
+
+/** Up to two initials of a name, for the avatar when the sponsor has no photo. */
+function initialsOf(name: string | null): string {
+  return (name ?? '')
+    .split(/[\s-]+/)
+    .filter((part) => part)
+    .slice(0, 2)
+    .map((part) => part.charAt(0).toUpperCase())
+    .join('');
 }
 
 interface WireResult<T> {
@@ -51,8 +68,10 @@ interface WireResult<T> {
 }
 
 /**
- * The sponsor messages targeted at the user, newest first, with the sponsor's own latest usage beside
- * each; "acknowledge" records the acknowledgement once (Apex) and hides the message.
+ * The sponsor messages targeted at the user, as a compact card: one line per message (the sponsor's
+ * photo or initials, the title, the sponsor), opened one at a time for the body, the sponsor's usage
+ * when they chose to show it, and "Got it", which records the acknowledgement once (Apex) and moves the
+ * message to the history of read messages below.
  */
 export default class SponsorMessages extends LightningElement {
   labels = {
@@ -65,8 +84,20 @@ export default class SponsorMessages extends LightningElement {
     completeness: LABEL_COMPLETENESS,
     recordsUpdated: LABEL_RECORDS_UPDATED,
     tasksLogged: LABEL_TASKS_LOGGED,
-    noUsage: LABEL_NO_USAGE
+    noUsage: LABEL_NO_USAGE,
+    historyEmpty: LABEL_HISTORY_EMPTY,
+    errorHint: LABEL_ERROR_HINT
   };
+
+  /** The message whose body is open (one at a time: the card stays compact). */
+  expandedId: string | null = null;
+  historyOpen = false;
+  historyResult?: WireResult<MessageInfo[]>;
+
+  @wire(getAcknowledgedMessages)
+  wiredHistory(result: WireResult<MessageInfo[]>) {
+    this.historyResult = result;
+  }
 
   messagesResult?: WireResult<MessageInfo[]>;
   /** Messages acknowledged here: hidden at once, before the refreshed list arrives. */
@@ -99,9 +130,15 @@ export default class SponsorMessages extends LightningElement {
       .map((message) => {
         const usage = message.sponsorUsage;
         const errors = this.errorsById[message.id] ?? [];
+        const expanded = this.expandedId === message.id;
         return {
           ...message,
           titleId: `title-${message.id}`,
+          bodyId: `body-${message.id}`,
+          expanded,
+          expandedText: String(expanded),
+          chevron: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+          initials: initialsOf(message.sponsorName),
           fromText: formatLabel(LABEL_FROM, message.sponsorName ?? ''),
           acknowledgeLabel: LABEL_ACKNOWLEDGE,
           acknowledgeName: formatLabel(LABEL_ACKNOWLEDGE_FOR, message.title),
@@ -117,6 +154,46 @@ export default class SponsorMessages extends LightningElement {
           errorText: errors.length > 0 ? `${LABEL_ACK_FAILED} ${errors.join(' ')}` : ''
         };
       });
+  }
+
+  /** Messages already acknowledged (newest first), readable again. */
+  get history() {
+    return (this.historyResult?.data ?? []).map((message) => {
+      const expanded = this.expandedId === `history-${message.id}`;
+      return {
+        ...message,
+        key: `history-${message.id}`,
+        bodyId: `history-body-${message.id}`,
+        expanded,
+        expandedText: String(expanded),
+        chevron: expanded ? 'utility:chevrondown' : 'utility:chevronright',
+        initials: initialsOf(message.sponsorName),
+        acknowledgedText: message.acknowledgedOn
+          ? formatLabel(LABEL_ACKNOWLEDGED_ON, formatDate(message.acknowledgedOn))
+          : ''
+      };
+    });
+  }
+
+  get historyLabel(): string {
+    return formatLabel(LABEL_HISTORY, this.history.length);
+  }
+
+  get hasHistory(): boolean {
+    return this.history.length > 0;
+  }
+
+  get historyExpanded(): string {
+    return String(this.historyOpen);
+  }
+
+  handleToggle(event: Event): void {
+    const key = (event.currentTarget as HTMLElement).dataset.key ?? null;
+    this.expandedId = this.expandedId === key ? null : key;
+  }
+
+  handleToggleHistory(): void {
+    this.historyOpen = !this.historyOpen;
   }
 
   get hasMessages(): boolean {
@@ -148,6 +225,7 @@ export default class SponsorMessages extends LightningElement {
       await acknowledge({ messageId });
       this.acknowledgedIds = [...this.acknowledgedIds, messageId];
       refreshApex(this.messagesResult).catch(() => undefined);
+      refreshApex(this.historyResult).catch(() => undefined);
     } catch (error) {
       const messages = reduceErrors(error as Parameters<typeof reduceErrors>[0]);
       this.errorsById = {

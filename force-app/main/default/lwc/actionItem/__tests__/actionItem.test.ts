@@ -1,5 +1,5 @@
 import { createElement } from 'lwc';
-import ActionItem from 'c/actionItem';
+import ActionItem, { reasonText } from 'c/actionItem';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { $, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
@@ -41,33 +41,55 @@ function createComponent(
   return element;
 }
 
+/** Chooses a menu item as lightning-button-menu does: a `select` event with the item's value. */
+function choose(element: HTMLElement, value: string): void {
+  $(element, '[data-id="menu"]')?.dispatchEvent(new CustomEvent('select', { detail: { value } }));
+}
+
+function check(element: HTMLElement): void {
+  const box = $(element, '[data-id="complete"]') as HTMLInputElement;
+  box.checked = true;
+  box.dispatchEvent(new CustomEvent('change'));
+}
+
 describe('c-action-item', () => {
   afterEach(() => {
     resetDom();
     jest.clearAllMocks();
   });
 
-  it('renders an overdue task with its reason, labels and task actions', async () => {
+  it('renders an overdue task: a checkbox named after it, the name as a link, its reason', async () => {
     const element = createComponent(mockActions.overdueTask);
     await flushPromises();
-    expect($(element, '[data-id="title"]')?.textContent).toBe('Call Acme about renewal');
+    const title = $(element, '[data-id="title"]') as HTMLAnchorElement;
+    expect(title.tagName).toBe('A');
+    expect(title.textContent).toBe('Call Acme about renewal');
+    expect(title.getAttribute('href')).toBe('/lightning/r/Task/00T000000000001AAA/view');
     expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Overdue');
     expect($(element, '[data-id="reason"]')?.className).toContain('slds-text-color_error');
-    const complete = $(element, '[data-id="complete"]') as HTMLElement & { alternativeText: string };
-    expect(complete.alternativeText).toBe('c.actionItem_Complete: Call Acme about renewal');
-    expect($(element, '[data-id="snooze"]')).not.toBeNull();
+    const complete = $(element, '[data-id="complete"]') as HTMLInputElement;
+    expect(complete.type).toBe('checkbox');
+    expect(complete.getAttribute('aria-label')).toBe('c.actionItem_CompleteFor');
     expect($(element, '[data-id="fill"]')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
-  it('shows no task actions on an opportunity, and its amount', async () => {
-    const element = createComponent(mockActions.pastCloseOpportunity);
+  it('puts snooze and open in one overflow menu for a task, open only for other records', async () => {
+    const task = createComponent(mockActions.overdueTask);
     await flushPromises();
-    expect($(element, '[data-id="complete"]')).toBeNull();
-    expect($(element, '[data-id="snooze"]')).toBeNull();
-    expect($(element, 'lightning-formatted-number')).not.toBeNull();
-    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_PastClose');
-    await expect(element).toBeAccessible();
+    const values = (el: HTMLElement) =>
+      Array.from(el.shadowRoot?.querySelectorAll('lightning-menu-item') ?? []).map(
+        (item) => (item as HTMLElement & { value: string }).value
+      );
+    expect(values(task)).toEqual(['snooze', 'open']);
+    expect(($(task, '[data-id="menu"]') as HTMLElement & { alternativeText: string }).alternativeText).toBe(
+      'c.actionItem_MoreActions'
+    );
+    const opportunity = createComponent(mockActions.pastCloseOpportunity);
+    await flushPromises();
+    expect(values(opportunity)).toEqual(['open']);
+    expect($(opportunity, '[data-id="complete"]')).toBeNull();
+    expect($(opportunity, 'lightning-formatted-number')).not.toBeNull();
   });
 
   it("shows an event's start time", async () => {
@@ -77,136 +99,163 @@ describe('c-action-item', () => {
     expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Today');
   });
 
-  it('completes a task with updateRecord and fires resolved', async () => {
+  it('shows every reason of a merged row and names its missing fields by their labels', async () => {
+    const element = createComponent(mockActions.mergedOpportunity);
+    (element as unknown as { fieldLabels: Record<string, string> }).fieldLabels = {
+      NextStep: 'Étape suivante'
+    };
+    await flushPromises();
+    const reasons = Array.from(element.shadowRoot?.querySelectorAll('[data-id="reason"]') ?? []).map(
+      (r) => r.textContent
+    );
+    // singular forms: 1 day, 1 field
+    expect(reasons).toEqual(['c.actionItem_PastCloseOne', 'c.actionItem_MissingFieldsOne']);
+    expect($(element, '[data-id="missing-fields"]')?.textContent).toBe('c.actionItem_FieldsToFill');
+    expect($(element, '[data-id="fill"]')).not.toBeNull();
+  });
+
+  it('completes a task with its checkbox, and tells the list how to undo it', async () => {
     const element = createComponent(mockActions.overdueTask);
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    $(element, '[data-id="complete"]')?.click();
+    check(element);
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: '00T000000000001AAA', Status: 'Completed' }
     });
     expect(resolved).toHaveBeenCalledTimes(1);
-    expect(resolved.mock.calls[0][0].detail).toEqual({ key: 'task:00T000000000001AAA', kind: 'task' });
+    expect(resolved.mock.calls[0][0].detail).toEqual({
+      key: 'task:00T000000000001AAA',
+      kind: 'task',
+      verb: 'completed',
+      recordId: '00T000000000001AAA',
+      title: 'Call Acme about renewal',
+      undoFields: { Status: 'Not Started' }
+    });
   });
 
   it("completes a task with the org's own closed status when it was renamed", async () => {
     // an org whose closed status is "Terminée" (API value Done_FR): writing "Completed" would fail
     const element = createComponent(mockActions.overdueTask, 'Done_FR');
-    const resolved = jest.fn();
-    element.addEventListener('resolved', resolved);
     await flushPromises();
-    $(element, '[data-id="complete"]')?.click();
+    check(element);
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: '00T000000000001AAA', Status: 'Done_FR' }
     });
-    expect(mockUpdateRecord).not.toHaveBeenCalledWith({
-      fields: { Id: '00T000000000001AAA', Status: 'Completed' }
-    });
-    expect(resolved).toHaveBeenCalledTimes(1);
   });
 
-  it('offers no "complete" when the org has no readable closed status, and still snoozes', async () => {
+  it('offers no checkbox when the org has no readable closed status, and still snoozes', async () => {
     const element = createComponent(mockActions.overdueTask, null);
     await flushPromises();
     expect($(element, '[data-id="complete"]')).toBeNull();
-    expect($(element, '[data-id="snooze"]')).not.toBeNull();
+    choose(element, 'snooze');
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledTimes(1);
     await expect(element).toBeAccessible();
   });
 
-  it('snoozes a task to tomorrow', async () => {
+  it('snoozes a task to tomorrow from the menu, with its due date as the undo', async () => {
     const element = createComponent(mockActions.overdueTask);
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    $(element, '[data-id="snooze"]')?.click();
+    choose(element, 'snooze');
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: '00T000000000001AAA', ActivityDate: '2026-11-24' }
     });
-    expect(resolved).toHaveBeenCalledTimes(1);
+    expect(resolved.mock.calls[0][0].detail.undoFields).toEqual({ ActivityDate: '2026-11-13' });
+    expect(resolved.mock.calls[0][0].detail.verb).toBe('snoozed');
   });
 
-  it('shows an LDS error readably and keeps the item', async () => {
-    mockUpdateRecord.mockRejectedValueOnce({
-      body: { output: { errors: [{ message: 'This task is locked by an approval process.' }] } }
-    });
+  it('says what to do after a failure, the technical detail behind Details, and unticks the box', async () => {
+    mockUpdateRecord.mockRejectedValueOnce({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION: no' } });
     const element = createComponent(mockActions.overdueTask);
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    $(element, '[data-id="complete"]')?.click();
+    check(element);
     await flushPromises();
-    const error = $(element, '[data-id="error"]');
-    expect(error?.getAttribute('role')).toBe('alert');
-    expect(error?.textContent).toContain('c.actionItem_ActionFailed');
-    expect(error?.textContent).toContain('This task is locked by an approval process.');
+    const error = $(element, '[data-id="error"]') as HTMLElement;
+    expect(error.textContent).toContain('c.actionItem_ErrorHint');
+    const details = error.querySelector('details') as HTMLDetailsElement;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')?.textContent).toBe('c.common_Details');
+    expect(details.textContent).toContain('FIELD_CUSTOM_VALIDATION_EXCEPTION: no');
+    expect(($(element, '[data-id="complete"]') as HTMLInputElement).checked).toBe(false);
     expect(resolved).not.toHaveBeenCalled();
-    await expect(element).toBeAccessible();
   });
 
-  it('opens the record with the navigation service', async () => {
-    const element = createComponent(mockActions.pastCloseOpportunity);
+  it('opens the record from its name (a link) and from the menu', async () => {
+    const element = createComponent(mockActions.event);
     await flushPromises();
-    $(element, '[data-id="open"]')?.click();
-    expect(mockNavigate).toHaveBeenCalledWith(
-      {
-        type: 'standard__recordPage',
-        attributes: { recordId: '006000000000001AAA', objectApiName: 'Opportunity', actionName: 'view' }
-      },
-      undefined
-    );
+    const link = $(element, '[data-id="title"]') as HTMLAnchorElement;
+    const click = new MouseEvent('click', { cancelable: true, bubbles: true });
+    link.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    choose(element, 'open');
+    expect(mockNavigate).toHaveBeenCalledTimes(2);
+    expect(mockNavigate.mock.calls[0][0]).toEqual({
+      type: 'standard__recordPage',
+      attributes: { recordId: '00U000000000001AAA', objectApiName: 'Event', actionName: 'view' }
+    });
   });
 
-  it('opens the missing-fields form in place and resolves when it is saved', async () => {
-    const element = createComponent(mockActions.missingFields);
+  it('opens the missing-fields form in place and resolves only the missing fields when saved', async () => {
+    const element = createComponent(mockActions.mergedOpportunity);
     const resolved = jest.fn();
     element.addEventListener('resolved', resolved);
     await flushPromises();
-    expect($(element, 'c-missing-fields-form')).toBeNull();
-    const fill = $(element, '[data-id="fill"]') as HTMLElement & { label: string };
-    expect(fill.label).toBe('c.actionItem_FillFields');
+    const fill = $(element, '[data-id="fill"]') as HTMLElement;
     fill.click();
     await flushPromises();
-    const form = $(element, 'c-missing-fields-form') as HTMLElement & {
-      recordId: string;
-      objectApiName: string;
-      fields: string[];
-    };
-    expect(form.recordId).toBe('006000000000003AAA');
-    expect(form.objectApiName).toBe('Opportunity');
-    expect(form.fields).toEqual(['NextStep', 'Description']);
-    expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_MissingFields');
-    // the icon stays at the top of the item when the form opens below, not centred on the taller item
-    const media = $(element, '[data-id="media"]')!;
-    expect(media.classList.contains('slds-media')).toBe(true);
-    expect(media.classList.contains('slds-media_center')).toBe(false);
-    expect(media.querySelector('.slds-media__figure lightning-icon')).not.toBeNull();
-    await expect(element).toBeAccessible();
-
-    form.dispatchEvent(new CustomEvent('saved', { detail: { recordId: '006000000000003AAA' } }));
-    expect(resolved).toHaveBeenCalledTimes(1);
-    expect(resolved.mock.calls[0][0].detail).toEqual({
-      key: 'missingFields:006000000000003AAA',
-      kind: 'missingFields'
+    const form = $(element, 'c-missing-fields-form') as HTMLElement & { fields: string[] };
+    expect(form.fields).toEqual(['NextStep']);
+    form.dispatchEvent(new CustomEvent('saved', { detail: { recordId: '006000000000001AAA' } }));
+    await flushPromises();
+    expect(resolved.mock.calls[0][0].detail).toMatchObject({
+      key: 'missingFields:006000000000001AAA',
+      kind: 'missingFields',
+      verb: 'filled'
     });
   });
 
   it('keeps the form mounted (typed values kept) when the rep collapses it', async () => {
     const element = createComponent(mockActions.missingFields);
     await flushPromises();
-    $(element, '[data-id="fill"]')?.click();
+    const fill = $(element, '[data-id="fill"]') as HTMLElement;
+    fill.click();
     await flushPromises();
     const form = $(element, 'c-missing-fields-form') as HTMLElement;
     form.dispatchEvent(new CustomEvent('cancel'));
     await flushPromises();
     expect($(element, 'c-missing-fields-form')).toBe(form);
-    expect(form.parentElement?.className).toContain('slds-hide');
-    $(element, '[data-id="fill"]')?.click();
-    await flushPromises();
-    expect($(element, 'c-missing-fields-form')).toBe(form);
-    expect(form.parentElement?.className).not.toContain('slds-hide');
+    expect(form.parentElement?.className).toBe('slds-hide');
+  });
+});
+
+describe('reasonText plural rules', () => {
+  const overdue = (days: number) => ({ reason: 'overdue' as const, days, fieldCount: 0 });
+
+  it('takes the singular for 1 in English and for 0 and 1 in French', () => {
+    expect(reasonText(overdue(1), 'en-US')).toBe('c.actionItem_OverdueOne');
+    expect(reasonText(overdue(0), 'en-US')).toBe('c.actionItem_Overdue');
+    expect(reasonText(overdue(2), 'en-US')).toBe('c.actionItem_Overdue');
+    expect(reasonText(overdue(0), 'fr-FR')).toBe('c.actionItem_OverdueOne');
+    expect(reasonText(overdue(1), 'fr-FR')).toBe('c.actionItem_OverdueOne');
+    expect(reasonText(overdue(2), 'fr-FR')).toBe('c.actionItem_Overdue');
+  });
+
+  it('counts fields for missing fields and days for the other counted reasons', () => {
+    expect(reasonText({ reason: 'missingFields', days: 5, fieldCount: 1 }, 'en-US')).toBe(
+      'c.actionItem_MissingFieldsOne'
+    );
+    expect(reasonText({ reason: 'quiet', days: 1, fieldCount: 3 }, 'en-US')).toBe('c.actionItem_QuietOne');
+    expect(reasonText({ reason: 'untouched', days: 3, fieldCount: 0 }, 'en-US')).toBe(
+      'c.actionItem_Untouched'
+    );
+    expect(reasonText({ reason: 'dueToday', days: 0, fieldCount: 0 }, 'en-US')).toBe('c.actionItem_DueToday');
   });
 });

@@ -3,7 +3,12 @@ import {
   type ActionCandidate,
   addDays,
   countByKind,
+  countRowsByKind,
   dayNumber,
+  groupOf,
+  groupRows,
+  mergeByRecord,
+  nextMeeting,
   daysBetween,
   rankActions,
   scoreAction,
@@ -176,5 +181,126 @@ describe('c/actionRanking countByKind', () => {
     expect(counts.lead).toBe(1);
     expect(counts.event).toBe(0);
     expect(Object.keys(counts)).toEqual([...ACTION_KINDS]);
+  });
+});
+
+describe('c/actionRanking mergeByRecord', () => {
+  const opportunity = candidate({
+    key: 'opportunity:006A',
+    recordId: '006A',
+    kind: 'opportunity',
+    reason: 'pastClose',
+    objectApiName: 'Opportunity',
+    dueDate: '2026-11-22',
+    title: 'Acme renewal'
+  });
+  const missing = candidate({
+    key: 'missingFields:006A',
+    recordId: '006A',
+    kind: 'missingFields',
+    reason: 'missingFields',
+    objectApiName: 'Opportunity',
+    missingFields: ['NextStep', 'Amount'],
+    title: 'Acme renewal'
+  });
+
+  it('makes one row per record with every reason, most urgent first, and the missing fields', () => {
+    const rows = mergeByRecord(
+      rankActions([missing, opportunity, candidate({ key: 'task:1' })], { today: TODAY })
+    );
+    expect(rows).toHaveLength(2);
+    const row = rows.find((r) => r.recordId === '006A');
+    expect(row?.kind).toBe('opportunity');
+    expect(row?.key).toBe('opportunity:006A');
+    expect(row?.reasons).toEqual([
+      { reason: 'pastClose', days: 1, fieldCount: 0 },
+      { reason: 'missingFields', days: 0, fieldCount: 2 }
+    ]);
+    expect(row?.missingFields).toEqual(['NextStep', 'Amount']);
+    expect(row?.keys.sort()).toEqual(['missingFields:006A', 'opportunity:006A']);
+    expect(row?.kinds.sort()).toEqual(['missingFields', 'opportunity']);
+  });
+
+  it('ranks a record with two reasons above the same record with one', () => {
+    const [alone] = mergeByRecord(rankActions([opportunity], { today: TODAY }));
+    const [both] = mergeByRecord(rankActions([opportunity, missing], { today: TODAY }));
+    expect(both?.score).toBeGreaterThan(alone?.score ?? 0);
+  });
+
+  it('keeps a missing-fields item alone as its own row', () => {
+    const [row] = mergeByRecord(rankActions([missing], { today: TODAY }));
+    expect(row?.kind).toBe('missingFields');
+    expect(row?.reasons.map((r) => r.reason)).toEqual(['missingFields']);
+  });
+
+  it('counts a merged row for each of its kinds', () => {
+    const rows = mergeByRecord(rankActions([missing, opportunity], { today: TODAY }));
+    const counts = countRowsByKind(rows);
+    expect(counts.opportunity).toBe(1);
+    expect(counts.missingFields).toBe(1);
+    expect(counts.task).toBe(0);
+  });
+});
+
+describe('c/actionRanking groups', () => {
+  const event = (key: string, start: string | null) =>
+    candidate({
+      key,
+      kind: 'event',
+      reason: 'today',
+      objectApiName: 'Event',
+      startDateTime: start,
+      dueDate: TODAY
+    });
+  const rows = () =>
+    mergeByRecord(
+      rankActions(
+        [
+          event('event:early', '2026-11-23T08:00:00.000Z'),
+          event('event:next', '2026-11-23T16:00:00.000Z'),
+          event('event:later', '2026-11-23T18:00:00.000Z'),
+          event('event:allday', null),
+          candidate({ key: 'task:late', reason: 'overdue', dueDate: '2026-11-20' }),
+          candidate({ key: 'task:today', reason: 'dueToday', dueDate: TODAY }),
+          candidate({
+            key: 'opportunity:quiet',
+            kind: 'opportunity',
+            reason: 'quiet',
+            lastActivityDate: '2026-10-01'
+          }),
+          candidate({
+            key: 'missingFields:x',
+            kind: 'missingFields',
+            reason: 'missingFields',
+            missingFields: ['A']
+          }),
+          candidate({ key: 'lead:new', kind: 'lead', reason: 'untouched', lastActivityDate: '2026-11-22' })
+        ],
+        { today: TODAY }
+      )
+    );
+
+  it('pins the first meeting that starts from now, never one that has started or is all day', () => {
+    expect(nextMeeting(rows(), '2026-11-23T15:00:00.000Z')?.key).toBe('event:next');
+    expect(nextMeeting(rows(), '2026-11-23T16:00:00.000Z')?.key).toBe('event:next');
+    expect(nextMeeting(rows(), '2026-11-23T19:00:00.000Z')).toBeUndefined();
+  });
+
+  it('groups next meeting, overdue, today and to tidy up, in that order, leaving out empty groups', () => {
+    const groups = groupRows(rows(), '2026-11-23T15:00:00.000Z');
+    expect(groups.map((g) => [g.group, g.rows.map((r) => r.key).sort()])).toEqual([
+      ['nextMeeting', ['event:next']],
+      ['overdue', ['task:late']],
+      ['today', ['event:allday', 'event:early', 'event:later', 'lead:new', 'task:today'].sort()],
+      ['tidyUp', ['missingFields:x', 'opportunity:quiet']]
+    ]);
+    expect(groupRows([], '2026-11-23T15:00:00.000Z')).toEqual([]);
+  });
+
+  it('puts a row in overdue when any reason is late, in to tidy up only when every reason is housekeeping', () => {
+    const reason = (r: string) => ({ reason: r as never, days: 0, fieldCount: 0 });
+    expect(groupOf({ reasons: [reason('missingFields'), reason('pastClose')] })).toBe('overdue');
+    expect(groupOf({ reasons: [reason('quiet'), reason('missingFields')] })).toBe('tidyUp');
+    expect(groupOf({ reasons: [reason('untouched'), reason('missingFields')] })).toBe('today');
   });
 });

@@ -1,7 +1,8 @@
 import { createElement } from 'lwc';
 import DailyActionList from 'c/dailyActionList';
 import { gql, graphql } from 'lightning/graphql';
-import { getRecords } from 'lightning/uiRecordApi';
+import { getRecords, updateRecord } from 'lightning/uiRecordApi';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { refreshApex } from '@salesforce/apex';
 import getActionContext from '@salesforce/apex/DailyActionController.getActionContext';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
@@ -132,7 +133,13 @@ describe('c-daily-action-list', () => {
       expect(error).not.toBeNull();
       expect(error?.getAttribute('role')).toBe('alert');
       expect(error?.textContent).toContain('c.dailyActionList_ErrorTitle');
-      expect(error?.textContent).toContain('No such column Foo__c on Task');
+      // what the rep can do first ("ask your admin…"); the technical message behind "Details"
+      expect(errorPanel(element).querySelector('[data-id="hint"]')?.textContent).toBe(
+        'c.dailyActionList_ErrorHint'
+      );
+      const details = errorPanel(element).querySelector('[data-id="details"]') as HTMLDetailsElement;
+      expect(details.open).toBe(false);
+      expect(details.textContent).toContain('No such column Foo__c on Task');
       await expectAccessible(element);
 
       const retry = errorPanel(element).querySelector('[data-id="retry"]') as HTMLElement;
@@ -189,7 +196,9 @@ describe('c-daily-action-list', () => {
       expect(shadow(element).querySelector('h2')?.textContent).toBe('c.dailyActionList_Title');
       const keys = items(element).map((item) => item.action.key);
       expect(keys).toHaveLength(9);
-      expect(keys[0]).toBe('opportunity:006000000000001AAA');
+      // the next meeting (17:00 UTC, now 15:00) is pinned first, then the most overdue
+      expect(keys[0]).toBe('event:00U000000000001AAA');
+      expect(keys[1]).toBe('opportunity:006000000000001AAA');
       expect(keys.indexOf('task:00T000000000001AAA')).toBeLessThan(keys.indexOf('task:00T000000000002AAA'));
       expect(keys).toEqual(
         expect.arrayContaining([
@@ -337,30 +346,185 @@ describe('c-daily-action-list', () => {
       expect(missing.action.missingFields).toEqual(['NextStep', 'Description']);
     });
 
-    it('filters by kind with counts', async () => {
+    it('groups the rows: next meeting, overdue, today, to tidy up, with their counts', async () => {
       const element = createComponent();
       await emitAll();
-      const buttons = Array.from(
-        shadow(element).querySelectorAll('button[data-value]')
-      ) as HTMLButtonElement[];
-      const labels = buttons.map((b) => b.textContent.trim());
+      const groups = Array.from(shadow(element).querySelectorAll('section[data-group]')).map((section) => [
+        section.getAttribute('data-group'),
+        section.querySelectorAll('c-action-item').length
+      ]);
+      expect(groups).toEqual([
+        ['nextMeeting', 1],
+        ['overdue', 2],
+        // due today, an untouched lead, a test to run, a message
+        ['today', 4],
+        // a quiet opportunity, a record missing fields
+        ['tidyUp', 2]
+      ]);
+      expect(shadow(element).querySelector('section[data-group="overdue"] h3')?.textContent).toBe(
+        'c.dailyActionList_ActionsInGroup'
+      );
+      await expectAccessible(element);
+    });
+
+    it('filters with one select in the card header, a row counting for each of its kinds', async () => {
+      const element = createComponent();
+      await emitAll();
+      const select = shadow(element).querySelector('[data-id="filter"]') as HTMLSelectElement;
+      expect(select.tagName).toBe('SELECT');
+      expect(select.closest('.slds-card__header')).not.toBeNull();
+      const labels = Array.from(select.querySelectorAll('option')).map((o) => o.textContent);
       expect(labels[0]).toBe('c.dailyActionList_FilterAll (9)');
       expect(labels).toContain('c.dailyActionList_KindTask (2)');
       expect(labels).toContain('c.dailyActionList_KindOpportunity (2)');
-      expect(buttons[0]?.getAttribute('aria-pressed')).toBe('true');
-      // wrapped rows start flush left: spacing by gap, not by the margin-left of SLDS button-group items
-      const group = shadow(element).querySelector('[data-id="filters"]') as HTMLElement;
-      expect(group.getAttribute('role')).toBe('group');
-      expect(group.classList.contains('filters')).toBe(true);
-      expect(group.classList.contains('slds-button-group-row')).toBe(false);
-      expect(group.querySelectorAll('.slds-button-group-item')).toHaveLength(0);
-
-      const taskButton = buttons.find((b) => b.dataset.value === 'task') as HTMLButtonElement;
-      taskButton.click();
+      expect(shadow(element).querySelectorAll('button[data-value]')).toHaveLength(0);
+      select.value = 'task';
+      select.dispatchEvent(new CustomEvent('change'));
       await flushPromises();
       expect(items(element).map((i) => i.action.kind)).toEqual(['task', 'task']);
-      expect(taskButton.getAttribute('aria-pressed')).toBe('true');
       await expectAccessible(element);
+    });
+
+    it('after the last item of a filter, says so and offers the way back to all actions', async () => {
+      const element = createComponent();
+      await emitAll();
+      const select = shadow(element).querySelector('[data-id="filter"]') as HTMLSelectElement;
+      select.value = 'event';
+      select.dispatchEvent(new CustomEvent('change'));
+      await flushPromises();
+      const [meeting] = items(element);
+      (meeting as HTMLElement).dispatchEvent(
+        new CustomEvent('resolved', {
+          detail: {
+            key: 'event:00U000000000001AAA',
+            kind: 'event',
+            verb: 'filled',
+            recordId: 'x',
+            title: 'x'
+          }
+        })
+      );
+      await flushPromises();
+      expect(items(element)).toHaveLength(0);
+      const done = shadow(element).querySelector('[data-id="filter-done"]') as HTMLElement;
+      expect(done.textContent).toContain('c.dailyActionList_FilterDone');
+      expect(shadow(element).querySelector('[data-id="empty"]')).toBeNull();
+      // the filter stays on its kind, at 0, so the select says where the rep is
+      const options = Array.from(select.querySelectorAll('option')).map((o) => o.textContent);
+      expect(options).toContain('c.dailyActionList_KindEvent (0)');
+      (shadow(element).querySelector('[data-id="show-all"]') as HTMLElement).click();
+      await flushPromises();
+      expect(items(element)).toHaveLength(8);
+      await expectAccessible(element);
+    });
+
+    it('merges the items of one record into one row with all its reasons', async () => {
+      // the Proposal opportunity, also past its close date: listed once, with both reasons
+      const late = JSON.parse(JSON.stringify(mockActions));
+      late.uiapi.query.Opportunity.edges[2].node.CloseDate.value = '2026-11-20';
+      const element = createComponent();
+      await emitAll(late);
+      const rows = items(element).filter((i) => i.action.key.endsWith('006000000000003AAA'));
+      expect(rows).toHaveLength(1);
+      const row = rows[0]?.action as unknown as {
+        kind: string;
+        reasons: Array<{ reason: string }>;
+        kinds: string[];
+      };
+      expect(row.kind).toBe('opportunity');
+      expect(row.reasons.map((r) => r.reason)).toEqual(['pastClose', 'missingFields']);
+      expect(row.kinds).toEqual(['opportunity', 'missingFields']);
+    });
+
+    it('names the missing fields by their labels from getObjectInfos', async () => {
+      const element = createComponent();
+      await emitAll();
+      expect((getObjectInfos as unknown as TestWireAdapter).getLastConfig()).toEqual({
+        objectApiNames: ['Opportunity']
+      });
+      (getObjectInfos as unknown as TestWireAdapter).emit({
+        results: [
+          {
+            statusCode: 200,
+            result: { apiName: 'Opportunity', fields: { NextStep: { label: 'Next Step' } } }
+          }
+        ]
+      });
+      await flushPromises();
+      const item = items(element).find(
+        (i) => i.action.key === 'missingFields:006000000000003AAA'
+      ) as unknown as {
+        fieldLabels: Record<string, string>;
+      };
+      expect(item.fieldLabels).toEqual({ NextStep: 'Next Step' });
+    });
+
+    it('offers Undo after a completed task and puts it back', async () => {
+      const refresh = jest.fn(() => Promise.resolve());
+      const element = createComponent();
+      graphqlAdapter.emit(mockActions, undefined, refresh);
+      settingsAdapter.emit(mockSettings);
+      messagesAdapter.emit(mockMessages);
+      await flushPromises();
+      const task = items(element).find(
+        (item) => item.action.key === 'task:00T000000000002AAA'
+      ) as HTMLElement;
+      task.dispatchEvent(
+        new CustomEvent('resolved', {
+          detail: {
+            key: 'task:00T000000000002AAA',
+            kind: 'task',
+            verb: 'completed',
+            recordId: '00T000000000002AAA',
+            title: 'Send proposal to Globex',
+            undoFields: { Status: 'In Progress' }
+          }
+        })
+      );
+      await flushPromises();
+      expect(items(element).map((i) => i.action.key)).not.toContain('task:00T000000000002AAA');
+      const undoBar = shadow(element).querySelector('[data-id="undo"]') as HTMLElement;
+      expect(undoBar.getAttribute('role')).toBe('status');
+      expect(undoBar.textContent).toContain('c.dailyActionList_Completed');
+      (shadow(element).querySelector('[data-id="undo-button"]') as HTMLElement).click();
+      await flushPromises();
+      expect(updateRecord).toHaveBeenCalledWith({
+        fields: { Id: '00T000000000002AAA', Status: 'In Progress' }
+      });
+      expect(items(element).map((i) => i.action.key)).toContain('task:00T000000000002AAA');
+      expect(shadow(element).querySelector('[data-id="undo"]')).toBeNull();
+      expect(refresh).toHaveBeenCalledTimes(2);
+    });
+
+    it('keeps the task off the list and explains when Undo fails', async () => {
+      (updateRecord as unknown as jest.Mock).mockRejectedValueOnce({ body: { message: 'ENTITY_IS_LOCKED' } });
+      const element = createComponent();
+      await emitAll();
+      const task = items(element).find(
+        (item) => item.action.key === 'task:00T000000000002AAA'
+      ) as HTMLElement;
+      task.dispatchEvent(
+        new CustomEvent('resolved', {
+          detail: {
+            key: 'task:00T000000000002AAA',
+            kind: 'task',
+            verb: 'snoozed',
+            recordId: '00T000000000002AAA',
+            title: 'Send proposal to Globex',
+            undoFields: { ActivityDate: '2026-11-23' }
+          }
+        })
+      );
+      await flushPromises();
+      expect(shadow(element).querySelector('[data-id="undo"]')?.textContent).toContain(
+        'c.dailyActionList_Snoozed'
+      );
+      (shadow(element).querySelector('[data-id="undo-button"]') as HTMLElement).click();
+      await flushPromises();
+      const error = shadow(element).querySelector('[data-id="undo-error"]') as HTMLElement;
+      expect(error.textContent).toContain('c.dailyActionList_ErrorHint');
+      expect(error.querySelector('details')?.textContent).toContain('ENTITY_IS_LOCKED');
+      expect(items(element).map((i) => i.action.key)).not.toContain('task:00T000000000002AAA');
     });
 
     it('renders only the first items and shows more on demand', async () => {

@@ -3,12 +3,21 @@ import SponsorMessages from 'c/sponsorMessages';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
+import getAcknowledgedMessages from '@salesforce/apex/SponsorMessageController.getAcknowledgedMessages';
 import { errorPanel, flushPromises, resetDom, shadow } from '../../../../../test/jest-utils';
 
 const mockMessages = require('./data/myMessages.json');
 
 jest.mock(
   '@salesforce/apex/SponsorMessageController.getMyMessages',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/SponsorMessageController.getAcknowledgedMessages',
   () => {
     const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
     return { default: createApexTestWireAdapter(jest.fn()) };
@@ -29,6 +38,13 @@ interface ApexAdapter {
 }
 const messagesAdapter = getMyMessages as unknown as ApexAdapter;
 const mockAcknowledge = acknowledge as unknown as jest.Mock;
+const historyAdapter = getAcknowledgedMessages as unknown as ApexAdapter;
+
+/** Opens a message's body by its one-line row (one open at a time). */
+async function open(element: HTMLElement, id: string): Promise<void> {
+  (shadow(element).querySelector(`button.message__row[data-key="${id}"]`) as HTMLButtonElement).click();
+  await flushPromises();
+}
 
 function createComponent(): HTMLElement {
   const element = createElement('c-sponsor-messages', { is: SponsorMessages }) as unknown as HTMLElement;
@@ -92,35 +108,72 @@ describe('c-sponsor-messages', () => {
     expect(shadow(element).querySelector('article')).not.toBeNull();
   });
 
-  it('renders the messages in the order given (newest first), rich text safely, with the sponsor usage', async () => {
+  it('lists one line per message (photo or initials, title, sponsor), opened one at a time', async () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);
     await flushPromises();
     expect(shadow(element).querySelector('h2')?.textContent).toBe('c.sponsorMessages_Title');
     const items = Array.from(shadow(element).querySelectorAll('[data-message-id]')) as HTMLElement[];
     expect(items.map((item) => item.dataset.messageId)).toEqual(['a05000000000001AAA', 'a05000000000002AAA']);
-    expect(items[0]?.querySelector('h3')?.textContent).toBe('Log every customer call this week');
-    const richText = items[0]?.querySelector('lightning-formatted-rich-text') as HTMLElement & {
-      value: string;
-    };
+    expect(items[0]?.querySelector('.message__title')?.textContent).toBe('Log every customer call this week');
+    const avatar = items[0]?.querySelector('lightning-avatar') as HTMLElement & { initials: string };
+    expect(avatar.initials).toBe('CM');
+    // compact: no body, no button until the row is opened
+    expect(shadow(element).querySelector('[data-id="body"]')).toBeNull();
+    const row = items[0]?.querySelector('button.message__row') as HTMLButtonElement;
+    expect(row.getAttribute('aria-expanded')).toBe('false');
+    await open(element, 'a05000000000001AAA');
+    expect(row.getAttribute('aria-expanded')).toBe('true');
+    await open(element, 'a05000000000002AAA');
+    expect(shadow(element).querySelectorAll('[data-id="body"]')).toHaveLength(1);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the body as rich text and the usage only where the sponsor chose to show it', async () => {
+    const element = createComponent();
+    messagesAdapter.emit(mockMessages);
+    await flushPromises();
+    await open(element, 'a05000000000001AAA');
+    const first = shadow(element).querySelector('[data-message-id="a05000000000001AAA"]') as HTMLElement;
+    const richText = first.querySelector('lightning-formatted-rich-text') as HTMLElement & { value: string };
     expect(richText.value).toBe(mockMessages[0].body);
     // The body is never injected as raw HTML by the component itself.
-    expect(items[0]?.querySelector('b')).toBeNull();
-    const usage = items[0]?.querySelector('[data-id="usage"]');
+    expect(first.querySelector('b')).toBeNull();
+    const usage = first.querySelector('[data-id="usage"]');
     expect(usage?.textContent).toContain('c.sponsorMessages_SponsorUsage');
     expect(usage?.textContent).toContain('c.sponsorMessages_ActiveThisWeek');
     const numbers = Array.from(usage?.querySelectorAll('lightning-formatted-number') ?? []) as Array<
       HTMLElement & { value: number }
     >;
     expect(numbers.map((n) => n.value)).toEqual([82, 0.915]);
-    expect(items[1]?.querySelector('[data-id="usage"]')?.textContent).toContain('c.sponsorMessages_NoUsage');
-    expect(ackButton(element, 'a05000000000001AAA').textContent.trim()).toBe('c.sponsorMessages_Acknowledge');
-    // each "Got it" has its own accessible name, with the message title
-    const names = items.map((item) => item.querySelector('button.acknowledge')?.getAttribute('aria-label'));
-    expect(names).toEqual(mockMessages.map((m: { title: string }) => `Got it: ${m.title}`));
-    expect(new Set(names).size).toBe(names.length);
-    // stacked under the button on narrow pages, the usage block keeps its distance (.usage-col)
-    expect(items[0]?.querySelector('[data-id="usage"]')?.closest('.usage-col')).not.toBeNull();
+    expect(ackButton(element, 'a05000000000001AAA').getAttribute('aria-label')).toBe(
+      `Got it: ${mockMessages[0].title}`
+    );
+    // no figure at all (not even "no usage") where the sponsor did not opt in
+    await open(element, 'a05000000000002AAA');
+    const second = shadow(element).querySelector('[data-message-id="a05000000000002AAA"]') as HTMLElement;
+    expect(second.querySelector('[data-id="usage"]')).toBeNull();
+    expect(second.textContent).not.toContain('c.sponsorMessages_NoUsage');
+    await expect(element).toBeAccessible();
+  });
+
+  it('keeps acknowledged messages readable in a history', async () => {
+    const element = createComponent();
+    messagesAdapter.emit([]);
+    historyAdapter.emit([
+      { ...mockMessages[0], acknowledgedOn: '2026-11-20T09:00:00.000Z', sponsorUsage: null }
+    ]);
+    await flushPromises();
+    const toggle = shadow(element).querySelector('[data-id="history-toggle"]') as HTMLButtonElement;
+    expect(toggle.textContent?.trim()).toBe('c.sponsorMessages_History');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flushPromises();
+    await open(element, 'history-a05000000000001AAA');
+    const body = shadow(element).querySelector('#history-body-a05000000000001AAA, [id^="history-body-"]');
+    expect(
+      (body?.querySelector('lightning-formatted-rich-text') as HTMLElement & { value: string }).value
+    ).toBe(mockMessages[0].body);
     await expect(element).toBeAccessible();
   });
 
@@ -129,6 +182,7 @@ describe('c-sponsor-messages', () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);
     await flushPromises();
+    await open(element, 'a05000000000001AAA');
     const button = ackButton(element, 'a05000000000001AAA');
     button.click();
     button.click();
@@ -139,7 +193,8 @@ describe('c-sponsor-messages', () => {
       (item) => (item as HTMLElement).dataset.messageId
     );
     expect(ids).toEqual(['a05000000000002AAA']);
-    expect(refreshApex).toHaveBeenCalledTimes(1);
+    // the list and the history of read messages
+    expect(refreshApex).toHaveBeenCalledTimes(2);
   });
 
   it('shows an acknowledgement failure readably and keeps the message', async () => {
@@ -149,6 +204,7 @@ describe('c-sponsor-messages', () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);
     await flushPromises();
+    await open(element, 'a05000000000002AAA');
     ackButton(element, 'a05000000000002AAA').click();
     await flushPromises();
     const error = shadow(element).querySelector(
