@@ -790,9 +790,11 @@ export default class AcceptanceConsole extends LightningElement {
    */
   private async save(caseId: string, fields: Partial<TestCaseRecord>) {
     this.savingId = caseId;
+    // Executed_By__c is set by the org to whoever records the result (AcceptanceResultRules): shown here
+    // at once, never sent.
     const executed = { Executed_On__c: new Date().toISOString(), Executed_By__c: userId };
     try {
-      await updateRecord({ fields: { Id: caseId, ...fields, ...executed } });
+      await updateRecord({ fields: { Id: caseId, ...fields, Executed_On__c: executed.Executed_On__c } });
       const before = this.shownQueue.map((testCase) => testCase.id);
       this.testCases = this.testCases.map((testCase) => {
         return testCase.Id === caseId ? { ...testCase, ...fields, ...executed } : testCase;
