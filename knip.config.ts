@@ -15,6 +15,7 @@ const config: KnipConfig = {
     // Child processes started by path: the bench's measured runs.
     'scripts/bench/bench-child.ts',
     'scripts/bench/live-api-calls.ts',
+    'scripts/bench/duckdb-e2e.ts',
     // The browser gate loads its scenarios by folder listing, and bundles its platform stand-ins and
     // fixture components by path with rollup (test/browser/build.ts).
     'test/browser/scenarios/*.ts',
