@@ -8,11 +8,10 @@ const bundles = readdirSync(LWC, { withFileTypes: true }).filter((d) => d.isDire
 
 const config: KnipConfig = {
   entry: [
-    // A component bundle's module: the platform (and the browser gate) loads `c/<name>` by name. Its other
-    // modules (actionSources, benefitsMath…) too: after `npm run build` their compiled .js sits beside them
-    // and knip resolves `./actionSources` to the .js before the .ts (a fixed extension order), so it would
-    // call the .ts unused. As entries, their exports go unchecked.
-    `${LWC}/*/*.ts`,
+    // Each component bundle's module: the platform (and the browser gate) loads `c/<name>` by name. Its
+    // other modules are reached by import: knip runs on a copy of the sources (scripts/tools/knip-sources.ts),
+    // so a compiled .js beside them cannot hide them.
+    ...bundles.map((b) => `${LWC}/${b.name}/${b.name}.ts`),
     // The sf command: oclif loads it from the compiled folder named by package.json "oclif.commands".
     'scripts/sync/commands/**/*.mts',
     // Child processes started by path: the bench's measured runs.
