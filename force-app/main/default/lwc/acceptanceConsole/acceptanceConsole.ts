@@ -266,7 +266,7 @@ export default class AcceptanceConsole extends LightningElement {
     this.wiredConsole = result;
     this.state = wireState(result, this.state);
     if (result.data) {
-      this.testCases = [...(result.data.testCases ?? [])];
+      this.testCases = [...result.data.testCases];
     }
   }
 
@@ -588,7 +588,7 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   handleSearch(event: CustomEvent<{ value: string }>) {
-    this.query = event.detail?.value ?? '';
+    this.query = event.detail.value;
   }
 
   handleClearFilters() {

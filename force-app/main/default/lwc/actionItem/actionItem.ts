@@ -168,11 +168,11 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
   }
 
   get hasMissingFields(): boolean {
-    return (this.action?.missingFields?.length ?? 0) > 0 && !!this.action?.kinds?.includes('missingFields');
+    return (this.action?.missingFields?.length ?? 0) > 0 && !!this.action?.kinds.includes('missingFields');
   }
 
   get missingFieldsText(): string {
-    const labels = this.fieldLabels ?? {};
+    const labels = this.fieldLabels;
     const names = (this.action?.missingFields ?? []).map((field) => labels[field] || field);
     return formatLabel(LABEL_FIELDS_TO_FILL, names.join(', '));
   }
@@ -242,11 +242,11 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
   }
 
   private taskKey(): string {
-    return this.action?.keys?.find((key) => key.startsWith('task:')) ?? this.action?.key ?? '';
+    return this.action?.keys.find((key) => key.startsWith('task:')) ?? this.action?.key ?? '';
   }
 
   async handleComplete(event: Event): Promise<void> {
-    const checkbox = event.target as HTMLInputElement;
+    const checkbox = event.target as HTMLInputElement | null;
     if (!this.closedTaskStatus || !this.action) {
       return;
     }
@@ -311,7 +311,7 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
     const control = (event.currentTarget as HTMLElement).querySelector(
       'lightning-button-menu, lightning-button'
     );
-    (control as (HTMLElement & { click?: () => void }) | null)?.click?.();
+    (control as (HTMLElement & { click?: () => void }) | null)?.click();
   }
 
   handleToggleForm(): void {

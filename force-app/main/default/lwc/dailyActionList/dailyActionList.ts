@@ -383,7 +383,7 @@ export default class DailyActionList extends LightningElement {
     const labels: Record<string, string> = {};
     for (const item of this.objectInfosResult?.data?.results ?? []) {
       for (const [name, field] of Object.entries(item.result?.fields ?? {})) {
-        if (field?.label) labels[name] = field.label;
+        if (field.label) labels[name] = field.label;
       }
     }
     return labels;

@@ -391,11 +391,11 @@ export default class KeyUserNetwork extends LightningElement {
       return;
     }
     const others = this.selectedIds.filter((item) => item !== id);
-    this.selectedIds = event.detail?.checked ? [...others, id] : others;
+    this.selectedIds = event.detail.checked ? [...others, id] : others;
   }
 
   handleSelectPage(event: CustomEvent<{ checked: boolean }>) {
-    this.selectedIds = event.detail?.checked
+    this.selectedIds = event.detail.checked
       ? this.followUpPageData.items.map((item) => item.keyUser.Id)
       : [];
   }

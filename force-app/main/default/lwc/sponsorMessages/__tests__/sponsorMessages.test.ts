@@ -165,7 +165,7 @@ describe('c-sponsor-messages', () => {
     ]);
     await flushPromises();
     const toggle = shadow(element).querySelector('[data-id="history-toggle"]') as HTMLButtonElement;
-    expect(toggle.textContent?.trim()).toBe('c.sponsorMessages_History');
+    expect(toggle.textContent.trim()).toBe('c.sponsorMessages_History');
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     toggle.click();
     await flushPromises();
