@@ -395,9 +395,7 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   handleSelectPage(event: CustomEvent<{ checked: boolean }>) {
-    this.selectedIds = event.detail.checked
-      ? this.followUpPageData.items.map((item) => item.keyUser.Id)
-      : [];
+    this.selectedIds = event.detail.checked ? this.followUpPageData.items.map((item) => item.keyUser.Id) : [];
   }
 
   handleRetry() {
