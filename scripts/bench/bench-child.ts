@@ -3,14 +3,16 @@
 // Prints one JSON line: { mode, ms, cpuMs (user + system, all threads), rows, owners, maxRssMb, checksum,
 // checksumPlain? }.
 //   checksum: Σ over owners of records + filled cells of every column (a cell is filled when not empty);
-//   checksumPlain: the same without the checkbox columns (IsClosed, IsWon), which the engine counts as
-//   filled only when true (README, "What counts as filled").
+//   checksumPlain: the same over the columns the engine's figures compare with (e2e.ts COMPARED_COLUMNS):
+//   not the checkbox columns (IsClosed, IsWon), which the engine counts as filled only when true (README,
+//   "What counts as filled"), nor the system-filled ones it leaves out of its field lists (CreatedDate…).
 
 import { createReadStream } from 'node:fs';
 import { fillRateByOwner } from '../sync/engine/fill-rate';
 import { measure } from '../sync/engine/measure';
 import { ExportSource } from '../sync/sources/export-source';
 import { BENCH_COLUMNS } from './bench-data';
+import { COMPARED_COLUMNS } from './e2e';
 
 interface Figures {
   rows: number;
@@ -19,7 +21,7 @@ interface Figures {
   checksumPlain?: number;
 }
 
-const CHECKBOX_COLUMNS = ['IsClosed', 'IsWon'];
+const COMPARED = new Set(COMPARED_COLUMNS);
 
 /** The core: fill rate by owner, the engine's hot loop (FillCounter) alone. */
 async function core(file: string): Promise<Figures> {
@@ -39,7 +41,7 @@ async function engine(exportDir: string): Promise<Figures> {
   let checksumPlain = 0;
   for (const o of opp.owners) {
     checksumPlain += o.records;
-    for (const f of o.fields) if (!CHECKBOX_COLUMNS.includes(f.name)) checksumPlain += f.filled;
+    for (const f of o.fields) if (COMPARED.has(f.name)) checksumPlain += f.filled;
   }
   return {
     rows: opp.records + opp.excludedRecords,
@@ -68,7 +70,8 @@ async function duckdb(file: string): Promise<Figures> {
     for (let i = 1; i < row.length; i++) {
       const v = Number(row[i]);
       checksum += v;
-      if (!CHECKBOX_COLUMNS.some((c) => names[i] === `f_${c}`)) checksumPlain += v;
+      const name = names[i] ?? '';
+      if (i === 1 || COMPARED.has(name.slice(2))) checksumPlain += v;
     }
     rows += Number(row[1]);
   }

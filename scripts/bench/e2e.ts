@@ -9,6 +9,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { nameKey } from '../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { SYSTEM_FIELDS } from '../sync/engine/stages/object-measure';
 import { BENCH_COLUMNS } from './bench-data';
 
 export interface ProcessRun {
@@ -86,7 +88,10 @@ export type OwnerFigures = Map<string, number[]>;
 
 /** Checkbox columns: the sync counts them filled when true only (README, "What counts as filled"). */
 const CHECKBOXES = new Set(['IsClosed', 'IsWon']);
-export const COMPARED_COLUMNS = BENCH_COLUMNS.filter((c) => !CHECKBOXES.has(c));
+/** The columns compared: not the checkboxes, nor the system-filled ones the sync leaves out of its field lists. */
+export const COMPARED_COLUMNS = BENCH_COLUMNS.filter(
+  (c) => !CHECKBOXES.has(c) && !SYSTEM_FIELDS.has(nameKey(c))
+);
 
 interface SyncJson {
   objects: {
@@ -95,10 +100,14 @@ interface SyncJson {
   }[];
 }
 
-/** The figures of `npm run sync -- --json` for Opportunity. */
+/**
+ * The figures of a sync's `--json` output for Opportunity: the sf CLI envelope `{status, result,
+ * warnings}` (since `sf adoption sync`) or the bare result (builds before it, timed with --sync-command).
+ */
 export function syncFigures(stdout: string): OwnerFigures {
-  const result = JSON.parse(stdout) as SyncJson;
-  const opp = result.objects.find((o) => o.name === 'Opportunity');
+  const parsed = JSON.parse(stdout) as { result?: SyncJson } & Partial<SyncJson>;
+  const result: Partial<SyncJson> = parsed.result ?? parsed;
+  const opp = result.objects?.find((o) => o.name === 'Opportunity');
   if (!opp) throw new Error('the sync measured no Opportunity');
   return new Map(
     opp.owners.map((o) => [
@@ -152,20 +161,23 @@ export interface E2eLine {
 }
 
 /**
- * Alternates `runs` rounds of: DuckDB's process, `npm run sync -- --from-export <dir> --json`, and (when
- * `direct` is given) the sync script's command without npm's own start-up; medians of wall and CPU, the
- * highest peak RSS. Figures are checked against DuckDB's on every run.
+ * Alternates `runs` rounds of: DuckDB's process, `npm run sync -- --from-export <dir> --json`, the sync
+ * script's command without npm's own start-up, and (when `syncCommand` is given) that command too, side by
+ * side (e.g. another checkout's sync, for a before/after); medians of wall and CPU, the highest peak RSS.
+ * Figures are checked against DuckDB's on every run.
  */
 export async function endToEnd(options: {
   root: string;
   csv: string;
   exportDir: string;
   runs: number;
-  /** Replaces `npm run sync --` (e.g. "node .bench/build/cli.js"), for a compiled entry. */
+  /** Another sync entry to time beside this one's, run by `sh -c` in `root` with `--from-export <dir> --json`
+   * appended, e.g. "cd /work/bench-before && npm run --silent sync --". */
   syncCommand?: string;
 }): Promise<E2eLine[]> {
   const { root, csv, exportDir, runs } = options;
   const env = { ...process.env, PATH: `${join(root, 'node_modules/.bin')}:${process.env.PATH ?? ''}` };
+  const script = syncScript(root);
   const kinds: { label: string; run: () => Promise<ProcessRun> }[] = [
     {
       label: 'DuckDB read_csv + GROUP BY (node process)',
@@ -176,25 +188,25 @@ export async function endToEnd(options: {
         })
     },
     {
-      label: options.syncCommand ? `sync: ${options.syncCommand}` : 'npm run sync -- --from-export … --json',
+      label: 'npm run sync -- --from-export … --json',
       run: () =>
-        options.syncCommand
-          ? timeProcess('sh', ['-c', `${options.syncCommand} --from-export "${exportDir}" --json`], {
-              cwd: root,
-              env
-            })
-          : timeProcess('npm', ['run', '--silent', 'sync', '--', '--from-export', exportDir, '--json'], {
-              cwd: root,
-              env
-            })
-    }
-  ];
-  if (!options.syncCommand) {
-    const script = syncScript(root);
-    kinds.push({
+        timeProcess('npm', ['run', '--silent', 'sync', '--', '--from-export', exportDir, '--json'], {
+          cwd: root,
+          env
+        })
+    },
+    {
       label: `  its script alone (${script}), no npm`,
       run: () =>
         timeProcess('sh', ['-c', `${script} --from-export "${exportDir}" --json`], { cwd: root, env })
+    }
+  ];
+  const other = options.syncCommand;
+  if (other) {
+    kinds.push({
+      label: `--sync-command: ${other}`,
+      // Its own PATH: a checkout elsewhere runs its own node_modules/.bin (tsx…), not this one's.
+      run: () => timeProcess('sh', ['-c', `${other} --from-export "${exportDir}" --json`], { cwd: root })
     });
   }
   const results: ProcessRun[][] = kinds.map(() => []);

@@ -9,7 +9,7 @@
 
 import type { SyncResult } from './engine/result';
 import { inputError } from './command/messages';
-import { optionsFrom, parseArgv } from './command/options';
+import { checkExclusive, optionsFrom, parseArgv } from './command/options';
 import { describeError, errorJson, errorText, formatTable, jsonText, successJson } from './command/output';
 import { runSync, type SyncHost } from './command/run-sync';
 import { PROJECT_ROOT } from './paths';
@@ -53,6 +53,7 @@ export async function runCli(
   const parsed = parseArgv(argv);
   const json = parsed.ok ? parsed.json : argv.includes('--json');
   try {
+    checkExclusive(argv);
     if (!parsed.ok) throw inputError('BadFlags', [parsed.reason]);
     const options = optionsFrom(parsed.values, parsed.json, io.env);
     const { result, exitCode } = await runSync(options, hostFor(io, json), io.env);
@@ -60,10 +61,21 @@ export async function runCli(
     return { result, exitCode };
   } catch (error) {
     const shape = describeError(error);
-    if (json) io.stdout.write(jsonText(errorJson(shape)));
-    io.stderr.write(errorText(shape));
+    if (json) io.stdout.write(jsonText(errorJson(shape, io.env)));
+    io.stderr.write(errorText(shape, io.env));
     return { exitCode: shape.exitCode };
   }
+}
+
+/**
+ * A reader that stopped reading (`… --json | head -1`) ends the output quietly, as in the sf CLI (oclif's
+ * Command swallows EPIPE on stdout): no stack trace, the run's own exit code.
+ */
+function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') return;
+    throw error;
+  });
 }
 
 /** Hands argv to `sf adoption sync` through oclif, with this project as the plugin root. */
@@ -74,6 +86,7 @@ async function runSfCommand(argv: readonly string[]): Promise<void> {
 
 /** The process entry point: export runs here, anything else through the sf command. */
 async function main(argv: readonly string[]): Promise<void> {
+  quietOnClosedPipe(process.stdout);
   const parsed = parseArgv(argv);
   if (parsed.ok && parsed.values['from-export'] !== undefined) {
     process.exitCode = (await runCli(argv)).exitCode;
@@ -84,7 +97,8 @@ async function main(argv: readonly string[]): Promise<void> {
 
 if (require.main === module) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    process.stderr.write(errorText(describeError(error)));
-    process.exitCode = 2;
+    const shape = describeError(error);
+    process.stderr.write(errorText(shape));
+    process.exitCode = shape.exitCode;
   });
 }

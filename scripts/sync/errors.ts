@@ -6,6 +6,8 @@
 // retries (SyncServerError), or a Bulk API job ended Failed/Aborted. Anything unexpected is 3 too: it is
 // not the user's input, and a scheduler should treat it as "try again later / report it".
 
+import { messageListOf, messageOf } from './messages';
+
 /** Exit codes of `npm run sync` (documented in README "Exit codes" and in the CLI help). */
 export const EXIT = { ok: 0, refused: 1, badInput: 2, server: 3 } as const;
 
@@ -32,6 +34,43 @@ export class SyncServerError extends Error {
     super(message, options);
     this.name = 'SyncServerError';
   }
+}
+
+/**
+ * A SyncInputError (exit 2) from messages/<bundle>.md: `error.<name>` filled with `tokens` is what was
+ * wrong, `error.<name>.actions` filled with `actionTokens` what to do. Named `<name>Error`, as sf names
+ * the errors it makes from messages (the --json `name` and `code`). Every input error is made here: the
+ * messages test refuses one constructed anywhere else, and any error whose text is written inline.
+ */
+export function syncInputError(
+  bundle: string,
+  name: string,
+  tokens: readonly unknown[] = [],
+  actionTokens: readonly unknown[] = []
+): SyncInputError {
+  const error = new SyncInputError(
+    messageOf(bundle, `error.${name}`, tokens),
+    messageListOf(bundle, `error.${name}.actions`, actionTokens).join('\n')
+  );
+  error.name = `${name}Error`;
+  return error;
+}
+
+/** A SyncServerError (exit 3) from messages/<bundle>.md, as `syncInputError` (its cause kept). */
+export function syncServerError(
+  bundle: string,
+  name: string,
+  tokens: readonly unknown[] = [],
+  actionTokens: readonly unknown[] = [],
+  options?: { cause?: unknown }
+): SyncServerError {
+  const error = new SyncServerError(
+    messageOf(bundle, `error.${name}`, tokens),
+    messageListOf(bundle, `error.${name}.actions`, actionTokens).join('\n'),
+    options
+  );
+  error.name = `${name}Error`;
+  return error;
 }
 
 /**
@@ -132,11 +171,11 @@ export class RetriesExhausted extends SyncServerError {
     cause: unknown
   ) {
     super(
-      `${reason}, still failing after ${attempts} attempts in ${Math.round(elapsedMs / 1000)} s`,
-      'Salesforce or the network is failing: check https://status.salesforce.com and the connection, then rerun (snapshots are upserted by key: nothing is duplicated).',
+      messageOf('sync.org', 'error.RetriesExhausted', [reason, attempts, Math.round(elapsedMs / 1000)]),
+      messageListOf('sync.org', 'error.RetriesExhausted.actions').join('\n'),
       { cause }
     );
-    this.name = 'RetriesExhausted';
+    this.name = 'RetriesExhaustedError';
   }
 }
 

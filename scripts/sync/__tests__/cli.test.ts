@@ -124,6 +124,26 @@ describe('sync CLI', () => {
     expect((await cli([...base, '--encoding', 'iso-2022-kr'])).err).toMatch(/cannot be read/);
   });
 
+  it('exit 2: source flags given together, in every argv form, before anything is read', async () => {
+    const forms = [
+      ['--target-org', 'acme', ...base],
+      ['--target-org=acme', ...base],
+      ['-o', 'acme', ...base],
+      ['-oacme', ...base],
+      ['--access-token', 't', ...base]
+    ];
+    for (const args of forms) {
+      const r = await cli(args);
+      expect(r.exitCode).toBe(2);
+      expect(r.err).toMatch(
+        /^Error \(ExclusiveSourceError\): --\S+ and --from-export cannot be given together/
+      );
+      expect(r.err).toMatch(/Use one of: --target-org/);
+    }
+    // After `--` nothing is a flag: no clash (the run itself then refuses the stray argument).
+    expect((await cli([...base, '--', '--target-org', 'acme'])).err).not.toMatch(/ExclusiveSource/);
+  });
+
   it('--out writes a self-contained report, the JSON and history', async () => {
     const out = mkdtempSync(join(tmpdir(), 'report-'));
     expect((await cli([...base, '--objects', 'Opportunity', '--out', out])).exitCode).toBe(0);

@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
+import { SyncInputError } from '../errors';
 import { ExportSource } from '../sources/export-source';
 import { renderReport } from '../report/render-report';
 import { ArrayRowBatch } from '../csv/csv-reader';
@@ -295,9 +296,16 @@ describe('8. encodings', () => {
 
   it('refuses an encoding it can neither parse nor decode before reading, saying what to do', () => {
     const { exportDir, rulesDir } = makeFixture();
-    expect(() => new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-kr' })).toThrow(
-      /cannot be read: .*Export again as UTF-8/
-    );
+    const open = () => new ExportSource({ paths: [exportDir], rulesDir, encoding: 'iso-2022-kr' });
+    let error: unknown;
+    try {
+      open();
+    } catch (thrown) {
+      error = thrown;
+    }
+    expect(error).toBeInstanceOf(SyncInputError);
+    expect((error as SyncInputError).message).toMatch(/"iso-2022-kr" \(replacement\) cannot be read: /);
+    expect((error as SyncInputError).hint).toMatch(/Export again as UTF-8/);
   });
 
   it('hints --encoding when a file decodes to replacement characters', async () => {

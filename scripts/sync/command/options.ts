@@ -103,9 +103,9 @@ const spec = (name: FlagName): FlagSpec => FLAGS[name];
 
 /**
  * Parses argv against FLAGS (plus --json) with node:util parseArgs, as sf-plugins-core would: unknown
- * flags, missing values, values outside an options list and exclusive flags given together are not
- * accepted (`ok: false`); the launcher then hands the arguments to the sf command, whose message is the
- * CLI's own. Defaults are left to `optionsFrom`.
+ * flags, missing values and values outside an options list are not accepted (`ok: false`); the launcher
+ * then hands the arguments to the sf command, which reports them. Exclusive flags are `checkExclusive`'s.
+ * Defaults are left to `optionsFrom`.
  */
 export function parseArgv(argv: readonly string[]): ParsedArgv {
   const options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }> = {
@@ -146,8 +146,6 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
     if (flag.options && !flag.options.includes(String(value))) {
       return { ok: false, reason: `--${name} ${String(value)} is not one of ${flag.options.join(', ')}` };
     }
-    const clash = flag.exclusive?.find((other) => values[other] !== undefined);
-    if (clash) return { ok: false, reason: `--${name} cannot be given with --${clash}` };
   }
   const { json, ...flags } = values;
   const parsed: FlagValues = {};
@@ -155,4 +153,41 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
     (parsed as Record<string, unknown>)[name] = value;
   }
   return { ok: true, values: parsed, json: json === true };
+}
+
+/** The FLAGS named in argv (`--name`, `--name=value`, `-c`, `-cvalue`), up to a `--`. */
+function flagsGiven(argv: readonly string[]): FlagName[] {
+  const byChar = new Map<string, FlagName>();
+  for (const name of Object.keys(FLAGS) as FlagName[]) {
+    const char = spec(name).char;
+    if (char) byChar.set(char, name);
+  }
+  const given: FlagName[] = [];
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = arg.startsWith('--')
+      ? arg.slice(2).split('=')[0]
+      : /^-\w/.test(arg)
+        ? byChar.get(arg[1] ?? '')
+        : undefined;
+    if (name !== undefined && name in FLAGS && !given.includes(name as FlagName))
+      given.push(name as FlagName);
+  }
+  return given;
+}
+
+/**
+ * Refuses source flags given together (FLAGS' `exclusive`: --target-org, the session's --instance-url and
+ * --access-token, --from-export), from argv itself: before sf-plugins-core resolves --target-org (which
+ * would answer with a login error) and before anything is read.
+ * @throws SyncInputError ExclusiveSource (exit 2) naming the flags given and the sources to choose from
+ */
+export function checkExclusive(argv: readonly string[]): void {
+  const given = flagsGiven(argv);
+  const clashing = given.filter((name) => given.some((other) => spec(name).exclusive?.includes(other)));
+  if (clashing.length === 0) return;
+  const names = clashing.map((name) => `--${name}`);
+  const listed =
+    names.length === 2 ? names.join(' and ') : `${names.slice(0, -1).join(', ')} and ${names.at(-1) ?? ''}`;
+  throw inputError('ExclusiveSource', [listed]);
 }

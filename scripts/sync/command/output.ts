@@ -29,61 +29,97 @@ export interface ErrorShape {
   message: string;
   actions: string[];
   exitCode: number;
+  /** The original error's stack, printed only in the sf CLI's development mode (`devMode`). */
+  stack?: string;
+}
+
+/**
+ * The sf CLI's convention for internal diagnostics: SF_ENV=development (sf-plugins-core's `formatError`
+ * then prints the error inspected; @salesforce/core `Mode.DEVELOPMENT`). Otherwise no stack is printed.
+ */
+export function devMode(env: NodeJS.ProcessEnv): boolean {
+  return env.SF_ENV === 'development';
+}
+
+/** oclif's flag errors (unknown flag, missing value, value outside the options…) carry `oclif.exit`. */
+function oclifExit(error: unknown): number | undefined {
+  const exit = (error as { oclif?: { exit?: unknown } } | null)?.oclif?.exit;
+  return typeof exit === 'number' ? exit : undefined;
 }
 
 const actionsOf = (hint: string): string[] => hint.split('\n').filter((a) => a.trim() !== '');
 
 /**
- * Describes any error of a run: SyncInputError → 2, SyncServerError → 3, Salesforce limits or transient
- * failures → 3, an oclif/sf error keeps its own exit code and actions, anything else → 2 with the
- * generic action (the run's input is the likeliest cause).
+ * Describes any error of a run: SyncInputError → 2, SyncServerError → 3, an oclif flag error → BadFlags
+ * with oclif's exit code (2), Salesforce limits or transient failures → 3, anything else → 2 with the generic
+ * action (the run's input is the likeliest cause). Every shape has a name, a message and actions.
  */
 export function describeError(error: unknown): ErrorShape {
+  const stack = error instanceof Error && error.stack ? { stack: error.stack } : {};
   if (error instanceof SyncInputError || error instanceof SyncServerError) {
     return {
       name: error.name,
       message: error.message,
       actions: actionsOf(error.hint),
-      exitCode: error instanceof SyncInputError ? EXIT.badInput : EXIT.server
+      exitCode: error instanceof SyncInputError ? EXIT.badInput : EXIT.server,
+      ...stack
     };
   }
-  const e = (error ?? {}) as { name?: unknown; message?: unknown; actions?: unknown; exitCode?: unknown };
+  const e = (error ?? {}) as { message?: unknown };
   const text = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
+  const exit = oclifExit(error);
+  if (exit !== undefined) {
+    return {
+      name: 'BadFlagsError',
+      // Our actions say where the help is.
+      message: message('error.BadFlags', [text.replace(/\n?See more help with --help$/, '')]),
+      actions: messageList('error.BadFlags.actions'),
+      exitCode: exit,
+      ...stack
+    };
+  }
   const kind = classifyFailure(error).kind;
   if (kind === 'transient' || kind === 'limits') {
     return {
       name: 'ServerFailedError',
       message: message('error.ServerFailed', [text]),
       actions: messageList('error.ServerFailed.actions'),
-      exitCode: EXIT.server
+      exitCode: EXIT.server,
+      ...stack
     };
   }
   return {
     name: 'UnexpectedError',
     message: message('error.Unexpected', [text]),
     actions: messageList('error.Unexpected.actions'),
-    exitCode: EXIT.badInput
+    exitCode: EXIT.badInput,
+    ...stack
   };
 }
 
-/** The error as sf-plugins-core's `formatError` prints it on stderr (colours aside). */
-export function errorText(shape: ErrorShape): string {
+/**
+ * The error as sf-plugins-core's `formatError` prints it on stderr (colours aside); the stack only in
+ * development mode (`devMode`), as sf's "Internal Diagnostic".
+ */
+export function errorText(shape: ErrorShape, env: NodeJS.ProcessEnv = {}): string {
   const lines = [`Error (${shape.name}): ${shape.message}`, ''];
   if (shape.actions.length > 0) lines.push('\nTry this:\n', ...shape.actions);
+  if (shape.stack && devMode(env)) lines.push('\n*** Internal Diagnostic ***\n', shape.stack, '******');
   return `${[...lines, ''].join('\n')}\n`;
 }
 
 /**
- * The error envelope of --json, with the keys of sf-plugins-core's `SfCommandError.toJson()` except the
- * stack trace (which differs by entry point) and `cause`.
+ * The error envelope of --json, with the keys of sf-plugins-core's `SfCommandError.toJson()`: name,
+ * message, exit code, actions, code (= name), status; the stack only in development mode (`devMode`).
  */
-export function errorJson(shape: ErrorShape): Record<string, unknown> {
+export function errorJson(shape: ErrorShape, env: NodeJS.ProcessEnv = {}): Record<string, unknown> {
   return {
     name: shape.name,
     message: shape.message,
     exitCode: shape.exitCode,
     ...(shape.actions.length > 0 ? { actions: shape.actions } : {}),
     context: 'AdoptionSync',
+    ...(shape.stack && devMode(env) ? { stack: shape.stack } : {}),
     warnings: [],
     code: shape.name,
     status: shape.exitCode,

@@ -12,6 +12,8 @@
 
 import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
+import { syncInputError } from '../errors';
+import { messageOf } from '../messages';
 
 /** A batch of CSV records. Rows are indexed 0..length-1, columns as in `columns` (the header). */
 export interface RowBatch {
@@ -135,14 +137,10 @@ export function checkEncoding(label: string): string {
   try {
     name = new TextDecoder(label).encoding;
   } catch {
-    throw new RangeError(
-      `Unknown encoding "${label}". Use a WHATWG label such as utf-8, latin1, windows-1252 or iso-8859-15.`
-    );
+    throw syncInputError('sync.export', 'UnknownEncoding', [label]);
   }
   if (name.startsWith('utf-16') || name === 'utf-32') {
-    throw new RangeError(
-      `Encoding "${label}" is not supported: re-save the export as UTF-8 (or an ASCII-compatible encoding such as windows-1252).`
-    );
+    throw syncInputError('sync.export', 'Utf16NotSupported', [label]);
   }
   return name;
 }
@@ -379,7 +377,7 @@ export class CsvParser {
     const bytes = (this.carry?.length ?? 0) + this.pendingBytes;
     if (bytes > this.maxRecordBytes) {
       throw new CsvFormatError(
-        `a record is longer than ${this.maxRecordBytes >> 20} MiB (no line end after ${bytes} bytes): the file is damaged or is not a Salesforce export`,
+        messageOf('sync.export', 'csv.RecordTooLong', [this.maxRecordBytes >> 20, bytes]),
         this.sourceName,
         this.line
       );
@@ -413,7 +411,7 @@ export class CsvParser {
     this.pendingBytes = 0;
     const batch = buf && buf.length > 0 ? this.parse(buf, true) : null;
     if (this.header === null)
-      throw new CsvFormatError('the file is empty (no header line)', this.sourceName, 1);
+      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), this.sourceName, 1);
     return batch;
   }
 
@@ -508,11 +506,7 @@ export class CsvParser {
           }
           if (q === -1) {
             if (final) {
-              throw new CsvFormatError(
-                'a quoted field is never closed (a " is missing); check the file was not truncated',
-                this.sourceName,
-                recordLine
-              );
+              throw new CsvFormatError(messageOf('sync.export', 'csv.Unclosed'), this.sourceName, recordLine);
             }
             break; // incomplete
           }
@@ -523,7 +517,7 @@ export class CsvParser {
             const c = buf[p];
             if (c !== COMMA && c !== LF && c !== CR) {
               throw new CsvFormatError(
-                `unexpected character "${String.fromCharCode(c!)}" after a closing quote in column ${cell + 1}; quotes inside a field must be doubled ("")`,
+                messageOf('sync.export', 'csv.AfterQuote', [String.fromCharCode(c!), cell + 1]),
                 this.sourceName,
                 line
               );
@@ -536,7 +530,7 @@ export class CsvParser {
             if (c === COMMA || c === LF || c === CR) break;
             if (c === QUOTE) {
               throw new CsvFormatError(
-                `a quote inside an unquoted field in column ${cell + 1}; quote the field and double its quotes ("")`,
+                messageOf('sync.export', 'csv.QuoteInUnquoted', [cell + 1]),
                 this.sourceName,
                 line
               );
@@ -548,7 +542,7 @@ export class CsvParser {
         if (cell >= width) {
           if (this.header) {
             throw new CsvFormatError(
-              `a record has more fields than the ${width} columns of the header`,
+              messageOf('sync.export', 'csv.TooManyFields', [width]),
               this.sourceName,
               recordLine
             );

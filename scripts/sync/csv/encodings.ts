@@ -13,6 +13,7 @@
 
 import { Transform } from 'node:stream';
 import type { Readable, TransformCallback } from 'node:stream';
+import { syncInputError } from '../errors';
 
 /** How the bytes of a file reach the parser. */
 export interface EncodingPlan {
@@ -43,8 +44,8 @@ function singleByte(name: string): boolean {
 }
 
 /**
- * The plan for an --encoding label. Throws RangeError (message says what to do) for an unknown label or
- * an encoding the parser can neither read nor transcode.
+ * The plan for an --encoding label. Throws SyncInputError (exit 2, with what to do) for an unknown label
+ * or an encoding the parser can neither read nor transcode.
  */
 export function planEncoding(label: string): EncodingPlan {
   let name: string;
@@ -53,15 +54,11 @@ export function planEncoding(label: string): EncodingPlan {
     try {
       name = new TextDecoder(label).encoding;
     } catch {
-      throw new RangeError(
-        `Unknown encoding "${label}". Use a WHATWG label such as utf-8, windows-1252, iso-8859-15, shift_jis or utf-16le.`
-      );
+      throw syncInputError('sync.export', 'UnknownExportEncoding', [label]);
     }
   if (TRANSCODED.has(name)) return { encoding: name, transcode: true };
   if (MULTI_BYTE_SAFE.has(name) || singleByte(name)) return { encoding: name, transcode: false };
-  throw new RangeError(
-    `Encoding "${label}" (${name}) cannot be read: its bytes cannot be told from quotes, commas and line breaks, and it cannot be decoded. Export again as UTF-8 (Setup > Data Export > Export File Encoding).`
-  );
+  throw syncInputError('sync.export', 'UnreadableEncoding', [label, name]);
 }
 
 /** The encoding a UTF-16 byte order mark announces, or null. */

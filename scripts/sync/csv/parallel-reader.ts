@@ -17,6 +17,8 @@ import { ReadStream, readSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { syncInputError } from '../errors';
+import { messageOf } from '../messages';
 import {
   CsvFormatError,
   CsvParser,
@@ -56,9 +58,7 @@ export function readerThreads(requested?: number, env: NodeJS.ProcessEnv = proce
   if (n === undefined && fromEnv !== undefined && fromEnv !== '') {
     n = Number(fromEnv);
     if (!Number.isInteger(n) || n < 1) {
-      throw new RangeError(
-        `SYNC_THREADS=${fromEnv} is not a whole number of threads ≥ 1 (SYNC_THREADS=1 reads on one thread).`
-      );
+      throw syncInputError('sync.export', 'BadThreads', [fromEnv]);
     }
   }
   return Math.max(1, Math.min(MAX_THREADS, n ?? availableParallelism()));
@@ -113,11 +113,11 @@ function readHeader(
     }
     if (final) {
       parser.end();
-      throw new CsvFormatError('the file is empty (no header line)', parser.sourceName, 1);
+      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), parser.sourceName, 1);
     }
     if (len > maxRecordBytes) {
       throw new CsvFormatError(
-        `a record is longer than ${maxRecordBytes >> 20} MiB (no line end after ${n} bytes): the file is damaged or is not a Salesforce export`,
+        messageOf('sync.export', 'csv.RecordTooLong', [maxRecordBytes >> 20, n]),
         parser.sourceName,
         1
       );
@@ -170,7 +170,7 @@ class RangePool {
         this.broken(e);
       });
       w.on('exit', (code) => {
-        this.broken(new Error(`a CSV reader thread stopped (exit code ${code})`));
+        this.broken(new Error(messageOf('sync.export', 'csv.ThreadStopped', [code])));
       });
       this.workers.push(w);
     }
@@ -249,7 +249,12 @@ async function* readRanges(
       } else arrived.set(r.index, r);
     },
     (error) => {
-      failure ??= new Error(`${sourceName}: ${error instanceof Error ? error.message : String(error)}`);
+      failure ??= new Error(
+        messageOf('sync.export', 'csv.ThreadFailed', [
+          sourceName,
+          error instanceof Error ? error.message : String(error)
+        ])
+      );
       for (const w of waiting.values()) w.reject(failure);
       waiting.clear();
       outstanding = 0;

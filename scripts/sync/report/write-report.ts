@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { SyncResult } from '../engine/result';
-import { SyncInputError } from '../errors';
+import { syncInputError } from '../errors';
 import { renderReport, type ReportOptions } from './render-report';
 
 /** Writes `text` to `path` through a temporary file and a rename (atomic on one file system). */
@@ -51,10 +51,7 @@ export function checkOutWritable(out: string, withHistory = true): void {
       rmSync(probe, { force: true });
     }
   } catch (error) {
-    throw new SyncInputError(
-      `--out ${out} cannot be written: ${(error as Error).message}`,
-      'Pass a folder you can write to (it is created when missing), or fix its permissions.'
-    );
+    throw syncInputError('sync.run', 'OutNotWritable', [out, (error as Error).message]);
   }
 }
 

@@ -12,7 +12,7 @@ import {
   splitList
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import { SyncInputError } from '../errors';
+import { syncInputError } from '../errors';
 import type { BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
 
 export const DEFAULT_METADATA_DIR = 'force-app/main/default/customMetadata';
@@ -51,17 +51,11 @@ export function parseMetadataRecord(text: string, file: string): { label: string
   try {
     doc = parser.parse(text, true);
   } catch (error) {
-    throw new SyncInputError(
-      `${file} is not well-formed XML: ${(error as Error).message}.`,
-      'Fix the XML (a missing closing tag or an unescaped & or <) or restore the file from git.'
-    );
+    throw syncInputError('sync.rules', 'BadXml', [file, (error as Error).message]);
   }
   const root = (doc as Record<string, unknown>).CustomMetadata as Record<string, unknown> | undefined;
   if (!root || typeof root !== 'object') {
-    throw new SyncInputError(
-      `${file} has no <CustomMetadata> root element.`,
-      'A custom metadata record file starts with <CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" …>.'
-    );
+    throw syncInputError('sync.rules', 'NoRoot', [file]);
   }
   const values: MetadataValues = new Map();
   const list = (root.values ?? []) as unknown[];
@@ -69,10 +63,7 @@ export function parseMetadataRecord(text: string, file: string): { label: string
     const e = entry as Record<string, unknown>;
     const field = typeof e.field === 'string' ? e.field : undefined;
     if (!field) {
-      throw new SyncInputError(
-        `${file} has a <values> element without a <field>.`,
-        'Each <values> needs <field>Field_Name__c</field> and a <value>.'
-      );
+      throw syncInputError('sync.rules', 'ValuesWithoutField', [file]);
     }
     const value = e.value;
     if (value === undefined || value === '') values.set(field, null);
@@ -93,19 +84,11 @@ export class RecordReader {
     readonly values: MetadataValues
   ) {}
 
-  private fail(field: string, problem: string, fix: string): never {
-    throw new SyncInputError(`${this.file}: ${field} ${problem}.`, fix);
-  }
-
   text(field: string, required: boolean): string {
     const v = this.values.get(field);
     if (v === undefined || v === null || v.trim() === '') {
       if (required) {
-        this.fail(
-          field,
-          'is missing or empty',
-          `Add <values><field>${field}</field><value xsi:type="xsd:string">…</value></values>.`
-        );
+        throw syncInputError('sync.rules', 'TextMissing', [this.file, field], [field]);
       }
       return '';
     }
@@ -116,17 +99,12 @@ export class RecordReader {
     const v = this.values.get(field);
     if (v === undefined || v === null || v.trim() === '') {
       if (fallback === null) {
-        this.fail(
-          field,
-          'is missing',
-          `Add <values><field>${field}</field><value xsi:type="xsd:double">…</value></values>.`
-        );
+        throw syncInputError('sync.rules', 'NumberMissing', [this.file, field], [field]);
       }
       return fallback;
     }
     const n = Number(v);
-    if (!Number.isFinite(n))
-      this.fail(field, `is "${v}", not a number`, `Set ${field} to a number such as 10.`);
+    if (!Number.isFinite(n)) throw syncInputError('sync.rules', 'NotANumber', [this.file, field, v], [field]);
     return n;
   }
 
@@ -136,7 +114,7 @@ export class RecordReader {
     const t = v.trim().toLowerCase();
     if (t === 'true') return true;
     if (t === 'false') return false;
-    return this.fail(field, `is "${v}", not true or false`, `Set ${field} to true or false.`);
+    throw syncInputError('sync.rules', 'NotABoolean', [this.file, field, v], [field]);
   }
 }
 
@@ -148,14 +126,11 @@ function recordName(fileName: string): { type: string; name: string } | null {
 export function completenessRuleFrom(reader: RecordReader, name: string): CompletenessRule {
   const weight = reader.number('Weight__c', null);
   if (weight < 0) {
-    throw new SyncInputError(`${reader.file}: Weight__c is ${weight}.`, 'Use a weight of 0 or more.');
+    throw syncInputError('sync.rules', 'NegativeWeight', [reader.file, weight]);
   }
   const field = reader.text('Field__c', true);
   if (!/^[A-Za-z][A-Za-z0-9_]*$/.test(field)) {
-    throw new SyncInputError(
-      `${reader.file}: Field__c "${field}" is not a field API name.`,
-      'Use the API name of a field of the object, e.g. NextStep or Budget__c.'
-    );
+    throw syncInputError('sync.rules', 'BadFieldName', [reader.file, field]);
   }
   return {
     name,
@@ -171,9 +146,11 @@ export function completenessRuleFrom(reader: RecordReader, name: string): Comple
 export function benefitRuleFrom(reader: RecordReader, name: string): BenefitRule {
   const activity = reader.text('Activity__c', true);
   if (!isBenefitActivity(activity)) {
-    throw new SyncInputError(
-      `${reader.file}: Activity__c is "${activity}".`,
-      `Use one of ${BENEFIT_ACTIVITY_NAMES.join(', ')}.`
+    throw syncInputError(
+      'sync.rules',
+      'UnknownActivity',
+      [reader.file, activity],
+      [BENEFIT_ACTIVITY_NAMES.join(', ')]
     );
   }
   return {
@@ -202,7 +179,7 @@ export function settingsFrom(reader: RecordReader): CockpitSettings {
   };
   const period = reader.text('Snapshot_Period__c', false) || d.snapshotPeriod;
   if (period !== 'Day' && period !== 'Week' && period !== 'Month') {
-    throw new SyncInputError(`${reader.file}: Snapshot_Period__c is "${period}".`, 'Use Day, Week or Month.');
+    throw syncInputError('sync.rules', 'BadPeriod', [reader.file, period]);
   }
   return {
     quietOpportunityDays: reader.number('Quiet_Opportunity_Days__c', d.quietOpportunityDays),
@@ -254,10 +231,7 @@ export function loadRulesFromFolder(dir: string = DEFAULT_METADATA_DIR): RuleSet
     const parsed = recordName(fileName);
     const file = join(dir, fileName);
     if (!parsed) {
-      throw new SyncInputError(
-        `${file}: the file name is not <Type>.<RecordName>.md-meta.xml.`,
-        'Rename it, e.g. Completeness_Rule.Opportunity_NextStep.md-meta.xml.'
-      );
+      throw syncInputError('sync.rules', 'BadFileName', [file]);
     }
     if (!['Completeness_Rule', 'Benefit_Rule', 'Cockpit_Setting'].includes(parsed.type)) continue;
     const { values } = parseMetadataRecord(readFileSync(file, 'utf8'), file);

@@ -5,7 +5,7 @@
 // dropped silently. Then retention: user snapshots older than the retention weeks are deleted.
 
 import type { Connection } from '@jsforce/jsforce-node';
-import { classifyFailure, describeFailure, SyncInputError, SyncServerError } from '../errors';
+import { classifyFailure, describeFailure, SyncServerError, syncInputError } from '../errors';
 import { withRetry, type RetryOptions } from '../sources/retry';
 import type { OrgRecordSource } from '../sources/record-source';
 import {
@@ -81,10 +81,7 @@ async function upsertObject(
       );
     } catch (error) {
       if (classifyFailure(error).kind === 'session') {
-        throw new SyncInputError(
-          `The Salesforce session expired while writing ${object}.`,
-          'Log in again (`sf org login web --alias <alias>`) and rerun: rows already written are updated, not duplicated.'
-        );
+        throw syncInputError('sync.org', 'SessionExpiredWriting', [object]);
       }
       // The whole request was refused (or kept failing): every record of it is reported.
       const server = error instanceof SyncServerError;
@@ -189,10 +186,7 @@ async function applyRetention(
     }
   } catch (error) {
     if (classifyFailure(error).kind === 'session') {
-      throw new SyncInputError(
-        'The Salesforce session expired during retention (the snapshots are written).',
-        'Log in again (`sf org login web --alias <alias>`) and rerun: snapshots are updated, not duplicated, and retention runs again.'
-      );
+      throw syncInputError('sync.org', 'SessionExpiredRetention');
     }
     const message = error instanceof SyncServerError ? error.message : describeFailure(error);
     log(`Retention stopped after ${deleted} deletes: ${message}`);

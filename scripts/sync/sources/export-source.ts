@@ -11,7 +11,7 @@ import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodi
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
-import { SyncInputError } from '../errors';
+import { syncInputError } from '../errors';
 import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
@@ -90,23 +90,15 @@ export class ExportSource implements RecordSource {
   private readonly describeCache = new Map<string, ObjectDescribe>();
 
   constructor(options: ExportSourceOptions) {
-    try {
-      this.encoding = planEncoding(options.encoding ?? 'utf-8');
-    } catch (error) {
-      throw new SyncInputError((error as Error).message, 'Fix --encoding (e.g. --encoding windows-1252).');
-    }
+    this.encoding = planEncoding(options.encoding ?? 'utf-8');
     this.rulesDir = options.rulesDir ?? resolve(PROJECT_ROOT, DEFAULT_METADATA_DIR);
     if (!existsSync(this.rulesDir) || !statSync(this.rulesDir).isDirectory()) {
-      throw new SyncInputError(
-        `The rules folder ${this.rulesDir} does not exist${existsSync(this.rulesDir) ? ' as a folder' : ''}.`,
-        'Pass --rules <folder> holding the custom metadata record files (e.g. force-app/main/default/customMetadata), or drop --rules for the project’s.'
-      );
+      throw existsSync(this.rulesDir)
+        ? syncInputError('sync.export', 'RulesNotAFolder', [this.rulesDir])
+        : syncInputError('sync.export', 'NoRulesFolder', [this.rulesDir]);
     }
     if (options.paths.length === 0) {
-      throw new SyncInputError(
-        '--from-export needs a folder or a .zip file.',
-        'Example: --from-export data/sample-export'
-      );
+      throw syncInputError('sync.export', 'NoExportPath');
     }
     for (const path of options.paths) this.index(path);
     this.description = `export ${options.paths.join(', ')}`;
@@ -130,10 +122,7 @@ export class ExportSource implements RecordSource {
    */
   private index(path: string, depth = 0): void {
     if (!existsSync(path)) {
-      throw new SyncInputError(
-        `The export ${path} does not exist.`,
-        'Pass the folder holding the Data Export CSV files (or the .zip), e.g. --from-export data/sample-export.'
-      );
+      throw syncInputError('sync.export', 'ExportNotFound', [path]);
     }
     if (statSync(path).isDirectory()) {
       for (const entry of readdirSync(path).sort()) {
@@ -153,17 +142,16 @@ export class ExportSource implements RecordSource {
       return;
     }
     if (!/\.zip$/i.test(path)) {
-      throw new SyncInputError(
-        `${path} is neither a folder nor a .zip file.`,
-        'Pass the export folder or its .zip.'
-      );
+      throw syncInputError('sync.export', 'NotFolderOrZip', [path]);
     }
     const entries = listZipEntries(path);
     const inner = entries.filter((e) => /\.zip$/i.test(e.name) && !/(^|\/)__MACOSX\//.test(e.name));
     if (inner.length > 0 && !entries.some((e) => /\.csv$/i.test(e.name))) {
-      throw new SyncInputError(
-        `${path} holds zips, not CSV files: ${inner.map((e) => e.name).join(', ')}.`,
-        `Unzip ${basename(path)} once and pass the folder holding those zips to --from-export (each part zip is read as it is).`
+      throw syncInputError(
+        'sync.export',
+        'ZipOfZips',
+        [path, inner.map((e) => e.name).join(', ')],
+        [basename(path)]
       );
     }
     for (const entry of pickZipEntries(path, entries)) {
@@ -192,10 +180,7 @@ export class ExportSource implements RecordSource {
       plan = bom ? { encoding: bom, transcode: true } : this.encoding;
       // UTF-16 text of a CSV (ASCII structure) has a 0 byte in every pair: none means it is not UTF-16.
       if (!bom && plan.encoding.startsWith('utf-16') && head.length >= 2 && !head.includes(0)) {
-        throw new SyncInputError(
-          `${part.display} is not ${plan.encoding}: it has no byte order mark and no zero byte where UTF-16 text has one.`,
-          'Drop --encoding (UTF-8), or pass the encoding chosen in Setup > Data Export (e.g. windows-1252).'
-        );
+        throw syncInputError('sync.export', 'NotUtf16', [part.display, plan.encoding]);
       }
       this.plans.set(part, plan);
     }
@@ -229,9 +214,11 @@ export class ExportSource implements RecordSource {
         }
       } catch (error) {
         if (error instanceof CsvFormatError) {
-          throw new SyncInputError(
-            `${error.message}.`,
-            `Fix the file (or export it again); it was read as ${(await this.planOf(part)).encoding}: if that is not its encoding, pass --encoding (e.g. windows-1252).`
+          throw syncInputError(
+            'sync.export',
+            'CsvFormat',
+            [error.message],
+            [(await this.planOf(part)).encoding]
           );
         }
         throw error;
@@ -309,18 +296,17 @@ export class ExportSource implements RecordSource {
   ): AsyncIterable<RowBatch> {
     const describe = await this.describe(objectName);
     if (!describe) {
-      throw new SyncInputError(
-        `Object ${objectName} is not in the ${this.description} (no ${objectName}.csv).`,
-        `Add ${objectName}.csv to the export (Setup > Data Export, include ${objectName}) or remove it from --objects.`
+      throw syncInputError(
+        'sync.export',
+        'NoObjectCsv',
+        [objectName, this.description, objectName],
+        [objectName, objectName]
       );
     }
     const known = new Set(describe.fields.map((f) => f.name.toLowerCase()));
     const unknown = fields.filter((f) => !known.has(f.toLowerCase()));
     if (unknown.length > 0) {
-      throw new SyncInputError(
-        `${objectName}.csv has no column ${unknown.join(', ')}.`,
-        'Check the field API names (rules, --team-field) or export the object again with all fields.'
-      );
+      throw syncInputError('sync.export', 'NoColumn', [objectName, unknown.join(', ')]);
     }
     yield* this.stream(describe.name, options);
   }
@@ -340,17 +326,11 @@ export class ExportSource implements RecordSource {
 
   async readUsers(teamField: string): Promise<UserRecord[]> {
     if (!this.has('User')) {
-      throw new SyncInputError(
-        `The ${this.description} has no User.csv.`,
-        'Include User in the Data Export: owners, teams and activity are read from it.'
-      );
+      throw syncInputError('sync.export', 'NoUserCsv', [this.description]);
     }
     const userColumns = (await this.describe('User'))?.fields.map((f) => f.name.toLowerCase()) ?? [];
     if (!userColumns.includes('id')) {
-      throw new SyncInputError(
-        `User.csv in the ${this.description} has no Id column (columns: ${userColumns.join(', ') || 'none'}).`,
-        'Export User again with all its fields (Setup > Data Export): records are matched to their owner by User.Id.'
-      );
+      throw syncInputError('sync.export', 'NoUserId', [this.description, userColumns.join(', ') || 'none']);
     }
     const users = await this.readSmall('User');
     const roles = new Map<string, Map<string, string>>();
@@ -399,10 +379,7 @@ export class ExportSource implements RecordSource {
       !['userrole.name', 'userrole.developername', 'profile.name', 'manager.name'].includes(lower) &&
       !first.has(lower)
     ) {
-      throw new SyncInputError(
-        `The team field ${field} is not a column of User.csv.`,
-        'Use --team-field with a User field present in the export (e.g. Department, Division) or UserRole.Name.'
-      );
+      throw syncInputError('sync.export', 'NoTeamColumn', [field]);
     }
     this.warnMissing(lower);
     return users.map((u) => ({
@@ -482,10 +459,11 @@ export function pickZipEntries(path: string, entries: readonly ZipEntry[]): ZipE
     const atRoot = candidates.filter((e) => !e.name.replace(/\\/g, '/').includes('/'));
     const only = atRoot.length === 1 ? atRoot[0] : candidates.length === 1 ? candidates[0] : undefined;
     if (!only) {
-      throw new SyncInputError(
-        `${path} holds ${candidates.length} files for the same object: ${candidates.map((e) => e.name).join(', ')}.`,
-        'Keep one of them (a Data Export has each object once, at the root of the zip), or unzip the one you mean and pass its folder.'
-      );
+      throw syncInputError('sync.export', 'SameObjectTwice', [
+        path,
+        candidates.length,
+        candidates.map((e) => e.name).join(', ')
+      ]);
     }
     picked.push(only);
   }

@@ -18,11 +18,13 @@ import { readCsv, type RowBatch } from '../csv/csv-reader';
 import {
   classifyFailure,
   errorCode,
-  SyncInputError,
   SyncServerError,
+  syncInputError,
+  syncServerError,
   TransientResponseError
 } from '../errors';
 import { CsvFormatError } from '../csv/csv-reader';
+import { messageOf } from '../messages';
 import { useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { withRetry, type RetryOptions } from './retry';
@@ -81,21 +83,11 @@ interface JobInfo {
 }
 type Json = Record<string, unknown>;
 
-function loginHint(options: OrgSourceOptions): string {
-  const alias = options.targetOrg ?? 'my-org';
-  return options.targetOrg
-    ? `Log in again with \`sf org login web --alias ${alias}\` (or \`sf org login jwt\` on a server), then rerun with --target-org ${alias}.`
-    : 'Get a fresh session (`sf org login web --alias my-org`, then `sf org display --target-org my-org` shows the access token), or use --target-org my-org.';
-}
-
 /** https only, except on the loopback interface (tests, a local proxy): a token must never travel in clear. */
 export function checkInstanceUrl(url: URL, flag: string): void {
   const loopback = ['localhost', '127.0.0.1', '[::1]', '::1'].includes(url.hostname);
   if (url.protocol === 'https:' || (url.protocol === 'http:' && loopback)) return;
-  throw new SyncInputError(
-    `${flag} "${url.origin}" is not https: the access token would travel in clear text.`,
-    'Use the https:// URL of the org, e.g. https://acme.my.salesforce.com (http is accepted only for localhost).'
-  );
+  throw syncInputError('sync.org', 'NotHttps', [flag, url.origin]);
 }
 
 /** Opens a connection from a stored sf CLI login or a session; a missing login is a SyncInputError (exit 2). */
@@ -107,9 +99,11 @@ async function connect(
     try {
       org = await Org.create({ aliasOrUsername: options.targetOrg });
     } catch (error) {
-      throw new SyncInputError(
-        `No usable sf CLI login for "${options.targetOrg}": ${(error as Error).message}`,
-        `Log in once with \`sf org login web --alias ${options.targetOrg}\` (or \`sf org login jwt\` / \`sf org login sfdx-url\` on a server), then rerun.`
+      throw syncInputError(
+        'adoption.sync',
+        'LoginNotFound',
+        [options.targetOrg, (error as Error).message],
+        [options.targetOrg]
       );
     }
     // @salesforce/core's Connection subclasses jsforce's and refreshes the token when it can.
@@ -123,10 +117,7 @@ async function connect(
     try {
       url = new URL(options.instanceUrl);
     } catch {
-      throw new SyncInputError(
-        `--instance-url "${options.instanceUrl}" is not a URL.`,
-        'Pass the org URL, e.g. https://acme.my.salesforce.com.'
-      );
+      throw syncInputError('sync.org', 'BadInstanceUrl', [options.instanceUrl]);
     }
     checkInstanceUrl(url, '--instance-url');
     const connection = new JsforceConnection({
@@ -137,10 +128,7 @@ async function connect(
     useSendOnceTransport(connection);
     return { connection, description: `org ${url.host}` };
   }
-  throw new SyncInputError(
-    'No login: neither --target-org nor --instance-url with --access-token.',
-    'Log in with `sf org login web --alias my-org` and pass --target-org my-org.'
-  );
+  throw syncInputError('sync.org', 'NoLogin');
 }
 
 /** jsforce's HTTP layer for a CSV response: the body stays text, and JSON error bodies still become errorCodes. */
@@ -204,13 +192,15 @@ export class OrgSource implements OrgRecordSource {
     } catch (error) {
       const failure = classifyFailure(error);
       if (failure.kind === 'session') {
-        throw new SyncInputError(
-          `The Salesforce session of the ${this.description} has expired or is invalid (${what}).`,
-          loginHint(this.options)
-        );
+        const alias = this.options.targetOrg;
+        throw alias
+          ? syncInputError('sync.org', 'SessionExpired', [this.description, what], [alias, alias])
+          : syncInputError('sync.org', 'SessionTokenExpired', [this.description, what]);
       }
       if (error instanceof SyncServerError) {
-        throw new SyncServerError(`${what}: ${error.message}`, error.hint, { cause: error });
+        throw syncServerError('sync.org', 'CallFailed', [what, error.message], [error.hint], {
+          cause: error
+        });
       }
       throw error;
     }
@@ -270,20 +260,14 @@ export class OrgSource implements OrgRecordSource {
   ): AsyncIterable<RowBatch> {
     const described = await this.describe(objectName);
     if (!described) {
-      throw new SyncInputError(
-        `Object ${objectName} is not in the ${this.description}.`,
-        'Check the API name and that the sync user can read it.'
-      );
+      throw syncInputError('sync.org', 'NoObject', [objectName, this.description]);
     }
     const known = new Map(described.fields.map((f) => [f.name.toLowerCase(), f.name]));
     const selected = fields.map((name) => {
       if (name.includes('.')) return name; // relationship path: Salesforce validates it
       const found = known.get(name.toLowerCase());
       if (!found) {
-        throw new SyncInputError(
-          `Field ${name} is not a queryable field of ${described.name} in the ${this.description}.`,
-          'Check the API name (rules: Completeness_Rule__mdt.Field__c) and the field-level security of the sync user.'
-        );
+        throw syncInputError('sync.org', 'NoField', [name, described.name, this.description]);
       }
       return found;
     });
@@ -334,16 +318,14 @@ export class OrgSource implements OrgRecordSource {
       }
     } catch (error) {
       if (error instanceof CsvFormatError)
-        throw new TransientResponseError(`${sourceName} is damaged (${error.message})`);
+        throw new TransientResponseError(messageOf('sync.org', 'page.Damaged', [sourceName, error.message]));
       throw error;
     }
     if (records > 0 && !body.endsWith('\n')) {
-      throw new TransientResponseError(`${sourceName} ends in the middle of a record`);
+      throw new TransientResponseError(messageOf('sync.org', 'page.CutShort', [sourceName]));
     }
     if (Number.isFinite(expected) && records !== expected) {
-      throw new TransientResponseError(
-        `${sourceName} holds ${records} records, its Sforce-NumberOfRecords header says ${expected}`
-      );
+      throw new TransientResponseError(messageOf('sync.org', 'page.Count', [sourceName, records, expected]));
     }
     return { batches, records, bytes: body.length, locator: next && next !== 'null' ? next : null };
   }
@@ -366,10 +348,11 @@ export class OrgSource implements OrgRecordSource {
     } catch (error) {
       const code = errorCode(error);
       if (code === 'INVALID_FIELD' || code === 'INVALID_TYPE' || code === 'MALFORMED_QUERY') {
-        throw new SyncInputError(
-          `Salesforce refused the query on ${objectName} (${code}): ${firstLine((error as Error).message)}`,
-          'Check the object and field API names (--objects, completeness rules) and the sync user’s access to them.'
-        );
+        throw syncInputError('sync.org', 'QueryRefused', [
+          objectName,
+          code,
+          firstLine((error as Error).message)
+        ]);
       }
       throw error;
     }
@@ -382,18 +365,13 @@ export class OrgSource implements OrgRecordSource {
     let info = job;
     while (info.state !== 'JobComplete') {
       if (info.state === 'Failed' || info.state === 'Aborted') {
-        throw new SyncServerError(
-          `The Bulk API 2.0 query job ${job.id} on ${objectName} ended ${info.state}: ${info.errorMessage ?? 'no message'}`,
-          info.state === 'Aborted'
-            ? 'Someone (or Salesforce) aborted the job: rerun the sync.'
-            : 'Rerun the sync; if the job fails again, Setup > Bulk Data Load Jobs shows it with its error.'
-        );
+        const tokens = [job.id, objectName, info.errorMessage ?? 'no message'];
+        throw info.state === 'Aborted'
+          ? syncServerError('sync.org', 'JobAborted', tokens)
+          : syncServerError('sync.org', 'JobFailed', tokens);
       }
       if (Date.now() > deadline) {
-        throw new SyncServerError(
-          `The Bulk API 2.0 query job ${job.id} on ${objectName} is still ${info.state} after the timeout.`,
-          'Salesforce is slow to run the query: rerun later (Setup > Bulk Data Load Jobs shows the job).'
-        );
+        throw syncServerError('sync.org', 'JobTimeout', [job.id, objectName, info.state]);
       }
       await new Promise((resolve) => setTimeout(resolve, delay));
       delay = Math.min(max, Math.round(delay * 1.5));
@@ -439,10 +417,7 @@ export class OrgSource implements OrgRecordSource {
 
   async readUsers(teamField: string): Promise<UserRecord[]> {
     if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(teamField)) {
-      throw new SyncInputError(
-        `Team field "${teamField}" is not a User field path.`,
-        'Use e.g. --team-field Department or UserRole.Name.'
-      );
+      throw syncInputError('sync.org', 'BadTeamField', [teamField]);
     }
     const base = [
       'Id',
@@ -464,10 +439,7 @@ export class OrgSource implements OrgRecordSource {
       rows = await this.queryAll<Json>('users', `SELECT ${select.join(', ')} FROM User`);
     } catch (error) {
       if (errorCode(error) === 'INVALID_FIELD') {
-        throw new SyncInputError(
-          `Team field "${teamField}" is not a field of User in the ${this.description}.`,
-          'Use e.g. --team-field Department or UserRole.Name.'
-        );
+        throw syncInputError('sync.org', 'NoTeamField', [teamField, this.description]);
       }
       throw error;
     }
@@ -549,10 +521,11 @@ export class OrgSource implements OrgRecordSource {
           continue;
         }
         if (errorCode(error) === 'INVALID_FIELD') {
-          throw new SyncInputError(
-            `${t.sobject} in the ${this.description} lacks a field the sync reads: ${firstLine((error as Error).message)}`,
-            'Deploy the current package (npm run deploy) so the custom metadata types match.'
-          );
+          throw syncInputError('sync.org', 'MetadataTypeOutdated', [
+            t.sobject,
+            this.description,
+            firstLine((error as Error).message)
+          ]);
         }
         throw error;
       }

@@ -5,7 +5,8 @@
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { crc32, createInflateRaw } from 'node:zlib';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { SyncInputError } from '../errors';
+import { SyncInputError, syncInputError } from '../errors';
+import { messageOf } from '../messages';
 
 export interface ZipEntry {
   name: string;
@@ -38,29 +39,20 @@ export function listZipEntries(path: string): ZipEntry[] {
       }
     }
     if (eocd < 0) {
-      throw new SyncInputError(
-        `${path} is not a zip file (no end of central directory).`,
-        'Pass the Data Export .zip as downloaded, or unzip it and pass the folder.'
-      );
+      throw syncInputError('sync.export', 'NotAZip', [path]);
     }
     const count = tail.readUInt16LE(eocd + 10);
     const cdSize = tail.readUInt32LE(eocd + 12);
     const cdOffset = tail.readUInt32LE(eocd + 16);
     if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
-      throw new SyncInputError(
-        `${path} is a ZIP64 archive, which this reader does not support.`,
-        'Unzip it (unzip or your file manager) and pass the folder to --from-export.'
-      );
+      throw syncInputError('sync.export', 'Zip64', [path]);
     }
     const cd = readAt(fd, cdOffset, cdSize);
     const entries: ZipEntry[] = [];
     let p = 0;
     for (let i = 0; i < count; i++) {
       if (p + 46 > cd.length || cd.readUInt32LE(p) !== 0x02014b50) {
-        throw new SyncInputError(
-          `${path}: the zip's central directory is damaged.`,
-          'Download the export again, or unzip it and pass the folder.'
-        );
+        throw syncInputError('sync.export', 'ZipDirectoryDamaged', [path]);
       }
       const method = cd.readUInt16LE(p + 10);
       const crc = cd.readUInt32LE(p + 16);
@@ -72,10 +64,10 @@ export function listZipEntries(path: string): ZipEntry[] {
       const localHeaderOffset = cd.readUInt32LE(p + 42);
       const name = cd.toString('utf8', p + 46, p + 46 + nameLength);
       if (p + 46 + nameLength > cd.length || localHeaderOffset + 30 > size) {
-        throw new SyncInputError(
-          `${path}: the zip's central directory is damaged (entry ${i + 1}${name ? `, ${name}` : ''}).`,
-          'Download the export again, or unzip it and pass the folder.'
-        );
+        throw syncInputError('sync.export', 'ZipEntryDirectoryDamaged', [
+          path,
+          name ? `${i + 1}, ${name}` : i + 1
+        ]);
       }
       entries.push({ name, method, crc, compressedSize, size: sizeU, localHeaderOffset });
       p += 46 + nameLength + extraLength + commentLength;
@@ -93,26 +85,17 @@ export function openZipEntry(path: string, entry: ZipEntry): Readable {
   try {
     const header = readAt(fd, entry.localHeaderOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== 0x04034b50) {
-      throw new SyncInputError(
-        `${path}: entry ${entry.name} has no local header.`,
-        'Download the export again.'
-      );
+      throw syncInputError('sync.export', 'ZipNoLocalHeader', [path, entry.name]);
     }
     dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   } finally {
     closeSync(fd);
   }
   if (entry.method !== 0 && entry.method !== 8) {
-    throw new SyncInputError(
-      `${path}: entry ${entry.name} uses compression method ${entry.method}.`,
-      'Only stored and deflated entries are read: unzip the archive and pass the folder.'
-    );
+    throw syncInputError('sync.export', 'ZipMethod', [path, entry.name, entry.method]);
   }
   const damaged = (why: string): SyncInputError =>
-    new SyncInputError(
-      `${path}: entry ${entry.name} is damaged (${why}).`,
-      'Download the export again (or unzip it with another tool and pass the folder).'
-    );
+    syncInputError('sync.export', 'ZipEntryDamaged', [path, entry.name, why]);
   const raw = createReadStream(path, {
     start: dataStart,
     end: Math.max(dataStart, dataStart + entry.compressedSize - 1),
@@ -153,11 +136,7 @@ class EntryCheck extends Transform {
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
     this.bytes += chunk.length;
     if (this.bytes > this.entry.size) {
-      callback(
-        this.damaged(
-          `it inflates past its declared size of ${this.entry.size} bytes: a damaged archive or a zip bomb`
-        )
-      );
+      callback(this.damaged(messageOf('sync.export', 'zip.PastDeclaredSize', [this.entry.size])));
       return;
     }
     this.crc = crc32(chunk, this.crc);
@@ -166,9 +145,9 @@ class EntryCheck extends Transform {
 
   override _flush(callback: TransformCallback): void {
     if (this.bytes !== this.entry.size) {
-      callback(this.damaged(`${this.bytes} bytes instead of the declared ${this.entry.size}`));
+      callback(this.damaged(messageOf('sync.export', 'zip.SizeMismatch', [this.bytes, this.entry.size])));
     } else if (this.crc >>> 0 !== this.entry.crc >>> 0) {
-      callback(this.damaged('its CRC-32 does not match'));
+      callback(this.damaged(messageOf('sync.export', 'zip.CrcMismatch')));
     } else callback();
   }
 }

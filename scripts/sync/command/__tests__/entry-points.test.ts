@@ -4,7 +4,7 @@
 // same exit codes, for good and bad arguments; and an export run loads none of the sf libraries.
 // Needs the compiled output: `npm run build` (npm test builds first).
 
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,27 +41,53 @@ const run = (args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> =
 const launcher = (args: string[], env: NodeJS.ProcessEnv) => run([LAUNCHER, ...args], env);
 
 /** `sf adoption sync <args>`: oclif loading this project as the plugin (bin/run.js of an sf plugin). */
-const sfCommand = (args: string[], env: NodeJS.ProcessEnv) =>
-  run(
-    [
-      '-e',
-      `import('@oclif/core').then((o) => o.execute({ dir: ${JSON.stringify(ROOT)}, args: ['adoption', 'sync', ...process.argv.slice(1)] }))`,
-      '--',
-      ...args
-    ],
-    env
-  );
+const sfCommand = (args: string[], env: NodeJS.ProcessEnv) => run(sfArgs(args), env);
 
 /** The run's clock (generatedAt, elapsedMs) differs between any two runs; everything else must not. */
 const sameRun = (text: string): string => text.replace(/"(generatedAt|elapsedMs)": [^,\n]+/g, '"$1": "…"');
 
-/** An error envelope without what differs by entry point: the stack trace and the inspected cause. */
+/**
+ * An error envelope, checked to be in the sync's shape: our code (= name, `…Error`), a message, what to
+ * do, exit code 2 or 3, and no stack trace nor inspected cause (those only with SF_ENV=development).
+ */
 function errorEnvelope(stdout: string): Record<string, unknown> {
   const envelope = JSON.parse(stdout) as Record<string, unknown>;
-  delete envelope.stack;
-  delete envelope.cause;
+  expect(envelope.name).toMatch(/^[A-Z]\w+Error$/);
+  expect(envelope.name).not.toBe('Error');
+  expect(envelope.code).toBe(envelope.name);
+  expect(envelope.message).toEqual(expect.any(String));
+  expect(envelope.actions).toEqual([expect.any(String)]);
+  expect([2, 3]).toContain(envelope.exitCode);
+  expect(envelope.status).toBe(envelope.exitCode);
+  expect(envelope).not.toHaveProperty('stack');
+  expect(envelope).not.toHaveProperty('cause');
   return envelope;
 }
+
+/** Runs to its end with stdout closed before anything is written (`… | head -1` once head has exited). */
+function withClosedStdout(
+  args: string[],
+  env: NodeJS.ProcessEnv
+): Promise<{ code: number | null; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      resolve({ code, stderr });
+    });
+  });
+}
+
+/** The argv of `sf adoption sync` through oclif (see `sfCommand`). */
+const sfArgs = (args: string[]): string[] => [
+  '-e',
+  `import('@oclif/core').then((o) => o.execute({ dir: ${JSON.stringify(ROOT)}, args: ['adoption', 'sync', ...process.argv.slice(1)] }))`,
+  '--',
+  ...args
+];
 
 // Each case starts Node processes, two of them loading the sf libraries (seconds each on a loaded machine).
 jest.setTimeout(180_000);
@@ -98,13 +124,23 @@ describe('npm run sync and sf adoption sync', () => {
     ],
     ['an object the export lacks', [...base, '--objects', 'Widget__c'], /Widget__c.*not in the export/],
     ['a missing export folder', ['--from-export', join(exportDir, 'nope')], /does not exist/],
-    // Flag errors: the launcher hands the arguments to the sf command.
+    // Flag errors: the launcher hands the arguments to the sf command; oclif's text in our shape.
     [
       'a value outside the options list',
       [...base, '--period', 'Year'],
-      /Expected --period=Year to be one of/
+      /Error \(BadFlagsError\): Expected --period=Year to be one of/
     ],
-    ['a flag given twice', [...base, '--as-of', '2026-11-21'], /--as-of can only be specified once/]
+    [
+      'a flag given twice',
+      [...base, '--as-of', '2026-11-21'],
+      /Error \(BadFlagsError\): Flag --as-of can only be specified once/
+    ],
+    ['an unknown flag', [...base, '--bogus'], /Error \(BadFlagsError\): Nonexistent flag: --bogus/],
+    [
+      'a flag without its value',
+      [...base, '--team-field'],
+      /Error \(BadFlagsError\): Flag --team-field expects a value/
+    ]
   ];
 
   it.each(bad)('report %s identically', (_what, args, expected) => {
@@ -115,6 +151,8 @@ describe('npm run sync and sf adoption sync', () => {
     expect(ours.stderr).toMatch(expected);
     expect(ours.stderr).toBe(sf.stderr);
     expect(ours.stdout).toBe('');
+    expect(ours.stderr).toMatch(/\nTry this:\n\n\S/);
+    expect(ours.stderr).not.toMatch(/\n\s+at /);
     const oursJson = launcher([...args, '--json'], env);
     const sfJson = sfCommand([...args, '--json'], env);
     expect(oursJson.status).toBe(2);
@@ -122,6 +160,71 @@ describe('npm run sync and sf adoption sync', () => {
     // The text on stderr too, for a scheduled run that keeps only stderr.
     expect(oursJson.stderr).toBe(sfJson.stderr);
     expect(oursJson.stderr).toMatch(expected);
+  });
+
+  // Every combination of the source flags (FLAGS' exclusive): --target-org, --instance-url with or without
+  // --access-token, --from-export. Answered before the org lookup and before oclif's own check.
+  const sources: [string, string[]][] = [
+    ['--target-org', ['--target-org', 'nobody']],
+    ['--instance-url', ['--instance-url', 'https://acme.my.salesforce.com']],
+    ['--access-token', ['--access-token', '00Dxx!token']],
+    ['--from-export', ['--from-export', exportDir]]
+  ];
+  const combinations = Array.from({ length: 1 << sources.length }, (_, mask) =>
+    sources.filter((_, i) => (mask >> i) & 1)
+  ).filter((set) => set.length > 1);
+  // --instance-url with --access-token is one source (a session).
+  const clashing = combinations.filter(
+    (set) => !(set.length === 2 && set[0]?.[0] === '--instance-url' && set[1]?.[0] === '--access-token')
+  );
+  it.each(clashing.map((set) => [set.map(([name]) => name).join(' '), set.flatMap(([, args]) => args)]))(
+    'refuse %s given together with our message, exit 2, through both entry points',
+    (names, args) => {
+      const listed = names.split(' ');
+      for (const entry of [launcher, sfCommand]) {
+        const json = entry([...args, '--json'], env);
+        expect(json.status).toBe(2);
+        const envelope = errorEnvelope(json.stdout);
+        expect(envelope.name).toBe('ExclusiveSourceError');
+        for (const name of listed) expect(envelope.message).toContain(name);
+        expect(envelope.message).toMatch(/cannot be given together/);
+        expect(String((envelope.actions as string[])[0])).toMatch(
+          /^Use one of: --target-org .*--from-export/
+        );
+        expect(json.stderr).toMatch(/^Error \(ExclusiveSourceError\)/);
+      }
+    }
+  );
+
+  it('refuse source flags given together in the human output too, without a stack trace', () => {
+    const human = launcher(['--target-org', 'nobody', ...base], env);
+    expect(human.status).toBe(2);
+    expect(human.stdout).toBe('');
+    expect(human.stderr).toMatch(
+      /^Error \(ExclusiveSourceError\): --target-org and --from-export cannot be given together.*\n\nTry this:\n\nUse one of: /s
+    );
+    expect(human.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('prints the stack only in the sf CLI development mode (SF_ENV=development)', () => {
+    const args = [...base, '--period', 'Year', '--json'];
+    const dev = { ...env, SF_ENV: 'development' };
+    for (const entry of [launcher, sfCommand]) {
+      const out = entry(args, dev);
+      expect(out.status).toBe(2);
+      expect((JSON.parse(out.stdout) as { stack?: string }).stack).toMatch(/\n\s+at /);
+    }
+    const ours = launcher([...base, '--objects', 'Widget__c', '--json'], dev);
+    expect((JSON.parse(ours.stdout) as { stack?: string }).stack).toMatch(/\n\s+at /);
+  });
+
+  it("end quietly when stdout is closed (… --json | head -1): no EPIPE stack, the run's exit code", async () => {
+    const args = [...base, '--json'];
+    for (const argv of [[LAUNCHER, ...args], sfArgs(args)]) {
+      const out = await withClosedStdout(argv, env);
+      expect(out.stderr).not.toMatch(/EPIPE|\n\s+at /);
+      expect(out.code).toBe(0);
+    }
   });
 
   it('--help is the sf command help, with the summaries and examples of the messages file', () => {

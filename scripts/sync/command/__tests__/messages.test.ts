@@ -1,59 +1,143 @@
-// messages/adoption.sync.md is read by two readers: @salesforce/core's Messages (the sf command: help,
-// flag summaries) and command/messages.ts (the launcher, which must not load @salesforce/core). They must
-// agree on every key; every flag has its summary; every error the code raises has its text and actions.
+// The sync's texts live in messages/*.md: adoption.sync (the command) and one bundle per area (sync.export,
+// sync.org, sync.rules, sync.run). Each file is read by two readers that must agree on every key:
+// @salesforce/core's Messages (the sf command) and scripts/sync/messages.ts (the launcher and the engine,
+// which must not load @salesforce/core). Every flag has its summary; every error the code raises has its
+// text and actions; no error raised in scripts/sync carries its text inline.
 import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { Messages } from '@salesforce/core';
+import { MESSAGES_DIR, messageListOf, messageOf, parseMessages } from '../../messages';
 import { FLAGS } from '../flags';
-import { MESSAGES_FILE, inputError, message, messageList, parseMessages } from '../messages';
+import { inputError } from '../messages';
 
 const ROOT = join(__dirname, '..', '..', '..', '..');
-const FILE = join(ROOT, MESSAGES_FILE);
-const text = readFileSync(FILE, 'utf8');
+const DIR = join(ROOT, MESSAGES_DIR);
+const bundles = readdirSync(DIR)
+  .filter((f) => f.endsWith('.md'))
+  .map((f) => f.slice(0, -3));
+const keysOf = (bundle: string): string[] => {
+  const file = join(DIR, `${bundle}.md`);
+  return [...parseMessages(readFileSync(file, 'utf8'), file).keys()];
+};
 
-Messages.importMessageFile('adoption-cockpit-test', FILE);
-const sf = Messages.loadMessages('adoption-cockpit-test', 'adoption.sync');
-
-/** Every .ts/.mts file under scripts/sync outside the tests. */
-function sources(dir: string): string[] {
+/** Every .ts/.mts file under scripts/sync outside the tests, with its text. */
+function sources(dir: string): { file: string; text: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) return entry.name === '__tests__' ? [] : sources(path);
-    return /\.m?ts$/.test(entry.name) ? [path] : [];
+    return /\.m?ts$/.test(entry.name)
+      ? [{ file: relative(ROOT, path), text: readFileSync(path, 'utf8') }]
+      : [];
   });
 }
 
-describe('the messages file', () => {
-  const keys = [...parseMessages(text, FILE).keys()];
-
-  it('reads the same with both readers, key by key (tokens filled the same way)', () => {
-    expect(keys.length).toBeGreaterThan(30);
-    for (const key of keys) {
-      expect(messageList(key, ['A', 'B', 'C'])).toEqual(sf.getMessages(key, ['A', 'B', 'C']));
-      expect(message(key, ['A', 'B'])).toBe(sf.getMessage(key, ['A', 'B']));
+/**
+ * Errors whose text is written inline: `new <Something>Error(` with a string or template literal as its
+ * message, or a SyncInputError / SyncServerError made anywhere but errors.ts's factories (whose text comes
+ * from messages/). Returns "file:line: the code" for each.
+ */
+function inlineErrors(file: string, text: string): string[] {
+  const found: string[] = [];
+  const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
+  for (const m of text.matchAll(/new (\w*Error)\(\s*(['"`])?/g)) {
+    const direct = m[1] === 'SyncInputError' || m[1] === 'SyncServerError';
+    const factory = file.endsWith(join('sync', 'errors.ts'));
+    if ((direct && !factory) || m[2] !== undefined) {
+      found.push(`${file}:${lineOf(m.index)}: ${text.slice(m.index).split('\n')[0] ?? ''}`);
     }
+  }
+  return found;
+}
+
+/**
+ * Errors that cannot come from a messages file, each with why: the reader of the messages files itself,
+ * and the project root, where the messages files are found.
+ */
+const ALLOWED_INLINE = [
+  /^scripts\/sync\/messages\.ts:\d+: new Error\(`Invalid markdown message file/,
+  /^scripts\/sync\/messages\.ts:\d+: new Error\(`Missing message/,
+  /^scripts\/sync\/paths\.ts:\d+: new Error\(`No sfdx-project\.json/
+];
+
+for (const bundle of bundles) Messages.importMessageFile('adoption-cockpit-test', join(DIR, `${bundle}.md`));
+
+describe('the messages files', () => {
+  it('hold the command and every area of the sync', () => {
+    expect(bundles.sort()).toEqual(['adoption.sync', 'sync.export', 'sync.org', 'sync.rules', 'sync.run']);
   });
 
-  it('has a summary for every flag of FLAGS', () => {
+  it.each(bundles)(
+    '%s reads the same with both readers, key by key (tokens filled the same way)',
+    (bundle) => {
+      const sf = Messages.loadMessages('adoption-cockpit-test', bundle);
+      const keys = keysOf(bundle);
+      expect(keys.length).toBeGreaterThan(5);
+      for (const key of keys) {
+        expect(messageListOf(bundle, key, ['A', 'B', 'C', 'D'])).toEqual(
+          sf.getMessages(key, ['A', 'B', 'C', 'D'])
+        );
+        expect(messageOf(bundle, key, ['A', 'B'])).toBe(sf.getMessage(key, ['A', 'B']));
+      }
+    }
+  );
+
+  it('have a summary for every flag of FLAGS', () => {
+    const keys = keysOf('adoption.sync');
     for (const name of Object.keys(FLAGS)) expect(keys).toContain(`flags.${name}.summary`);
   });
 
-  it('has the text and the actions of every error the code raises', () => {
+  it('have the text and the actions of every error the code raises, and every text it reads', () => {
     const raised = new Set<string>();
-    for (const file of sources(join(ROOT, 'scripts', 'sync'))) {
-      for (const m of readFileSync(file, 'utf8').matchAll(/inputError\('(\w+)'/g)) raised.add(m[1] ?? '');
+    const texts = new Set<string>();
+    for (const { text } of sources(join(ROOT, 'scripts', 'sync'))) {
+      for (const m of text.matchAll(/\binputError\(\s*'(\w+)'/g)) raised.add(`adoption.sync:${m[1] ?? ''}`);
+      for (const m of text.matchAll(/\bsync(?:Input|Server)Error\(\s*'([\w.]+)',\s*'(\w+)'/g)) {
+        raised.add(`${m[1] ?? ''}:${m[2] ?? ''}`);
+      }
+      for (const m of text.matchAll(/\bmessageOf\(\s*'([\w.]+)',\s*'([\w.]+)'/g))
+        texts.add(`${m[1] ?? ''}:${m[2] ?? ''}`);
     }
-    expect(raised.size).toBeGreaterThan(5);
-    for (const name of raised) {
-      expect(keys).toContain(`error.${name}`);
-      expect(keys).toContain(`error.${name}.actions`);
-      const error = inputError(name, ['x', 'y'], ['z']);
-      expect(error.name).toBe(`${name}Error`);
-      expect(error.hint).not.toBe('');
+    expect(raised.size).toBeGreaterThan(60);
+    for (const id of raised) {
+      const [bundle = '', name = ''] = id.split(':');
+      expect([id, keysOf(bundle)]).toEqual([
+        id,
+        expect.arrayContaining([`error.${name}`, `error.${name}.actions`])
+      ]);
     }
+    for (const id of texts) {
+      const [bundle = '', key = ''] = id.split(':');
+      expect([id, keysOf(bundle)]).toEqual([id, expect.arrayContaining([key])]);
+    }
+    const error = inputError('BadDate', ['x']);
+    expect(error.name).toBe('BadDateError');
+    expect(error.hint).not.toBe('');
   });
 
-  it('refuses a key without text, naming the file and the key (as @salesforce/core does)', () => {
+  it('leave no error text inline in scripts/sync', () => {
+    const found = sources(join(ROOT, 'scripts', 'sync'))
+      .flatMap(({ file, text }) => inlineErrors(file, text))
+      .filter((hit) => !ALLOWED_INLINE.some((allowed) => allowed.test(hit)));
+    expect(found).toEqual([]);
+  });
+
+  it('the inline check finds an error written inline, naming the file and line', () => {
+    const fixture = [
+      "import { SyncInputError, syncInputError } from '../errors';",
+      "throw syncInputError('sync.export', 'ExportNotFound', [path]);",
+      "throw new SyncInputError('The export is missing.', 'Pass a folder.');",
+      'throw new CsvFormatError(`a bad record in ${file}`, name, 1);',
+      'throw new SyncServerError(message, hint);',
+      "throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), name, 1);"
+    ].join('\n');
+    expect(inlineErrors('scripts/sync/sources/fixture.ts', fixture)).toEqual([
+      "scripts/sync/sources/fixture.ts:3: new SyncInputError('The export is missing.', 'Pass a folder.');",
+      'scripts/sync/sources/fixture.ts:4: new CsvFormatError(`a bad record in ${file}`, name, 1);',
+      'scripts/sync/sources/fixture.ts:5: new SyncServerError(message, hint);'
+    ]);
+  });
+
+  it('refuse a key without text, naming the file and the key (as @salesforce/core does)', () => {
     expect(() => parseMessages('# summary\n\n# error.Empty\n\n', 'broken.md')).toThrow(
       /broken\.md: "# summary" has no text/
     );

@@ -5,11 +5,18 @@
 import type { Interfaces } from '@oclif/core';
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
-import { EXIT } from '../../errors.ts';
 import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from '../../command/flags.ts';
-import { MESSAGES_FILE } from '../../command/messages.ts';
-import { optionsFrom } from '../../command/options.ts';
-import { describeError, errorText, footer, headline, resultTables } from '../../command/output.ts';
+import { MESSAGES_FILE, inputError } from '../../command/messages.ts';
+import { checkExclusive, optionsFrom } from '../../command/options.ts';
+import {
+  describeError,
+  errorJson,
+  errorText,
+  footer,
+  headline,
+  resultTables,
+  type ErrorShape
+} from '../../command/output.ts';
 import { runSync, type SyncHost } from '../../command/run-sync.ts';
 import type { SyncResult } from '../../engine/result.ts';
 import { PROJECT_ROOT } from '../../paths.ts';
@@ -56,70 +63,65 @@ export default class AdoptionSync extends SfCommand<SyncResult> {
   public static override readonly examples = messages.getMessages('examples');
   public static override readonly flags = flags;
 
+  /** The error being reported, for `logJson` (set by `catch`). */
+  private failure?: ErrorShape;
+
   public async run(): Promise<SyncResult> {
     const parsed = await this.parse(AdoptionSync).catch((error: unknown) => {
+      // Source flags given together: ours, not the org lookup's or oclif's message.
+      checkExclusive(this.argv);
       throw this.loginError(error);
     });
-    try {
-      const org = parsed.flags['target-org'] as Org | undefined;
-      const values = { ...parsed.flags, 'target-org': org?.getUsername() } as FlagValues;
-      // A default target-org does not count when a session or an export is the source.
-      if (values['instance-url'] ?? values['access-token'] ?? values['from-export'])
-        delete values['target-org'];
-      const options = optionsFrom(values, this.jsonEnabled(), process.env);
-      const run = await runSync(options, this.host(), process.env);
-      process.exitCode = run.exitCode;
-      for (const warning of run.result.warnings) this.warn(warning);
-      this.print(run.result);
-      return run.result;
-    } catch (error) {
-      throw this.sfError(error);
-    }
+    const org = parsed.flags['target-org'] as Org | undefined;
+    const values = { ...parsed.flags, 'target-org': org?.getUsername() } as FlagValues;
+    // A default target-org does not count when a session or an export is the source.
+    if (values['instance-url'] ?? values['access-token'] ?? values['from-export'])
+      delete values['target-org'];
+    const options = optionsFrom(values, this.jsonEnabled(), process.env);
+    const run = await runSync(options, this.host(), process.env);
+    process.exitCode = run.exitCode;
+    for (const warning of run.result.warnings) this.warn(warning);
+    this.print(run.result);
+    return run.result;
   }
 
   /**
-   * Flag errors stay the CLI's own (oclif sets their exit code, 2); anything else thrown while parsing
-   * comes from the org resolution of --target-org: a login to make (exit 2).
+   * Flag errors stay oclif's (described as BadFlags by `catch`); anything else thrown while parsing comes
+   * from the org resolution of --target-org: a login to make (exit 2).
    */
   private loginError(error: unknown): unknown {
     if (error instanceof Error && 'oclif' in error) return error;
     const argv = this.argv;
     const at = argv.findIndex((a) => a === '--target-org' || a === '-o' || a.startsWith('--target-org='));
     const alias = at < 0 ? 'my-org' : (argv[at]?.split('=')[1] ?? argv[at + 1] ?? 'my-org');
-    return messages.createError(
-      'error.LoginNotFound',
-      [alias, (error as Error).message],
-      [alias],
-      EXIT.badInput
-    );
+    return inputError('LoginNotFound', [alias, (error as Error).message], [alias]);
   }
 
   /**
-   * sf prints an error as JSON on stdout only, with --json; it also goes to stderr as text, as the launcher
-   * does, for a scheduled run that discards stdout and logs stderr (scripts/sync/run-scheduled-sync.sh).
+   * Every error in the sync's shape (command/output.ts describeError: our name as code, the message and
+   * what to do from the messages files, our exit code), printed by sf-plugins-core (colours, telemetry)
+   * except the --json envelope, which is ours (`logJson`): no stack unless SF_ENV=development. With --json
+   * the text also goes to stderr, as the launcher prints it, for a scheduled run that discards stdout and
+   * logs stderr (scripts/sync/run-scheduled-sync.sh).
    */
-  public override async catch(
-    error: Error & { actions?: string[]; exitCode?: number; oclif?: { exit?: number } }
-  ) {
-    if (this.jsonEnabled()) {
-      const exitCode = error.oclif?.exit ?? error.exitCode ?? EXIT.badInput;
-      process.stderr.write(
-        errorText({ name: error.name, message: error.message, actions: error.actions ?? [], exitCode })
-      );
-    }
-    return super.catch(error);
-  }
-
-  /** The error with its message, what to do and exit code (README "Exit codes"), for sf to print. */
-  private sfError(error: unknown): Error {
+  public override async catch(error: Error) {
     const shape = describeError(error);
-    return Object.assign(new Error(shape.message), {
+    this.failure = shape;
+    if (this.jsonEnabled()) process.stderr.write(errorText(shape));
+    const shaped = Object.assign(new Error(shape.message), {
       name: shape.name,
       // sf prints `Error (<code>): …`; its errors made from messages have their name as code.
       code: shape.name,
       actions: shape.actions,
+      // Not the original stack: sf would read "TypeError" in it as its exit code 10 (errorIsTypeError).
       exitCode: shape.exitCode
     });
+    return super.catch(shaped);
+  }
+
+  /** sf-plugins-core's JSON output, except an error's envelope: the sync's (command/output.ts errorJson). */
+  public override logJson(json: unknown): void {
+    super.logJson(this.failure ? errorJson(this.failure, process.env) : json);
   }
 
   /** Progress as the CLI shows it: a spinner per object with its records and pages (quiet with --json). */

@@ -5,7 +5,7 @@ import {
   nameKey,
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import { SyncInputError } from '../../errors';
+import { syncInputError } from '../../errors';
 import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
 import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
@@ -98,7 +98,7 @@ export function lastCompletePeriodDay(today: string, type: PeriodType): string {
 function planPeriod(asOf: string, type: PeriodType, trendCount: number): Period {
   const asOfDay = dayNumber(asOf);
   if (Number.isNaN(asOfDay)) {
-    throw new SyncInputError(`--as-of "${asOf}" is not a date.`, 'Use yyyy-mm-dd, e.g. --as-of 2026-11-20.');
+    throw syncInputError('adoption.sync', 'BadDate', [asOf]);
   }
   const start = periodStartDay(asOfDay, type);
   const end = periodEndDay(start, type);
@@ -127,12 +127,9 @@ function selectObjects(
     for (const name of requested) {
       const found = available.get(nameKey(name));
       if (!found) {
-        throw new SyncInputError(
-          `Object ${name} (from --objects) is not in the ${source.description}.`,
-          source.kind === 'export'
-            ? `Add ${name}.csv to the export, check the spelling (API name, e.g. Opportunity), or remove it from --objects.`
-            : `Check the API name (e.g. Opportunity, Custom__c) and that the sync user can read it, or remove it from --objects.`
-        );
+        throw source.kind === 'export'
+          ? syncInputError('sync.run', 'ObjectNotInExport', [name, source.description], [name])
+          : syncInputError('sync.run', 'ObjectNotInOrg', [name, source.description]);
       }
       if (!objects.includes(found)) objects.push(found);
     }
@@ -165,11 +162,7 @@ async function describeWithRules(
   warn: (message: string) => void
 ): Promise<ObjectDescribe> {
   const d = await source.describe(object);
-  if (!d)
-    throw new SyncInputError(
-      `Object ${object} cannot be described by the ${source.description}.`,
-      'Check the object name and access.'
-    );
+  if (!d) throw syncInputError('sync.run', 'NoDescribe', [object, source.description]);
   const names = new Set(d.fields.map((f) => nameKey(f.name)));
   const own = rules.completeness.filter((rule) => rule.active && sameName(rule.object, object));
   for (const rule of own) {
@@ -181,9 +174,11 @@ async function describeWithRules(
       );
       continue;
     }
-    throw new SyncInputError(
-      `The completeness rule ${rule.name ?? ''} (${rules.origin}) names the field ${rule.object}.${rule.field}, which the org does not have (or the sync user cannot read).`,
-      `Fix Field__c in ${rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule'} (an API name such as NextStep or Budget__c), or deactivate the rule.`
+    throw syncInputError(
+      'sync.run',
+      'RuleFieldMissing',
+      [rule.name ?? '', rules.origin, rule.object, rule.field],
+      [rule.name ? `Completeness_Rule.${rule.name}.md-meta.xml` : 'the rule']
     );
   }
   if (source.kind === 'export' && d.recordTypes.length === 0 && own.some((r) => r.recordTypes.length > 0)) {
