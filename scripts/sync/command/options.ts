@@ -83,11 +83,7 @@ function checkSource(options: SyncOptions, env: NodeJS.ProcessEnv): void {
   const live = Boolean(options.targetOrg ?? options.instanceUrl ?? options.accessToken);
   if (!exportRun && !live) throw inputError('NoSource');
   if (!options.targetOrg && Boolean(options.instanceUrl) !== Boolean(options.accessToken)) {
-    throw inputError('HalfSession', [
-      options.instanceUrl
-        ? 'An instance URL without an access token.'
-        : 'An access token without an instance URL.'
-    ]);
+    throw options.instanceUrl ? inputError('UrlWithoutToken') : inputError('TokenWithoutUrl');
   }
   if (options.write && options.asOf !== undefined && options.asOf > today(env)) {
     throw inputError('AsOfAfterToday', [options.asOf, today(env)]);
