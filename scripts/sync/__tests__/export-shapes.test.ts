@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
-import { ExportSource } from '../sources/export-source';
+import { ExportSource, copyBase } from '../sources/export-source';
 import { renderReport } from '../report/render-report';
 import { ArrayRowBatch } from '../csv/csv-reader';
 import { IdFingerprints } from '../engine/row-rules';
@@ -380,5 +380,85 @@ describe('10. owners and noise', () => {
     const names = opp.fields.map((f) => f.name);
     expect(names).toEqual(['Id', 'Name', 'OwnerId', 'StageName', 'RecordTypeId', 'Amount', 'NextStep']);
     expect(opp.owners[0]!.fields.map((f) => f.name)).toEqual(names);
+  });
+});
+
+describe('12. browser-style part names (review finding)', () => {
+  it('names the object behind the suffixes browsers and unzip tools add, and never renames an API name', () => {
+    for (const stem of [
+      'Opportunity (1)',
+      'Opportunity(2)',
+      'Opportunity 2',
+      'Opportunity-2',
+      'Opportunity_2',
+      'Opportunity - Copy',
+      'Opportunity - Copy (3)',
+      'Opportunity copy 2'
+    ])
+      expect([stem, copyBase(stem)]).toEqual([stem, 'Opportunity']);
+    expect(copyBase('Sponsor_Message__c (1)')).toBe('Sponsor_Message__c');
+    for (const stem of ['Opportunity', 'Sponsor_Message__c', 'Key_User__c', 'Opportunity2'])
+      expect(copyBase(stem)).toBe(stem);
+  });
+
+  it('reads a re-downloaded copy ("Opportunity (1).csv") as a part: counted once, with warnings', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    writeFileSync(join(exportDir, 'Opportunity (1).csv'), readFileSync(join(exportDir, 'Opportunity.csv')));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.duplicateRecords).toBe(5);
+    const warnings = result.warnings.join('\n');
+    expect(warnings).toMatch(/Opportunity \(1\)\.csv is read as a part of Opportunity/);
+    expect(warnings).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+  });
+
+  it('reads a genuine second part ("Opportunity-2.csv") with the first: no record lost', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    const file = join(exportDir, 'Opportunity.csv');
+    const text = readFileSync(file, 'utf8');
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    const o3 = text.indexOf('"o3"');
+    writeFileSync(file, text.slice(0, o3));
+    writeFileSync(join(exportDir, 'Opportunity-2.csv'), header + text.slice(o3));
+    const result = await run(exportDir, rulesDir);
+    // o1, o2 in the first part; o3 (Ben), o4 (excluded), o5 (Ben) in the second: the same 4 records.
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.completeness).toEqual(once.objects[0]!.completeness);
+    expect(result.objects[0]!.duplicateRecords).toBe(0);
+    expect(result.warnings.join('\n')).toMatch(/Opportunity-2\.csv is read as a part of Opportunity/);
+  });
+});
+
+describe('13. a 0-byte file of a measured object (review finding)', () => {
+  it('gives one warning saying it is empty, and no warning per rule', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Lead.csv'), '');
+    for (const field of ['Company', 'Email', 'Phone', 'Title', 'LeadSource'])
+      writeFileSync(
+        join(rulesDir, `Completeness_Rule.Lead_${field}.md-meta.xml`),
+        rule(`Lead_${field}`, { Object__c: 'Lead', Field__c: field, Weight__c: '1', Active__c: 'true' })
+      );
+    const result = await run(exportDir, rulesDir, { objects: ['Opportunity', 'Lead'] });
+    const lead = result.warnings.filter((w) => /Lead/.test(w));
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toMatch(/Lead\.csv is empty \(0 bytes\): Lead is read as having no record/);
+    expect(result.objects.find((o) => o.name === 'Lead')!.records).toBe(0);
+  });
+
+  it('still warns about a rule field missing from a file that has a header', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Lead.csv'), '"Id","OwnerId","Company"\n');
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Lead_Email.md-meta.xml'),
+      rule('Lead_Email', { Object__c: 'Lead', Field__c: 'Email', Weight__c: '1', Active__c: 'true' })
+    );
+    const result = await run(exportDir, rulesDir, { objects: ['Opportunity', 'Lead'] });
+    expect(result.warnings.join('\n')).toMatch(
+      /Lead_Email is skipped offline: Lead\.csv has no column Email/
+    );
   });
 });
