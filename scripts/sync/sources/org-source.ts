@@ -25,6 +25,7 @@ import {
 import { CsvFormatError } from '../csv/csv-reader';
 import { useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
+import { describedDefault } from '../engine/informative';
 import { withRetry, type RetryOptions } from './retry';
 import type {
   FieldDescribe,
@@ -64,7 +65,14 @@ interface DescribeResult {
   name: string;
   label: string;
   queryable?: boolean;
-  fields: { name: string; label: string; type: string; deprecatedAndHidden?: boolean }[];
+  fields: {
+    name: string;
+    label: string;
+    type: string;
+    deprecatedAndHidden?: boolean;
+    defaultValueFormula?: string | null;
+    picklistValues?: { value: string; defaultValue?: boolean; active?: boolean }[] | null;
+  }[];
   recordTypeInfos?: { recordTypeId: string; developerName: string; master?: boolean }[];
 }
 interface QueryResult<T> {
@@ -252,7 +260,15 @@ export class OrgSource implements OrgRecordSource {
     }
     const fields: FieldDescribe[] = result.fields
       .filter((f) => !f.deprecatedAndHidden && !NOT_BULK_QUERYABLE.has(f.type))
-      .map((f) => ({ name: f.name, label: f.label, type: f.type }));
+      .map((f) => {
+        const defaultValue = describedDefault(f);
+        return {
+          name: f.name,
+          label: f.label,
+          type: f.type,
+          ...(defaultValue === undefined ? {} : { defaultValue })
+        };
+      });
     return {
       name: result.name,
       label: result.label,
@@ -529,7 +545,8 @@ export class OrgSource implements OrgRecordSource {
           'Snapshot_Period__c',
           'User_Snapshot_Retention_Weeks__c',
           'Follow_Up_Weeks__c',
-          'Champion_Candidates__c'
+          'Champion_Candidates__c',
+          'Score_Placeholders_As_Empty__c'
         ]
       }
     ];
