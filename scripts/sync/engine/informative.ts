@@ -41,8 +41,8 @@ export const DOMINANT_ORG_SHARE = 0.05;
  */
 export const TOP_K = 8;
 /**
- * The org-wide counts: a count-min sketch (never under-counts, so a common value is never called rare);
- * over-count at most 2N / SKETCH_WIDTH with probability 1 − 2^−SKETCH_DEPTH… (N: the field's values).
+ * The org-wide counts: a count-min sketch (never under-counts, so a common value is never called rare),
+ * SKETCH_DEPTH rows of SKETCH_WIDTH (a power of 2) counters indexed by h1 + d·h2 (Kirsch–Mitzenmacher).
  */
 const SKETCH_WIDTH = 2048;
 const SKETCH_DEPTH = 4;
@@ -52,7 +52,7 @@ const TEXT_AT = Math.ceil(DOMINANT_MIN_FILLED * DOMINANT_OWNER_SHARE);
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 16777619;
 
-/** Murmur3's 32-bit finaliser: the sketch's row hashes from one FNV hash. */
+/** Murmur3's 32-bit finaliser: the sketch's two base hashes from one FNV hash. */
 function mix(h: number, seed: number): number {
   let x = (h ^ seed) | 0;
   x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
@@ -148,14 +148,16 @@ export class InformativeCounter {
   }
 
   /**
-   * Counts one batch. `rowOwner[r]`: the owner index of row r, -1 for a row not counted (not a record, or
-   * an excluded owner); `applies(r, k)`: whether rule field k's rules apply to row r's record type × stage.
+   * Counts one batch. Row r is in group `rowGroup[r]` (-1: not a record); `groupOwner[g]` is the owner
+   * index (owner()) of group g, -1 for an excluded owner; `groupApplies[g][k]` is 1 when rule field k's
+   * rules apply to group g's record type × stage.
    */
   add(
     batch: RowBatch,
     raw: RawCells | null,
-    rowOwner: Int32Array,
-    applies: (r: number, k: number) => boolean
+    rowGroup: Int32Array,
+    groupOwner: readonly number[],
+    groupApplies: readonly Uint8Array[]
   ): void {
     if (batch.columns !== this.lastColumns) {
       this.lastColumns = batch.columns;
@@ -163,34 +165,43 @@ export class InformativeCounter {
       this.cols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f.name)));
     }
     const n = this.n;
+    const cols = this.cols;
+    const kinds = this.kinds;
+    const tests = this.tests;
+    const fieldFilled = this.fieldFilled;
     for (let r = 0; r < batch.length; r++) {
-      const o = rowOwner[r]!;
+      const g = rowGroup[r]!;
+      if (g < 0) continue;
+      const o = groupOwner[g]!;
       if (o < 0) continue;
+      const applies = groupApplies[g]!;
+      const counts = this.counts;
       for (let k = 0; k < n; k++) {
-        const col = this.cols[k]!;
-        if (col < 0 || !applies(r, k)) continue;
+        const col = cols[k]!;
+        if (col < 0 || applies[k] !== 1) continue;
         let kind: number;
         let h = FNV_OFFSET;
         if (raw) {
+          const buf = raw.buf;
           const i = r * raw.width + col;
           let s = raw.starts[i]!;
           if (s < 0) s = ~s;
           const e = raw.ends[i]!;
-          if (!this.kinds[k]!(raw.buf, s, e)) continue;
-          kind = this.tests[k]!.bytes(raw.buf, s, e);
-          if (kind === 0) for (let p = s; p < e; p++) h = Math.imul(h ^ raw.buf[p]!, FNV_PRIME);
+          if (!kinds[k]!(buf, s, e)) continue;
+          kind = tests[k]!.bytes(buf, s, e);
+          if (kind === 0) for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p]!, FNV_PRIME);
         } else {
           const value = batch.value(r, col);
           if (!this.valueKinds[k]!(value)) continue;
-          kind = this.tests[k]!.value(value);
+          kind = tests[k]!.value(value);
           if (kind === 0)
             for (let p = 0; p < value.length; p++) h = Math.imul(h ^ value.charCodeAt(p), FNV_PRIME);
         }
         const at = (o * n + k) * 3;
-        this.counts[at]!++;
-        this.fieldFilled[k]!++;
-        if (kind === NOT_INFORMATIVE.defaultValue) this.counts[at + 1]!++;
-        else if (kind === NOT_INFORMATIVE.placeholder) this.counts[at + 2]!++;
+        counts[at]!++;
+        fieldFilled[k]!++;
+        if (kind === NOT_INFORMATIVE.defaultValue) counts[at + 1]!++;
+        else if (kind === NOT_INFORMATIVE.placeholder) counts[at + 2]!++;
         else this.countValue(o, k, h, batch, r, col);
       }
     }
@@ -199,8 +210,10 @@ export class InformativeCounter {
   /** An informative value of owner o, field k, hashed h: the org's sketch and the owner's summary. */
   private countValue(o: number, k: number, h: number, batch: RowBatch, r: number, col: number): void {
     const sketch = k * SKETCH_DEPTH * SKETCH_WIDTH;
+    const h1 = mix(h, 0);
+    const h2 = mix(h, 1) | 1;
     for (let d = 0; d < SKETCH_DEPTH; d++)
-      this.sketch[sketch + d * SKETCH_WIDTH + (mix(h, d) % SKETCH_WIDTH)]!++;
+      this.sketch[sketch + d * SKETCH_WIDTH + ((h1 + d * h2) & (SKETCH_WIDTH - 1))]!++;
     const base = (o * this.n + k) * TOP_K;
     let free = -1;
     for (let j = 0; j < TOP_K; j++) {
@@ -227,8 +240,10 @@ export class InformativeCounter {
   private orgCount(k: number, h: number): number {
     let min = Infinity;
     const sketch = k * SKETCH_DEPTH * SKETCH_WIDTH;
+    const h1 = mix(h, 0);
+    const h2 = mix(h, 1) | 1;
     for (let d = 0; d < SKETCH_DEPTH; d++)
-      min = Math.min(min, this.sketch[sketch + d * SKETCH_WIDTH + (mix(h, d) % SKETCH_WIDTH)]!);
+      min = Math.min(min, this.sketch[sketch + d * SKETCH_WIDTH + ((h1 + d * h2) & (SKETCH_WIDTH - 1))]!);
     return min;
   }
 

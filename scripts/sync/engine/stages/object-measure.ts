@@ -196,7 +196,6 @@ async function countObject(
   const groupOwner: number[] = [];
   const groupApplies: Uint8Array[] = [];
   const appliesOf = new Map<Combo, Uint8Array>();
-  let rowOwner = new Int32Array(1024);
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
   let columns: ActivityColumns = activityColumns([]);
@@ -219,17 +218,8 @@ async function countObject(
       }
       groupApplies.push(applies);
     }
-    if (shape.plan.fields.length > 0) {
-      if (rowOwner.length < batch.length) rowOwner = new Int32Array(batch.length * 2);
-      const rowGroup = counter.rowGroup;
-      for (let r = 0; r < batch.length; r++) rowOwner[r] = rowGroup[r]! < 0 ? -1 : groupOwner[rowGroup[r]!]!;
-      informative.add(
-        batch,
-        batch.raw ? batch.raw() : null,
-        rowOwner,
-        (r, k) => groupApplies[rowGroup[r]!]![k] === 1
-      );
-    }
+    if (shape.plan.fields.length > 0)
+      informative.add(batch, batch.raw ? batch.raw() : null, counter.rowGroup, groupOwner, groupApplies);
     if (batch.columns !== lastColumns) {
       lastColumns = batch.columns;
       columns = activityColumns(batch.columns);

@@ -226,6 +226,17 @@ const PLACEHOLDER_BYTES: Uint8Array[][] = [];
 for (const key of PLACEHOLDER_KEYS) {
   (PLACEHOLDER_BYTES[key.length] ??= []).push(Uint8Array.from(key, (ch) => ch.charCodeAt(0)));
 }
+/**
+ * Bytes a cell's first non-blank byte may be, for it to be a placeholder: the first characters of the keys
+ * in both letter cases, and every byte ≥ 0x80 (accented letters, no-break space). Others (digits, most
+ * letters) are rejected after one byte: most cells are.
+ */
+const PLACEHOLDER_FIRST = new Uint8Array(256).fill(1, 0x80);
+for (const key of PLACEHOLDER_KEYS) {
+  const c = key.charCodeAt(0);
+  PLACEHOLDER_FIRST[c] = 1;
+  if (c >= 97 && c <= 122) PLACEHOLDER_FIRST[c - 32] = 1;
+}
 /** Longest placeholder key: a cell is given up on as soon as its key is longer. */
 const PLACEHOLDER_MAX = PLACEHOLDER_BYTES.length - 1;
 const keyScratch = new Uint8Array(PLACEHOLDER_MAX + 1);
@@ -243,8 +254,11 @@ export function isPlaceholder(value: FieldValue): boolean {
  * Stops after PLACEHOLDER_MAX + 1 key characters, so a long cell costs a few bytes' reading.
  */
 export function placeholderBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let first = start;
+  while (first < end && (bytes[first] as number) <= 0x20) first++;
+  if (first === end || PLACEHOLDER_FIRST[bytes[first] as number] === 0) return false;
   let n = 0;
-  for (let p = start; p < end; p++) {
+  for (let p = first; p < end; p++) {
     const b = bytes[p] as number;
     let c = b;
     if (b >= 0x80) {
