@@ -26,6 +26,7 @@ import { CsvFormatError } from '../csv/csv-reader';
 import { useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { describedDefault } from '../engine/informative';
+import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { withRetry, type RetryOptions } from './retry';
 import type {
   FieldDescribe,
@@ -451,6 +452,24 @@ export class OrgSource implements OrgRecordSource {
       records.push(...result.records);
     }
     return records;
+  }
+
+  /**
+   * Queue names by idKey (Group rows of Type Queue), as Group.csv gives them offline; empty, with a log
+   * line, when the sync user cannot query Group.
+   */
+  async readQueues(): Promise<Map<string, string>> {
+    const queues = new Map<string, string>();
+    let rows: Json[];
+    try {
+      rows = await this.queryAll<Json>('queues', "SELECT Id, Name FROM Group WHERE Type = 'Queue'");
+    } catch (error) {
+      if (!['INVALID_TYPE', 'INVALID_FIELD', 'INSUFFICIENT_ACCESS'].includes(errorCode(error))) throw error;
+      this.log(`Group is not readable in the ${this.description}: queue owners are shown by Id.`);
+      return queues;
+    }
+    for (const row of rows) queues.set(idKey(text(row.Id)), text(row.Name));
+    return queues;
   }
 
   async readUsers(teamField: string): Promise<UserRecord[]> {
