@@ -221,6 +221,24 @@ export function buildSeed(options: SeedOptions = {}): Seed {
     ],
     store: memory(roles)
   });
+  // Queues (Group rows of Type Queue) and a public group: the sync names queue owners from them.
+  objects.push({
+    name: 'Group',
+    label: 'Group',
+    keyPrefix: '00G',
+    custom: false,
+    queryable: true,
+    fields: [
+      ...systemFields(false),
+      f('Name', 'string', { length: 40 }),
+      f('DeveloperName', 'string', { length: 80 }),
+      f('Type', 'picklist', { length: 40 })
+    ],
+    store: memory([
+      { Id: makeId('00G', 1), Name: 'Renewals Queue', DeveloperName: 'Renewals_Queue', Type: 'Queue' },
+      { Id: makeId('00G', 2), Name: 'All Sales', DeveloperName: 'All_Sales', Type: 'Regular' }
+    ])
+  });
   objects.push({
     name: 'User',
     label: 'User',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import type { MeasureOptions } from '../engine/measure';
 import { SyncInputError } from '../errors';
-import { ExportSource } from '../sources/export-source';
+import { ExportSource, copyBase } from '../sources/export-source';
 import { renderReport } from '../report/render-report';
 import { ArrayRowBatch } from '../csv/csv-reader';
 import { IdFingerprints } from '../engine/row-rules';
@@ -388,5 +388,249 @@ describe('10. owners and noise', () => {
     const names = opp.fields.map((f) => f.name);
     expect(names).toEqual(['Id', 'Name', 'OwnerId', 'StageName', 'RecordTypeId', 'Amount', 'NextStep']);
     expect(opp.owners[0]!.fields.map((f) => f.name)).toEqual(names);
+  });
+});
+
+describe('12. browser-style part names (review finding)', () => {
+  it('names the object behind the suffixes browsers and unzip tools add, and never renames an API name', () => {
+    for (const stem of [
+      'Opportunity (1)',
+      'Opportunity(2)',
+      'Opportunity 2',
+      'Opportunity-2',
+      'Opportunity_2',
+      'Opportunity - Copy',
+      'Opportunity - Copy (3)',
+      'Opportunity copy 2'
+    ])
+      expect([stem, copyBase(stem)]).toEqual([stem, 'Opportunity']);
+    expect(copyBase('Sponsor_Message__c (1)')).toBe('Sponsor_Message__c');
+    for (const stem of ['Opportunity', 'Sponsor_Message__c', 'Key_User__c', 'Opportunity2'])
+      expect(copyBase(stem)).toBe(stem);
+  });
+
+  it('reads a re-downloaded copy ("Opportunity (1).csv") as a part: counted once, with warnings', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    writeFileSync(join(exportDir, 'Opportunity (1).csv'), readFileSync(join(exportDir, 'Opportunity.csv')));
+    const result = await run(exportDir, rulesDir);
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.duplicateRecords).toBe(5);
+    const warnings = result.warnings.join('\n');
+    expect(warnings).toMatch(/Opportunity \(1\)\.csv is read as a part of Opportunity/);
+    expect(warnings).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+  });
+
+  it('reads a genuine second part ("Opportunity-2.csv") with the first: no record lost', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const once = await run(exportDir, rulesDir);
+    const file = join(exportDir, 'Opportunity.csv');
+    const text = readFileSync(file, 'utf8');
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    const o3 = text.indexOf('"o3"');
+    writeFileSync(file, text.slice(0, o3));
+    writeFileSync(join(exportDir, 'Opportunity-2.csv'), header + text.slice(o3));
+    const result = await run(exportDir, rulesDir);
+    // o1, o2 in the first part; o3 (Ben), o4 (excluded), o5 (Ben) in the second: the same 4 records.
+    expect(result.objects[0]!.records).toBe(4);
+    expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+    expect(result.objects[0]!.completeness).toEqual(once.objects[0]!.completeness);
+    expect(result.objects[0]!.duplicateRecords).toBe(0);
+    expect(result.warnings.join('\n')).toMatch(/Opportunity-2\.csv is read as a part of Opportunity/);
+  });
+});
+
+describe('13. a 0-byte file of a measured object (review finding)', () => {
+  it('gives one warning saying it is empty, and no warning per rule', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Lead.csv'), '');
+    for (const field of ['Company', 'Email', 'Phone', 'Title', 'LeadSource'])
+      writeFileSync(
+        join(rulesDir, `Completeness_Rule.Lead_${field}.md-meta.xml`),
+        rule(`Lead_${field}`, { Object__c: 'Lead', Field__c: field, Weight__c: '1', Active__c: 'true' })
+      );
+    const result = await run(exportDir, rulesDir, { objects: ['Opportunity', 'Lead'] });
+    const lead = result.warnings.filter((w) => /Lead/.test(w));
+    expect(lead).toHaveLength(1);
+    expect(lead[0]).toMatch(/Lead\.csv is empty \(0 bytes\): Lead is read as having no record/);
+    expect(result.objects.find((o) => o.name === 'Lead')!.records).toBe(0);
+  });
+
+  it('still warns about a rule field missing from a file that has a header', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(join(exportDir, 'Lead.csv'), '"Id","OwnerId","Company"\n');
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Lead_Email.md-meta.xml'),
+      rule('Lead_Email', { Object__c: 'Lead', Field__c: 'Email', Weight__c: '1', Active__c: 'true' })
+    );
+    const result = await run(exportDir, rulesDir, { objects: ['Opportunity', 'Lead'] });
+    expect(result.warnings.join('\n')).toMatch(
+      /Lead_Email is skipped offline: Lead\.csv has no column Email/
+    );
+  });
+});
+
+describe('filled, but not informative', () => {
+  const U5 = '005000000000005AAA'; // Cleo, Team A
+  /**
+   * NextStep (rule: Prospecting, weight 2) and Amount (every record, weight 3), all filled:
+   * - Ana (12 Prospecting): 8 × "Send brochure", "TBD", "à définir", " N / A ", "Call"; and 1 Closed Won
+   *   with "TBD" (the NextStep rule does not apply to it: not counted);
+   * - Ben (200 Prospecting): "Call" every time, the org's common value;
+   * - Cleo (9 Prospecting): "Visit" every time, rare in the org but fewer than 10 values.
+   * NextStep: 12 + 200 + 9 = 221 filled; 3 placeholders (Ana); "Send brochure" is 8/12 = 67 % of Ana's
+   * values and 8/221 = 3.6 % of the org's: dominant. "Call" (201/221 = 91 % of the org) and "Visit"
+   * (9 values) are not.
+   */
+  function informativeFixture(): { exportDir: string; rulesDir: string } {
+    const { exportDir, rulesDir } = makeFixture();
+    const users = join(exportDir, 'User.csv');
+    writeFileSync(
+      users,
+      readFileSync(users, 'utf8') +
+        `"${U5}","Cleo","true","Standard","P1","R1","2026-11-18T08:00:00.000Z","Sales"\r\n`
+    );
+    const rows: string[] = [
+      '"Id","Name","OwnerId","StageName","RecordTypeId","Amount","NextStep","CreatedById","CreatedDate"'
+    ];
+    let n = 0;
+    const row = (owner: string, stage: string, nextStep: string): void => {
+      n++;
+      rows.push(
+        `"o${n}","N${n}","${owner}","${stage}","","100","${nextStep}","${owner}","2026-01-10T10:00:00.000Z"`
+      );
+    };
+    for (let i = 0; i < 8; i++) row(U1, 'Prospecting', 'Send brochure');
+    for (const v of ['TBD', 'à définir', ' N / A ', 'Call']) row(U1, 'Prospecting', v);
+    row(U1, 'Closed Won', 'TBD');
+    for (let i = 0; i < 200; i++) row(U2, 'Prospecting', 'Call');
+    for (let i = 0; i < 9; i++) row(U5, 'Prospecting', 'Visit');
+    writeFileSync(join(exportDir, 'Opportunity.csv'), rows.join('\n') + '\n');
+    return { exportDir, rulesDir };
+  }
+  const withSetting = (rulesDir: string, on: boolean): void => {
+    writeFileSync(
+      join(rulesDir, 'Cockpit_Setting.Default.md-meta.xml'),
+      rule('Default', { Score_Placeholders_As_Empty__c: on ? 'true' : 'false' })
+    );
+  };
+  const nextStepOf = (r: Awaited<ReturnType<typeof run>>) =>
+    r.objects[0]!.notInformative!.find((f) => f.field === 'NextStep')!;
+
+  it('counts placeholders and an owner’s dominating rare value; not a common value, not under 10 values', async () => {
+    const { exportDir, rulesDir } = informativeFixture();
+    const result = await run(exportDir, rulesDir);
+    const nextStep = nextStepOf(result);
+    expect(nextStep).toMatchObject({
+      field: 'NextStep',
+      defaultValue: null, // an export has no describe: no default is known
+      filled: 221,
+      defaultValues: 0,
+      placeholders: 3,
+      dominant: 8
+    });
+    // Only Ana has values that say nothing: Ben's common "Call" and Cleo's 9 "Visit" are not flagged.
+    expect(nextStep.owners).toHaveLength(1);
+    const ana = nextStep.owners[0]!;
+    expect(ana).toMatchObject({
+      ownerId: U1,
+      ownerName: 'Ana',
+      team: 'Team A',
+      filled: 12,
+      placeholders: 3,
+      dominant: 8
+    });
+    expect(ana.dominantValue!.value).toBe('Send brochure');
+    expect(ana.dominantValue!.ownerShare).toBeCloseTo(8 / 12, 9);
+    expect(ana.dominantValue!.orgShare).toBeCloseTo(8 / 221, 9);
+    // Amount is "100" everywhere: common, filled, informative.
+    expect(result.objects[0]!.notInformative!.find((f) => f.field === 'Amount')).toMatchObject({
+      filled: 222,
+      placeholders: 0,
+      dominant: 0,
+      owners: []
+    });
+    // The setting is off by default: placeholders count as filled.
+    expect(result.placeholdersAsEmpty).toBe(false);
+    expect(result.objects[0]!.ruleFields.find((f) => f.field === 'NextStep')).toEqual({
+      field: 'NextStep',
+      records: 221,
+      filled: 221
+    });
+    expect(result.objects[0]!.owners.find((o) => o.ownerId === U1)!.completeness.average).toBe(1);
+  });
+
+  it('with Score_Placeholders_As_Empty__c, scores placeholders as empty (scores and heat map alike)', async () => {
+    const { exportDir, rulesDir } = informativeFixture();
+    withSetting(rulesDir, true);
+    const result = await run(exportDir, rulesDir);
+    expect(result.placeholdersAsEmpty).toBe(true);
+    const opp = result.objects[0]!;
+    // Ana: 10 records score 1; her 3 Prospecting placeholders score Amount only, 3 / 5 = 0.6.
+    const ana = opp.owners.find((o) => o.ownerId === U1)!.completeness;
+    expect(ana.average).toBeCloseTo((10 + 3 * 0.6) / 13, 4);
+    expect(ana.complete).toBe(10);
+    expect(opp.ruleFields.find((f) => f.field === 'NextStep')).toEqual({
+      field: 'NextStep',
+      records: 221,
+      filled: 218
+    });
+    const teamA = opp.teams.find((t) => t.team === 'Team A')!;
+    expect(teamA.ruleFields.find((f) => f.field === 'NextStep')).toEqual({
+      field: 'NextStep',
+      records: 21,
+      filled: 18
+    });
+    // The field fill rates still count what is filled.
+    expect(opp.fields.find((f) => f.name === 'NextStep')!.filled).toBe(222);
+    // Measured the same way either way.
+    expect(nextStepOf(result)).toMatchObject({ placeholders: 3, dominant: 8 });
+  });
+
+  it('counts the field’s default value when the source knows it (a live describe), before placeholders', async () => {
+    const { exportDir, rulesDir } = informativeFixture();
+    const source = new ExportSource({ paths: [exportDir], rulesDir });
+    const describe = source.describe.bind(source);
+    // As org-source.ts gives it from a describe whose NextStep default formula is "Call".
+    source.describe = async (name) => {
+      const d = await describe(name);
+      return (
+        d && {
+          ...d,
+          fields: d.fields.map((f) => (f.name === 'NextStep' ? { ...f, defaultValue: 'Call' } : f))
+        }
+      );
+    };
+    const result = await measure(source, { objects: ['Opportunity'], asOf: '2026-11-20' });
+    const nextStep = nextStepOf(result);
+    // Ana's "Call" and Ben's 200: the default. Ana's "Send brochure" still dominates (8 / 221 of the org).
+    expect(nextStep).toMatchObject({
+      defaultValue: 'Call',
+      filled: 221,
+      defaultValues: 201,
+      placeholders: 3,
+      dominant: 8
+    });
+    expect(nextStep.owners.map((o) => [o.ownerName, o.defaultValues, o.placeholders, o.dominant])).toEqual([
+      ['Ana', 1, 3, 8],
+      ['Ben', 200, 0, 0]
+    ]);
+  });
+
+  it('shows them in the report by field label, without naming people unless asked', async () => {
+    const { exportDir, rulesDir } = informativeFixture();
+    const result = await run(exportDir, rulesDir);
+    for (const language of ['en', 'fr'] as const) {
+      const html = renderReport(result, [], language);
+      expect(html).toContain(
+        language === 'en' ? 'Filled, but not informative' : 'Rempli, mais sans information'
+      );
+      expect(html).toMatch(language === 'en' ? /Next Step/ : /Étape suivante/);
+      expect(html).not.toContain('Send brochure');
+      expect(html).not.toContain('>Ana<');
+    }
+    const people = renderReport(result, [], 'en', { people: true });
+    expect(people).toContain('Send brochure');
   });
 });

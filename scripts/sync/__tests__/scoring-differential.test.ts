@@ -6,7 +6,10 @@
 
 import {
   FIELD_KINDS,
+  PLACEHOLDERS,
   compilePlan,
+  isPlaceholder,
+  scoringTest,
   decileOf,
   isComplete,
   scoreBits,
@@ -14,7 +17,8 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type {
   CompletenessRule,
-  FieldKind
+  FieldKind,
+  ScoringOptions
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { prng } from '../../demo/generate-sample-export';
 import { ArrayRowBatch, readCsv } from '../csv/csv-reader';
@@ -33,11 +37,35 @@ const RECORD_TYPES = [
 ];
 const STAGES = ['Prospecting', 'Closed Won', 'Closed Lost'];
 const VALUES: Record<FieldKind, readonly string[]> = {
-  other: ['', 'x', '0', 'false', 'a,b', 'q"q', 'line\nbreak', ' ', 'é€', '""'],
+  other: [
+    '',
+    'x',
+    '0',
+    'false',
+    'a,b',
+    'q"q',
+    'line\nbreak',
+    ' ',
+    'é€',
+    '""',
+    // placeholders (scored empty with placeholdersAsEmpty) and real values that look like them
+    'TBD',
+    ' n / A ',
+    'À DÉFINIR',
+    'a\u0300 de\u0301finir',
+    'néant',
+    '-',
+    '?',
+    'TBD2',
+    'n/a yet',
+    'Call'
+  ],
   boolean: ['', 'true', 'TRUE', 'True ', ' 1', '1', '0', 'false', 'yes', '\ttrue\t', 't"rue']
 };
 
 interface Case {
+  /** Cockpit_Setting__mdt.Score_Placeholders_As_Empty__c of the case. */
+  options: ScoringOptions;
   fieldNames: string[];
   kinds: FieldKind[];
   rules: CompletenessRule[];
@@ -90,7 +118,7 @@ function randomCase(seed: number): Case {
       ...kinds.map((kind) => pick(rand, VALUES[kind]))
     ]);
   }
-  return { fieldNames, kinds, rules, header, rows };
+  return { options: { placeholdersAsEmpty: seed % 2 === 0 }, fieldNames, kinds, rules, header, rows };
 }
 
 function toCsv(c: Case, rand: () => number): string {
@@ -120,7 +148,7 @@ function componentScore(c: Case, row: readonly string[]): number | null {
     kinds[name] = c.kinds[i]!;
   });
   const context = { object: OBJECT, recordType: recordTypeName(row[2]!), stage: row[3] || null };
-  return scoreRecord(values, context, c.rules, kinds).score;
+  return scoreRecord(values, context, c.rules, kinds, c.options).score;
 }
 
 interface Dist {
@@ -149,7 +177,8 @@ describe('scoring kernel: the component and the sync score alike (differential)'
     const plan = compilePlan(
       c.rules,
       OBJECT,
-      c.fieldNames.map((name, i) => ({ name, kind: c.kinds[i]! }))
+      c.fieldNames.map((name, i) => ({ name, kind: c.kinds[i]! })),
+      c.options
     );
     const tracked = plan.fields.map((f) => c.fieldNames.indexOf(f.name));
     const expected = c.rows.map((row) => componentScore(c, row));
@@ -165,7 +194,9 @@ describe('scoring kernel: the component and the sync score alike (differential)'
       c.fieldNames,
       ['OwnerId', 'RecordTypeId', 'StageName'],
       c.kinds,
-      tracked
+      tracked,
+      undefined,
+      plan.scoring
     );
     const bytesScores: (number | null)[] = [];
     for (const b of await byteBatches(toCsv(c, rand), 1 + Math.floor(rand() * 3000))) {
@@ -177,7 +208,14 @@ describe('scoring kernel: the component and the sync score alike (differential)'
     expect(bytesScores).toEqual(expected);
 
     // Decoded path.
-    const decoded = new FillCounter(c.fieldNames, ['OwnerId', 'RecordTypeId', 'StageName'], c.kinds, tracked);
+    const decoded = new FillCounter(
+      c.fieldNames,
+      ['OwnerId', 'RecordTypeId', 'StageName'],
+      c.kinds,
+      tracked,
+      undefined,
+      plan.scoring
+    );
     const batch = new ArrayRowBatch(c.header, c.rows);
     decoded.add(batch);
     expect(c.rows.map((row, r) => rowScore(decoded, r, row))).toEqual(expected);
@@ -235,6 +273,39 @@ describe('scoring kernel: the component and the sync score alike (differential)'
     }
   });
 
+  it('defines placeholders once: the byte test agrees with the value test (UTF-8 and Windows-1252)', () => {
+    const samples = [
+      ...VALUES.other,
+      ...PLACEHOLDERS,
+      ...PLACEHOLDERS.map((p) => ` ${p.toUpperCase()}\u00a0`),
+      'Send brochure',
+      'n/a!',
+      'ñ',
+      'Æ',
+      '×',
+      'TBD\u2009',
+      'TB\u0301D'
+    ];
+    for (const options of [{}, { placeholdersAsEmpty: true }]) {
+      const test = scoringTest('other', options);
+      for (const value of samples) {
+        const want = [value, test.filled(value)];
+        for (const encoding of ['utf8', 'latin1'] as const) {
+          if (encoding === 'latin1' && /[^\u0000-\u00ff]/.test(value)) continue;
+          const bytes = Buffer.from(value.replace(/"/g, '""'), encoding);
+          expect([value, test.filledBytes(bytes, 0, bytes.length)]).toEqual(want);
+        }
+      }
+    }
+    // Every listed placeholder, in any case, spacing and accents; real values are not.
+    for (const p of PLACEHOLDERS)
+      expect([p, isPlaceholder(p), isPlaceholder(` ${p.toUpperCase()} `)]).toEqual([p, true, true]);
+    for (const v of ['Call', 'TBD2', 'n/a yet', '0', 'xx-large', 'Définir le budget', 'nada', ' '])
+      expect([v, isPlaceholder(v)]).toEqual([v, false]);
+    expect(isPlaceholder('A  DÉFINIR')).toBe(true);
+    expect(isPlaceholder(0)).toBe(false);
+  });
+
   it('defines each field kind once: the byte test agrees with the value test on every sample cell', () => {
     for (const kind of Object.keys(FIELD_KINDS) as FieldKind[]) {
       for (const value of [...VALUES.other, ...VALUES.boolean]) {
@@ -270,7 +341,12 @@ function memorySource(c: Case, text: string, bytes: boolean): RecordSource {
     })),
     recordTypes: RECORD_TYPES
   };
-  const rules: RuleSet = { completeness: c.rules, benefits: [], settings: DEFAULT_SETTINGS, origin: 'test' };
+  const rules: RuleSet = {
+    completeness: c.rules,
+    benefits: [],
+    settings: { ...DEFAULT_SETTINGS, placeholdersAsEmpty: c.options.placeholdersAsEmpty },
+    origin: 'test'
+  };
   return {
     kind: 'export',
     description: 'memory',

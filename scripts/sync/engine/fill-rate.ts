@@ -14,7 +14,10 @@ import {
   FIELD_KINDS,
   nameKey
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import type { FieldKind } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import type {
+  FieldKind,
+  ScoringTest
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { readCsvFile } from '../csv/csv-reader';
 import { ROW_NOT_RECORD } from './row-rules';
 import type { RowRules } from './row-rules';
@@ -81,7 +84,12 @@ export class FillCounter {
     private readonly kinds: readonly FieldKind[] = fields.map(() => 'other'),
     tracked: readonly number[] = [],
     /** Count patterns when at most this many fields are tracked (0: never). */
-    private readonly patternFields = MAX_PATTERN_FIELDS
+    private readonly patternFields = MAX_PATTERN_FIELDS,
+    /**
+     * Filled for scoring, per tracked field (a scoring plan's `scoring`: its options applied); default:
+     * the field's kind. Only the tracked bits use them: fill counts stay "filled" whatever it holds.
+     */
+    private readonly trackedScoring?: readonly ScoringTest[]
   ) {
     this.tracked = Int32Array.from(tracked);
     this.wordCount = Math.max(1, Math.ceil(tracked.length / 32));
@@ -156,7 +164,8 @@ export class FillCounter {
     const trackedCols = Int32Array.from(tracked, (f) => this.fieldCols[f]!);
     const trackedTests = Array.from(
       tracked,
-      (f): BytesTest => FIELD_KINDS[this.kinds[f] ?? 'other'].filledBytes
+      (f, k): BytesTest =>
+        this.trackedScoring?.[k]?.filledBytes ?? FIELD_KINDS[this.kinds[f] ?? 'other'].filledBytes
     );
     const nTracked = tracked.length;
     const words = this.wordCount;
@@ -332,6 +341,11 @@ export class FillCounter {
       return col >= 0 && tests[f]!(batch.value(r, col));
     };
     const tracked = this.tracked;
+    const trackedTests = Array.from(tracked, (f, k) => this.trackedScoring?.[k]?.filled ?? tests[f]!);
+    const trackedFilled = (r: number, k: number): boolean => {
+      const col = this.fieldCols[tracked[k]!]!;
+      return col >= 0 && trackedTests[k]!(batch.value(r, col));
+    };
     const words = this.wordCount;
     this.rowBits.fill(0, 0, batch.length * words);
     const rowFlags = this.rowRules ? this.rowFlags : null;
@@ -352,7 +366,7 @@ export class FillCounter {
       for (let f = 0; f < width; f++) if (filled(r, f)) counts[f + 1]!++;
       const at = r * words;
       for (let k = 0; k < tracked.length; k++) {
-        if (filled(r, tracked[k]!)) this.rowBits[at + (k >> 5)]! |= 1 << (k & 31);
+        if (trackedFilled(r, k)) this.rowBits[at + (k >> 5)]! |= 1 << (k & 31);
       }
       const patterns = this.groups[g]!.patterns;
       if (patterns) patterns[this.rowBits[at]!]!++;

@@ -91,7 +91,8 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     ledger,
     progress,
     scoreEachRecord: options.scoreEachRecord,
-    warn
+    warn,
+    scoring: { placeholdersAsEmpty: rules.settings.placeholdersAsEmpty === true }
   };
   const objects: ObjectResult[] = [];
   for (const { name, describe } of plan.objects) {
@@ -125,6 +126,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     activityTrend: activityTrend(population, ledger, period),
     snapshots: { user: 0, team: 0, completeness: 0 },
     warnings,
+    placeholdersAsEmpty: rules.settings.placeholdersAsEmpty === true,
     elapsedMs: 0
   };
   const result: SyncResult = { ...measured, waves: await measureWaves(source, measured, warn, rules) };

@@ -66,6 +66,41 @@ export interface RuleFieldResult {
   filled: number;
 }
 
+/**
+ * Filled, but not informative (README, "Filled but not informative"), for one rule field: among its filled
+ * values (records its rules apply to, excluded owners left out), those that are its default value, a
+ * placeholder, or an owner's dominating value. The kinds do not overlap (default, then placeholder).
+ */
+export interface NotInformativeCounts {
+  /** Filled values. */
+  filled: number;
+  /** Of them, the field's default value (live runs only: a Data Export has no describe). */
+  defaultValues: number;
+  /** Of them, a placeholder (the scoring kernel's PLACEHOLDERS: TBD, n/a, -, x, ., ?, à définir…). */
+  placeholders: number;
+  /**
+   * Of them, an owner's dominating value: ≥ 60 % of the owner's ≥ 10 filled values while < 5 % of the org's
+   * (engine/informative.ts DOMINANT_*). A lower bound (bounded memory; see TOP_K there).
+   */
+  dominant: number;
+}
+
+export interface NotInformativeOwner extends NotInformativeCounts {
+  ownerId: string;
+  ownerName: string;
+  team: string;
+  /** The owner's dominating value, with its shares (0–1) of the owner's and of the org's filled values. */
+  dominantValue: { value: string; ownerShare: number; orgShare: number } | null;
+}
+
+export interface NotInformativeField extends NotInformativeCounts {
+  field: string;
+  /** The field's default value as the run knows it; null when none or unknown (every export run). */
+  defaultValue: string | null;
+  /** Owners with at least one value that says nothing, by owner Id. */
+  owners: NotInformativeOwner[];
+}
+
 export interface ObjectResult {
   name: string;
   records: number;
@@ -84,6 +119,8 @@ export interface ObjectResult {
   stages: StageResult[];
   completeness: CompletenessSummary;
   ruleFields: RuleFieldResult[];
+  /** Per rule field: filled values that say nothing (NotInformativeField). */
+  notInformative?: NotInformativeField[];
 }
 
 export interface UserResult {
@@ -152,6 +189,8 @@ export interface SyncResult {
   waves?: WaveResult[];
   /** Present after --write. */
   write?: SnapshotWriteResult;
+  /** Cockpit_Setting__mdt.Score_Placeholders_As_Empty__c of the run: placeholders scored as empty. */
+  placeholdersAsEmpty?: boolean;
   /** Elapsed time of the measurement, milliseconds. */
   elapsedMs: number;
 }

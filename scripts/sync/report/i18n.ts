@@ -65,8 +65,13 @@ const en = {
   uninformative: 'Filled, but not informative',
   uninformativeNote:
     'Share of the filled values of each rule field that say nothing: the field’s default, a placeholder (TBD, -, n/a, x, .) or one value covering most of an owner’s records while rare elsewhere.',
-  uninformativeScored: 'The Cockpit setting scores them as empty.',
+  uninformativeScored:
+    'The Cockpit setting scores placeholders as empty; defaults and dominating values count as filled.',
   uninformativeNotScored: 'They count as filled in the scores (Cockpit setting off).',
+  uninformativeDefaults: 'Default values are known on live runs only: a Data Export does not say them.',
+  uninformativePeople: 'Dominating values by person',
+  dominantValue: 'Value',
+  ownerShare: 'Of their values',
   field: 'Field',
   filledValues: 'Filled',
   defaults: 'Default',
@@ -144,8 +149,14 @@ const fr: Dictionary = {
   uninformative: 'Rempli, mais sans information',
   uninformativeNote:
     'Part des valeurs remplies de chaque champ de règle qui ne disent rien : la valeur par défaut du champ, un bouche-trou (TBD, -, n/a, x, .) ou une même valeur sur la plupart des enregistrements d’un propriétaire, rare ailleurs.',
-  uninformativeScored: 'Le paramètre du Cockpit les compte comme vides.',
+  uninformativeScored:
+    'Le paramètre du Cockpit compte les bouche-trous comme vides ; valeurs par défaut et valeurs dominantes comptent comme remplies.',
   uninformativeNotScored: 'Elles comptent comme remplies dans les scores (paramètre du Cockpit désactivé).',
+  uninformativeDefaults:
+    'Les valeurs par défaut ne sont connues que lors d’une mesure sur l’org : un export de données ne les donne pas.',
+  uninformativePeople: 'Valeurs dominantes par personne',
+  dominantValue: 'Valeur',
+  ownerShare: 'De ses valeurs',
   field: 'Champ',
   filledValues: 'Remplis',
   defaults: 'Défaut',

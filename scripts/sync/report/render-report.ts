@@ -69,6 +69,53 @@ function heatmap(result: SyncResult, labels: LabelMap, f: Formatter): string {
   return parts.join('');
 }
 
+/**
+ * Filled, but not informative: per object and rule field, the share of filled values that are the field's
+ * default, a placeholder or an owner's dominating value. Field totals only; the dominating values by person
+ * only with `people` (the report's rule for named figures).
+ */
+function notInformative(
+  result: SyncResult,
+  t: Dictionary,
+  labels: LabelMap,
+  f: Formatter,
+  people: boolean
+): string {
+  const parts: string[] = [];
+  const named: string[] = [];
+  for (const o of result.objects) {
+    const fields = (o.notInformative ?? []).filter((x) => x.filled > 0);
+    if (fields.length === 0) continue;
+    const ratio = (n: number, of: number): string => esc(f.percent(of > 0 ? n / of : null));
+    const rows = fields.map((x) => {
+      const none = x.defaultValues + x.placeholders + x.dominant;
+      return `<tr><th scope="row">${esc(labelOf(labels, o.name, x.field))}</th><td>${esc(f.count(x.filled))}</td><td>${ratio(x.defaultValues, x.filled)}</td><td>${ratio(x.placeholders, x.filled)}</td><td>${ratio(x.dominant, x.filled)}</td><td>${ratio(none, x.filled)}</td></tr>`;
+    });
+    parts.push(
+      `<h3>${esc(labelOf(labels, o.name))}</h3><div class="scroll"><table><thead><tr><th scope="col">${esc(t.field)}</th><th scope="col">${esc(t.filledValues)}</th><th scope="col">${esc(t.defaults)}</th><th scope="col">${esc(t.placeholders)}</th><th scope="col">${esc(t.dominant)}</th><th scope="col">${esc(t.share)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+    );
+    for (const x of fields)
+      for (const owner of x.owners)
+        if (owner.dominantValue)
+          named.push(
+            `<tr><th scope="row">${esc(owner.ownerName)}</th><td class="l">${esc(owner.team)}</td><td class="l">${esc(`${labelOf(labels, o.name)} · ${labelOf(labels, o.name, x.field)}`)}</td><td class="l">${esc(owner.dominantValue.value)}</td><td>${esc(f.percent(owner.dominantValue.ownerShare))}</td></tr>`
+          );
+  }
+  if (parts.length === 0) return '';
+  const scored = result.placeholdersAsEmpty === true ? t.uninformativeScored : t.uninformativeNotScored;
+  const notes = [
+    t.uninformativeNote,
+    scored,
+    ...(result.source.kind === 'export' ? [t.uninformativeDefaults] : [])
+  ];
+  const byPerson =
+    people && named.length > 0
+      ? `<h3>${esc(t.uninformativePeople)}</h3><div class="scroll"><table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col" class="l">${esc(t.field)}</th><th scope="col" class="l">${esc(t.dominantValue)}</th><th scope="col">${esc(t.ownerShare)}</th></tr></thead><tbody>${named.join('')}</tbody></table></div>`
+      : '';
+  return `<section><h2>${esc(t.uninformative)}</h2>${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}${parts.join('')}${byPerson}</section>
+`;
+}
+
 /** Stacked bars per team: share of records per fifth of the completeness score. Scales to its card. */
 function distribution(result: SyncResult, labels: LabelMap, f: Formatter): string {
   const parts: string[] = [];
@@ -287,7 +334,7 @@ ${warningsSection(result, t)}<section><h2>${esc(t.kpis)}</h2>${tiles(result, t, 
 ${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}</th><td>${esc(f.count(o.records))}</td><td>${esc(f.count(o.excludedRecords))}</td><td>${esc(f.percent(o.completeness.average))}</td><td>${esc(f.count(o.completeness.complete))}</td></tr>`).join('\n')}
 </tbody></table></div></section>
 <section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(result, labels, f)}</section>
-<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(result, labels, f)}</section>
+${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(result, labels, f)}</section>
 <section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
 ${options.people ? peopleSections(result, t, f) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
 </main>

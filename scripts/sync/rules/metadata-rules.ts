@@ -196,7 +196,8 @@ export function settingsFrom(reader: RecordReader): CockpitSettings {
       d.userSnapshotRetentionWeeks
     ),
     followUpWeeks: reader.number('Follow_Up_Weeks__c', d.followUpWeeks),
-    championCandidates: reader.number('Champion_Candidates__c', d.championCandidates)
+    championCandidates: reader.number('Champion_Candidates__c', d.championCandidates),
+    placeholdersAsEmpty: checkbox(reader.values.get('Score_Placeholders_As_Empty__c'), false)
   };
 }
 

@@ -106,8 +106,17 @@ export class ExportSource implements RecordSource {
 
   private add(fileName: string, ref: FileRef): void {
     const m = /^(.+)\.csv$/i.exec(fileName);
-    const object = m?.[1];
-    if (!object) return;
+    const stem = m?.[1];
+    if (!stem) return;
+    const object = copyBase(stem);
+    if (object !== stem) {
+      // A name no API name can have: a second download of the file, or a genuine second part. Read as a
+      // part of the object either way: a copy's records are then counted once by the duplicate-Id rule
+      // (engine/row-rules.ts, with its own warning), and a genuine part's are not lost.
+      this.warnings.push(
+        `${ref.display} is read as a part of ${object}: its name is how browsers and unzip tools name a second file of the same name. Records found in both files are counted once; remove the file if it is not part of this export.`
+      );
+    }
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
     const list = this.files.get(key) ?? [];
@@ -437,6 +446,20 @@ export class ExportSource implements RecordSource {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The object a CSV file name's stem stands for, with the suffix browsers, file managers and unzip tools add
+ * to a second file of the same name removed: "Opportunity (1)" (Chrome, Edge, Windows), "Opportunity 2"
+ * (macOS), "Opportunity-2", "Opportunity_2", "Opportunity - Copy", "Opportunity copy 2". None of these is
+ * a possible API name (no spaces, parentheses or hyphens; custom names end in __c, __x…, never in _<digits>),
+ * so a real object is never renamed. Other stems are returned as they are.
+ */
+export function copyBase(stem: string): string {
+  const m = /^(.*?[^\s_-])(?:\s*\(\d+\)|\s+\d+|[-_]\d+|\s+-\s+copy(?:\s*\(\d+\))?|\s+copy(?:\s+\d+)?)$/i.exec(
+    stem
+  );
+  return m?.[1] ?? stem;
 }
 
 /**

@@ -27,6 +27,8 @@ import { CsvFormatError } from '../csv/csv-reader';
 import { messageOf } from '../messages';
 import { useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
+import { describedDefault } from '../engine/informative';
+import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { withRetry, type RetryOptions } from './retry';
 import type {
   FieldDescribe,
@@ -66,7 +68,14 @@ interface DescribeResult {
   name: string;
   label: string;
   queryable?: boolean;
-  fields: { name: string; label: string; type: string; deprecatedAndHidden?: boolean }[];
+  fields: {
+    name: string;
+    label: string;
+    type: string;
+    deprecatedAndHidden?: boolean;
+    defaultValueFormula?: string | null;
+    picklistValues?: { value: string; defaultValue?: boolean; active?: boolean }[] | null;
+  }[];
   recordTypeInfos?: { recordTypeId: string; developerName: string; master?: boolean }[];
 }
 interface QueryResult<T> {
@@ -242,7 +251,15 @@ export class OrgSource implements OrgRecordSource {
     }
     const fields: FieldDescribe[] = result.fields
       .filter((f) => !f.deprecatedAndHidden && !NOT_BULK_QUERYABLE.has(f.type))
-      .map((f) => ({ name: f.name, label: f.label, type: f.type }));
+      .map((f) => {
+        const defaultValue = describedDefault(f);
+        return {
+          name: f.name,
+          label: f.label,
+          type: f.type,
+          ...(defaultValue === undefined ? {} : { defaultValue })
+        };
+      });
     return {
       name: result.name,
       label: result.label,
@@ -415,6 +432,24 @@ export class OrgSource implements OrgRecordSource {
     return records;
   }
 
+  /**
+   * Queue names by idKey (Group rows of Type Queue), as Group.csv gives them offline; empty, with a log
+   * line, when the sync user cannot query Group.
+   */
+  async readQueues(): Promise<Map<string, string>> {
+    const queues = new Map<string, string>();
+    let rows: Json[];
+    try {
+      rows = await this.queryAll<Json>('queues', "SELECT Id, Name FROM Group WHERE Type = 'Queue'");
+    } catch (error) {
+      if (!['INVALID_TYPE', 'INVALID_FIELD', 'INSUFFICIENT_ACCESS'].includes(errorCode(error))) throw error;
+      this.log(`Group is not readable in the ${this.description}: queue owners are shown by Id.`);
+      return queues;
+    }
+    for (const row of rows) queues.set(idKey(text(row.Id)), text(row.Name));
+    return queues;
+  }
+
   async readUsers(teamField: string): Promise<UserRecord[]> {
     if (!/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/.test(teamField)) {
       throw syncInputError('sync.org', 'BadTeamField', [teamField]);
@@ -501,7 +536,8 @@ export class OrgSource implements OrgRecordSource {
           'Snapshot_Period__c',
           'User_Snapshot_Retention_Weeks__c',
           'Follow_Up_Weeks__c',
-          'Champion_Candidates__c'
+          'Champion_Candidates__c',
+          'Score_Placeholders_As_Empty__c'
         ]
       }
     ];

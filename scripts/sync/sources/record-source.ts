@@ -55,6 +55,11 @@ export interface FieldDescribe {
   name: string;
   label?: string;
   type: FieldType;
+  /**
+   * The value a new record gets when nobody types one (engine/informative.ts describedDefault(): the
+   * picklist's default value, or a literal default formula); absent when none or unknown (every export).
+   */
+  defaultValue?: string;
 }
 
 export interface RecordTypeInfo {
@@ -140,6 +145,11 @@ export interface CockpitSettings {
   userSnapshotRetentionWeeks: number;
   followUpWeeks: number;
   championCandidates: number;
+  /**
+   * Score_Placeholders_As_Empty__c: a placeholder (TBD, n/a, -…; the scoring kernel's PLACEHOLDERS) counts
+   * as empty in completeness scores and the heat map. Absent = false.
+   */
+  placeholdersAsEmpty?: boolean;
 }
 
 export interface RuleSet {

@@ -15,6 +15,7 @@ import {
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type {
   Applicability,
+  ScoringOptions,
   ScoringPlan
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type {
@@ -35,8 +36,9 @@ import {
 } from '../distribution';
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
+import { InformativeCounter } from '../informative';
 import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
-import type { FieldCount, GroupResult, ObjectResult, RuleFieldResult } from '../result';
+import type { FieldCount, GroupResult, NotInformativeField, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
 import type { ActivityColumns } from './activity';
 import { teamOf } from './users';
@@ -93,6 +95,8 @@ export interface ObjectContext {
   scoreEachRecord?: boolean;
   /** What could not be measured, or was left out (warnings[], console, report). */
   warn?: (message: string) => void;
+  /** How records are scored (the Cockpit settings' Score_Placeholders_As_Empty__c). */
+  scoring?: ScoringOptions;
 }
 
 /** A record type × stage and the rules applicable to it. */
@@ -112,7 +116,12 @@ interface ObjectShape {
   comboFor(recordTypeId: string, stage: string): Combo;
 }
 
-function objectShape(object: string, d: ObjectDescribe, rules: readonly CompletenessRule[]): ObjectShape {
+function objectShape(
+  object: string,
+  d: ObjectDescribe,
+  rules: readonly CompletenessRule[],
+  scoring: ScoringOptions = {}
+): ObjectShape {
   const fields = d.fields;
   const fieldNames = fields.map((f) => f.name);
   // Spelled as the source spells it (Data Loader writes STAGENAME): every name comparison is case-insensitive.
@@ -121,7 +130,8 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
   const plan = compilePlan(
     rules,
     object,
-    fields.map((f) => ({ name: f.name, kind: fieldKindOf(String(f.type)) }))
+    fields.map((f) => ({ name: f.name, kind: fieldKindOf(String(f.type)), defaultValue: f.defaultValue })),
+    scoring
   );
   const ruleFieldColumns = Int32Array.from(plan.fields, (pf) =>
     fieldNames.findIndex((n) => sameName(n, pf.name))
@@ -149,6 +159,8 @@ function objectShape(object: string, d: ObjectDescribe, rules: readonly Complete
 /** FillCounter's groups with their record type × stage, exclusion and score distribution. */
 interface Counted {
   counter: FillCounter;
+  /** Filled, but not informative, per owner × rule field. */
+  informative: InformativeCounter;
   rules: RowRules;
   groupCombo: Combo[];
   groupExcluded: boolean[];
@@ -171,13 +183,19 @@ async function countObject(
     ['OwnerId', 'RecordTypeId', ...(shape.stageField ? [shape.stageField] : [])],
     d.fields.map((f) => fieldKindOf(String(f.type))),
     [...shape.ruleFieldColumns],
-    ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS
+    ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS,
+    shape.plan.scoring
   );
   // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
   const rules = new RowRules((d.parts ?? 1) > 1);
   counter.rowRules = rules;
-  const counted: Counted = { counter, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
+  const informative = new InformativeCounter(shape.plan.fields);
+  const counted: Counted = { counter, informative, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
   const { groupCombo, groupExcluded, groupDist } = counted;
+  // Per group: its owner's index in `informative` (-1: excluded) and whether each rule field applies.
+  const groupOwner: number[] = [];
+  const groupApplies: Uint8Array[] = [];
+  const appliesOf = new Map<Combo, Uint8Array>();
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
   let columns: ActivityColumns = activityColumns([]);
@@ -188,9 +206,20 @@ async function countObject(
     for (let g = groupCombo.length; g < fillGroups.length; g++) {
       const keys = fillGroups[g]!.keys;
       groupExcluded.push(ctx.population.excludedIds.has(idKey(keys[0]!)));
-      groupCombo.push(shape.comboFor(keys[1]!, keys[2] ?? ''));
+      const combo = shape.comboFor(keys[1]!, keys[2] ?? '');
+      groupCombo.push(combo);
       groupDist.push(newDistribution());
+      groupOwner.push(groupExcluded[g] === true ? -1 : informative.owner(idKey(keys[0]!)));
+      let applies = appliesOf.get(combo);
+      if (!applies) {
+        applies = new Uint8Array(shape.plan.fields.length);
+        for (const i of combo.rules.fieldIndexes) applies[i] = 1;
+        appliesOf.set(combo, applies);
+      }
+      groupApplies.push(applies);
     }
+    if (shape.plan.fields.length > 0)
+      informative.add(batch, batch.raw ? batch.raw() : null, counter.rowGroup, groupOwner, groupApplies);
     if (batch.columns !== lastColumns) {
       lastColumns = batch.columns;
       columns = activityColumns(batch.columns);
@@ -299,7 +328,42 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
       }
     }
   });
+  if (shape.plan.options.placeholdersAsEmpty) {
+    // Scored as empty: the heat map's "filled" leaves the placeholders out, as the scores do.
+    for (const ownerId of out.owners.keys()) {
+      const t = out.ruleByTeam.get(teamOf(ctx.population, ownerId));
+      for (let k = 0; k < nRuleFields; k++) {
+        const n = counted.informative.placeholders(ownerId, k);
+        if (n === 0) continue;
+        out.ruleTotal.filled[k]! -= n;
+        if (t) t.filled[k]! -= n;
+      }
+    }
+  }
   return out;
+}
+
+/** Filled, but not informative, per rule field: totals and the owners concerned, named. */
+function notInformative(ctx: ObjectContext, counted: Counted): NotInformativeField[] {
+  return counted.informative.tally().map((t) => ({
+    field: t.field,
+    defaultValue: t.defaultText,
+    filled: t.filled,
+    defaultValues: t.defaultValue,
+    placeholders: t.placeholder,
+    dominant: t.dominant,
+    owners: t.owners.map((o) => ({
+      ownerId: o.ownerId,
+      ownerName:
+        ctx.population.byId.get(o.ownerId)?.name ?? ctx.population.queues.get(o.ownerId) ?? o.ownerId,
+      team: teamOf(ctx.population, o.ownerId),
+      filled: o.counts.filled,
+      defaultValues: o.counts.defaultValue,
+      placeholders: o.counts.placeholder,
+      dominant: o.counts.dominant,
+      dominantValue: o.dominantValue
+    }))
+  }));
 }
 
 /** The object's result from its roll-ups; credits each included owner with records owned and scores. */
@@ -372,7 +436,8 @@ function objectResult(
     recordTypes: byName(byRecordType, (recordType, g) => ({ recordType, ...group(g) })),
     stages: byName(byStage, (stage, g) => ({ stage, ...group(g) })),
     completeness: summary(total.dist),
-    ruleFields: ruleFieldResults(r.ruleTotal)
+    ruleFields: ruleFieldResults(r.ruleTotal),
+    notInformative: notInformative(ctx, counted)
   };
 }
 
@@ -382,7 +447,7 @@ export async function measureObject(
   object: string,
   d: ObjectDescribe
 ): Promise<ObjectResult> {
-  const shape = objectShape(object, d, ctx.rules);
+  const shape = objectShape(object, d, ctx.rules, ctx.scoring);
   const counted = await countObject(ctx, object, d, shape);
   warnRowRules(ctx, object, d, counted.rules);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));

@@ -135,6 +135,240 @@ export function isFilled(value: FieldValue, kind: FieldKind = 'other'): boolean 
   return FIELD_KINDS[kind].filled(value);
 }
 
+// Filled, but not informative. A value can be filled and still say nothing: the field's default value
+// (kept because nobody changed it) or a placeholder typed to get past a required field. PLACEHOLDERS is the
+// one list of the latter; placeholderKey() the one way a text is compared with it, and placeholderBytes()
+// the same comparison on a CSV cell's bytes (the sync's hot loop: no string is made per cell).
+
+/**
+ * Texts typed to fill a field without information (English and French), compared after placeholderKey():
+ * letter case, spaces and accents do not matter ("N / A" = "n/a", "A DEFINIR" = "à définir"). A real value
+ * that merely recurs ("Call", "Demo") is not a placeholder: that is for the dominance measure of the sync.
+ */
+export const PLACEHOLDERS: readonly string[] = [
+  'TBD',
+  'TBC',
+  'TBA',
+  'to be defined',
+  '-',
+  '--',
+  '---',
+  '/',
+  '_',
+  '*',
+  '.',
+  '..',
+  '...',
+  '?',
+  '??',
+  '???',
+  'x',
+  'xx',
+  'xxx',
+  'n/a',
+  'NA',
+  'N.A.',
+  'none',
+  'null',
+  'nil',
+  'unknown',
+  'à définir',
+  'à compléter',
+  'à remplir',
+  'néant',
+  'inconnu',
+  'aucun',
+  'aucune',
+  'NC',
+  'N/C',
+  'NR',
+  'sans objet',
+  'S/O'
+];
+
+/**
+ * Base letter of U+00C0..U+00FF (Latin-1 letters with accents), '*' when none (Æ, Ð, ×, Þ, ß…): only these
+ * accented letters are folded, the same way in placeholderKey() and placeholderBytes().
+ */
+const LATIN1_FOLD = 'aaaaaa*ceeeeiiii*nooooo*ouuuuy**aaaaaa*ceeeeiiii*nooooo*ouuuuy*y';
+
+/** Code of the folded character, 0 to skip it (space, no-break space, combining accent), -1 if no key. */
+function foldCode(c: number): number {
+  if (c <= 0x20 || c === 0xa0 || (c >= 0x300 && c <= 0x36f)) return 0;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c === 34) return -1; // a quote: in no placeholder (and escaped as "" in a CSV cell's bytes)
+  if (c < 0x80) return c;
+  if (c >= 0xc0 && c <= 0xff) {
+    const base = LATIN1_FOLD.charCodeAt(c - 0xc0);
+    return base === 42 ? -1 : base;
+  }
+  return -1;
+}
+
+/**
+ * The key under which a text is compared with PLACEHOLDERS: lower case, without spaces (ASCII blanks and
+ * no-break space) nor accents (Latin-1 letters and combining accents); null when the text has a character
+ * no placeholder has (it is then not one).
+ */
+export function placeholderKey(text: string): string | null {
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = foldCode(text.charCodeAt(i));
+    if (c < 0) return null;
+    if (c > 0) out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+const PLACEHOLDER_KEYS = new Set(PLACEHOLDERS.map((p) => placeholderKey(p) as string));
+/** Placeholder keys as bytes (ASCII), by length. */
+const PLACEHOLDER_BYTES: Uint8Array[][] = [];
+for (const key of PLACEHOLDER_KEYS) {
+  (PLACEHOLDER_BYTES[key.length] ??= []).push(Uint8Array.from(key, (ch) => ch.charCodeAt(0)));
+}
+/**
+ * Bytes a cell's first non-blank byte may be, for it to be a placeholder: the first characters of the keys
+ * in both letter cases, and every byte ≥ 0x80 (accented letters, no-break space). Others (digits, most
+ * letters) are rejected after one byte: most cells are.
+ */
+const PLACEHOLDER_FIRST = new Uint8Array(256).fill(1, 0x80);
+for (const key of PLACEHOLDER_KEYS) {
+  const c = key.charCodeAt(0);
+  PLACEHOLDER_FIRST[c] = 1;
+  if (c >= 97 && c <= 122) PLACEHOLDER_FIRST[c - 32] = 1;
+}
+/** Longest placeholder key: a cell is given up on as soon as its key is longer. */
+const PLACEHOLDER_MAX = PLACEHOLDER_BYTES.length - 1;
+const keyScratch = new Uint8Array(PLACEHOLDER_MAX + 1);
+
+/** Whether a value is one of PLACEHOLDERS (any letter case, spaces and accents); only text can be. */
+export function isPlaceholder(value: FieldValue): boolean {
+  if (typeof value !== 'string') return false;
+  const key = placeholderKey(value);
+  return key !== null && key !== '' && PLACEHOLDER_KEYS.has(key);
+}
+
+/**
+ * isPlaceholder() on the bytes start..end of a CSV cell, without making a string: UTF-8, or a single-byte
+ * Latin-1/Windows-1252 letter where the bytes are not a UTF-8 sequence (an export in windows-1252).
+ * Stops after PLACEHOLDER_MAX + 1 key characters, so a long cell costs a few bytes' reading.
+ */
+export function placeholderBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  let first = start;
+  while (first < end && (bytes[first] as number) <= 0x20) first++;
+  if (first === end || PLACEHOLDER_FIRST[bytes[first] as number] === 0) return false;
+  let n = 0;
+  for (let p = first; p < end; p++) {
+    const b = bytes[p] as number;
+    let c = b;
+    if (b >= 0x80) {
+      const next = p + 1 < end ? (bytes[p + 1] as number) : 0;
+      const continuation = next >= 0x80 && next <= 0xbf;
+      let pair = true;
+      if (b === 0xc2 && continuation)
+        c = next; // U+0080..U+00BF (no-break space: skipped)
+      else if (b === 0xc3 && continuation)
+        c = next + 0x40; // U+00C0..U+00FF
+      else if (b === 0xcc && continuation)
+        c = 0x300; // combining accents U+0300..U+033F
+      else if (b === 0xcd && continuation && next <= 0xaf)
+        c = 0x300; // U+0340..U+036F
+      else if (b < 0xc0 || !continuation)
+        pair = false; // one Latin-1 / Windows-1252 byte
+      else return false; // another UTF-8 character: in no placeholder
+      if (pair) p++;
+    }
+    const k = foldCode(c);
+    if (k < 0) return false;
+    if (k === 0) continue;
+    if (n === PLACEHOLDER_MAX) return false;
+    keyScratch[n++] = k;
+  }
+  const candidates = PLACEHOLDER_BYTES[n];
+  if (!candidates) return false;
+  for (const key of candidates) {
+    let same = true;
+    for (let i = 0; i < n && same; i++) same = key[i] === keyScratch[i];
+    if (same) return true;
+  }
+  return false;
+}
+
+/** Why a filled value says nothing: 0 informative, or a kind of NOT_INFORMATIVE. */
+export type Informativeness = 0 | 1 | 2;
+
+/** The kinds of filled values that say nothing, tested in this order (a default that is a placeholder is a default). */
+export const NOT_INFORMATIVE = {
+  /** The field's default value (PlanField.defaultValue, when the program knows it). */
+  defaultValue: 1,
+  /** One of PLACEHOLDERS. */
+  placeholder: 2
+} as const;
+
+/** Tests of one field: why a filled value (or CSV cell) says nothing. */
+export interface InformativeTest {
+  value(value: FieldValue): Informativeness;
+  bytes(bytes: Uint8Array, start: number, end: number): Informativeness;
+}
+
+const ALWAYS_INFORMATIVE: InformativeTest = { value: () => 0, bytes: () => 0 };
+
+/**
+ * The informativeness test of a field. Only text ('other' kind) can be a default or placeholder here: a
+ * checkbox is filled only when checked. The default compares the trimmed value (or cell) exactly with the
+ * trimmed default; bytes as UTF-8 (what a live org's Bulk API results are: defaults are known live only).
+ */
+export function informativeTest(field: PlanField): InformativeTest {
+  if (field.kind !== 'other') return ALWAYS_INFORMATIVE;
+  const def = field.defaultValue === undefined ? '' : trimBlank(field.defaultValue);
+  // The default as a CSV cell's bytes hold it (a quote doubled).
+  const defBytes = new TextEncoder().encode(def.replace(/"/g, '""'));
+  const isDefaultBytes = (bytes: Uint8Array, start: number, end: number): boolean => {
+    let s = start;
+    let e = end;
+    while (s < e && isBlank(bytes[s] as number)) s++;
+    while (e > s && isBlank(bytes[e - 1] as number)) e--;
+    if (e - s !== defBytes.length) return false;
+    for (let i = 0; i < defBytes.length; i++) if (bytes[s + i] !== defBytes[i]) return false;
+    return true;
+  };
+  return {
+    value(value) {
+      if (def !== '' && value !== null && value !== undefined && trimBlank(String(value)) === def)
+        return NOT_INFORMATIVE.defaultValue;
+      return isPlaceholder(value) ? NOT_INFORMATIVE.placeholder : 0;
+    },
+    bytes(bytes, start, end) {
+      if (def !== '' && isDefaultBytes(bytes, start, end)) return NOT_INFORMATIVE.defaultValue;
+      return placeholderBytes(bytes, start, end) ? NOT_INFORMATIVE.placeholder : 0;
+    }
+  };
+}
+
+/**
+ * How a plan scores. placeholdersAsEmpty (Cockpit_Setting__mdt.Score_Placeholders_As_Empty__c): a
+ * placeholder counts as empty. Default values and a value dominating an owner's records are measured by the
+ * sync but never scored as empty: the rep's action list cannot know them (a record does not carry its
+ * field's default; dominance is a property of many records), and the same record must score alike.
+ */
+export interface ScoringOptions {
+  placeholdersAsEmpty?: boolean;
+}
+
+/** A value (or a CSV cell's bytes) as filled for scoring: FieldKindRule's two tests, options applied. */
+export type ScoringTest = Pick<FieldKindRule, 'filled' | 'filledBytes'>;
+
+/** Filled for scoring, for a field of this kind under these options (the one place options apply). */
+export function scoringTest(kind: FieldKind, options: ScoringOptions = {}): ScoringTest {
+  const base = FIELD_KINDS[kind];
+  if (!options.placeholdersAsEmpty || kind !== 'other') return base;
+  return {
+    filled: (value) => base.filled(value) && !isPlaceholder(value),
+    filledBytes: (bytes, start, end) =>
+      base.filledBytes(bytes, start, end) && !placeholderBytes(bytes, start, end)
+  };
+}
+
 /** Splits a comma-separated metadata list ("A, B,,C") into trimmed non-empty values. */
 export function splitList(value: string | null | undefined): string[] {
   if (!value) return [];
@@ -288,6 +522,8 @@ export interface Applicability {
 export interface PlanField {
   name: string;
   kind: FieldKind;
+  /** The field's default value (describedDefault() of a live describe), when known. */
+  defaultValue?: string;
 }
 
 /**
@@ -304,8 +540,12 @@ export interface ScoringPlan {
   readonly wordCount: number;
   /** The rules applicable to a record type (developer name) × stage; null or "" = none. Memoised. */
   applicable(recordType: string | null | undefined, stage: string | null | undefined): Applicability;
-  /** The filled bits of a record's rule fields, from its values. */
+  /** The filled bits of a record's rule fields, from its values (ScoringOptions applied). */
   filledBits(record: RecordValues, kinds?: FieldKinds): Int32Array;
+  /** How the plan scores (ScoringOptions). */
+  readonly options: ScoringOptions;
+  /** Filled for scoring, per field of `fields` (its kind, options applied): the sync's byte tests. */
+  readonly scoring: readonly ScoringTest[];
 }
 
 /**
@@ -313,12 +553,15 @@ export interface ScoringPlan {
  * @param rules every rule (other objects' and inactive rules are left out)
  * @param object object API name
  * @param objectFields the object's fields with their kinds (e.g. from a describe), when known: rule fields
- *   then take the object's spelling and kind; a rule field not among them keeps the rule's spelling, 'other'
+ *   then take the object's spelling, kind and default; a rule field not among them keeps the rule's
+ *   spelling, 'other'
+ * @param options how to score (ScoringOptions; default: every filled value counts)
  */
 export function compilePlan(
   rules: readonly CompletenessRule[],
   object: string,
-  objectFields?: readonly PlanField[]
+  objectFields?: readonly PlanField[],
+  options: ScoringOptions = {}
 ): ScoringPlan {
   const own = rules.filter((rule) => rule.active && sameName(rule.object, object));
   const byKey = new Map<string, PlanField>();
@@ -330,7 +573,7 @@ export function compilePlan(
     if (indexOf.has(key)) continue;
     indexOf.set(key, fields.length);
     const known = byKey.get(key);
-    fields.push(known ? { name: known.name, kind: known.kind } : { name: rule.field, kind: 'other' });
+    fields.push(known ? { ...known } : { name: rule.field, kind: 'other' });
   }
   const wordCount = Math.max(1, Math.ceil(fields.length / 32));
   const memo = new Map<string, Applicability>();
@@ -340,6 +583,8 @@ export function compilePlan(
     rules: own,
     fields,
     wordCount,
+    options,
+    scoring: fields.map((f) => scoringTest(f.kind, options)),
     applicable(recordType, stage) {
       const memoKey = `${recordType ?? ''}\u0001${stage ?? ''}`;
       let a = memo.get(memoKey);
@@ -362,7 +607,7 @@ export function compilePlan(
       const bits = new Int32Array(wordCount);
       fields.forEach((f, k) => {
         const kind = kinds ? kindIn(kinds, f.name) : f.kind;
-        if (isFilled(readField(record, f.name), kind))
+        if (scoringTest(kind, options).filled(readField(record, f.name)))
           bits[k >> 5] = (bits[k >> 5] as number) | (1 << (k & 31));
       });
       return bits;
@@ -411,9 +656,10 @@ export function scoreRecord(
   record: RecordValues,
   context: RecordContext,
   rules: readonly CompletenessRule[],
-  kinds?: FieldKinds
+  kinds?: FieldKinds,
+  options?: ScoringOptions
 ): RecordScore {
-  return scoreWithPlan(compilePlan(rules, context.object), record, context, kinds);
+  return scoreWithPlan(compilePlan(rules, context.object, undefined, options), record, context, kinds);
 }
 
 /** Scores a record with a compiled plan of its object. */
@@ -443,9 +689,10 @@ export function completenessScore(
   record: RecordValues,
   context: RecordContext,
   rules: readonly CompletenessRule[],
-  kinds?: FieldKinds
+  kinds?: FieldKinds,
+  options?: ScoringOptions
 ): number | null {
-  return scoreRecord(record, context, rules, kinds).score;
+  return scoreRecord(record, context, rules, kinds, options).score;
 }
 
 /** The fields that matter for this record and are empty, heaviest first (the action list shows them). */
@@ -453,11 +700,12 @@ export function missingFields(
   record: RecordValues,
   context: RecordContext,
   rules: readonly CompletenessRule[],
-  kinds?: FieldKinds
+  kinds?: FieldKinds,
+  options?: ScoringOptions
 ): string[] {
   const seen = new Set<string>();
   const out: string[] = [];
-  for (const rule of scoreRecord(record, context, rules, kinds).missing) {
+  for (const rule of scoreRecord(record, context, rules, kinds, options).missing) {
     const key = nameKey(rule.field);
     if (!seen.has(key)) {
       seen.add(key);

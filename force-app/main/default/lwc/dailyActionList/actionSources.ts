@@ -8,6 +8,7 @@ import {
   type CompletenessRule,
   type FieldKinds,
   type RecordValues,
+  type ScoringOptions,
   missingFields,
   splitList
 } from 'c/completenessScoring';
@@ -117,6 +118,8 @@ export interface ActionSettings {
   acceptanceTests?: ApexAcceptanceTest[];
   /** API value of the org's closed task status (TaskStatus.IsClosed), null when none is readable. */
   closedTaskStatus?: string | null;
+  /** Score_Placeholders_As_Empty__c: a placeholder (TBD, n/a…) counts as empty, as in the sync. */
+  placeholdersAsEmpty?: boolean | null;
 }
 
 /** One message of SponsorMessageController.getMyMessages() (only what the action list needs). */
@@ -411,12 +414,14 @@ export function getRecordsBatches(
  * @param candidates records checked, with their context
  * @param records records returned by getRecords
  * @param rules scoring rules
+ * @param options how to score (the Cockpit setting Score_Placeholders_As_Empty__c), as the sync scores
  * @returns candidates, one per record with at least one missing field
  */
 export function candidatesFromCompleteness(
   candidates: readonly CompletenessCandidate[],
   records: readonly UiRecord[],
-  rules: readonly CompletenessRule[]
+  rules: readonly CompletenessRule[],
+  options: ScoringOptions = {}
 ): ActionCandidate[] {
   const byId = new Map(records.map((record) => [record.id, record]));
   const items: ActionCandidate[] = [];
@@ -441,7 +446,8 @@ export function candidatesFromCompleteness(
       values as RecordValues,
       { object: candidate.objectApiName, recordType: candidate.recordType, stage: candidate.stage },
       readable,
-      kinds as FieldKinds
+      kinds as FieldKinds,
+      options
     );
     if (missing.length > 0) {
       items.push({

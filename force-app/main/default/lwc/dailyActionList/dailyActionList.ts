@@ -475,7 +475,9 @@ export default class DailyActionList extends LightningElement {
       }),
       ...candidatesFromAcceptanceTests(settings?.acceptanceTests),
       ...candidatesFromMessages(this.messagesResult?.data),
-      ...candidatesFromCompleteness(this.completenessRecords, records, this.scoringRules)
+      ...candidatesFromCompleteness(this.completenessRecords, records, this.scoringRules, {
+        placeholdersAsEmpty: settings?.placeholdersAsEmpty === true
+      })
     ];
     const resolved = new Set(this.resolvedKeys);
     return mergeByRecord(

@@ -346,6 +346,32 @@ describe('c-daily-action-list', () => {
       expect(missing.action.missingFields).toEqual(['NextStep', 'Description']);
     });
 
+    it('scores a placeholder as empty when the Cockpit setting says so, as the sync does', async () => {
+      // Record 3's NextStep holds "  t.b.d " (not a placeholder: dots) then " N / A " (one).
+      const withValue = (value: string): unknown => {
+        const records = JSON.parse(JSON.stringify(mockRuleFieldRecords)) as {
+          results: Array<{ result: { id: string; fields: Record<string, { value: unknown }> } }>;
+        };
+        const third = records.results.find((r) => r.result.id === '006000000000003AAA');
+        if (!third) throw new Error('fixture changed');
+        third.result.fields.NextStep = { value };
+        return records;
+      };
+      const missingOf = async (settings: unknown, value: string): Promise<string[]> => {
+        resetDom();
+        const element = createComponent();
+        await emitAll(mockActions, settings, withValue(value));
+        const missing = items(element).find(
+          (item) => item.action.key === 'missingFields:006000000000003AAA'
+        ) as unknown as { action: { missingFields: string[] } };
+        return missing.action.missingFields;
+      };
+      const on = { ...mockSettings, placeholdersAsEmpty: true };
+      expect(await missingOf(mockSettings, ' N / A ')).toEqual(['Description']);
+      expect(await missingOf(on, ' N / A ')).toEqual(['NextStep', 'Description']);
+      expect(await missingOf(on, 'Send contract')).toEqual(['Description']);
+    });
+
     it('groups the rows: next meeting, overdue, today, to tidy up, with their counts', async () => {
       const element = createComponent();
       await emitAll();
