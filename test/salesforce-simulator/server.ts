@@ -32,9 +32,9 @@
 // Faults are injectable (REQUEST_LIMIT_EXCEEDED 403, 5xx, dropped connections, session expiry, per-record
 // failures), and every API call is counted per object and per kind.
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
-import { once } from 'node:events';
 import { Readable, Transform } from 'node:stream';
-import { constants as zlibConstants, createGzip } from 'node:zlib';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, createGzip, gzip as gzipCallback } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { buildSeed, type Seed, type SeedOptions } from './seed';
@@ -133,6 +133,11 @@ export interface SimulatorOptions extends SeedOptions {
   bulkNullAs?: NullStyle;
   /** Result page bodies share a link of this many Mbit/s (unthrottled when absent). */
   throttleMbps?: number;
+  /**
+   * Keep each result page of a generated object, as sent (plain or gzip), to send it again without
+   * generating or compressing it anew: the benchmark times the client and the link, not this server.
+   */
+  cacheResultPages?: boolean;
   port?: number;
 }
 
@@ -174,6 +179,7 @@ export class SalesforceSimulator {
   private baseUrl = '';
   private readonly link?: SharedLink;
   private activeResults = 0;
+  private readonly pageCache = new Map<string, Buffer>();
   /** Most result page downloads ever under way at once (a client's concurrency, as the server sees it). */
   peakConcurrentResults = 0;
   /** Result pages sent with Content-Encoding: gzip, and plain. */
@@ -950,6 +956,26 @@ export class SalesforceSimulator {
     return info;
   }
 
+  /** A result page kept plain, and gzip-compressed from it when first asked so (cacheResultPages). */
+  private async cachedPage(key: string, csv: Readable, gzip: boolean): Promise<Buffer> {
+    let plain = this.pageCache.get(key);
+    if (!plain) {
+      const parts: Buffer[] = [];
+      for await (const part of csv) parts.push(part as Buffer);
+      plain = Buffer.concat(parts);
+      this.pageCache.set(key, plain);
+    } else {
+      csv.destroy();
+    }
+    if (!gzip) return plain;
+    let compressed = this.pageCache.get(`${key}|gzip`);
+    if (!compressed) {
+      compressed = await gzipAsync(plain, { level: GZIP_LEVEL });
+      this.pageCache.set(`${key}|gzip`, compressed);
+    }
+    return compressed;
+  }
+
   /**
    * GET /jobs/query/{id}/resultPages: up to five resultUrl per answer, then nextRecordsUrl until done.
    * Each resultUrl carries the locator of a page of defaultMaxRecords rows (the page GET /results with that
@@ -1079,7 +1105,21 @@ export class SalesforceSimulator {
       if (chunk) yield Buffer.from(chunk);
     })();
     let body: Readable = Readable.from(csv);
-    if (gzip) body = body.pipe(createGzip({ level: GZIP_LEVEL }));
+    if (this.options.cacheResultPages && job.matches === null && fault === undefined) {
+      const page = await this.cachedPage(
+        `${job.object.name}|${job.columns.join(',')}|${offset}|${end}`,
+        body,
+        gzip
+      );
+      // 64 KiB slices, as a generated page goes out.
+      body = Readable.from(
+        (function* () {
+          for (let at = 0; at < page.length; at += 1 << 16) yield page.subarray(at, at + (1 << 16));
+        })()
+      );
+    } else if (gzip) {
+      body = body.pipe(createGzip({ level: GZIP_LEVEL }));
+    }
     const gzipFault = gzip && (fault === 'GZIP_TRUNCATED' || fault === 'GZIP_CORRUPT') ? fault : undefined;
     if (gzipFault) {
       // Both faults need the whole compressed body: test pages are small.
@@ -1099,7 +1139,7 @@ export class SalesforceSimulator {
     if (this.link) body = body.pipe(this.link.throttle());
     for await (const part of body) {
       if (res.destroyed) return;
-      if (!res.write(part as Buffer)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+      if (!res.write(part as Buffer)) await drained(res);
     }
     if (fault === 'DROP_MID_BODY') {
       call.status = -1;
@@ -1497,6 +1537,21 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
 }
+
+/** Resolves when a response can take more (drain) or is gone (close); leaves no listener behind. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+const gzipAsync = promisify(gzipCallback);
 
 /** resultUrl per answer of resultPages ("Returns up to five URIs in one response"). */
 const RESULT_URLS_PER_ANSWER = 5;
