@@ -172,6 +172,16 @@ describe('live result pages: gzip and parallel resultPages', () => {
     expect(sim.resultEncodings.gzip).toBe(0);
   });
 
+  it('says how to log in when the session expires while result pages stream (exit 2)', async () => {
+    sim.inject({ kind: 'bulkResults', object: 'Opportunity', fault: 'INVALID_SESSION_ID' });
+    const run = await opportunities();
+    expect(run.exitCode).toBe(2);
+    expect(run.stderr).toMatch(
+      /session of the org 127\.0\.0\.1:\d+ has expired or is invalid \(results of Opportunity, page \d+\)/
+    );
+    expect(run.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('refuses a resultUrl outside the org: the token is never sent elsewhere (exit 3)', async () => {
     sim.inject({
       kind: 'bulkResultPages',

@@ -3,10 +3,14 @@
 // API calls per object do not grow with its number of fields, only with its result pages:
 //   1 describe + 1 Bulk API 2.0 query job (the SOQL travels in a POST body, so 900 field names are fine:
 //   a GET /query with them in the URL fails with HTTP 431, the sfdx-hardis failure) + a few polls
-//   + 1 GET per result page (maxRecords: 50,000 records, fewer for very wide objects so that a page, which
-//   jsforce holds as text while the CSV reader goes through it, stays around 30 MB).
-// Results are paged here, not by jsforce's bulk2.query (it crashes when results span more than one
-// Sforce-Locator page: jsforce issues #1546 and #1693). Each page goes through the shared CSV reader.
+//   + from API 58.0, 1 GET …/resultPages per five result pages listed, then 1 GET per page, PAGE_CONCURRENCY
+//   at a time (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"); below 58.0, or when
+//   resultPages answers 404/405, 1 GET per page by Sforce-Locator (maxRecords: 50,000 records, fewer for
+//   very wide objects so that a page, held until it is checked whole, stays around 30 MB).
+// Every page is asked for with Accept-Encoding: gzip and streamed, decoded as it arrives, into the shared
+// CSV reader (http-transport.ts getStream; jsforce's HTTP layer would hold it as text). Results are paged
+// here, not by jsforce's bulk2.query (it crashes when results span more than one Sforce-Locator page:
+// jsforce issues #1546 and #1693).
 // Users come from a REST query (queryMore paging); rules from the org's custom metadata (__mdt SOQL).
 
 import { Connection as JsforceConnection } from '@jsforce/jsforce-node';
@@ -47,8 +51,10 @@ export const RESULT_PAGES_MIN_VERSION = 58;
  * Four: one answer of resultPages lists up to five URLs, so four downloads run while the next answer is
  * fetched; more would not fill a shared link any better (the measurement parses on one thread), and each
  * page in flight is held whole until checked, so memory stays at about four pages whatever the row count.
- * Salesforce also caps an org's concurrent long-running requests (25 in production, REST API Developer
- * Guide, "API Request Limits and Allocations"): four leaves room for the org's other integrations.
+ * Salesforce also caps an org's concurrent requests of 20 s or longer (25 in production orgs and sandboxes,
+ * 5 in Developer Edition and trial orgs, REQUEST_LIMIT_EXCEEDED beyond: Salesforce Developer Limits and
+ * Allocations Quick Reference, "API Request Limits and Allocations"): four stays under both, with room for
+ * the org's other integrations.
  */
 export const PAGE_CONCURRENCY = 4;
 
