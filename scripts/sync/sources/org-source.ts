@@ -50,7 +50,8 @@ export const RESULT_PAGES_MIN_VERSION = 58;
  * Result pages downloaded at once (env SYNC_PAGE_CONCURRENCY overrides it; 1 = sequential locator paging).
  * Four: one answer of resultPages lists up to five URLs, so four downloads run while the next answer is
  * fetched; more would not fill a shared link any better (the measurement parses on one thread), and each
- * page in flight is held whole until checked, so memory stays at about four pages whatever the row count.
+ * page in flight is held whole until checked, so memory stays at five pages at most (four downloading, one
+ * being measured) whatever the row count.
  * Salesforce also caps an org's concurrent requests of 20 s or longer (25 in production orgs and sandboxes,
  * 5 in Developer Edition and trial orgs, REQUEST_LIMIT_EXCEEDED beyond: Salesforce Developer Limits and
  * Allocations Quick Reference, "API Request Limits and Allocations"): four stays under both, with room for
