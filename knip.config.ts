@@ -18,6 +18,8 @@ const config: KnipConfig = {
     'scripts/bench/bench-child.ts',
     'scripts/bench/live-api-calls.ts',
     'scripts/bench/duckdb-e2e.ts',
+    // The simulator as its own process, started by path by the live bench (live-api-calls.ts).
+    'test/salesforce-simulator/main.ts',
     // The browser gate loads its scenarios by folder listing, and bundles its platform stand-ins and
     // fixture components by path with rollup (test/browser/build.ts).
     'test/browser/scenarios/*.ts',

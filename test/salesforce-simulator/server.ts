@@ -19,9 +19,22 @@
 //   sf CLI-style stored login (@salesforce/core AuthInfo) can refresh its token here.
 // - Node's HTTP parser refuses request heads over 16 KB with 431, like the real front end refuses a GET /query
 //   with 900 field names in the URL (the sfdx-hardis failure): a SOQL string in a POST body has no such limit.
+// - Bulk API 2.0 parallel results (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"):
+//   GET /jobs/query/{id}/resultPages, API 58.0 and later (404 NOT_FOUND below, like any unknown resource),
+//   the job's own API version (409 otherwise), a complete job (400 otherwise); JSON
+//   { resultPages: [{ resultUrl }] (at most 5), nextRecordsUrl, done }, each resultUrl a results URL with
+//   a locator whose page holds defaultMaxRecords rows.
+// - Compression ("Use Compression for Responses"): a result page requested with Accept-Encoding: gzip is
+//   sent with Content-Encoding: gzip, otherwise plain. JSON answers stay plain (the guide: the REST
+//   framework does not always compress, clients read both).
+// - throttleMbps: result page bodies go through one shared token bucket of that many Mbit/s (a realistic
+//   link: every concurrent download shares it), for the benchmark.
 // Faults are injectable (REQUEST_LIMIT_EXCEEDED 403, 5xx, dropped connections, session expiry, per-record
 // failures), and every API call is counted per object and per kind.
 import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import { Readable, Transform } from 'node:stream';
+import { promisify } from 'node:util';
+import { constants as zlibConstants, createGzip, gzip as gzipCallback } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { buildSeed, type Seed, type SeedOptions } from './seed';
@@ -56,6 +69,7 @@ export type CallKind =
   | 'bulkCreate'
   | 'bulkPoll'
   | 'bulkResults'
+  | 'bulkResultPages'
   | 'bulkDelete'
   | 'upsert'
   | 'delete'
@@ -76,6 +90,9 @@ export interface CallRecord {
  * - truncateAt (result pages): the page ends cleanly at a row boundary after that many rows, while
  *   Sforce-NumberOfRecords still announces the whole page (a proxy or a server cutting a response short).
  * - jobState (polls): the query job ends Failed or Aborted with this errorMessage.
+ * - GZIP_TRUNCATED (result pages asked in gzip): the compressed body stops before its end (no trailer),
+ *   and the response ends cleanly, as a proxy cutting a body short at a chunk boundary would leave it.
+ * - GZIP_CORRUPT (likewise): the whole compressed body is sent with its CRC-32 trailer altered.
  */
 export type Fault =
   | 'REQUEST_LIMIT_EXCEEDED'
@@ -84,7 +101,9 @@ export type Fault =
   | 'DROP_MID_BODY'
   | { status: number; body?: unknown }
   | { truncateAt: number }
-  | { jobState: 'Failed' | 'Aborted'; errorMessage?: string };
+  | { jobState: 'Failed' | 'Aborted'; errorMessage?: string }
+  | 'GZIP_TRUNCATED'
+  | 'GZIP_CORRUPT';
 
 export interface FaultRule {
   method?: string;
@@ -112,6 +131,13 @@ export interface SimulatorOptions extends SeedOptions {
   queryBatchSize?: number;
   /** How null is written in Bulk CSV results: empty (Salesforce) or "" (quoted). */
   bulkNullAs?: NullStyle;
+  /** Result page bodies share a link of this many Mbit/s (unthrottled when absent). */
+  throttleMbps?: number;
+  /**
+   * Keep each result page of a generated object, as sent (plain or gzip), to send it again without
+   * generating or compressing it anew: the benchmark times the client and the link, not this server.
+   */
+  cacheResultPages?: boolean;
   port?: number;
 }
 
@@ -151,6 +177,13 @@ export class SalesforceSimulator {
   private server?: Server;
   private sequence = 0;
   private baseUrl = '';
+  private readonly link?: SharedLink;
+  private activeResults = 0;
+  private readonly pageCache = new Map<string, Buffer>();
+  /** Most result page downloads ever under way at once (a client's concurrency, as the server sees it). */
+  peakConcurrentResults = 0;
+  /** Result pages sent with Content-Encoding: gzip, and plain. */
+  readonly resultEncodings = { gzip: 0, identity: 0 };
   accessToken: string;
 
   constructor(readonly options: SimulatorOptions = {}) {
@@ -158,6 +191,7 @@ export class SalesforceSimulator {
     for (const object of seed.objects) this.objects.set(object.name.toLowerCase(), object);
     this.adminUserId = seed.users[0]?.Id ?? makeId('005', 1);
     this.accessToken = this.issueToken();
+    if (options.throttleMbps !== undefined) this.link = new SharedLink(options.throttleMbps);
   }
 
   // --- lifecycle ------------------------------------------------------------------------------------------
@@ -323,7 +357,13 @@ export class SalesforceSimulator {
       }
       if (fault === 'INVALID_SESSION_ID') {
         this.expireSessions();
-      } else if (fault === 'DROP_MID_BODY' || 'truncateAt' in fault || 'jobState' in fault) {
+      } else if (
+        fault === 'DROP_MID_BODY' ||
+        fault === 'GZIP_TRUNCATED' ||
+        fault === 'GZIP_CORRUPT' ||
+        'truncateAt' in fault ||
+        'jobState' in fault
+      ) {
         pending = fault; // applied by the route below
       } else {
         send(
@@ -420,6 +460,7 @@ export class SalesforceSimulator {
           return parseSoql((JSON.parse(body.toString('utf8')) as { query?: string }).query ?? '').object;
         case 'bulkPoll':
         case 'bulkResults':
+        case 'bulkResultPages':
         case 'bulkDelete':
           return this.jobs.get(parts[2] ?? '')?.object.name;
         case 'delete': {
@@ -505,8 +546,17 @@ export class SalesforceSimulator {
         return { status: 204, body: undefined };
       }
       if (parts[3] === 'results' && method === 'GET') {
-        await this.sendResults(job, version, url, res, call, fault);
+        this.activeResults++;
+        this.peakConcurrentResults = Math.max(this.peakConcurrentResults, this.activeResults);
+        try {
+          await this.sendResults(job, version, url, req, res, call, fault);
+        } finally {
+          this.activeResults--;
+        }
         return undefined;
+      }
+      if (parts[3] === 'resultPages' && parts.length === 4 && method === 'GET') {
+        return this.resultPages(job, version, url);
       }
       return notFound;
     }
@@ -906,10 +956,79 @@ export class SalesforceSimulator {
     return info;
   }
 
+  /** A result page kept plain, and gzip-compressed from it when first asked so (cacheResultPages). */
+  private async cachedPage(key: string, csv: Readable, gzip: boolean): Promise<Buffer> {
+    let plain = this.pageCache.get(key);
+    if (!plain) {
+      const parts: Buffer[] = [];
+      for await (const part of csv) parts.push(part as Buffer);
+      plain = Buffer.concat(parts);
+      this.pageCache.set(key, plain);
+    } else {
+      csv.destroy();
+    }
+    if (!gzip) return plain;
+    let compressed = this.pageCache.get(`${key}|gzip`);
+    if (!compressed) {
+      compressed = await gzipAsync(plain, { level: GZIP_LEVEL });
+      this.pageCache.set(`${key}|gzip`, compressed);
+    }
+    return compressed;
+  }
+
+  /**
+   * GET /jobs/query/{id}/resultPages: up to five resultUrl per answer, then nextRecordsUrl until done.
+   * Each resultUrl carries the locator of a page of defaultMaxRecords rows (the page GET /results with that
+   * locator and no maxRecords returns). `?page=` (the opaque continuation in nextRecordsUrl) is the first
+   * page of the answer.
+   */
+  private resultPages(
+    job: QueryJob,
+    version: string,
+    url: URL
+  ): { status: number; body: unknown; headers?: Record<string, string> } {
+    const error = (status: number, errorCode: string, message: string) => ({
+      status,
+      body: [{ errorCode, message }]
+    });
+    if (Number(version) < 58) {
+      return error(404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
+    if (version !== job.apiVersion) {
+      return error(
+        409,
+        'API_VERSION_MISMATCH',
+        `Use API version ${job.apiVersion} to get the results of job ${job.id}.`
+      );
+    }
+    if (job.state !== 'JobComplete') {
+      return error(400, 'API_ERROR', `Job ${job.id} is not complete (state ${job.state}).`);
+    }
+    const total = job.matches === null ? recordCount(job.object.store) : (job.matches?.length ?? 0);
+    const size = this.options.defaultMaxRecords ?? 100_000;
+    const pages = Math.max(1, Math.ceil(total / size));
+    const first = Number(url.searchParams.get('page') ?? '0');
+    if (!Number.isInteger(first) || first < 0 || first >= pages) {
+      return error(400, 'INVALIDLOCATOR', `Invalid page: ${String(url.searchParams.get('page'))}`);
+    }
+    const last = Math.min(pages, first + RESULT_URLS_PER_ANSWER);
+    const base = `/services/data/v${version}/jobs/query/${job.id}`;
+    const resultPages = [];
+    for (let page = first; page < last; page++) {
+      resultPages.push({ resultUrl: `${base}/results?locator=${locatorOf(page * size)}` });
+    }
+    const done = last >= pages;
+    return {
+      status: 200,
+      body: { resultPages, nextRecordsUrl: done ? null : `${base}/resultPages?page=${last}`, done }
+    };
+  }
+
   private async sendResults(
     job: QueryJob,
     version: string,
     url: URL,
+    req: IncomingMessage,
     res: ServerResponse,
     call: CallRecord,
     fault?: Fault
@@ -949,16 +1068,18 @@ export class SalesforceSimulator {
       return;
     }
     const end = Math.min(total, offset + maxRecords);
-    const next = end < total ? Buffer.from(String(end)).toString('base64').replace(/=+$/, '') : 'null';
+    const next = end < total ? locatorOf(end) : 'null';
+    const gzip = acceptsGzip(req.headers['accept-encoding']);
+    this.resultEncodings[gzip ? 'gzip' : 'identity']++;
     call.status = 200;
     res.writeHead(200, {
       'Content-Type': 'text/csv',
       'Sforce-Locator': next,
-      'Sforce-NumberOfRecords': String(end - offset)
+      'Sforce-NumberOfRecords': String(end - offset),
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {})
     });
     const nullAs = this.options.bulkNullAs ?? 'empty';
     const object = job.object;
-    let chunk = csvLine(job.columns, 'quoted');
     const rows = end - offset;
     const cut =
       fault === 'DROP_MID_BODY'
@@ -966,24 +1087,66 @@ export class SalesforceSimulator {
         : fault && typeof fault === 'object' && 'truncateAt' in fault
           ? Math.min(rows, fault.truncateAt)
           : rows;
-    for (let n = offset; n < offset + cut; n++) {
-      const index = job.matches === null ? n : (job.matches?.[n] ?? 0);
-      const record = job.snapshot ? (job.snapshot[index] ?? {}) : recordAt(object.store, index);
-      chunk += csvLine(
-        job.columns.map((c) => this.valueOf(object, record, c)),
-        nullAs
-      );
-      if (chunk.length > 1 << 16) {
-        if (!res.write(chunk)) await new Promise((resolve) => res.once('drain', resolve));
-        chunk = '';
+    const valueOf = (o: SimObject, r: SimRecord, c: string): Value => this.valueOf(o, r, c);
+    const csv = (function* () {
+      let chunk = csvLine(job.columns, 'quoted');
+      for (let n = offset; n < offset + cut; n++) {
+        const index = job.matches === null ? n : (job.matches?.[n] ?? 0);
+        const record = job.snapshot ? (job.snapshot[index] ?? {}) : recordAt(object.store, index);
+        chunk += csvLine(
+          job.columns.map((c) => valueOf(object, record, c)),
+          nullAs
+        );
+        if (chunk.length > 1 << 16) {
+          yield Buffer.from(chunk);
+          chunk = '';
+        }
       }
+      if (chunk) yield Buffer.from(chunk);
+    })();
+    let body: Readable = Readable.from(csv);
+    if (this.options.cacheResultPages && job.matches === null && fault === undefined) {
+      const page = await this.cachedPage(
+        `${job.object.name}|${job.columns.join(',')}|${offset}|${end}`,
+        body,
+        gzip
+      );
+      // 64 KiB slices, as a generated page goes out.
+      body = Readable.from(
+        (function* () {
+          for (let at = 0; at < page.length; at += 1 << 16) yield page.subarray(at, at + (1 << 16));
+        })()
+      );
+    } else if (gzip) {
+      body = body.pipe(createGzip({ level: GZIP_LEVEL }));
+    }
+    const gzipFault = gzip && (fault === 'GZIP_TRUNCATED' || fault === 'GZIP_CORRUPT') ? fault : undefined;
+    if (gzipFault) {
+      // Both faults need the whole compressed body: test pages are small.
+      const whole: Buffer[] = [];
+      for await (const part of body) whole.push(part as Buffer);
+      const compressed = Buffer.concat(whole);
+      if (gzipFault === 'GZIP_TRUNCATED') {
+        body = Readable.from([compressed.subarray(0, Math.max(10, Math.floor(compressed.length * 0.6)))]);
+      } else {
+        compressed.writeUInt32LE(
+          (compressed.readUInt32LE(compressed.length - 8) ^ 0xffffffff) >>> 0,
+          compressed.length - 8
+        );
+        body = Readable.from([compressed]);
+      }
+    }
+    if (this.link) body = body.pipe(this.link.throttle());
+    for await (const part of body) {
+      if (res.destroyed) return;
+      if (!res.write(part as Buffer)) await drained(res);
     }
     if (fault === 'DROP_MID_BODY') {
       call.status = -1;
-      res.write(chunk, () => res.destroy());
+      res.destroy();
       return;
     }
-    res.end(chunk);
+    res.end();
   }
 
   // --- sObject Collections -----------------------------------------------------------------------------------
@@ -1332,6 +1495,7 @@ function classify(method: string, pathname: string, rest: string): CallKind {
   if (parts[0] === 'jobs' && parts[1] === 'query') {
     if (parts.length === 2) return 'bulkCreate';
     if (parts[3] === 'results') return 'bulkResults';
+    if (parts[3] === 'resultPages') return 'bulkResultPages';
     return method === 'DELETE' ? 'bulkDelete' : 'bulkPoll';
   }
   if (parts[0] === 'composite' && parts[1] === 'sobjects') return method === 'DELETE' ? 'delete' : 'upsert';
@@ -1372,6 +1536,70 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks);
+}
+
+/** Resolves when a response can take more (drain) or is gone (close); leaves no listener behind. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+const gzipAsync = promisify(gzipCallback);
+
+/** resultUrl per answer of resultPages ("Returns up to five URIs in one response"). */
+const RESULT_URLS_PER_ANSWER = 5;
+/** zlib's own default: Salesforce does not say which level it uses. */
+const GZIP_LEVEL = zlibConstants.Z_DEFAULT_COMPRESSION;
+
+/** A locator: opaque to clients, here the base64 of the row offset without padding. */
+function locatorOf(offset: number): string {
+  return Buffer.from(String(offset)).toString('base64').replace(/=+$/, '');
+}
+
+/** True when an Accept-Encoding header accepts gzip (a q=0 refuses it). */
+function acceptsGzip(header: string | string[] | undefined): boolean {
+  const value = Array.isArray(header) ? header.join(',') : (header ?? '');
+  return value.split(',').some((part) => {
+    const [coding, ...params] = part.trim().toLowerCase().split(';');
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return (coding === 'gzip' || coding === 'x-gzip') && (q === undefined || Number(q.slice(2)) > 0);
+  });
+}
+
+/**
+ * One link shared by every response body: a byte reaches the socket no sooner than the link could carry
+ * it after every byte queued before it (first come, first served), at `mbps` megabits per second.
+ */
+class SharedLink {
+  private readonly bytesPerMs: number;
+  private freeAt = 0;
+  constructor(mbps: number) {
+    if (!(mbps > 0)) throw new Error(`throttleMbps must be a positive number, got ${mbps}`);
+    this.bytesPerMs = (mbps * 1e6) / 8 / 1000;
+  }
+  /** Resolves when `bytes` more have crossed the link. */
+  private take(bytes: number): Promise<void> {
+    const now = performance.now();
+    this.freeAt = Math.max(now, this.freeAt) + bytes / this.bytesPerMs;
+    const wait = this.freeAt - now;
+    return wait < 1 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, wait));
+  }
+  throttle(): Transform {
+    return new Transform({
+      transform: (chunk: Buffer, _encoding, callback) => {
+        this.take(chunk.length).then(() => {
+          callback(null, chunk);
+        }, callback);
+      }
+    });
+  }
 }
 
 /** Starts a simulator on an ephemeral loopback port. */

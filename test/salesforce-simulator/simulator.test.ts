@@ -1,6 +1,8 @@
 // The simulator's own contract tests: raw HTTP for status codes, headers and bodies, and jsforce's
 // Connection for the client side of the same contracts.
+import { get } from 'node:http';
 import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { Connection } from '@jsforce/jsforce-node';
 import { readCsv } from '../../scripts/sync/csv/csv-reader';
 import { startSimulator, WIDE_OBJECT, type SalesforceSimulator } from './index';
@@ -294,5 +296,150 @@ describe('Salesforce API simulator', () => {
       headers: { Authorization: `Bearer ${token.access_token}` }
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('Salesforce API simulator: parallel results and compression', () => {
+  let sim: SalesforceSimulator;
+  beforeEach(async () => {
+    sim = await startSimulator({ opportunities: 23, defaultMaxRecords: 2 });
+  });
+  afterEach(async () => {
+    await sim.close();
+  });
+
+  /** A raw GET (fetch would decode gzip by itself): status, headers, the undecoded body bytes. */
+  const raw = (
+    path: string,
+    headers: Record<string, string> = {}
+  ): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: Buffer }> =>
+    new Promise((resolve, reject) => {
+      get(
+        `${sim.url}${path}`,
+        { headers: { Authorization: `Bearer ${sim.accessToken}`, ...headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) });
+          });
+          res.on('error', reject);
+        }
+      ).on('error', reject);
+    });
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the caller names the body's shape
+  const jsonOf = <T>(body: Buffer): T => JSON.parse(body.toString('utf8')) as T;
+
+  /** A completed query job created with API version `version`. */
+  async function completedJob(version = '65.0'): Promise<string> {
+    const created = await fetch(`${sim.url}/services/data/v${version}/jobs/query`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sim.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ operation: 'query', query: 'SELECT Id, Name FROM Opportunity' })
+    });
+    const { id } = (await created.json()) as { id: string };
+    for (let i = 0; i < 2; i++) await raw(`/services/data/v${version}/jobs/query/${id}`);
+    return id;
+  }
+
+  interface ResultPages {
+    resultPages: { resultUrl: string }[];
+    nextRecordsUrl: string | null;
+    done: boolean;
+  }
+
+  it('lists result URLs five at a time with nextRecordsUrl until done, each a page of the results', async () => {
+    const id = await completedJob();
+    const urls: string[] = [];
+    let next: string | null = `${V}/jobs/query/${id}/resultPages`;
+    let answers = 0;
+    while (next) {
+      const res = await raw(next, { Accept: 'application/json' });
+      expect(res.status).toBe(200);
+      const body = jsonOf<ResultPages>(res.body);
+      answers++;
+      expect(body.resultPages.length).toBeLessThanOrEqual(5);
+      urls.push(...body.resultPages.map((p) => p.resultUrl));
+      expect(body.done).toBe(body.nextRecordsUrl === null);
+      next = body.nextRecordsUrl;
+    }
+    // 23 records in pages of 2: 12 pages, listed in 3 answers.
+    expect(answers).toBe(3);
+    expect(urls).toHaveLength(12);
+    expect(urls[0]).toMatch(new RegExp(`^${V}/jobs/query/${id}/results\\?locator=\\w+$`));
+    let rows = 0;
+    for (const url of urls) {
+      const page = await raw(url, { Accept: 'text/csv' });
+      const count = Number(page.headers['sforce-numberofrecords']);
+      expect(page.body.toString('utf8').trimEnd().split('\n')).toHaveLength(count + 1);
+      rows += count;
+    }
+    expect(rows).toBe(23);
+  });
+
+  it('refuses resultPages below API 58.0 (404), with another version than the job’s (409), before completion (400)', async () => {
+    const old = await completedJob('57.0');
+    const below = await raw(`/services/data/v57.0/jobs/query/${old}/resultPages`);
+    expect(below.status).toBe(404);
+    expect(jsonOf<{ errorCode: string }[]>(below.body)[0]?.errorCode).toBe('NOT_FOUND');
+    const id = await completedJob('65.0');
+    const other = await raw(`/services/data/v60.0/jobs/query/${id}/resultPages`);
+    expect(other.status).toBe(409);
+    const created = await fetch(`${sim.url}${V}/jobs/query`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${sim.accessToken}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ operation: 'query', query: 'SELECT Id FROM Opportunity' })
+    });
+    const pending = ((await created.json()) as { id: string }).id;
+    expect((await raw(`${V}/jobs/query/${pending}/resultPages`)).status).toBe(400);
+  });
+
+  it('serves a result page gzip-compressed when asked (Accept-Encoding: gzip), plain otherwise', async () => {
+    const id = await completedJob();
+    const url = `${V}/jobs/query/${id}/results?maxRecords=50`;
+    const plain = await raw(url, { 'Accept-Encoding': 'identity' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const none = await raw(url);
+    expect(none.headers['content-encoding']).toBeUndefined();
+    const refused = await raw(url, { 'Accept-Encoding': 'gzip;q=0, identity' });
+    expect(refused.headers['content-encoding']).toBeUndefined();
+    const gzip = await raw(url, { 'Accept-Encoding': 'gzip, deflate' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(gzip.body.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
+    expect(gunzipSync(gzip.body).toString('utf8')).toBe(plain.body.toString('utf8'));
+    expect(sim.resultEncodings).toEqual({ gzip: 1, identity: 3 });
+  });
+
+  it('injects a truncated gzip stream and a corrupt one (wrong CRC-32)', async () => {
+    const id = await completedJob();
+    const url = `${V}/jobs/query/${id}/results?maxRecords=50`;
+    const whole = await raw(url, { 'Accept-Encoding': 'gzip' });
+    sim.inject({ kind: 'bulkResults', fault: 'GZIP_TRUNCATED' });
+    const truncated = await raw(url, { 'Accept-Encoding': 'gzip' });
+    expect(truncated.status).toBe(200);
+    expect(truncated.body.length).toBeLessThan(whole.body.length);
+    expect(() => gunzipSync(truncated.body)).toThrow(/unexpected end of file/);
+    sim.inject({ kind: 'bulkResults', fault: 'GZIP_CORRUPT' });
+    const corrupt = await raw(url, { 'Accept-Encoding': 'gzip' });
+    expect(corrupt.body.length).toBe(whole.body.length);
+    expect(() => gunzipSync(corrupt.body)).toThrow(/incorrect data check/);
+  });
+
+  it('throttles result bodies to a shared link of throttleMbps', async () => {
+    await sim.close();
+    sim = await startSimulator({ opportunities: 3000, throttleMbps: 2 });
+    const id = await completedJob();
+    const started = performance.now();
+    const [a, b] = await Promise.all([
+      raw(`${V}/jobs/query/${id}/results?maxRecords=1500`, { 'Accept-Encoding': 'identity' }),
+      raw(`${V}/jobs/query/${id}/results?maxRecords=1500&locator=${Buffer.from('1500').toString('base64')}`, {
+        'Accept-Encoding': 'identity'
+      })
+    ]);
+    const seconds = (performance.now() - started) / 1000;
+    const megabits = ((a.body.length + b.body.length) * 8) / 1e6;
+    // Both downloads share the link: together no faster than 2 Mbit/s.
+    expect(megabits).toBeGreaterThan(0.2);
+    expect(seconds).toBeGreaterThanOrEqual((megabits / 2) * 0.95);
   });
 });

@@ -11,7 +11,8 @@ withEnv({ SYNC_PAGE_SIZE: '100', SYNC_POLL_MS: '20' });
 describe('live read path (Bulk API 2.0 through the simulator)', () => {
   let sim: SalesforceSimulator;
   beforeEach(async () => {
-    sim = await startSimulator({ opportunities: 250, wideRecords: 120 });
+    // Result pages of 100 rows both ways: maxRecords (SYNC_PAGE_SIZE) by locator, the server's size by resultPages.
+    sim = await startSimulator({ opportunities: 250, wideRecords: 120, defaultMaxRecords: 100 });
   });
   afterEach(async () => {
     await sim.close();
@@ -35,11 +36,12 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
     expect(names).not.toContain('BillingAddress');
     expect(names).not.toContain('Logo__c');
     expect(names).not.toContain('Jigsaw');
-    // 250 records at 100 per page: 3 result pages, one job, one describe.
+    // 250 records at 100 per page: 3 result pages listed by one resultPages answer, one job, one describe.
     expect(sim.callsByObject().Opportunity).toEqual({
       describe: 1,
       bulkCreate: 1,
       bulkPoll: 2,
+      bulkResultPages: 1,
       bulkResults: 3
     });
     // Per owner: the owners' records add up to the object's.
@@ -60,7 +62,13 @@ describe('live read path (Bulk API 2.0 through the simulator)', () => {
     );
     const calls = sim.callsByObject();
     // 120 records → 2 pages; the wide object's job selects 900 columns in one POST body.
-    expect(calls[WIDE_OBJECT]).toEqual({ describe: 1, bulkCreate: 1, bulkPoll: 2, bulkResults: 2 });
+    expect(calls[WIDE_OBJECT]).toEqual({
+      describe: 1,
+      bulkCreate: 1,
+      bulkPoll: 2,
+      bulkResultPages: 1,
+      bulkResults: 2
+    });
     expect(sim.callCount({ kind: 'query', object: WIDE_OBJECT })).toBe(0);
     // Every field of the describe but the system-filled ones (left out of field lists: issue 11, item 10).
     const described = await openOrgSource({ instanceUrl: sim.url, accessToken: sim.accessToken }).then(

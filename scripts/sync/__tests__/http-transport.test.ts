@@ -1,7 +1,9 @@
 // The sync's one-shot HTTP transport for jsforce (sources/http-transport.ts).
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendOnce } from '../sources/http-transport';
+import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
+import type { Connection } from '@jsforce/jsforce-node';
+import { getStream, sendOnce } from '../sources/http-transport';
 
 /** A failure must show in seconds, not at Jest's 30 s limit: the request and the wait both time out. */
 const QUICK_MS = 5_000;
@@ -53,6 +55,121 @@ describe('sendOnce', () => {
           resolve();
         });
       });
+    }
+  });
+});
+
+describe('getStream', () => {
+  /** A loopback server answering each path its own way; the connection stand-in has its URL and a token. */
+  async function serve(
+    handler: (path: string, res: ServerResponse, encoding: string) => void
+  ): Promise<{ connection: Connection; close: () => Promise<void> }> {
+    const server = createServer((req, res) => {
+      handler(req.url ?? '/', res, req.headers['accept-encoding'] ?? '');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    const connection = {
+      instanceUrl: `http://127.0.0.1:${port}`,
+      accessToken: 'token'
+    } as unknown as Connection;
+    return {
+      connection,
+      close: async () => {
+        server.closeAllConnections();
+        await new Promise<void>((resolve) => {
+          server.close(() => {
+            resolve();
+          });
+        });
+      }
+    };
+  }
+  const text = async (body: NodeJS.ReadableStream): Promise<string> => {
+    let out = '';
+    for await (const chunk of body) out += (chunk as Buffer).toString('utf8');
+    return out;
+  };
+  const csv = '"Id"\n"001"\n'.repeat(200);
+
+  it('asks for gzip, decodes it as it streams, and reads a plain answer as is', async () => {
+    const seen: string[] = [];
+    const { connection, close } = await serve((path, res, encoding) => {
+      seen.push(encoding);
+      if (path === '/gzip') {
+        res.writeHead(200, { 'Content-Encoding': 'gzip' });
+        res.end(gzipSync(csv));
+      } else {
+        res.writeHead(200);
+        res.end(csv);
+      }
+    });
+    try {
+      const gz = await getStream(connection, '/gzip', {
+        accept: 'text/csv',
+        acceptGzip: true,
+        timeoutMs: QUICK_MS
+      });
+      expect(gz.encoding).toBe('gzip');
+      expect(await text(gz.body)).toBe(csv);
+      const plain = await getStream(connection, '/plain', {
+        accept: 'text/csv',
+        acceptGzip: false,
+        timeoutMs: QUICK_MS
+      });
+      expect(plain.encoding).toBe('identity');
+      expect(await text(plain.body)).toBe(csv);
+      expect(seen).toEqual(['gzip', 'identity']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('fails a gzip stream cut before its trailer (Z_BUF_ERROR), which Z_SYNC_FLUSH decoding would end quietly', async () => {
+    const whole = gzipSync(csv);
+    const { connection, close } = await serve((_path, res) => {
+      res.writeHead(200, { 'Content-Encoding': 'gzip' });
+      res.end(whole.subarray(0, whole.length - 6));
+    });
+    try {
+      const got = await getStream(connection, '/', {
+        accept: 'text/csv',
+        acceptGzip: true,
+        timeoutMs: QUICK_MS
+      });
+      await expect(text(got.body)).rejects.toMatchObject({ code: 'Z_BUF_ERROR' });
+      // What Node's fetch does (finishFlush Z_SYNC_FLUSH): the same bytes end without an error.
+      expect(
+        gunzipSync(whole.subarray(0, whole.length - 6), { finishFlush: zlibConstants.Z_SYNC_FLUSH }).length
+      ).toBe(Buffer.byteLength(csv));
+    } finally {
+      await close();
+    }
+  });
+
+  it('names errors by Salesforce errorCode, or ERROR_HTTP_<status> without a JSON body', async () => {
+    const { connection, close } = await serve((path, res) => {
+      if (path === '/json') {
+        res.writeHead(400, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify([{ errorCode: 'INVALIDLOCATOR', message: 'Invalid locator: x' }]));
+      } else {
+        res.writeHead(503);
+        res.end('Service Unavailable');
+      }
+    });
+    try {
+      const options = { accept: 'text/csv', acceptGzip: true, timeoutMs: QUICK_MS };
+      await expect(getStream(connection, '/json', options)).rejects.toMatchObject({
+        name: 'INVALIDLOCATOR',
+        errorCode: 'INVALIDLOCATOR',
+        message: 'Invalid locator: x'
+      });
+      await expect(getStream(connection, '/text', options)).rejects.toMatchObject({
+        errorCode: 'ERROR_HTTP_503',
+        status: 503
+      });
+    } finally {
+      await close();
     }
   });
 });

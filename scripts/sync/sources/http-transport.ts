@@ -8,9 +8,13 @@
 // stack trace. This transport keeps jsforce's contract (a stream that emits 'complete' with the whole
 // response, or 'error'), sends each request once with Node's fetch, and turns any failure, mid-body
 // included, into a rejected call that the sync's one retry layer (retry.ts) classifies and retries.
+// Result pages are streamed instead (getStream below): node:http(s), gzip decoded as it arrives.
 // Behind a proxy: Node's fetch honours HTTPS_PROXY/NO_PROXY when NODE_USE_ENV_PROXY=1 (Node 22.21+).
 
-import { PassThrough, type Duplex } from 'node:stream';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
+import { PassThrough, pipeline, type Duplex, type Readable, type Transform } from 'node:stream';
+import { createGunzip } from 'node:zlib';
 import type { Connection } from '@jsforce/jsforce-node';
 import { Transport } from '@jsforce/jsforce-node/lib/transport';
 import type { HttpRequest, HttpRequestOptions } from '@jsforce/jsforce-node/lib/types';
@@ -70,4 +74,126 @@ class SendOnceTransport extends Transport {
  */
 export function useSendOnceTransport(connection: Connection): void {
   connection._transport = new SendOnceTransport();
+}
+
+/** A streamed response: status, lower-cased headers, and the body already decoded (gunzipped when gzip). */
+export interface StreamedResponse {
+  status: number;
+  headers: Record<string, string | undefined>;
+  /** 'gzip' when the server compressed the body (Content-Encoding: gzip), else 'identity'. */
+  encoding: 'gzip' | 'identity';
+  /** The decoded body, as it arrives. A cut connection, a truncated or corrupt gzip stream make it emit 'error'. */
+  body: Readable;
+}
+
+/** An HTTP error with Salesforce's errorCode (from the JSON body) or jsforce's ERROR_HTTP_<status> name. */
+export class HttpResponseError extends Error {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string
+  ) {
+    super(message);
+    this.name = errorCode;
+  }
+}
+
+/**
+ * GETs a URL of the connection's org and streams the body, gzip-decoded as it arrives (node:zlib, default
+ * finishFlush: a gzip stream that stops before its trailer fails with "unexpected end of file", a wrong
+ * CRC-32 with "incorrect data check"; Node's fetch decodes with Z_SYNC_FLUSH and would end such a stream
+ * without an error, which is why this uses node:http(s) and decodes itself).
+ *
+ * - `acceptGzip`: sends `Accept-Encoding: gzip` (Bulk API 2.0 Developer Guide, "Use Compression for
+ *   Responses": the response then carries `Content-Encoding: gzip`; the server may still answer plain, which
+ *   is read as is). Without it `Accept-Encoding: identity` asks for a plain body.
+ * - Authentication: `Authorization: Bearer <connection.accessToken>`. A 401 refreshes the token once through
+ *   jsforce's refresh delegate when the connection has one (a stored sf CLI login), then resends.
+ * - A status ≥ 400 rejects with HttpResponseError: errorCode and message from Salesforce's JSON error body
+ *   `[{"errorCode","message"}]` (REST API Developer Guide, "Status Codes and Error Responses"), else
+ *   ERROR_HTTP_<status> as jsforce names it, so errors.ts classifies both ways alike.
+ * - Only http: on loopback and https are sent (checkInstanceUrl vets the instance URL before).
+ */
+export async function getStream(
+  connection: Connection,
+  url: string,
+  options: { accept: string; acceptGzip: boolean; timeoutMs?: number; signal?: AbortSignal }
+): Promise<StreamedResponse> {
+  const attempt = async (): Promise<StreamedResponse | 'unauthorized'> => {
+    const target = new URL(url, connection.instanceUrl);
+    const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+    const response = await new Promise<IncomingMessage>((resolve, reject) => {
+      const req = send(target, {
+        method: 'GET',
+        headers: {
+          Authorization: `Bearer ${connection.accessToken ?? ''}`,
+          Accept: options.accept,
+          'Accept-Encoding': options.acceptGzip ? 'gzip' : 'identity'
+        },
+        signal: AbortSignal.any([
+          AbortSignal.timeout(options.timeoutMs ?? REQUEST_TIMEOUT_MS),
+          ...(options.signal ? [options.signal] : [])
+        ])
+      });
+      req.once('response', resolve);
+      req.once('error', reject);
+      req.end();
+    });
+    const status = response.statusCode ?? 0;
+    const headers: Record<string, string | undefined> = {};
+    for (const [name, value] of Object.entries(response.headers)) {
+      headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    const gzip = /^\s*gzip\s*$/i.test(headers['content-encoding'] ?? '');
+    const body: Readable = gzip ? decoded(response, createGunzip()) : response;
+    if (status === 401) {
+      body.resume();
+      return 'unauthorized';
+    }
+    if (status >= 400) throw await httpError(status, body);
+    return { status, headers, encoding: gzip ? 'gzip' : 'identity', body };
+  };
+  const first = await attempt();
+  if (first !== 'unauthorized') return first;
+  const refresher = (
+    connection as unknown as { _refreshDelegate?: { refresh(since: number): Promise<void> } }
+  )._refreshDelegate;
+  if (refresher) {
+    await refresher.refresh(Date.now());
+    const second = await attempt();
+    if (second !== 'unauthorized') return second;
+  }
+  throw new HttpResponseError(401, 'INVALID_SESSION_ID', 'Session expired or invalid');
+}
+
+/** Pipes a response through a decoder; an error on either side (a cut connection, bad gzip) ends in the decoder. */
+function decoded(response: IncomingMessage, decoder: Transform): Readable {
+  pipeline(response, decoder, () => undefined);
+  return decoder;
+}
+
+async function httpError(status: number, body: Readable): Promise<HttpResponseError> {
+  let text = '';
+  try {
+    for await (const chunk of body) text += (chunk as Buffer).toString('utf8');
+  } catch {
+    // the error body itself broke: the status alone says enough
+  }
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    const first = (Array.isArray(parsed) ? (parsed[0] as unknown) : parsed) as {
+      errorCode?: unknown;
+      message?: unknown;
+    } | null;
+    if (first && typeof first.errorCode === 'string') {
+      return new HttpResponseError(
+        status,
+        first.errorCode,
+        typeof first.message === 'string' ? first.message : text
+      );
+    }
+  } catch {
+    // not JSON
+  }
+  return new HttpResponseError(status, `ERROR_HTTP_${status}`, text.slice(0, 500) || `HTTP ${status}`);
 }

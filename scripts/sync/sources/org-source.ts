@@ -3,16 +3,18 @@
 // API calls per object do not grow with its number of fields, only with its result pages:
 //   1 describe + 1 Bulk API 2.0 query job (the SOQL travels in a POST body, so 900 field names are fine:
 //   a GET /query with them in the URL fails with HTTP 431, the sfdx-hardis failure) + a few polls
-//   + 1 GET per result page (maxRecords: 50,000 records, fewer for very wide objects so that a page, which
-//   jsforce holds as text while the CSV reader goes through it, stays around 30 MB).
-// Results are paged here, not by jsforce's bulk2.query (it crashes when results span more than one
-// Sforce-Locator page: jsforce issues #1546 and #1693). Each page goes through the shared CSV reader.
+//   + from API 58.0, 1 GET …/resultPages per five result pages listed, then 1 GET per page, PAGE_CONCURRENCY
+//   at a time (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"); below 58.0, or when
+//   resultPages answers 404/405, 1 GET per page by Sforce-Locator (maxRecords: 50,000 records, fewer for
+//   very wide objects so that a page, held until it is checked whole, stays around 30 MB).
+// Every page is asked for with Accept-Encoding: gzip and streamed, decoded as it arrives, into the shared
+// CSV reader (http-transport.ts getStream; jsforce's HTTP layer would hold it as text). Results are paged
+// here, not by jsforce's bulk2.query (it crashes when results span more than one Sforce-Locator page:
+// jsforce issues #1546 and #1693).
 // Users come from a REST query (queryMore paging); rules from the org's custom metadata (__mdt SOQL).
 
-import { Readable } from 'node:stream';
 import { Connection as JsforceConnection } from '@jsforce/jsforce-node';
-import { HttpApi } from '@jsforce/jsforce-node/lib/http-api';
-import type { HttpRequest, HttpResponse, Schema } from '@jsforce/jsforce-node/lib/types';
+import type { HttpRequest } from '@jsforce/jsforce-node/lib/types';
 import { Org } from '@salesforce/core';
 import { readCsv, type RowBatch } from '../csv/csv-reader';
 import {
@@ -25,7 +27,7 @@ import {
 } from '../errors';
 import { CsvFormatError } from '../csv/csv-reader';
 import { messageOf } from '../messages';
-import { useSendOnceTransport } from './http-transport';
+import { getStream, useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { describedDefault } from '../engine/informative';
 import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -46,6 +48,20 @@ export const DEFAULT_API_VERSION = '65.0';
 export const DEFAULT_PAGE_SIZE = 50_000;
 /** Cells (records × columns) per result page when no page size is given: bounds the memory of a page. */
 export const PAGE_CELL_BUDGET = 2_000_000;
+/** GET /jobs/query/{id}/resultPages exists from API 58.0 (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"). */
+export const RESULT_PAGES_MIN_VERSION = 58;
+/**
+ * Result pages downloaded at once (env SYNC_PAGE_CONCURRENCY overrides it; 1 = sequential locator paging).
+ * Four: one answer of resultPages lists up to five URLs, so four downloads run while the next answer is
+ * fetched; more would not fill a shared link any better (the measurement parses on one thread), and each
+ * page in flight is held whole until checked, so memory stays at five pages at most (four downloading, one
+ * being measured) whatever the row count.
+ * Salesforce also caps an org's concurrent requests of 20 s or longer (25 in production orgs and sandboxes,
+ * 5 in Developer Edition and trial orgs, REQUEST_LIMIT_EXCEEDED beyond: Salesforce Developer Limits and
+ * Allocations Quick Reference, "API Request Limits and Allocations"): four stays under both, with room for
+ * the org's other integrations.
+ */
+export const PAGE_CONCURRENCY = 4;
 
 /** Tuning of the live path (tests and the benchmark shorten the waits). */
 export interface OrgSourceTuning {
@@ -56,6 +72,10 @@ export interface OrgSourceTuning {
   pollTimeoutMs?: number;
   /** Retries of calls that failed with 5xx, REQUEST_LIMIT_EXCEEDED or a network error. */
   retry?: RetryOptions;
+  /** Result pages downloaded at once (default PAGE_CONCURRENCY; 1 = sequential locator paging). */
+  pageConcurrency?: number;
+  /** Ask for gzip-compressed result pages (default true; env SYNC_ACCEPT_GZIP=0 turns it off). */
+  acceptGzip?: boolean;
 }
 
 /** Bulk API 2.0 cannot select compound (address, location) or base64 fields; their components are listed. */
@@ -91,6 +111,26 @@ interface JobInfo {
   numberRecordsProcessed?: number;
 }
 type Json = Record<string, unknown>;
+
+/** One answer of GET …/jobs/query/{id}/resultPages (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"). */
+interface ResultPagesAnswer {
+  resultPages?: { resultUrl: string }[];
+  nextRecordsUrl?: string | null;
+  /** The guide's element table spells it so; its example uses nextRecordsUrl. */
+  nextRecordUrl?: string | null;
+  done?: boolean;
+}
+
+/** A result page read and checked whole. */
+interface PageRead {
+  page: number;
+  batches: RowBatch[];
+  records: number;
+  /** Decoded (uncompressed) bytes. */
+  bytes: number;
+  /** Sforce-Locator of the next page (locator paging), null at the last. */
+  locator: string | null;
+}
 
 /** https only, except on the loopback interface (tests, a local proxy): a token must never travel in clear. */
 export function checkInstanceUrl(url: URL, flag: string): void {
@@ -140,21 +180,6 @@ async function connect(
   throw syncInputError('sync.org', 'NoLogin');
 }
 
-/** jsforce's HTTP layer for a CSV response: the body stays text, and JSON error bodies still become errorCodes. */
-class CsvApi extends HttpApi<Schema> {
-  override parseError(body: unknown): unknown {
-    if (typeof body === 'string') {
-      try {
-        const parsed = JSON.parse(body) as unknown;
-        return Array.isArray(parsed) ? (parsed[0] as unknown) : parsed;
-      } catch {
-        // not JSON: jsforce's default below
-      }
-    }
-    return super.parseError(body);
-  }
-}
-
 export class OrgSource implements OrgRecordSource {
   readonly kind = 'org' as const;
   private calls = 0;
@@ -163,6 +188,8 @@ export class OrgSource implements OrgRecordSource {
   private rules?: Promise<RuleSet>;
   private readonly pageSize: number | undefined;
   private readonly pollIntervalMs: number;
+  private readonly pageConcurrency: number;
+  private readonly acceptGzip: boolean;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -172,6 +199,9 @@ export class OrgSource implements OrgRecordSource {
   ) {
     this.pageSize = options.pageSize ?? positiveInt(process.env.SYNC_PAGE_SIZE);
     this.pollIntervalMs = options.pollIntervalMs ?? positiveInt(process.env.SYNC_POLL_MS) ?? 250;
+    this.pageConcurrency =
+      options.pageConcurrency ?? positiveInt(process.env.SYNC_PAGE_CONCURRENCY) ?? PAGE_CONCURRENCY;
+    this.acceptGzip = options.acceptGzip ?? process.env.SYNC_ACCEPT_GZIP !== '0';
     this.log = options.log ?? (() => undefined);
   }
 
@@ -184,15 +214,20 @@ export class OrgSource implements OrgRecordSource {
   }
 
   /** One API call with retries of transient failures, and a clear message for an expired session. */
-  private async call<T>(what: string, fn: () => Promise<T>): Promise<T> {
+  private async call<T>(what: string, fn: () => Promise<T>, signal?: AbortSignal): Promise<T> {
     try {
       return await withRetry(
         () => {
+          // Another page failed for good: this one stops too, without a further attempt.
+          signal?.throwIfAborted();
           this.calls++;
           return fn();
         },
         {
           ...this.options.retry,
+          ...(signal && !this.options.retry?.sleep
+            ? { sleep: (ms: number) => abortableSleep(ms, signal) }
+            : {}),
           onRetry: ({ attempt, delayMs, reason }) => {
             this.log(`${what}: ${reason}, retry ${attempt} in ${delayMs} ms`);
           }
@@ -295,56 +330,213 @@ export class OrgSource implements OrgRecordSource {
     const maxRecords =
       this.pageSize ??
       Math.max(1000, Math.min(DEFAULT_PAGE_SIZE, Math.floor(PAGE_CELL_BUDGET / selected.length)));
+    const stop = new AbortController();
+    try {
+      const listed =
+        this.pageConcurrency > 1 ? await this.firstResultPages(described.name, job.id) : undefined;
+      const urls = listed ? this.listedPageUrls(described.name, listed, stop.signal) : undefined;
+      const pages = urls
+        ? this.readPagesInParallel(described.name, urls, stop.signal)
+        : this.readPagesByLocator(described.name, job.id, maxRecords, stop.signal);
+      for await (const read of pages) {
+        options.progress?.page(described.name, { page: read.page, records: read.records, bytes: read.bytes });
+        yield* read.batches;
+      }
+    } finally {
+      // A failure or an early return: downloads still under way stop, their retries too.
+      stop.abort();
+    }
+  }
+
+  /**
+   * Sequential locator paging (what jsforce's bulk2 and `sf data export bulk` do; the path below API 58.0 or
+   * where resultPages answers 404/405): GET …/results?maxRecords=…[&locator=…] until the Sforce-Locator
+   * header is the string "null" (Bulk API 2.0 Developer Guide, "Get Results for a Query Job", API 47.0+).
+   */
+  private async *readPagesByLocator(
+    objectName: string,
+    jobId: string,
+    maxRecords: number,
+    signal: AbortSignal
+  ): AsyncGenerator<PageRead> {
     let locator: string | null = null;
     let page = 0;
     do {
       page++;
       const params = new URLSearchParams({ maxRecords: String(maxRecords) });
       if (locator) params.set('locator', locator);
-      const url = `${this.base}/jobs/query/${job.id}/results?${params.toString()}`;
-      // A page is checked whole before any of its rows reach the measurement, so a page fetched again
-      // (same locator) is never counted twice.
-      const read = await this.call(`results of ${described.name}, page ${page}`, () =>
-        this.readPage(url, `${described.name} result page ${page}`)
+      const url = `${this.base}/jobs/query/${jobId}/results?${params.toString()}`;
+      const n = page;
+      const read: PageRead = await this.call(
+        `results of ${objectName}, page ${n}`,
+        () => this.readPage(url, `${objectName} result page ${n}`, n, signal),
+        signal
       );
       locator = read.locator;
-      options.progress?.page(described.name, { page, records: read.records, bytes: read.bytes });
-      yield* read.batches;
+      yield read;
     } while (locator);
   }
 
   /**
-   * GETs one result page and parses it. A page whose rows do not add up to its Sforce-NumberOfRecords
-   * header, or that does not end at a record boundary (Bulk API 2.0 ends every record with the job's
-   * line ending, LF here), was cut short on the way: TransientResponseError, so the retry layer fetches
-   * the same locator again (Bulk API 2.0 Developer Guide, "Get Results for a Query Job").
+   * The first answer of GET …/jobs/query/{id}/resultPages (Bulk API 2.0 Developer Guide, "Get Parallel
+   * Results for a Query Job": API 58.0 and later, JSON, up to five resultUrl per answer, the job's own API
+   * version or 409), or undefined when sequential locator paging applies: below API 58.0 (the resource
+   * does not exist), or when the endpoint answers 404 NOT_FOUND or 405 (an org or proxy without it).
+   */
+  private async firstResultPages(objectName: string, jobId: string): Promise<ResultPagesAnswer | undefined> {
+    if (Number(this.connection.version) < RESULT_PAGES_MIN_VERSION) return undefined;
+    try {
+      return await this.request<ResultPagesAnswer>(`result pages of ${objectName}`, {
+        method: 'GET',
+        url: `${this.base}/jobs/query/${jobId}/resultPages`
+      });
+    } catch (error) {
+      const code = errorCode(error);
+      if (['NOT_FOUND', 'METHOD_NOT_ALLOWED', 'ERROR_HTTP_404', 'ERROR_HTTP_405'].includes(code)) {
+        this.log(
+          `resultPages of ${objectName} answered ${code}: reading the result pages one by one (locators).`
+        );
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  /** Every resultUrl of a job, following nextRecordsUrl until done (one API call per answer of ≤ 5 URLs). */
+  private async *listedPageUrls(
+    objectName: string,
+    first: ResultPagesAnswer,
+    signal: AbortSignal
+  ): AsyncGenerator<string> {
+    let answer = first;
+    for (;;) {
+      for (const entry of answer.resultPages ?? []) yield this.sameOrgUrl(entry.resultUrl, objectName);
+      // The guide's table names the field nextRecordUrl, its example and text nextRecordsUrl: either is read.
+      const next = answer.nextRecordsUrl ?? answer.nextRecordUrl;
+      if (answer.done !== false || !next || signal.aborted) return;
+      answer = await this.call(
+        `result pages of ${objectName} (more)`,
+        () =>
+          this.connection.request<ResultPagesAnswer>({
+            method: 'GET',
+            url: this.sameOrgUrl(next, objectName)
+          }),
+        signal
+      );
+    }
+  }
+
+  /**
+   * Downloads listed result pages PAGE_CONCURRENCY at a time and hands them on in page order: a page is
+   * checked whole (row count, last record, gzip trailer) before any of its rows reach the measurement, so a
+   * page fetched again is never counted twice, and the order makes runs reproducible page for page (the
+   * measurement itself does not depend on it: it counts per record).
+   */
+  private async *readPagesInParallel(
+    objectName: string,
+    urls: AsyncGenerator<string>,
+    signal: AbortSignal
+  ): AsyncGenerator<PageRead> {
+    const window: Promise<PageRead>[] = [];
+    let listed = 0;
+    let exhausted = false;
+    const fill = async (): Promise<void> => {
+      while (!exhausted && window.length < this.pageConcurrency) {
+        const next = await urls.next();
+        if (next.done) {
+          exhausted = true;
+          return;
+        }
+        const n = ++listed;
+        const url = next.value;
+        const pending = this.call(
+          `results of ${objectName}, page ${n}`,
+          () => this.readPage(url, `${objectName} result page ${n}`, n, signal),
+          signal
+        );
+        pending.catch(() => undefined); // awaited in turn below; a later page's failure is not unhandled
+        window.push(pending);
+      }
+    };
+    await fill();
+    for (let head = window.shift(); head; head = window.shift()) {
+      const read = await head;
+      await fill(); // the next download starts while this page's rows are measured
+      yield read;
+    }
+  }
+
+  /**
+   * GETs one result page (Accept: text/csv, Accept-Encoding: gzip unless SYNC_ACCEPT_GZIP=0) and streams it,
+   * decoded as it arrives, into the shared CSV reader. A page whose rows do not add up to its
+   * Sforce-NumberOfRecords header, that does not end at a record boundary (Bulk API 2.0 ends every record
+   * with the job's line ending, LF here), whose gzip stream ends before its trailer or fails its CRC, or
+   * whose connection drops, was cut short or damaged on the way: TransientResponseError (or the network
+   * error), so the retry layer fetches the same URL again (Bulk API 2.0 Developer Guide, "Get Results for
+   * a Query Job": Sforce-NumberOfRecords, Sforce-Locator; "Use Compression for Responses").
    */
   private async readPage(
     url: string,
-    sourceName: string
-  ): Promise<{ batches: RowBatch[]; records: number; bytes: number; locator: string | null }> {
-    const { body, headers } = await this.getText(url);
-    const next = headers['sforce-locator'];
-    const expected = Number(headers['sforce-numberofrecords'] ?? NaN);
+    sourceName: string,
+    page: number,
+    signal: AbortSignal
+  ): Promise<PageRead> {
+    const response = await getStream(this.connection, url, {
+      accept: 'text/csv',
+      acceptGzip: this.acceptGzip,
+      signal
+    });
+    const next = response.headers['sforce-locator'];
+    const expected = Number(response.headers['sforce-numberofrecords'] ?? NaN);
     const batches: RowBatch[] = [];
     let records = 0;
+    let bytes = 0;
+    let last = -1;
+    const counted = async function* (body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+      for await (const chunk of body) {
+        bytes += chunk.length;
+        if (chunk.length > 0) last = chunk[chunk.length - 1] ?? -1;
+        yield chunk;
+      }
+    };
     try {
-      for await (const batch of readCsv(chunks(body), { sourceName })) {
+      for await (const batch of readCsv(counted(response.body), { sourceName })) {
         batches.push(batch);
         records += batch.length;
       }
     } catch (error) {
+      response.body.destroy();
       if (error instanceof CsvFormatError)
         throw new TransientResponseError(messageOf('sync.org', 'page.Damaged', [sourceName, error.message]));
+      const zlibCode = (error as { code?: unknown }).code;
+      if (zlibCode === 'Z_BUF_ERROR')
+        throw new TransientResponseError(messageOf('sync.org', 'page.GzipTruncated', [sourceName]));
+      if (typeof zlibCode === 'string' && zlibCode.startsWith('Z_'))
+        throw new TransientResponseError(
+          messageOf('sync.org', 'page.GzipCorrupt', [sourceName, (error as Error).message])
+        );
       throw error;
     }
-    if (records > 0 && !body.endsWith('\n')) {
+    if (records > 0 && last !== 0x0a) {
       throw new TransientResponseError(messageOf('sync.org', 'page.CutShort', [sourceName]));
     }
     if (Number.isFinite(expected) && records !== expected) {
       throw new TransientResponseError(messageOf('sync.org', 'page.Count', [sourceName, records, expected]));
     }
-    return { batches, records, bytes: body.length, locator: next && next !== 'null' ? next : null };
+    return { page, batches, records, bytes, locator: next && next !== 'null' ? next : null };
+  }
+
+  /** A URL Salesforce listed, as a path of this org: a token is never sent to another host. */
+  private sameOrgUrl(url: string, objectName: string): string {
+    const base = new URL(this.connection.instanceUrl);
+    const target = new URL(url, base);
+    if (target.origin !== base.origin || !target.pathname.startsWith('/services/data/')) {
+      throw syncServerError('sync.org', 'ForeignResultUrl', [
+        objectName,
+        `${target.origin}${target.pathname}`
+      ]);
+    }
+    return `${target.pathname}${target.search}`;
   }
 
   private async createJob(objectName: string, soql: string): Promise<JobInfo> {
@@ -398,22 +590,6 @@ export class OrgSource implements OrgRecordSource {
       });
     }
     return info;
-  }
-
-  /** GET a CSV page as text, with its headers, through jsforce's authenticated HTTP layer. */
-  private async getText(url: string): Promise<{ body: string; headers: Record<string, string | undefined> }> {
-    const api = new CsvApi(this.connection, { responseType: 'text/plain' });
-    let headers: Record<string, string | undefined> = {};
-    api.on('response', (response: HttpResponse) => {
-      headers = response.headers;
-    });
-    const absolute = url.startsWith('/') ? `${this.connection.instanceUrl}${url}` : url;
-    const body = await api.request<string>({
-      method: 'GET',
-      url: absolute,
-      headers: { Accept: 'text/csv' }
-    });
-    return { body, headers };
   }
 
   /** REST query with queryMore paging (users and custom metadata: small). */
@@ -592,16 +768,17 @@ export async function openOrgSource(options: OrgSourceOptions & OrgSourceTuning)
   return new OrgSource(connection, description, options);
 }
 
-/** Slices a page into 1 MiB chunks so the CSV reader yields batches of a bounded size. */
-function chunks(body: string): Readable {
-  const buffer = Buffer.from(body, 'utf8');
-  const size = 1 << 20;
-  return Readable.from(
-    (function* () {
-      for (let offset = 0; offset < buffer.length; offset += size)
-        yield buffer.subarray(offset, offset + size);
-    })()
-  );
+/** A wait that ends early (resolved) when the signal aborts, so no timer keeps the process alive. */
+function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done(): void {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    }
+    signal.addEventListener('abort', done, { once: true });
+  });
 }
 
 function positiveInt(value: string | undefined): number | undefined {
