@@ -353,24 +353,60 @@ async function checkAction(
 /** The smallest touch area on a phone, in CSS pixels (WCAG 2.5.5 Target Size, enhanced). */
 const MIN_TOUCH_TARGET = 44;
 
-async function checkRegion(page: Page, scenario: Scenario, region: Region): Promise<string[]> {
+/** Regions a finger uses: the phone, and the utility bar (Salesforce's mobile-sized panel on tablets and touch laptops). */
+const TOUCH_REGIONS: ReadonlySet<Region> = new Set<Region>(['phone', 'utilityBar']);
+
+/** Whether a scenario's touch targets are checked in a region: on by default in TOUCH_REGIONS. */
+function checksTouchTargets(scenario: Pick<Scenario, 'touchTargets'>, region: Region): boolean {
+  return scenario.touchTargets !== false && TOUCH_REGIONS.has(region);
+}
+
+/**
+ * @param state '' for the state first shown, `.after-<n>` for the state after the n-th activated action
+ *   (its shots are reports/screenshots/<scenario>.after-<n>@<region>.png)
+ */
+async function checkRegion(page: Page, scenario: Scenario, region: Region, state = ''): Promise<string[]> {
   const name = scenario.name;
   const width = REGIONS[region];
   await placeIn(page, width);
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
-  if (scenario.touchTargets && region === 'phone') {
+  if (checksTouchTargets(scenario, region)) {
     problems.push(
       ...(await inspect<string[]>(page, `touchTargetProblems(${JSON.stringify(where)}, ${MIN_TOUCH_TARGET})`))
     );
   }
   await page.screenshot({
-    path: path.join(SCREENSHOT_DIR, `${name}@${region}.png`),
+    path: path.join(SCREENSHOT_DIR, `${name}${state}@${region}.png`),
     fullPage: true,
     animations: 'disabled'
   });
   return problems;
+}
+
+/**
+ * The layout checks of the state an action led to (an opened panel, a modal, a list after a change):
+ * text, overflow, truncation, overlap and contrast at the first width, then each region, as for the
+ * state first shown. Every failure names the action it followed.
+ */
+async function checkStateAfter(
+  page: Page,
+  scenario: Scenario,
+  width: number,
+  step: number,
+  action: string
+): Promise<string[]> {
+  const problems = [
+    ...(await inspect<string[]>(page, 'textProblems()')),
+    ...(await inspect<string[]>(page, `layoutProblems('${width}px')`)),
+    ...(await inspect<string[]>(page, 'contrastProblems()'))
+  ];
+  for (const region of scenario.regions ?? []) {
+    problems.push(...(await checkRegion(page, scenario, region, `.after-${step}`)));
+  }
+  if (scenario.regions?.length) await placeIn(page, width);
+  return problems.map((problem) => `after ${action}: ${problem}`);
 }
 
 /**
@@ -530,6 +566,8 @@ async function runScenario(
           fullPage: true,
           animations: 'disabled'
         });
+        const what = `${action.role} "${resolveText(labels, language, action.name)}"`;
+        outcome.failures.push(...(await checkStateAfter(page, scenario, width, step, what)));
       }
     }
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
