@@ -31,6 +31,7 @@ import {
   type Text
 } from '../../test/browser/scenario.ts';
 import { serveStatic } from '../../test/browser/server.ts';
+import { TOUCH_TARGET_GAPS } from '../../test/browser/touch-target-gaps.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -410,6 +411,29 @@ async function checkStateAfter(
 }
 
 /**
+ * Touch-target failures of a scenario listed in test/browser/touch-target-gaps.ts become one note; a
+ * listed scenario without any fails, so that the list of known gaps only shrinks.
+ */
+function knownTouchGaps(scenario: Scenario, outcome: Outcome): Outcome {
+  const gap = TOUCH_TARGET_GAPS[scenario.name];
+  if (gap === undefined) return outcome;
+  const touch = outcome.failures.filter((failure) => / touch target \d/.test(failure));
+  const failures = outcome.failures.filter((failure) => !touch.includes(failure));
+  if (touch.length === 0) {
+    failures.push(
+      `test/browser/touch-target-gaps.ts lists ${scenario.name} ("${gap}"), but every control now offers 44 × 44 px: delete the entry`
+    );
+  }
+  const notes = touch.length
+    ? [
+        ...outcome.notes,
+        `known touch-target gap (test/browser/touch-target-gaps.ts): ${touch.length} failure(s): ${gap}`
+      ]
+    : outcome.notes;
+  return { ...outcome, failures, notes };
+}
+
+/**
  * Judges an outcome: failed when it has failures, except for a self-test scenario (`expectFailures`),
  * which passes only when it fails in exactly the expected ways.
  */
@@ -578,7 +602,7 @@ async function runScenario(
     await context.close();
   }
   outcome.ms = Date.now() - started;
-  return expectFailures(scenario, outcome);
+  return expectFailures(scenario, knownTouchGaps(scenario, outcome));
 }
 
 function launchChromium(): Promise<Browser> {
