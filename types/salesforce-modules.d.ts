@@ -22,6 +22,12 @@ declare module '@salesforce/user/Id' {
   export default userId;
 }
 
+declare module '@salesforce/customPermission/*' {
+  // True when the running user holds the custom permission (a display hint: Apex enforces access).
+  const granted: boolean;
+  export default granted;
+}
+
 declare module '@salesforce/i18n/lang' {
   const lang: string;
   export default lang;

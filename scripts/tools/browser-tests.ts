@@ -31,6 +31,7 @@ import {
   type Text
 } from '../../test/browser/scenario.ts';
 import { serveStatic } from '../../test/browser/server.ts';
+import { TOUCH_TARGET_GAPS } from '../../test/browser/touch-target-gaps.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -353,24 +354,83 @@ async function checkAction(
 /** The smallest touch area on a phone, in CSS pixels (WCAG 2.5.5 Target Size, enhanced). */
 const MIN_TOUCH_TARGET = 44;
 
-async function checkRegion(page: Page, scenario: Scenario, region: Region): Promise<string[]> {
+/** Regions a finger uses: the phone, and the utility bar (Salesforce's mobile-sized panel on tablets and touch laptops). */
+const TOUCH_REGIONS: ReadonlySet<Region> = new Set<Region>(['phone', 'utilityBar']);
+
+/** Whether a scenario's touch targets are checked in a region: on by default in TOUCH_REGIONS. */
+function checksTouchTargets(scenario: Pick<Scenario, 'touchTargets'>, region: Region): boolean {
+  return scenario.touchTargets !== false && TOUCH_REGIONS.has(region);
+}
+
+/**
+ * @param state '' for the state first shown, `.after-<n>` for the state after the n-th activated action
+ *   (its shots are reports/screenshots/<scenario>.after-<n>@<region>.png)
+ */
+async function checkRegion(page: Page, scenario: Scenario, region: Region, state = ''): Promise<string[]> {
   const name = scenario.name;
   const width = REGIONS[region];
   await placeIn(page, width);
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
-  if (scenario.touchTargets && region === 'phone') {
+  if (checksTouchTargets(scenario, region)) {
     problems.push(
       ...(await inspect<string[]>(page, `touchTargetProblems(${JSON.stringify(where)}, ${MIN_TOUCH_TARGET})`))
     );
   }
   await page.screenshot({
-    path: path.join(SCREENSHOT_DIR, `${name}@${region}.png`),
+    path: path.join(SCREENSHOT_DIR, `${name}${state}@${region}.png`),
     fullPage: true,
     animations: 'disabled'
   });
   return problems;
+}
+
+/**
+ * The layout checks of the state an action led to (an opened panel, a modal, a list after a change):
+ * text, overflow, truncation, overlap and contrast at the first width, then each region, as for the
+ * state first shown. Every failure names the action it followed.
+ */
+async function checkStateAfter(
+  page: Page,
+  scenario: Scenario,
+  width: number,
+  step: number,
+  action: string
+): Promise<string[]> {
+  const problems = [
+    ...(await inspect<string[]>(page, 'textProblems()')),
+    ...(await inspect<string[]>(page, `layoutProblems('${width}px')`)),
+    ...(await inspect<string[]>(page, 'contrastProblems()'))
+  ];
+  for (const region of scenario.regions ?? []) {
+    problems.push(...(await checkRegion(page, scenario, region, `.after-${step}`)));
+  }
+  if (scenario.regions?.length) await placeIn(page, width);
+  return problems.map((problem) => `after ${action}: ${problem}`);
+}
+
+/**
+ * Touch-target failures of a scenario listed in test/browser/touch-target-gaps.ts become one note; a
+ * listed scenario without any fails, so that the list of known gaps only shrinks.
+ */
+function knownTouchGaps(scenario: Scenario, outcome: Outcome): Outcome {
+  const gap = TOUCH_TARGET_GAPS[scenario.name];
+  if (gap === undefined) return outcome;
+  const touch = outcome.failures.filter((failure) => / touch target \d/.test(failure));
+  const failures = outcome.failures.filter((failure) => !touch.includes(failure));
+  if (touch.length === 0) {
+    failures.push(
+      `test/browser/touch-target-gaps.ts lists ${scenario.name} ("${gap}"), but every control now offers 44 × 44 px: delete the entry`
+    );
+  }
+  const notes = touch.length
+    ? [
+        ...outcome.notes,
+        `known touch-target gap (test/browser/touch-target-gaps.ts): ${touch.length} failure(s): ${gap}`
+      ]
+    : outcome.notes;
+  return { ...outcome, failures, notes };
 }
 
 /**
@@ -530,6 +590,8 @@ async function runScenario(
           fullPage: true,
           animations: 'disabled'
         });
+        const what = `${action.role} "${resolveText(labels, language, action.name)}"`;
+        outcome.failures.push(...(await checkStateAfter(page, scenario, width, step, what)));
       }
     }
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
@@ -540,7 +602,7 @@ async function runScenario(
     await context.close();
   }
   outcome.ms = Date.now() - started;
-  return expectFailures(scenario, outcome);
+  return expectFailures(scenario, knownTouchGaps(scenario, outcome));
 }
 
 function launchChromium(): Promise<Browser> {

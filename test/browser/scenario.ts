@@ -99,8 +99,9 @@ export interface Scenario {
   now?: string;
   permissions?: Record<string, boolean>;
   /**
-   * At the phone width, every control must offer a touch area of at least 44 × 44 px (WCAG 2.5.5): its
-   * own box, its label's, or a `.touch-target` wrapper's that passes taps on to it.
+   * At the phone and utility-bar widths, every control must offer a touch area of at least 44 × 44 px
+   * (WCAG 2.5.5): its own box, its label's, or a `.touch-target` wrapper's that passes taps on to it.
+   * On by default; `false` turns it off (the gate's self-tests only).
    */
   touchTargets?: boolean;
   /**

@@ -27,6 +27,7 @@ export function buildSnapshots(result: SyncResult): SnapshotSet {
       Records_Owned__c: u.recordsOwned,
       Last_Login__c: u.lastLogin,
       Active__c: u.active,
+      Active_Days__c: u.activeDays,
       Engagement_Score__c: u.engagementScore,
       Completeness__c: pct(u.completeness),
       Minutes_Saved__c: u.minutesSaved,

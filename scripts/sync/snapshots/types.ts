@@ -29,6 +29,8 @@ export interface UserAdoptionSnapshot {
   Records_Owned__c: number;
   Last_Login__c: string | null;
   Active__c: boolean;
+  /** Days of the period with any activity: the units of the Active_Day benefit activity. */
+  Active_Days__c: number;
   /** 0–100, one decimal. */
   Engagement_Score__c: number;
   /** Mean completeness of the user's records, 0–100 one decimal; null when no rule applies to any. */

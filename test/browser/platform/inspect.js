@@ -62,7 +62,17 @@
       }
       return false;
     };
+    // A fixed layer (a modal, a backdrop) is placed on the window, not in the region: it covers the
+    // page wherever the component sits, so its width is the window's business, not the region's.
+    // (Walks up through shadow hosts: synthetic shadow's contains() stops at a component's boundary.)
+    const inFixedLayer = (element) => {
+      for (let node = element; node && node !== root; node = node.parentElement || node.getRootNode().host) {
+        if (getComputedStyle(node).position === 'fixed') return true;
+      }
+      return false;
+    };
     for (const element of root.querySelectorAll('*')) {
+      if (inFixedLayer(element)) continue;
       const box = element.getBoundingClientRect();
       const style = getComputedStyle(element);
       const hidden = box.width <= 1 || style.visibility === 'hidden' || style.clip !== 'auto';
@@ -172,8 +182,18 @@
    * Text drawn over other text: two line boxes of different text nodes that intersect by more than
    * 2px each way (rounding and descenders aside). Sorted by top, so only neighbours are compared.
    */
+  /**
+   * Layers drawn over the page on purpose: a modal dialog, a menu, a listbox, a dropdown or a popover.
+   * Text in a layer covers the text under it (the person reads the layer), so only text of the same
+   * layer can overlap.
+   */
+  const LAYERS =
+    '[aria-modal="true"], [role="dialog"], [role="menu"], [role="listbox"], .slds-dropdown, .slds-popover';
+
   function overlapProblems() {
-    const boxes = textBoxes().sort((a, b) => a.rect.top - b.rect.top);
+    const boxes = textBoxes()
+      .map((box) => ({ ...box, layer: box.element.closest(LAYERS) }))
+      .sort((a, b) => a.rect.top - b.rect.top);
     const problems = [];
     const seen = new Set();
     for (let i = 0; i < boxes.length && problems.length < 5; i += 1) {
@@ -181,7 +201,7 @@
       for (let j = i + 1; j < boxes.length; j += 1) {
         const b = boxes[j];
         if (b.rect.top >= a.rect.bottom - 2) break;
-        if (a.node === b.node) continue;
+        if (a.node === b.node || a.layer !== b.layer) continue;
         const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
         const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
         const key = `${a.node}:${b.node}`;

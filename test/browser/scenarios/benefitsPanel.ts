@@ -1,67 +1,181 @@
-// benefitsPanel on the rep's home page (a narrow column): minutes saved, trend, and the benefits.
+// benefitsPanel on the rep's Home page (sidebar 400 px or main column 920 px) and on a phone (390 px):
+// minutes saved this week, this month and since go-live, the trend, "How is this calculated?", the
+// benefits, and the admin's warning about rules without French. Each state in English and in French.
 import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
 
 const data = (file: string): Fixture => ({ data: jestData('benefitsPanel', file) });
 const GRAPHQL = 'lightning/graphql.graphql';
 const BENEFITS = '@salesforce/apex/BenefitsController.getBenefits';
 const PERIOD = '@salesforce/apex/BenefitsController.getSnapshotPeriod';
+const GO_LIVE = '@salesforce/apex/BenefitsController.getGoLiveDate';
+const ADMIN = 'Adoption_Cockpit_Administer';
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
 const NOW = '2026-11-23T15:00:00.000Z';
-const withData = {
+const REGIONS: Scenario['regions'] = ['homeSidebar', 'homeMain', 'phone'];
+
+// The shipped benefit rules (long French descriptions and labels; Typed_Once without French), and four
+// weeks of snapshots: 206 min in the week of 16 November, 162, 148 and 110 before it (jest data).
+const weeks = {
   [PERIOD]: { data: 'Week' },
-  [GRAPHQL]: data('mySnapshots.json'),
-  [BENEFITS]: data('benefits.json')
+  [GRAPHQL]: data('mySnapshotsWeeks.json'),
+  [BENEFITS]: data('benefitsLong.json'),
+  [GO_LIVE]: { data: '2026-10-26' }
 };
+// The same weeks with the last two swapped: 162 min after 206.
+const drop = { ...weeks, [GRAPHQL]: data('mySnapshotsDrop.json') };
 
 export const scenarios: Scenario[] = [
   {
     name: 'benefitsPanel-data',
     component: 'benefitsPanel',
-    description: 'minutes saved this week and month, with benefits',
+    description: 'minutes saved this week, this month and since go-live, and how they are counted',
     now: NOW,
-    regions: ['homeSidebar', 'phone'],
-    fixtures: withData,
+    regions: REGIONS,
+    fixtures: weeks,
     shows: [
       label('benefitsPanel_Title'),
       label('benefitsPanel_ThisWeek'),
       label('benefitsPanel_ThisMonth'),
-      text('No more Excel reporting to your manager'),
-      text('One shared account history'),
-      label('benefitsPanel_ReplacesReport'),
-      // the week in the user's locale; one report replaced: the singular
+      label('benefitsPanel_SinceGoLive'),
+      // 206 min, 516 min and 626 min, in hours
+      text('3.4 h'),
+      text('8.6 h'),
+      text('10 h'),
+      text('From October 26, 2026'),
       text('Week of November 16, 2026'),
       text('1 report you no longer build by hand'),
-      // 150 minutes this week, written in hours
-      text('2.5 h')
+      text('No more Excel reporting to your manager'),
+      label('benefitsPanel_ReplacesReport'),
+      label('benefitsPanel_HowCalculated')
     ],
     hides: [
       label('benefitsPanel_ErrorTitle'),
       label('benefitsPanel_NoBenefits'),
-      text('2026-11-16'),
-      text('1 reports')
+      // reps never see the admin's warning
+      text('no French description'),
+      text('206 min'),
+      text('2026-11-16')
+    ],
+    actions: [
+      {
+        role: 'button',
+        name: label('benefitsPanel_HowCalculated'),
+        // the breakdown of the headline: 45 + 40 + 36 + 20 + 14 + 31 + 20 = 206 min
+        activate: { shows: text('Total: 3.4 h') }
+      }
     ]
+  },
+  {
+    name: 'benefitsPanel-fr',
+    component: 'benefitsPanel',
+    language: 'fr',
+    description: 'minutes saved and how they are counted, in French, with long rule names',
+    now: NOW,
+    regions: REGIONS,
+    fixtures: weeks,
+    shows: [
+      label('benefitsPanel_Title'),
+      label('benefitsPanel_ThisWeek'),
+      label('benefitsPanel_SinceGoLive'),
+      text('3,4 h'),
+      text('8,6 h'),
+      text('Depuis le 26 octobre 2026'),
+      text('Semaine du 16 novembre 2026'),
+      text('Fini le reporting Excel pour votre manager'),
+      text('rendez-vous, relances et fiches incomplètes compris'),
+      // No French description in the rule: the English one is shown.
+      text('Customers and opportunities typed once'),
+      text('1 rapport que vous ne faites plus à la main')
+    ],
+    hides: [text('2026-11-16'), text('206 min'), text('3.4 h'), text('no French description')],
+    actions: [
+      {
+        role: 'button',
+        name: label('benefitsPanel_HowCalculated'),
+        activate: { shows: text('Total\u00a0: 3,4 h') }
+      }
+    ]
+  },
+  {
+    name: 'benefitsPanel-drop',
+    component: 'benefitsPanel',
+    description: 'a week below the one before, shown neutrally',
+    now: NOW,
+    regions: REGIONS,
+    fixtures: drop,
+    shows: [text('2.7 h'), text('44 min less than last week (−21 %)')],
+    hides: [text('fail'), text('worse')]
+  },
+  {
+    name: 'benefitsPanel-drop-fr',
+    component: 'benefitsPanel',
+    language: 'fr',
+    description: 'a week below the one before, shown neutrally, in French',
+    now: NOW,
+    regions: REGIONS,
+    fixtures: drop,
+    shows: [text('2,7 h')],
+    hides: [text('échec'), text('2.7 h')]
+  },
+  {
+    name: 'benefitsPanel-admin',
+    component: 'benefitsPanel',
+    description: 'an admin is warned that a benefit rule has no French description',
+    now: NOW,
+    regions: REGIONS,
+    permissions: { [ADMIN]: true },
+    fixtures: weeks,
+    shows: [text('1 benefit rule has no French description: Typed once.'), text('3.4 h')]
+  },
+  {
+    name: 'benefitsPanel-admin-fr',
+    component: 'benefitsPanel',
+    language: 'fr',
+    description: 'an admin is warned that a benefit rule has no French description, in French',
+    now: NOW,
+    regions: REGIONS,
+    permissions: { [ADMIN]: true },
+    fixtures: weeks,
+    shows: [text('1 règle de bénéfice n’a pas de description en français'), text('Typed once')]
   },
   {
     name: 'benefitsPanel-empty',
     component: 'benefitsPanel',
     description: 'no snapshot yet and no benefit configured',
     now: NOW,
-    regions: ['homeSidebar', 'phone'],
+    regions: REGIONS,
     fixtures: {
       [PERIOD]: { data: 'Week' },
       [GRAPHQL]: data('mySnapshotsEmpty.json'),
-      [BENEFITS]: { data: [] }
+      [BENEFITS]: { data: [] },
+      [GO_LIVE]: { data: null }
     },
-    shows: [label('benefitsPanel_NoSnapshotNoBenefits'), label('benefitsPanel_NoBenefits')]
+    shows: [label('benefitsPanel_NoSnapshotNoBenefits'), label('benefitsPanel_NoBenefits')],
+    hides: [label('benefitsPanel_HowCalculated')]
+  },
+  {
+    name: 'benefitsPanel-empty-fr',
+    component: 'benefitsPanel',
+    language: 'fr',
+    description: 'no snapshot yet, the benefits listed, in French',
+    now: NOW,
+    regions: REGIONS,
+    fixtures: {
+      [PERIOD]: { data: 'Week' },
+      [GRAPHQL]: data('mySnapshotsEmpty.json'),
+      [BENEFITS]: data('benefitsLong.json'),
+      [GO_LIVE]: { data: null }
+    },
+    shows: [label('benefitsPanel_NoSnapshot'), text('Fini le reporting Excel pour votre manager')]
   },
   {
     name: 'benefitsPanel-error',
     component: 'benefitsPanel',
     description: 'the benefits could not be loaded',
     now: NOW,
-    regions: ['homeSidebar', 'phone'],
+    regions: REGIONS,
     fixtures: {
-      ...withData,
+      ...weeks,
       [BENEFITS]: { error: { status: 500, body: { message: 'Benefit rules are not readable' } } }
     },
     shows: [label('benefitsPanel_ErrorTitle'), text('Benefit rules are not readable')],
@@ -70,23 +184,16 @@ export const scenarios: Scenario[] = [
     ]
   },
   {
-    name: 'benefitsPanel-fr',
+    name: 'benefitsPanel-error-fr',
     component: 'benefitsPanel',
     language: 'fr',
-    description: 'minutes saved and benefits, in French',
+    description: 'the benefits could not be loaded, in French',
     now: NOW,
-    regions: ['homeSidebar', 'phone'],
-    fixtures: withData,
-    shows: [
-      label('benefitsPanel_Title'),
-      label('benefitsPanel_ThisWeek'),
-      text('Fini le reporting Excel pour votre manager'),
-      // No French description in the rule: the English one is shown.
-      text('One shared account history'),
-      text('Semaine du 16 novembre 2026'),
-      text('1 rapport que vous ne faites plus à la main'),
-      text('2,5 h')
-    ],
-    hides: [text('2026-11-16'), text('150 min')]
+    regions: REGIONS,
+    fixtures: {
+      ...weeks,
+      [GO_LIVE]: { error: { status: 500, body: { message: 'Les vagues de déploiement sont illisibles' } } }
+    },
+    shows: [label('benefitsPanel_ErrorTitle'), text('Les vagues de déploiement sont illisibles')]
   }
 ];

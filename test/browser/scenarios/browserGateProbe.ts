@@ -52,6 +52,8 @@ scenarios.push({
   description: 'self-test: every fault of the broken component is caught',
   width: 400,
   regions: ['phone'],
+  // its faults are the other checks'; browserGateReveal-after-action proves the touch-target check
+  touchTargets: false,
   shows: [text('Unreachable'), text('Text that is not there')],
   actions: [
     { role: 'button', name: text('Unreachable') },
@@ -74,5 +76,43 @@ scenarios.push({
     '^button "Unreachable": never receives focus with Tab',
     '^button "No focus ring": no visible focus indicator',
     '^button "Not on the page": not found'
+  ]
+});
+
+// The gate's self-test for the state after an action and for touch targets by default: a component
+// that is clean until "Show the details" (overlapping labels, faint text), with a 24 px "Close" button,
+// rendered at the sidebar, utility-bar and phone widths without `touchTargets` set.
+scenarios.push({
+  name: 'browserGateReveal-after-action',
+  component: 'browserGateReveal',
+  fixture: true,
+  description:
+    'self-test: faults that appear after an action, and small touch targets, are caught by default',
+  regions: ['homeSidebar', 'utilityBar', 'phone'],
+  shows: [text('Clean until the details are shown')],
+  actions: [
+    {
+      role: 'button',
+      name: text('Show the details'),
+      activate: { shows: text('Barely readable grey detail') }
+    }
+  ],
+  expectFailures: [
+    // touch targets, on by default at the utility bar and the phone, before and after the action
+    '^at utilityBar \\(420px\\): touch target \\d+×24 px under 44×44 px: <button class="slds-button slds-button_neutral tiny"> "Close"',
+    '^at phone \\(390px\\): touch target \\d+×24 px under 44×44 px: <button[^>]*tiny"> "Close"',
+    '^after button "Show the details": at utilityBar \\(420px\\): touch target .*"Close"',
+    '^after button "Show the details": at phone \\(390px\\): touch target .*"Close"',
+    // the revealed faults, at the first width and in every region
+    '^after button "Show the details": at 400px: overlapping text: "Leading by example" .* and "Menant par l\'exemple"',
+    '^after button "Show the details": at homeSidebar \\(400px\\): overlapping text: "Leading by example"',
+    '^after button "Show the details": at utilityBar \\(420px\\): overlapping text: "Leading by example"',
+    '^after button "Show the details": at phone \\(390px\\): overlapping text: "Leading by example"',
+    // inside one layer (a menu) overlap counts; the text the menu covers is not reported
+    '^after button "Show the details": at 400px: overlapping text: "Menu item one" .* and "Menu item two"',
+    '^after button "Show the details": at homeSidebar \\(400px\\): overlapping text: "Menu item one"',
+    '^after button "Show the details": at utilityBar \\(420px\\): overlapping text: "Menu item one"',
+    '^after button "Show the details": at phone \\(390px\\): overlapping text: "Menu item one"',
+    '^after button "Show the details": text contrast 2\\.\\d+:1 under 4\\.5:1 .*"Barely readable grey detail"'
   ]
 });

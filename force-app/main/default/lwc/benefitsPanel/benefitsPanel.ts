@@ -4,15 +4,17 @@ import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
+import getGoLiveDate from '@salesforce/apex/BenefitsController.getGoLiveDate';
+import IS_ADMIN from '@salesforce/customPermission/Adoption_Cockpit_Administer';
 import USER_ID from '@salesforce/user/Id';
 import LANG from '@salesforce/i18n/lang';
 import LOCALE from '@salesforce/i18n/locale';
 import TIME_ZONE from '@salesforce/i18n/timeZone';
 import type { LdsError } from 'c/ldsUtils';
-import type { BenefitActivity } from 'c/completenessScoring';
 import { todayIn } from 'c/actionRanking';
 import {
   type BenefitFigures,
+  type BenefitRule,
   type PeriodSnapshot,
   type SnapshotPeriod,
   benefitFigures,
@@ -44,6 +46,15 @@ import LABEL_TREND_UP_MONTH from '@salesforce/label/c.benefitsPanel_TrendUpMonth
 import LABEL_TREND_DOWN_MONTH from '@salesforce/label/c.benefitsPanel_TrendDownMonth';
 import LABEL_TREND_SAME_MONTH from '@salesforce/label/c.benefitsPanel_TrendSameMonth';
 import LABEL_NO_TREND_MONTH from '@salesforce/label/c.benefitsPanel_NoTrendMonth';
+import LABEL_SINCE_GO_LIVE from '@salesforce/label/c.benefitsPanel_SinceGoLive';
+import LABEL_SINCE_FIRST_MEASURE from '@salesforce/label/c.benefitsPanel_SinceFirstMeasure';
+import LABEL_FROM from '@salesforce/label/c.benefitsPanel_From';
+import LABEL_HOW_CALCULATED from '@salesforce/label/c.benefitsPanel_HowCalculated';
+import LABEL_BREAKDOWN_INTRO from '@salesforce/label/c.benefitsPanel_BreakdownIntro';
+import LABEL_BREAKDOWN_LINE from '@salesforce/label/c.benefitsPanel_BreakdownLine';
+import LABEL_BREAKDOWN_TOTAL from '@salesforce/label/c.benefitsPanel_BreakdownTotal';
+import LABEL_MISSING_FRENCH from '@salesforce/label/c.benefitsPanel_MissingFrench';
+import LABEL_MISSING_FRENCH_ONE from '@salesforce/label/c.benefitsPanel_MissingFrenchOne';
 
 /** The labels that name the unit the figures are summed by. */
 const UNIT_LABELS = {
@@ -65,15 +76,17 @@ const UNIT_LABELS = {
   }
 } as const;
 
-/** Snapshots read: two months of daily snapshots, enough for this month and the week before it. */
-const SNAPSHOTS_READ = 62;
+/**
+ * Snapshots read, newest first: the UI API GraphQL page maximum (2,000). Every snapshot kept counts in
+ * the figure since go-live; at the default retention (User_Snapshot_Retention_Weeks__c, 20 weeks) a rep
+ * has about 140 daily snapshots.
+ */
+const SNAPSHOTS_READ = 2000;
 
-/** One benefit of BenefitsController.getBenefits(). */
-interface BenefitInfo {
-  name: string;
-  /** One of the kernel's BENEFIT_ACTIVITIES (the panel shows descriptions; the sync counts units). */
-  activity: BenefitActivity | null;
-  minutesPerUnit: number | null;
+/** One benefit of BenefitsController.getBenefits(): an active rule, with or without a description. */
+interface BenefitInfo extends BenefitRule {
+  /** MasterLabel, shown when the rule has no description. */
+  label?: string | null;
   descriptionEn: string | null;
   descriptionFr: string | null;
   replacesManualReport: boolean;
@@ -84,7 +97,12 @@ interface SnapshotNode {
   Id: string;
   // @optional in the query: absent when the user cannot read the field.
   Period_Start__c?: { value: string | null };
-  Minutes_Saved__c?: { value: number | null };
+  Records_Created__c?: { value: number | null };
+  Records_Updated__c?: { value: number | null };
+  Tasks_Logged__c?: { value: number | null };
+  Events_Logged__c?: { value: number | null };
+  Active_Days__c?: { value: number | null };
+  Active__c?: { value: boolean | null };
 }
 
 interface GraphqlResult {
@@ -99,10 +117,13 @@ interface WireResult<T> {
 }
 
 /**
- * The rep's benefits: minutes saved this week and this month and the trend against last week, from
- * their own snapshots (GraphQL) of the period the Cockpit setting makes the sync write (Apex: Day,
- * Week or Month; daily snapshots are summed by week, monthly ones shown by month), and the benefits
- * themselves from the benefit rules (Apex), in the user's language.
+ * The rep's benefits: minutes saved this week, this month and since go-live, and the trend against
+ * last week, from their own snapshots (GraphQL) of the period the Cockpit setting makes the sync write
+ * (Apex: Day, Week or Month; daily snapshots are summed by week, monthly ones shown by month), and the
+ * benefits themselves from the benefit rules (Apex), in the user's language. Every figure is
+ * benefitBreakdown() of the activity counted in the snapshots × the rules' minutes per unit, which
+ * "How is this calculated?" lists for the latest week. Admins (custom permission
+ * Adoption_Cockpit_Administer) are warned of rules without a French description.
  */
 export default class BenefitsPanel extends LightningElement {
   labels = {
@@ -111,12 +132,17 @@ export default class BenefitsPanel extends LightningElement {
     errorTitle: LABEL_ERROR_TITLE,
     thisMonth: LABEL_THIS_MONTH,
     benefitsHeading: LABEL_BENEFITS_HEADING,
-    noBenefits: LABEL_NO_BENEFITS
+    noBenefits: LABEL_NO_BENEFITS,
+    howCalculated: LABEL_HOW_CALCULATED
   };
+
+  /** Whether "How is this calculated?" is open. */
+  breakdownOpen = false;
 
   snapshotsResult?: GraphqlResult;
   benefitsResult?: WireResult<BenefitInfo[]>;
   periodResult?: WireResult<string>;
+  goLiveResult?: WireResult<string | null>;
   today = todayIn(TIME_ZONE);
 
   @wire(graphql, {
@@ -135,7 +161,22 @@ export default class BenefitsPanel extends LightningElement {
                   Period_Start__c @optional {
                     value
                   }
-                  Minutes_Saved__c @optional {
+                  Records_Created__c @optional {
+                    value
+                  }
+                  Records_Updated__c @optional {
+                    value
+                  }
+                  Tasks_Logged__c @optional {
+                    value
+                  }
+                  Events_Logged__c @optional {
+                    value
+                  }
+                  Active_Days__c @optional {
+                    value
+                  }
+                  Active__c @optional {
                     value
                   }
                 }
@@ -161,6 +202,11 @@ export default class BenefitsPanel extends LightningElement {
     this.periodResult = result;
   }
 
+  @wire(getGoLiveDate)
+  wiredGoLive(result: WireResult<string | null>) {
+    this.goLiveResult = result;
+  }
+
   /** The period type of the snapshots, once the setting is known (the query waits for it). */
   get period(): SnapshotPeriod | undefined {
     return this.periodResult?.data === undefined ? undefined : toSnapshotPeriod(this.periodResult.data);
@@ -175,12 +221,16 @@ export default class BenefitsPanel extends LightningElement {
     return (
       (!!this.snapshotsResult?.errors?.length && !this.snapshotsResult.data) ||
       !!this.benefitsResult?.error ||
-      !!this.periodResult?.error
+      !!this.periodResult?.error ||
+      !!this.goLiveResult?.error
     );
   }
 
   get isLoading(): boolean {
-    return !this.hasError && (!this.snapshotsResult?.data || !this.benefitsResult?.data);
+    return (
+      !this.hasError &&
+      (!this.snapshotsResult?.data || !this.benefitsResult?.data || this.goLiveResult?.data === undefined)
+    );
   }
 
   get isReady(): boolean {
@@ -192,22 +242,44 @@ export default class BenefitsPanel extends LightningElement {
     return [
       ...(this.snapshotsResult?.data ? [] : (this.snapshotsResult?.errors ?? [])),
       this.benefitsResult?.error,
-      this.periodResult?.error
+      this.periodResult?.error,
+      this.goLiveResult?.error
     ].filter((error) => error) as LdsError[];
   }
 
+  /**
+   * The snapshots with their counts. Active_Days__c is blank on snapshots written before the field
+   * existed: a daily one counts its Active__c as the day, a weekly or monthly one counts no active day.
+   */
   get snapshots(): PeriodSnapshot[] {
     const edges = this.snapshotsResult?.data?.uiapi.query.User_Adoption_Snapshot__c?.edges ?? [];
+    const daily = this.period === 'Day';
     return edges
       .map(({ node }) => ({
         periodStart: node.Period_Start__c?.value ?? '',
-        minutesSaved: node.Minutes_Saved__c?.value ?? 0
+        counts: {
+          created: node.Records_Created__c?.value ?? 0,
+          updated: node.Records_Updated__c?.value ?? 0,
+          tasks: node.Tasks_Logged__c?.value ?? 0,
+          events: node.Events_Logged__c?.value ?? 0,
+          activeDays: node.Active_Days__c?.value ?? (daily && node.Active__c?.value ? 1 : 0)
+        }
       }))
       .filter((s) => s.periodStart);
   }
 
+  get rules(): BenefitInfo[] {
+    return this.benefitsResult?.data ?? [];
+  }
+
   get figures(): BenefitFigures | null {
-    return benefitFigures(this.snapshots, this.today, this.period ?? 'Week');
+    return benefitFigures(
+      this.snapshots,
+      this.rules,
+      this.today,
+      this.period ?? 'Week',
+      this.goLiveResult?.data ?? null
+    );
   }
 
   get hasFigures(): boolean {
@@ -237,6 +309,86 @@ export default class BenefitsPanel extends LightningElement {
 
   get thisMonthText(): string {
     return this.duration(this.figures?.thisMonth ?? 0);
+  }
+
+  get cumulativeLabel(): string {
+    return this.figures?.sinceGoLive ? LABEL_SINCE_GO_LIVE : LABEL_SINCE_FIRST_MEASURE;
+  }
+
+  get cumulativeText(): string {
+    return this.duration(this.figures?.cumulative ?? 0);
+  }
+
+  get cumulativeFromText(): string {
+    return formatLabel(LABEL_FROM, formatDate(this.figures?.cumulativeSince));
+  }
+
+  /** The rule's description in the user's language, the other language's, else its label or name. */
+  private ruleText(rule: BenefitInfo): string {
+    const [first, second] = this.isFrench
+      ? [rule.descriptionFr, rule.descriptionEn]
+      : [rule.descriptionEn, rule.descriptionFr];
+    return first || second || rule.label || rule.name;
+  }
+
+  private number(value: number): string {
+    return new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 1 }).format(value);
+  }
+
+  get breakdownIntro(): string {
+    return formatLabel(LABEL_BREAKDOWN_INTRO, this.latestOfText);
+  }
+
+  /** "How is this calculated?": the latest week's lines, from the computation of the headline. */
+  get breakdownLines(): Array<{ key: string; text: string; equation: string }> {
+    const byName = new Map(this.rules.map((rule) => [rule.name, rule]));
+    return (this.figures?.breakdown.lines ?? []).map((line) => {
+      const rule = byName.get(line.rule);
+      return {
+        key: line.rule,
+        text: rule ? this.ruleText(rule) : line.rule,
+        equation: formatLabel(
+          LABEL_BREAKDOWN_LINE,
+          this.number(line.units),
+          this.number(line.minutesPerUnit),
+          this.duration(line.minutes)
+        )
+      };
+    });
+  }
+
+  get breakdownTotal(): string {
+    return formatLabel(LABEL_BREAKDOWN_TOTAL, this.duration(this.figures?.breakdown.total ?? 0));
+  }
+
+  handleToggleBreakdown(): void {
+    this.breakdownOpen = !this.breakdownOpen;
+  }
+
+  get breakdownExpanded(): string {
+    return String(this.breakdownOpen);
+  }
+
+  get breakdownIcon(): string {
+    return this.breakdownOpen ? 'utility:chevrondown' : 'utility:chevronright';
+  }
+
+  /** Rules without a French description, for the admin's warning (reps never see it). */
+  get missingFrench(): BenefitInfo[] {
+    return IS_ADMIN ? this.rules.filter((rule) => !rule.descriptionFr) : [];
+  }
+
+  get hasMissingFrench(): boolean {
+    return this.missingFrench.length > 0;
+  }
+
+  get missingFrenchText(): string {
+    const missing = this.missingFrench;
+    const names = missing.map((rule) => rule.label || rule.name).join(', ');
+    return formatPlural(missing.length, { one: LABEL_MISSING_FRENCH_ONE, other: LABEL_MISSING_FRENCH }, [
+      missing.length,
+      names
+    ]);
   }
 
   get latestOfText(): string {
@@ -277,17 +429,11 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   get benefits(): Array<{ key: string; text: string; replacesReport: boolean }> {
-    const french = this.isFrench;
-    return (this.benefitsResult?.data ?? [])
-      .map((benefit) => ({
-        key: benefit.name,
-        text:
-          (french
-            ? benefit.descriptionFr || benefit.descriptionEn
-            : benefit.descriptionEn || benefit.descriptionFr) ?? '',
-        replacesReport: benefit.replacesManualReport === true
-      }))
-      .filter((benefit) => benefit.text);
+    return this.rules.map((benefit) => ({
+      key: benefit.name,
+      text: this.ruleText(benefit),
+      replacesReport: benefit.replacesManualReport === true
+    }));
   }
 
   get hasBenefits(): boolean {
@@ -318,7 +464,8 @@ export default class BenefitsPanel extends LightningElement {
     await Promise.all([
       this.snapshotsResult?.refresh?.(),
       refreshApex(this.benefitsResult),
-      refreshApex(this.periodResult)
+      refreshApex(this.periodResult),
+      refreshApex(this.goLiveResult)
     ]).catch(() => undefined);
   }
 }

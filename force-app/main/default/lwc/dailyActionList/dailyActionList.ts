@@ -538,6 +538,38 @@ export default class DailyActionList extends LightningElement {
     return formatLabel(LABEL_FILTER_DONE, this.filter === 'all' ? LABEL_ALL : KIND_LABELS[this.filter]);
   }
 
+  /**
+   * The "all done" state, one markup for both cases: nothing to do at all (empty), or the last item of
+   * a filter done (with the way back to every action); null while there is a list to show.
+   */
+  get doneState(): {
+    id: string;
+    headingClass: string;
+    title: string;
+    body: string;
+    showAll: boolean;
+  } | null {
+    if (this.isEmpty) {
+      return {
+        id: 'empty',
+        headingClass: 'slds-text-heading_medium slds-m-top_small',
+        title: this.labels.emptyTitle,
+        body: this.labels.emptyBody,
+        showAll: false
+      };
+    }
+    if (this.isFilterDone) {
+      return {
+        id: 'filter-done',
+        headingClass: 'slds-text-heading_small slds-m-top_small',
+        title: this.filterDoneTitle,
+        body: this.labels.filterDoneBody,
+        showAll: true
+      };
+    }
+    return null;
+  }
+
   get showAllLabel(): string {
     return formatLabel(LABEL_SHOW_ALL, this.rows.length);
   }

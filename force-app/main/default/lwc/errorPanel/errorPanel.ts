@@ -31,4 +31,11 @@ export default class ErrorPanel extends LightningElement {
   handleRetry(): void {
     this.dispatchEvent(new CustomEvent('retry'));
   }
+
+  /** A tap on the padding of Retry's 44 px touch area (phones, narrow panels) retries too. */
+  handleTouchArea(event: Event): void {
+    if (event.target === event.currentTarget) {
+      this.handleRetry();
+    }
+  }
 }

@@ -133,11 +133,7 @@ export default class SponsorMessages extends LightningElement {
         const expanded = this.expandedId === message.id;
         return {
           ...message,
-          titleId: `title-${message.id}`,
-          bodyId: `body-${message.id}`,
           expanded,
-          expandedText: String(expanded),
-          chevron: expanded ? 'utility:chevrondown' : 'utility:chevronright',
           initials: initialsOf(message.sponsorName),
           fromText: formatLabel(LABEL_FROM, message.sponsorName ?? ''),
           acknowledgeLabel: LABEL_ACKNOWLEDGE,
@@ -163,10 +159,7 @@ export default class SponsorMessages extends LightningElement {
       return {
         ...message,
         key: `history-${message.id}`,
-        bodyId: `history-body-${message.id}`,
         expanded,
-        expandedText: String(expanded),
-        chevron: expanded ? 'utility:chevrondown' : 'utility:chevronright',
         initials: initialsOf(message.sponsorName),
         acknowledgedText: message.acknowledgedOn
           ? formatLabel(LABEL_ACKNOWLEDGED_ON, formatDate(message.acknowledgedOn))

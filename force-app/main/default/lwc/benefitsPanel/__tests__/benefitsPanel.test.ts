@@ -4,7 +4,7 @@ import { gql, graphql } from 'lightning/graphql';
 import { refreshApex } from '@salesforce/apex';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
-import { benefitFigures, formatDuration } from '../benefitsMath';
+import getGoLiveDate from '@salesforce/apex/BenefitsController.getGoLiveDate';
 import { $, errorPanel, expectAccessible, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshots = require('./data/mySnapshots.json');
@@ -27,9 +27,44 @@ jest.mock(
   },
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/BenefitsController.getGoLiveDate',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+// A rep: without Adoption_Cockpit_Administer (benefitsPanelAdmin.test.ts has the admin).
+jest.mock('@salesforce/customPermission/Adoption_Cockpit_Administer', () => ({ default: false }), {
+  virtual: true
+});
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 // the real wording, to see the date the component puts in it
 jest.mock('@salesforce/label/c.benefitsPanel_WeekOf', () => ({ default: 'Week of {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_Hours', () => ({ default: '{0} h' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_Minutes', () => ({ default: '{0} min' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_BreakdownLine', () => ({ default: '{0} × {1} min = {2}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.benefitsPanel_BreakdownTotal', () => ({ default: 'Total: {0}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.benefitsPanel_From', () => ({ default: 'From {0}' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.benefitsPanel_MissingFrench',
+  () => ({ default: '{0} rules without French: {1}' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.benefitsPanel_MissingFrenchOne',
+  () => ({ default: '{0} rule without French: {1}' }),
+  {
+    virtual: true
+  }
+);
 jest.mock('@salesforce/label/c.benefitsPanel_MonthOf', () => ({ default: 'Month of {0}' }), {
   virtual: true
 });
@@ -46,16 +81,38 @@ interface ApexAdapter {
 const graphqlAdapter = graphql as unknown as GraphqlAdapter;
 const benefitsAdapter = getBenefits as unknown as ApexAdapter;
 const periodAdapter = getSnapshotPeriod as unknown as ApexAdapter;
+const goLiveAdapter = getGoLiveDate as unknown as ApexAdapter;
 
-/** One snapshot node as GraphQL returns it. */
-function node(periodStart: string, minutesSaved: number, id: number) {
+/**
+ * One snapshot node as GraphQL returns it, with `updated` records updated and nothing else: with the
+ * fixture rules (2 min per update, 45 min per period with activity) it saved 45 + 2 × updated minutes.
+ */
+function node(periodStart: string, updated: number, id: number) {
   return {
     node: {
       Id: `a0A00000000000${id}AAA`,
       Period_Start__c: { value: periodStart },
-      Minutes_Saved__c: { value: minutesSaved }
+      Records_Updated__c: { value: updated },
+      Active__c: { value: updated > 0 }
     }
   };
+}
+
+/** Emits the period, the snapshots, the rules and the go-live. */
+function emitAll(
+  snapshots: unknown = mockSnapshots,
+  benefits: unknown = mockBenefits,
+  period = 'Week',
+  goLive: string | null = '2026-10-26'
+) {
+  periodAdapter.emit(period);
+  graphqlAdapter.emit(snapshots);
+  benefitsAdapter.emit(benefits);
+  goLiveAdapter.emit(goLive);
+}
+
+function texts(element: HTMLElement, selector: string): string[] {
+  return Array.from((element.shadowRoot as ShadowRoot).querySelectorAll(selector)).map((e) => e.textContent);
 }
 function snapshotsData(edges: unknown[]) {
   return { uiapi: { query: { User_Adoption_Snapshot__c: { edges } } } };
@@ -68,112 +125,6 @@ function createComponent(): HTMLElement {
   document.body.appendChild(element);
   return element;
 }
-
-describe('benefitFigures', () => {
-  it('takes the latest week, the week before and the weeks of the month', () => {
-    const figures = benefitFigures(
-      [
-        { periodStart: '2026-11-09', minutesSaved: 120 },
-        { periodStart: '2026-11-16', minutesSaved: 150 },
-        { periodStart: '2026-11-02', minutesSaved: 90 },
-        { periodStart: '2026-10-26', minutesSaved: 60 }
-      ],
-      '2026-11-23',
-      'Week'
-    );
-    expect(figures).toEqual({
-      unit: 'week',
-      latest: 150,
-      latestStart: '2026-11-16',
-      previous: 120,
-      thisMonth: 360,
-      trend: 30,
-      trendPercent: 25
-    });
-  });
-
-  it('writes durations in hours from an hour on, with the locale separators', () => {
-    const labels = { hours: '{0} h', minutes: '{0} min' };
-    expect(formatDuration(3830, labels, 'en-US')).toBe('64 h');
-    expect(formatDuration(45, labels, 'en-US')).toBe('45 min');
-    expect(formatDuration(150, labels, 'en-US')).toBe('2.5 h');
-    expect(formatDuration(150, labels, 'fr-FR')).toBe('2,5 h');
-    expect(formatDuration(383000, labels, 'fr-FR').replace(/\u202f/g, ' ')).toBe('6 383 h');
-    expect(formatDuration(-5, labels, 'en-US')).toBe('0 min');
-  });
-
-  it('has no trend without the previous week, and nothing when the latest week is old', () => {
-    expect(benefitFigures([{ periodStart: '2026-11-16', minutesSaved: 10 }], '2026-11-23')?.trend).toBeNull();
-    expect(benefitFigures([{ periodStart: '2026-10-01', minutesSaved: 10 }], '2026-11-23')).toBeNull();
-    expect(benefitFigures([], '2026-11-23')).toBeNull();
-  });
-
-  it('gives no percentage against a week at zero', () => {
-    const figures = benefitFigures(
-      [
-        { periodStart: '2026-11-16', minutesSaved: 40 },
-        { periodStart: '2026-11-09', minutesSaved: 0 }
-      ],
-      '2026-11-23'
-    );
-    expect(figures?.trend).toBe(40);
-    expect(figures?.trendPercent).toBeNull();
-  });
-
-  it('sums daily snapshots by week (Monday to Sunday) and by month', () => {
-    const figures = benefitFigures(
-      [
-        // Monday 23 and Tuesday 24 November: the current week so far
-        { periodStart: '2026-11-23', minutesSaved: 20 },
-        { periodStart: '2026-11-24', minutesSaved: 15 },
-        // the week of Monday 16 November
-        { periodStart: '2026-11-16', minutesSaved: 10 },
-        { periodStart: '2026-11-22', minutesSaved: 5 },
-        // October: not this month
-        { periodStart: '2026-10-31', minutesSaved: 99 }
-      ],
-      '2026-11-24',
-      'Day'
-    );
-    expect(figures).toEqual({
-      unit: 'week',
-      latest: 35,
-      latestStart: '2026-11-23',
-      previous: 15,
-      thisMonth: 50,
-      trend: 20,
-      trendPercent: 133
-    });
-  });
-
-  it('compares monthly snapshots month with month', () => {
-    const figures = benefitFigures(
-      [
-        { periodStart: '2026-10-01', minutesSaved: 400 },
-        { periodStart: '2026-11-01', minutesSaved: 300 },
-        { periodStart: '2026-09-01', minutesSaved: 100 }
-      ],
-      '2026-11-23',
-      'Month'
-    );
-    expect(figures).toEqual({
-      unit: 'month',
-      latest: 300,
-      latestStart: '2026-11-01',
-      previous: 400,
-      thisMonth: 300,
-      trend: -100,
-      trendPercent: -25
-    });
-    // last month's snapshot is still recent while this month's is not measured yet
-    expect(
-      benefitFigures([{ periodStart: '2026-10-01', minutesSaved: 5 }], '2026-11-23', 'Month')?.latest
-    ).toBe(5);
-    expect(
-      benefitFigures([{ periodStart: '2026-08-01', minutesSaved: 5 }], '2026-11-23', 'Month')
-    ).toBeNull();
-  });
-});
 
 describe('c-benefits-panel', () => {
   beforeEach(() => {
@@ -198,9 +149,10 @@ describe('c-benefits-panel', () => {
     const element = createComponent();
     periodAdapter.emit('Week');
     const dropped = JSON.parse(JSON.stringify(mockSnapshots));
-    dropped.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Minutes_Saved__c.value = 10;
+    dropped.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Records_Updated__c.value = 10;
     graphqlAdapter.emit(dropped);
     benefitsAdapter.emit(mockBenefits);
+    goLiveAdapter.emit(null);
     await flushPromises();
     const trend = $(element, '[data-id="trend"] span');
     expect(trend?.textContent).toBe('c.benefitsPanel_TrendDown');
@@ -211,13 +163,13 @@ describe('c-benefits-panel', () => {
 
   it('shows minutes saved this week and month, the trend and the benefits', async () => {
     const element = createComponent();
-    periodAdapter.emit('Week');
-    graphqlAdapter.emit(mockSnapshots);
-    benefitsAdapter.emit(mockBenefits);
+    emitAll();
     await flushPromises();
     expect($(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
-    // 150 minutes: written in hours
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('c.benefitsPanel_Hours');
+    // 45 + 2 × 60 = 165 minutes: written in hours
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.8 h');
+    // 165 + 125 + 105 in November
+    expect($(element, '[data-id="this-month"]')?.textContent).toBe('6.6 h');
     expect($(element, '[data-id="this-month"]')).not.toBeNull();
     expect($(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
     expect(
@@ -241,9 +193,8 @@ describe('c-benefits-panel', () => {
 
   it('uses the plural label when several benefits replace a manual report', async () => {
     const element = createComponent();
-    periodAdapter.emit('Week');
-    graphqlAdapter.emit(mockSnapshots);
-    benefitsAdapter.emit(
+    emitAll(
+      mockSnapshots,
       mockBenefits.map((benefit: Record<string, unknown>) => ({ ...benefit, replacesManualReport: true }))
     );
     await flushPromises();
@@ -252,9 +203,7 @@ describe('c-benefits-panel', () => {
 
   it('says when no snapshot exists yet and still lists the benefits', async () => {
     const element = createComponent();
-    periodAdapter.emit('Week');
-    graphqlAdapter.emit(mockSnapshotsEmpty);
-    benefitsAdapter.emit(mockBenefits);
+    emitAll(mockSnapshotsEmpty);
     await flushPromises();
     // the sentence that leads to the benefits listed below
     expect($(element, '[data-id="no-snapshot"]')?.textContent).toBe('c.benefitsPanel_NoSnapshot');
@@ -265,9 +214,7 @@ describe('c-benefits-panel', () => {
 
   it('says when no benefit is configured (empty)', async () => {
     const element = createComponent();
-    periodAdapter.emit('Week');
-    graphqlAdapter.emit(mockSnapshotsEmpty);
-    benefitsAdapter.emit([]);
+    emitAll(mockSnapshotsEmpty, []);
     await flushPromises();
     expect($(element, '[data-id="no-benefits"]')?.textContent).toBe('c.benefitsPanel_NoBenefits');
     // no benefit follows: the sentence stands alone, without "here is what the CRM does for you:"
@@ -286,6 +233,7 @@ describe('c-benefits-panel', () => {
       refresh
     );
     benefitsAdapter.emit(mockBenefits);
+    goLiveAdapter.emit(null);
     await flushPromises();
     const error = errorPanel(element).querySelector('[data-id="error"]');
     expect(error?.getAttribute('role')).toBe('alert');
@@ -294,7 +242,7 @@ describe('c-benefits-panel', () => {
     (errorPanel(element).querySelector('[data-id="retry"]') as HTMLElement).click();
     await flushPromises();
     expect(refresh).toHaveBeenCalledTimes(1);
-    expect(refreshApex).toHaveBeenCalledTimes(2);
+    expect(refreshApex).toHaveBeenCalledTimes(3);
     await expectAccessible(element);
   });
 
@@ -319,6 +267,7 @@ describe('c-benefits-panel', () => {
       snapshotsData([node('2026-11-23', 20, 1), node('2026-11-20', 30, 2), node('2026-11-16', 10, 3)])
     );
     benefitsAdapter.emit(mockBenefits);
+    goLiveAdapter.emit(null);
     await flushPromises();
     expect($(element, '[data-id="figures"]')).not.toBeNull();
     expect($(element, '[data-id="week-of"]')?.textContent).toBe('Week of November 23, 2026');
@@ -336,6 +285,7 @@ describe('c-benefits-panel', () => {
     );
     graphqlAdapter.emit(snapshotsData([node('2026-11-01', 300, 1), node('2026-10-01', 200, 2)]));
     benefitsAdapter.emit(mockBenefits);
+    goLiveAdapter.emit(null);
     await flushPromises();
     expect($(element, '[data-id="figures"] dt')?.textContent).toBe('c.benefitsPanel_ThisMonth');
     expect($(element, '[data-id="week-of"]')?.textContent).toBe('Month of November 1, 2026');
@@ -374,9 +324,80 @@ describe('c-benefits-panel', () => {
     periodAdapter.emit('Week');
     graphqlAdapter.emit(mockSnapshots);
     benefitsAdapter.error({ message: 'The benefit rules cannot be read' });
+    goLiveAdapter.emit(null);
     await flushPromises();
     expect(errorPanel(element).querySelector('[data-id="error"]')?.textContent).toContain(
       'The benefit rules cannot be read'
     );
+  });
+
+  it('opens "How is this calculated?" with the rep’s units × minutes per rule, summing to the headline', async () => {
+    const element = createComponent();
+    emitAll();
+    await flushPromises();
+    const toggle = $(element, '[data-id="how-calculated"]') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect($(element, '[data-id="breakdown"]')).toBeNull();
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    // week of 16 November: 1 period with activity × 45 min, 60 updates × 2 min
+    expect(texts(element, '[data-id="equation"]')).toEqual(['1 × 45 min = 45 min', '60 × 2 min = 2 h']);
+    expect(texts(element, '[data-id="breakdown-line"] p:first-child')).toEqual([
+      expect.stringContaining('No more Excel reporting'),
+      'One shared account history'
+    ]);
+    // the total is the headline figure, from the same computation
+    expect($(element, '[data-id="breakdown-total"]')?.textContent).toBe('Total: 2.8 h');
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.8 h');
+    await expectAccessible(element);
+    toggle.click();
+    await flushPromises();
+    expect($(element, '[data-id="breakdown"]')).toBeNull();
+  });
+
+  it('shows the minutes saved since the go-live of the rep’s wave', async () => {
+    const element = createComponent();
+    emitAll(mockSnapshots, mockBenefits, 'Week', '2026-10-26');
+    await flushPromises();
+    // 165 + 125 + 105 + 75 minutes since Monday 26 October
+    expect($(element, '[data-id="cumulative"]')?.textContent).toBe('7.8 h');
+    expect(texts(element, '[data-id="figures"] dt')).toContain('c.benefitsPanel_SinceGoLive');
+    expect($(element, '[data-id="cumulative-from"]')?.textContent).toBe('From October 26, 2026');
+  });
+
+  it('says "since your first measure" when the go-live is unknown or older than the snapshots kept', async () => {
+    const element = createComponent();
+    emitAll(mockSnapshots, mockBenefits, 'Week', '2026-03-02');
+    await flushPromises();
+    expect(texts(element, '[data-id="figures"] dt')).toContain('c.benefitsPanel_SinceFirstMeasure');
+    expect($(element, '[data-id="cumulative-from"]')?.textContent).toBe('From October 26, 2026');
+  });
+
+  it('never shows the missing-French warning to a rep', async () => {
+    const element = createComponent();
+    emitAll();
+    await flushPromises();
+    expect($(element, '[data-id="missing-french"]')).toBeNull();
+    expect(element.shadowRoot?.textContent).not.toContain('without French');
+  });
+
+  it('lists a rule without any description by its label, and counts it', async () => {
+    const element = createComponent();
+    emitAll(mockSnapshots, [
+      ...mockBenefits,
+      {
+        name: 'Typed_Once',
+        label: 'Typed once',
+        activity: 'Record_Created',
+        minutesPerUnit: 2,
+        descriptionEn: null,
+        descriptionFr: null
+      }
+    ]);
+    await flushPromises();
+    expect(texts(element, '[data-id="benefits"] li')).toContainEqual(expect.stringContaining('Typed once'));
+    // + 4 records created × 2 min in the week of 16 November: 173 minutes
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.9 h');
   });
 });

@@ -2,12 +2,18 @@ import { createElement } from 'lwc';
 import BenefitsPanel from 'c/benefitsPanel';
 import { graphql } from 'lightning/graphql';
 import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
-import { flushPromises, resetDom } from '../../../../../test/jest-utils';
+import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
+import getGoLiveDate from '@salesforce/apex/BenefitsController.getGoLiveDate';
+import { $, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
+const mockSnapshots = require('./data/mySnapshots.json');
 const mockSnapshotsEmpty = require('./data/mySnapshotsEmpty.json');
 const mockBenefits = require('./data/benefits.json');
 
 jest.mock('@salesforce/i18n/lang', () => ({ default: 'fr' }), { virtual: true });
+jest.mock('@salesforce/i18n/locale', () => ({ default: 'fr-FR' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_Hours', () => ({ default: '{0} h' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_Minutes', () => ({ default: '{0} min' }), { virtual: true });
 jest.mock(
   '@salesforce/apex/BenefitsController.getBenefits',
   () => {
@@ -16,20 +22,63 @@ jest.mock(
   },
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/apex/BenefitsController.getSnapshotPeriod',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/apex/BenefitsController.getGoLiveDate',
+  () => {
+    const { createApexTestWireAdapter } = require('@salesforce/sfdx-lwc-jest');
+    return { default: createApexTestWireAdapter(jest.fn()) };
+  },
+  { virtual: true }
+);
+
+type Emitter = { emit(v: unknown): void };
+
+function render(snapshots: unknown): HTMLElement {
+  const element = createElement('c-benefits-panel', { is: BenefitsPanel }) as unknown as HTMLElement;
+  document.body.appendChild(element);
+  (getSnapshotPeriod as unknown as Emitter).emit('Week');
+  (graphql as unknown as Emitter).emit(snapshots);
+  (getBenefits as unknown as Emitter).emit(mockBenefits);
+  (getGoLiveDate as unknown as Emitter).emit(null);
+  return element;
+}
 
 describe('c-benefits-panel in French', () => {
+  beforeEach(() => {
+    jest.useFakeTimers({ now: new Date('2026-11-23T15:00:00.000Z'), advanceTimers: true });
+  });
   afterEach(() => {
     resetDom();
+    jest.useRealTimers();
   });
 
   it('uses Description_FR__c, and English where no French exists', async () => {
-    const element = createElement('c-benefits-panel', { is: BenefitsPanel }) as unknown as HTMLElement;
-    document.body.appendChild(element);
-    (graphql as unknown as { emit(v: unknown): void }).emit(mockSnapshotsEmpty);
-    (getBenefits as unknown as { emit(v: unknown): void }).emit(mockBenefits);
+    const element = render(mockSnapshotsEmpty);
     await flushPromises();
     const items = Array.from((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li'));
     expect(items[0]?.textContent).toContain('Fini le reporting Excel pour votre manager');
     expect(items[1]?.textContent).toContain('One shared account history');
+  });
+
+  it('writes hours with a decimal comma and thousands with a narrow no-break space', async () => {
+    const big = JSON.parse(JSON.stringify(mockSnapshots));
+    // 45 + 2 × 36 975 = 73 995 minutes in the week of 16 November: 1 233 h
+    big.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Records_Updated__c.value = 36975;
+    const element = render(big);
+    await flushPromises();
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('1\u202f233 h');
+    // 125 minutes in the week of 9 November
+    const small = render(mockSnapshots);
+    await flushPromises();
+    expect($(small, '[data-id="this-week"]')?.textContent).toBe('2,8 h');
+    expect(small.shadowRoot?.textContent).not.toMatch(/\d min/);
   });
 });

@@ -40,9 +40,26 @@ const messagesAdapter = getMyMessages as unknown as ApexAdapter;
 const mockAcknowledge = acknowledge as unknown as jest.Mock;
 const historyAdapter = getAcknowledgedMessages as unknown as ApexAdapter;
 
+/** The c-sponsor-message-row of a message (key: its Id, or `history-<Id>` in the history). */
+function rowOf(element: HTMLElement, key: string): HTMLElement {
+  return shadow(element).querySelector(`c-sponsor-message-row[data-key="${key}"]`) as HTMLElement;
+}
+
+/** The row's own button, which opens the body. */
+function rowButton(element: HTMLElement, key: string): HTMLButtonElement {
+  return shadow(rowOf(element, key)).querySelector('button.message__row') as HTMLButtonElement;
+}
+
+/** The opened bodies, across rows. */
+function openBodies(element: HTMLElement): Element[] {
+  return Array.from(shadow(element).querySelectorAll('c-sponsor-message-row')).flatMap((row) =>
+    Array.from(shadow(row as HTMLElement).querySelectorAll('[data-id="body"]'))
+  );
+}
+
 /** Opens a message's body by its one-line row (one open at a time). */
 async function open(element: HTMLElement, id: string): Promise<void> {
-  (shadow(element).querySelector(`button.message__row[data-key="${id}"]`) as HTMLButtonElement).click();
+  rowButton(element, id).click();
   await flushPromises();
 }
 
@@ -115,17 +132,20 @@ describe('c-sponsor-messages', () => {
     expect(shadow(element).querySelector('h2')?.textContent).toBe('c.sponsorMessages_Title');
     const items = Array.from(shadow(element).querySelectorAll('[data-message-id]')) as HTMLElement[];
     expect(items.map((item) => item.dataset.messageId)).toEqual(['a05000000000001AAA', 'a05000000000002AAA']);
-    expect(items[0]?.querySelector('.message__title')?.textContent).toBe('Log every customer call this week');
-    const avatar = items[0]?.querySelector('lightning-avatar') as HTMLElement & { initials: string };
+    const firstRow = shadow(rowOf(element, 'a05000000000001AAA'));
+    expect(firstRow.querySelector('.message__title')?.textContent).toBe('Log every customer call this week');
+    const avatar = firstRow.querySelector('lightning-avatar') as HTMLElement & { initials: string };
     expect(avatar.initials).toBe('CM');
     // compact: no body, no button until the row is opened
-    expect(shadow(element).querySelector('[data-id="body"]')).toBeNull();
-    const row = items[0]?.querySelector('button.message__row') as HTMLButtonElement;
+    expect(openBodies(element)).toHaveLength(0);
+    expect(ackButton(element, 'a05000000000001AAA')).toBeNull();
+    const row = rowButton(element, 'a05000000000001AAA');
     expect(row.getAttribute('aria-expanded')).toBe('false');
     await open(element, 'a05000000000001AAA');
     expect(row.getAttribute('aria-expanded')).toBe('true');
     await open(element, 'a05000000000002AAA');
-    expect(shadow(element).querySelectorAll('[data-id="body"]')).toHaveLength(1);
+    expect(openBodies(element)).toHaveLength(1);
+    expect(row.getAttribute('aria-expanded')).toBe('false');
     await expect(element).toBeAccessible();
   });
 
@@ -170,9 +190,13 @@ describe('c-sponsor-messages', () => {
     toggle.click();
     await flushPromises();
     await open(element, 'history-a05000000000001AAA');
-    const body = shadow(element).querySelector('#history-body-a05000000000001AAA, [id^="history-body-"]');
+    const history = rowOf(element, 'history-a05000000000001AAA');
+    expect(shadow(history).querySelector('.message__from')?.textContent).toContain(
+      'c.sponsorMessages_AcknowledgedOn'
+    );
+    expect(openBodies(element)).toHaveLength(1);
     expect(
-      (body?.querySelector('lightning-formatted-rich-text') as HTMLElement & { value: string }).value
+      (history.querySelector('lightning-formatted-rich-text') as HTMLElement & { value: string }).value
     ).toBe(mockMessages[0].body);
     await expect(element).toBeAccessible();
   });
