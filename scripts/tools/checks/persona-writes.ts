@@ -60,7 +60,9 @@ const RESULT_FIELDS = [
   'Acceptance_Test_Case__c.Severity__c'
 ] as const;
 
-// Recording attendance and follow-ups of a training (key users as trainers; admins).
+// Recording attendance and follow-ups of a training (key users as trainers; admins). TrainingRules refuses
+// them from anyone but the training's trainer (follow-ups: or the attendee's key user) and sets Team__c,
+// Attendance_Key__c and the follow-up date itself, whatever the client sends.
 const ATTENDANCE_FIELDS = [
   'Training_Attendance__c.Attendance_Key__c',
   'Training_Attendance__c.Attended__c',
