@@ -55,7 +55,6 @@ const BACKLOG_FIELDS = [
 const RESULT_FIELDS = [
   'Acceptance_Test_Case__c.Comment__c',
   'Acceptance_Test_Case__c.Defect_Reference__c',
-  'Acceptance_Test_Case__c.Executed_On__c',
   'Acceptance_Test_Case__c.Result__c',
   'Acceptance_Test_Case__c.Severity__c'
 ] as const;
