@@ -55,12 +55,13 @@ const BACKLOG_FIELDS = [
 const RESULT_FIELDS = [
   'Acceptance_Test_Case__c.Comment__c',
   'Acceptance_Test_Case__c.Defect_Reference__c',
-  'Acceptance_Test_Case__c.Executed_On__c',
   'Acceptance_Test_Case__c.Result__c',
   'Acceptance_Test_Case__c.Severity__c'
 ] as const;
 
-// Recording attendance and follow-ups of a training (key users as trainers; admins).
+// Recording attendance and follow-ups of a training (key users as trainers; admins). TrainingRules refuses
+// them from anyone but the training's trainer (follow-ups: or the attendee's key user) and sets Team__c,
+// Attendance_Key__c and the follow-up date itself, whatever the client sends.
 const ATTENDANCE_FIELDS = [
   'Training_Attendance__c.Attendance_Key__c',
   'Training_Attendance__c.Attended__c',

@@ -22,7 +22,13 @@ const createable: Fixture = {
     apiName: 'Acceptance_Test_Case__c',
     createable: true,
     updateable: true,
-    fields: Object.fromEntries(RESULT_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+    // as the sets grant them: who ran it and when are the org's (AcceptanceResultRules), editable by nobody
+    fields: Object.fromEntries(
+      RESULT_FIELDS.map((f) => {
+        const orgSet = f === 'Executed_On__c' || f === 'Executed_By__c';
+        return [f, { createable: !orgSet, updateable: !orgSet }];
+      })
+    )
   }
 };
 const props = { recordId: 'a01000000000001AAA' };

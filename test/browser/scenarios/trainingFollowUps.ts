@@ -7,6 +7,16 @@ const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
 const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
 const many: Fixture = { data: jestData('trainingFollowUps', 'getTrainingFollowUps.json') };
 const none: Fixture = { data: jestData('trainingFollowUps', 'getTrainingFollowUpsEmpty.json') };
+const notKeyUser: Fixture = { data: jestData('trainingFollowUps', 'getTrainingFollowUpsNotKeyUser.json') };
+// A sponsor's access to Training_Attendance__c: read only, so no button.
+const readOnlyAccess: Fixture = {
+  data: {
+    apiName: 'Training_Attendance__c',
+    createable: false,
+    updateable: false,
+    fields: { Followed_Up_On__c: { createable: false, updateable: false } }
+  }
+};
 // A key user's access to Training_Attendance__c: may set Followed_Up_On__c, so the button shows.
 const keyUserAccess: Fixture = {
   data: {
@@ -80,6 +90,17 @@ export const scenarios: Scenario[] = [
     fixtures: { [FOLLOW_UPS]: none, [OBJECT_INFO]: keyUserAccess },
     shows: [text('Everyone trained more than 4 weeks ago has been followed up.')],
     hides: [text('Marie-Charlotte'), text('not followed up since')]
+  },
+  {
+    name: 'trainingFollowUps-not-key-user',
+    component: 'trainingFollowUps',
+    description: 'a sponsor, key user of no team: the server lists nobody, and the component says why',
+    language: 'fr',
+    now: NOW,
+    regions: REGIONS,
+    fixtures: { [FOLLOW_UPS]: notKeyUser, [OBJECT_INFO]: readOnlyAccess },
+    shows: [label('trainingFollowUps_Title'), label('trainingFollowUps_NotKeyUser')],
+    hides: [text('ont eu leur suivi'), text('Marquer le suivi')]
   },
   {
     name: 'trainingFollowUps-error',

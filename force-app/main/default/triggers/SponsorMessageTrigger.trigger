@@ -1,13 +1,15 @@
 /**
  * Signs new messages with their author and keeps the words the sponsor's (SponsorMessageRules), keeps
- * Sponsor_Message__c.Audience_Size__c up to date (SponsorMessageAudience), and shares released messages
- * with their audience (SponsorMessageSharing).
+ * Sponsor_Message__c.Audience_Size__c up to date (SponsorMessageAudience), shares published messages
+ * with their audience (SponsorMessageSharing), and shares an opted-in sponsor's figures while they show them
+ * on a published message (SponsorUsageSharing).
  */
 trigger SponsorMessageTrigger on Sponsor_Message__c(
   before insert,
   before update,
   after insert,
-  after update
+  after update,
+  after delete
 ) {
   if (Trigger.isBefore) {
     if (Trigger.isInsert) {
@@ -16,7 +18,16 @@ trigger SponsorMessageTrigger on Sponsor_Message__c(
       SponsorMessageRules.enforceAuthorship(Trigger.new, Trigger.oldMap);
     }
     SponsorMessageAudience.assignAudienceSize(Trigger.new, Trigger.oldMap);
+  } else if (Trigger.isDelete) {
+    SponsorUsageSharing.recalculate(
+      SponsorUsageSharing.sponsorsToRecalculate(Trigger.old, null),
+      Datetime.now()
+    );
   } else {
     SponsorMessageSharing.shareChanged(Trigger.new, Trigger.oldMap);
+    SponsorUsageSharing.recalculate(
+      SponsorUsageSharing.sponsorsToRecalculate(Trigger.new, Trigger.oldMap),
+      Datetime.now()
+    );
   }
 }

@@ -22,15 +22,11 @@ import {
   type TestResult
 } from 'c/acceptanceReadiness';
 
-/** The fields recording a result sets: the result buttons need edit access to all of them. */
-const RESULT_FIELDS = [
-  'Result__c',
-  'Severity__c',
-  'Comment__c',
-  'Defect_Reference__c',
-  'Executed_On__c',
-  'Executed_By__c'
-];
+/**
+ * The fields recording a result sends: the result buttons need edit access to all of them. Who ran it and when
+ * (Executed_By__c, Executed_On__c) are set by the org and editable by nobody, so they are not required here.
+ */
+const RESULT_FIELDS = ['Result__c', 'Severity__c', 'Comment__c', 'Defect_Reference__c'];
 
 import TITLE from '@salesforce/label/c.acceptanceConsole_Title';
 import ERROR_TITLE from '@salesforce/label/c.acceptanceConsole_ErrorTitle';
@@ -790,11 +786,11 @@ export default class AcceptanceConsole extends LightningElement {
    */
   private async save(caseId: string, fields: Partial<TestCaseRecord>) {
     this.savingId = caseId;
-    // Executed_By__c is set by the org to whoever records the result (AcceptanceResultRules): shown here
-    // at once, never sent.
+    // Who ran it and when are set by the org when the result is recorded (AcceptanceResultRules): shown
+    // here at once, never sent.
     const executed = { Executed_On__c: new Date().toISOString(), Executed_By__c: userId };
     try {
-      await updateRecord({ fields: { Id: caseId, ...fields, Executed_On__c: executed.Executed_On__c } });
+      await updateRecord({ fields: { Id: caseId, ...fields } });
       const before = this.shownQueue.map((testCase) => testCase.id);
       this.testCases = this.testCases.map((testCase) => {
         return testCase.Id === caseId ? { ...testCase, ...fields, ...executed } : testCase;

@@ -10,6 +10,7 @@ import { canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c
 import TITLE from '@salesforce/label/c.trainingFollowUps_Title';
 import SUMMARY from '@salesforce/label/c.trainingFollowUps_Summary';
 import EMPTY from '@salesforce/label/c.trainingFollowUps_Empty';
+import NOT_KEY_USER from '@salesforce/label/c.trainingFollowUps_NotKeyUser';
 import TRAINED_ON from '@salesforce/label/c.trainingFollowUps_TrainedOn';
 import MARK from '@salesforce/label/c.trainingFollowUps_MarkFollowedUp';
 import MARK_FOR from '@salesforce/label/c.trainingFollowUps_MarkFollowedUpFor';
@@ -41,6 +42,8 @@ export interface FollowUpData {
   followUpWeeks?: number | null;
   total?: number | null;
   teams?: string[] | null;
+  /** False when the server lists nobody to the running user (neither a key user nor an admin). */
+  canFollowUp?: boolean | null;
   rows?: FollowUpRow[] | null;
 }
 
@@ -57,14 +60,15 @@ function today(): string {
 /**
  * People trained more than N weeks ago (Cockpit setting Follow-Up Weeks) whom nobody has followed up since,
  * shown to their key user inside the key-user network; "Followed up" sets the attendance's Followed_Up_On__c
- * through Lightning Data Service, shown only to users who may edit it. `team` narrows the list to one team;
- * blank lists the running key user's teams (every team for an adoption lead).
+ * through Lightning Data Service, shown only to users who may edit it. The server decides whose people are
+ * listed (the running user's key-user teams; every team for an admin); `team` only narrows that list, and a
+ * user who is no key user is told so instead of an empty list.
  */
 export default class TrainingFollowUps extends LightningElement {
   /** The team selected in the key-user network; blank for the running user's teams. */
   @api team?: string;
 
-  labels = { TITLE, LOADING, ERROR_TITLE, MARK };
+  labels = { TITLE, LOADING, ERROR_TITLE, MARK, NOT_KEY_USER };
 
   wired?: WireResult;
   data?: FollowUpData;
@@ -113,6 +117,11 @@ export default class TrainingFollowUps extends LightningElement {
 
   private get total(): number {
     return this.data?.total ?? 0;
+  }
+
+  /** The server lists nobody to this user: they are no key user (TrainingFollowUpController.canFollowUp). */
+  get isNotKeyUser(): boolean {
+    return this.data?.canFollowUp === false;
   }
 
   get isEmpty(): boolean {

@@ -56,7 +56,13 @@ const KEY_USER_ACCESS = {
   apiName: 'Acceptance_Test_Case__c',
   createable: false,
   updateable: true,
-  fields: Object.fromEntries(RESULT_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
+  // as the Key User set grants them: who ran it and when are the org's (AcceptanceResultRules), editable by nobody
+  fields: Object.fromEntries(
+    RESULT_FIELDS.map((f) => {
+      const orgSet = f === 'Executed_On__c' || f === 'Executed_By__c';
+      return [f, { createable: !orgSet, updateable: !orgSet }];
+    })
+  )
 };
 
 function createConsole(access: object = KEY_USER_ACCESS): HTMLElement {
@@ -284,12 +290,12 @@ describe('c-acceptance-console', () => {
     expect(fields).toEqual(
       expect.objectContaining({
         Id: 'a03000000000003AAA',
-        Result__c: 'Passed',
-        Executed_On__c: expect.any(String)
+        Result__c: 'Passed'
       })
     );
-    // who ran it is set by the org (AcceptanceResultRules) to whoever records the result: never sent
+    // who ran it and when are set by the org (AcceptanceResultRules) when the result is recorded: never sent
     expect(fields).not.toHaveProperty('Executed_By__c');
+    expect(fields).not.toHaveProperty('Executed_On__c');
     expect(mockNotify).toHaveBeenCalledWith([
       { recordId: 'a01000000000001AAA' },
       { recordId: 'a03000000000003AAA' }

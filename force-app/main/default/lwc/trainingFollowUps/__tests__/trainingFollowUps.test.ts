@@ -9,6 +9,7 @@ import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../..
 
 const manyRows = require('./data/getTrainingFollowUps.json');
 const noneDue = require('./data/getTrainingFollowUpsEmpty.json');
+const notKeyUser = require('./data/getTrainingFollowUpsNotKeyUser.json');
 
 jest.mock(
   '@salesforce/apex/TrainingFollowUpController.getTrainingFollowUps',
@@ -108,8 +109,21 @@ describe('c-training-follow-ups', () => {
     wire.emit(noneDue);
     await flushPromises();
     expect(text($(element, '.empty'))).toBe('c.trainingFollowUps_Empty');
+    expect($(element, '.not-key-user')).toBeNull();
     expect($(element, '.rows')).toBeNull();
     expect($(element, '.summary')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('tells a user who is no key user that they follow up nobody, not that everyone was followed up', async () => {
+    const element = create('Sales West', READ_ONLY_ACCESS);
+    wire.emit(notKeyUser);
+    await flushPromises();
+    expect(text($(element, '.not-key-user'))).toBe('c.trainingFollowUps_NotKeyUser');
+    expect($(element, '.empty')).toBeNull();
+    expect($(element, '.rows')).toBeNull();
+    expect($(element, '.summary')).toBeNull();
+    expect($(element, 'button.followed-up')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
