@@ -8,12 +8,15 @@
 trigger SponsorMessageTrigger on Sponsor_Message__c(
   before insert,
   before update,
+  before delete,
   after insert,
   after update,
   after delete,
   after undelete
 ) {
-  if (Trigger.isBefore) {
+  if (Trigger.isBefore && Trigger.isDelete) {
+    SponsorMessageRules.guardDeletes(Trigger.old);
+  } else if (Trigger.isBefore) {
     if (Trigger.isInsert) {
       SponsorMessageRules.assignAuthor(Trigger.new);
     } else {
