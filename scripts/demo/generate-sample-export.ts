@@ -13,8 +13,11 @@ import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { idKey } from '../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 
-/** The last day of the sample year: the demo measures the week holding it. */
-export const SAMPLE_AS_OF = '2026-11-20';
+/**
+ * The last day of the sample's data (the day the sample "export" was taken: its users' latest logins). The
+ * demo measures the last complete week before it (the export's default period, engine/stages/plan.ts).
+ */
+const SAMPLE_AS_OF = '2026-11-20';
 export const DEFAULT_SAMPLE_DIR = 'data/sample-export';
 const DAY = 86_400_000;
 

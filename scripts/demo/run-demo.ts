@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runCli } from '../sync/cli';
-import { DEFAULT_SAMPLE_DIR, SAMPLE_AS_OF, generateSampleExport } from './generate-sample-export';
+import { DEFAULT_SAMPLE_DIR, generateSampleExport } from './generate-sample-export';
 
 async function main(): Promise<number> {
   const root = resolve(__dirname, '../..');
@@ -14,16 +14,9 @@ async function main(): Promise<number> {
     process.stderr.write(`Generating the sample Data Export in ${DEFAULT_SAMPLE_DIR}/ …\n`);
     await generateSampleExport({ outDir: exportDir });
   }
-  const { exitCode } = await runCli([
-    '--from-export',
-    exportDir,
-    '--as-of',
-    SAMPLE_AS_OF,
-    '--out',
-    outDir,
-    '--lang',
-    lang
-  ]);
+  // No --as-of: the export's default period, the last complete week before the day it was taken
+  // (stages/plan.ts defaultAsOf), shows the sample's activity whatever today is.
+  const { exitCode } = await runCli(['--from-export', exportDir, '--out', outDir, '--lang', lang]);
   if (exitCode === 0) {
     process.stdout.write(`\nOpen the report: ${join(outDir, 'index.html')}\n`);
   }

@@ -10,10 +10,18 @@
 import type { SyncResult } from './engine/result';
 import { inputError } from './command/messages';
 import { checkExclusive, optionsFrom, parseArgv } from './command/options';
-import { describeError, errorJson, errorText, formatTable, jsonText, successJson } from './command/output';
-import { runSync, type SyncHost } from './command/run-sync';
+import {
+  describeError,
+  errorJson,
+  errorText,
+  formatTable,
+  jsonText,
+  successJson,
+  warningText
+} from './command/output';
+import { runSync } from './command/run-sync';
 import { PROJECT_ROOT } from './paths';
-import { Progress } from './progress';
+import { consoleHost } from './progress';
 
 export interface CliIo {
   stdout: NodeJS.WritableStream;
@@ -24,19 +32,6 @@ export interface CliIo {
 export interface CliRun {
   result?: SyncResult;
   exitCode: number;
-}
-
-function hostFor(io: CliIo, json: boolean): SyncHost {
-  const progress = new Progress(json && !io.stderr.isTTY, io.stderr);
-  return {
-    progress,
-    info: (text) => {
-      progress.info(text);
-    },
-    warn: (text) => {
-      io.stderr.write(`Warning: ${text}\n`);
-    }
-  };
 }
 
 /**
@@ -56,8 +51,16 @@ export async function runCli(
     checkExclusive(argv);
     if (!parsed.ok) throw inputError('BadFlags', [parsed.reason]);
     const options = optionsFrom(parsed.values, parsed.json, io.env);
-    const { result, exitCode } = await runSync(options, hostFor(io, json), io.env);
-    io.stdout.write(json ? jsonText(successJson(result, exitCode)) : formatTable(result));
+    const host = consoleHost(json, io.stderr, (text) => {
+      io.stderr.write(warningText(text));
+    });
+    const { result, exitCode } = await runSync(options, host, io.env);
+    if (json) io.stdout.write(jsonText(successJson(result, exitCode)));
+    else {
+      // As sf-plugins-core's warn: once, on stderr, and in the --json envelope instead with --json.
+      for (const warning of result.warnings) io.stderr.write(warningText(warning));
+      io.stdout.write(formatTable(result));
+    }
     return { result, exitCode };
   } catch (error) {
     const shape = describeError(error);

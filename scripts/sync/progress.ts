@@ -1,11 +1,16 @@
-// Progress on stderr: records read per object, pages, elapsed. A redrawn line on a terminal, a line per
-// object otherwise; silent when asked (--json with stderr not a terminal).
+// Progress on stderr, the same from both entry points (`sf adoption sync`, `npm run sync`): records read
+// per object, pages, elapsed. A redrawn line on a terminal; otherwise one line per object, ended by a line
+// break; silent when asked (--json with stderr not a terminal).
 
+import type { SyncHost } from './command/run-sync';
 import type { MeasureProgress } from './engine/measure';
+
+/** "1 page", "2 pages". */
+const pages = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'page' : 'pages'}`;
 
 export class Progress implements MeasureProgress {
   private object = '';
-  private records = 0;
+  private rows = 0;
   private pages = 0;
   private readonly started = Date.now();
   private lastDraw = 0;
@@ -28,36 +33,63 @@ export class Progress implements MeasureProgress {
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const spin = '|/-\\'[Math.floor(now / 150) % 4];
-    const line = `${spin} ${this.object}: ${this.records.toLocaleString('en-US')} records, ${this.pages} pages, ${this.elapsed()}`;
+    const line = `${spin} ${this.object}: ${this.rows.toLocaleString('en-US')} rows read, ${pages(this.pages)}, ${this.elapsed()}`;
     this.stream.write(`\r${line.padEnd(Math.max(60, line.length))}`);
   }
 
   objectStart(object: string): void {
     this.object = object;
-    this.records = 0;
+    this.rows = 0;
     this.pages = 0;
     this.draw(true);
   }
 
   page(_object: string, info: { page: number; records: number }): void {
     this.pages = info.page;
-    this.records += info.records;
+    this.rows += info.records;
     this.draw(false);
   }
 
+  /**
+   * The object's line: its records measured, and the rows read when they are more, so the count shown
+   * while reading (rows) is never above the last one. Rows read are more than records when some are
+   * records of users left out (integration, automated, inactive: the "Excluded" column), deleted or a
+   * second copy (engine/row-rules.ts).
+   */
   objectEnd(object: string, records: number): void {
     if (this.quiet) return;
-    const line = `✓ ${object}: ${records.toLocaleString('en-US')} records, ${this.pages} pages, ${this.elapsed()}`;
+    const read = this.rows > records ? ` (${this.rows.toLocaleString('en-US')} rows read)` : '';
+    const line = `✓ ${object}: ${records.toLocaleString('en-US')} records${read}, ${pages(this.pages)}, ${this.elapsed()}`;
     this.stream.write(this.tty ? `\r${line.padEnd(60)}\n` : `${line}\n`);
   }
 
-  warn(message: string): void {
-    if (this.quiet) return;
-    this.stream.write(`${this.tty ? '\r' : ''}warning: ${message}\n`);
+  /** Warnings are the result's, printed once after the run (`consoleHost` users, output.ts warningText). */
+  warn(): void {
+    // Not printed here: a warning shown while running and again after would be shown twice.
   }
 
   info(message: string): void {
     if (this.quiet) return;
     this.stream.write(`${message}\n`);
   }
+}
+
+/**
+ * Where a run started from a console reports, the same for both entry points: progress and information
+ * on stderr (quiet with --json unless stderr is a terminal), warnings on stderr with --json too (a
+ * scheduled run discards stdout and logs stderr, where refused rows and a stopped retention must show).
+ */
+export function consoleHost(
+  json: boolean,
+  stderr: NodeJS.WriteStream,
+  warn: (text: string) => void
+): SyncHost {
+  const progress = new Progress(json && !stderr.isTTY, stderr);
+  return {
+    progress,
+    info: (text) => {
+      progress.info(text);
+    },
+    warn
+  };
 }

@@ -49,11 +49,73 @@ describe('sync CLI', () => {
     );
   });
 
-  it('prints a table for people and skips missing default objects with a warning', async () => {
-    const { exitCode, out } = await cli(base);
+  it('prints a table for people and skips missing default objects with a warning, once, on stderr', async () => {
+    const { exitCode, out, err } = await cli(base);
     expect(exitCode).toBe(0);
     expect(out).toMatch(/Opportunity\s+4/);
-    expect(out).toMatch(/warning: Account is not in the export/);
+    expect(out).not.toMatch(/warning/i);
+    expect(err.match(/Account is not in the export/g)).toEqual(['Account is not in the export']);
+    expect(err).toMatch(/^Warning: Account is not in the export/m);
+  });
+
+  // The sample and this fixture are exports whose data ends on a fixed day (User.csv's latest login here:
+  // 2026-11-19, a Thursday); "today" is weeks later.
+  it('an export run measures the last complete week before the export was taken, whatever today is', async () => {
+    const later = { SYNC_TODAY: '2026-12-30' };
+    const args = ['--from-export', exportDir, '--rules', rulesDir, '--objects', 'Opportunity', '--json'];
+    const r = await cli(args, later);
+    expect(r.exitCode).toBe(0);
+    const envelope = JSON.parse(r.out);
+    expect(envelope.result.period).toEqual({ type: 'Week', start: '2026-11-09', end: '2026-11-15' });
+    expect(envelope.result.warnings).toContainEqual(
+      expect.stringMatching(
+        /was taken on 2026-11-19 .*2026-11-09\.\.2026-11-15, not the last one before today \(2026-12-30\)/
+      )
+    );
+    // --as-of still picks the period.
+    const asOf = JSON.parse((await cli([...args, '--as-of', '2026-11-20'], later)).out) as {
+      result: { period: unknown; warnings: string[] };
+    };
+    expect(asOf.result.period).toEqual({ type: 'Week', start: '2026-11-16', end: '2026-11-22' });
+    expect(asOf.result.warnings.join('\n')).not.toMatch(/was taken on/);
+    // Measured in the week after it was taken: the same period, no warning.
+    const soon = JSON.parse((await cli(args, { SYNC_TODAY: '2026-11-20' })).out) as {
+      result: { period: { start: string }; warnings: string[] };
+    };
+    expect(soon.result.period.start).toBe('2026-11-09');
+    expect(soon.result.warnings.join('\n')).not.toMatch(/was taken on/);
+  });
+
+  it.each([
+    [
+      'a day the month lacks',
+      ['--as-of', '2026-02-30'],
+      'BadDateError',
+      /--as-of "2026-02-30" is not a date/
+    ],
+    ['a 13th month', ['--as-of', '2026-13-01'], 'BadDateError', /--as-of "2026-13-01" is not a date/],
+    ['an API version that is not one', ['--api-version', 'abc'], 'BadApiVersionError', /"abc" is not an API/],
+    ['a retired API version', ['--api-version', '20.0'], 'BadApiVersionError', /"20\.0" is not an API/]
+  ])('exit 2 before reading: %s', async (_what, flags, name, expected) => {
+    const r = await cli(['--from-export', exportDir, '--rules', rulesDir, ...flags, '--json']);
+    expect(r.exitCode).toBe(2);
+    expect(JSON.parse(r.out).name).toBe(name);
+    expect(r.err).toMatch(expected);
+  });
+
+  it('--from-export "" names the empty path, not a missing source', async () => {
+    const r = await cli(['--from-export', '']);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toMatch(/^Error \(EmptyExportPathError\): --from-export is given an empty path/);
+  });
+
+  it('names --aggregates-out, as given, when its file cannot be written', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'agg-')), 'a-file');
+    writeFileSync(file, '');
+    const target = join(file, 'nope', 'agg.json');
+    const r = await cli([...base, '--aggregates-out', target]);
+    expect(r.exitCode).toBe(2);
+    expect(r.err).toContain(`--aggregates-out ${target} cannot be written`);
   });
 
   it('exit 2: unknown object in --objects', async () => {
@@ -79,7 +141,7 @@ describe('sync CLI', () => {
     // A formula, roll-up or compound field is valid in the org but never in a Data Export.
     expect(r.exitCode).toBe(0);
     expect(r.err).toMatch(
-      /warning: The completeness rule Bad is skipped offline: Opportunity\.csv has no column Budget__c/
+      /Warning: The completeness rule Bad is skipped offline: Opportunity\.csv has no column Budget__c/
     );
     expect(r.err).toMatch(/check Field__c's spelling/);
   });

@@ -3,6 +3,7 @@
 // Every error comes from messages/adoption.sync.md.
 
 import { parseArgs } from 'node:util';
+import { isCalendarDate } from '../engine/periods';
 import type { PeriodType } from '../snapshots/types';
 import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from './flags';
 import { inputError } from './messages';
@@ -51,11 +52,15 @@ export function today(env: NodeJS.ProcessEnv): string {
  */
 export function optionsFrom(values: FlagValues, json: boolean, env: NodeJS.ProcessEnv): SyncOptions {
   const fromExport = list(values['from-export']);
+  // `--from-export ""` names no export: said so, rather than "no source" (NoSource).
+  if (values['from-export'] !== undefined && fromExport.length === 0) throw inputError('EmptyExportPath');
   const asOf = values['as-of'];
-  if (asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(asOf)) throw inputError('BadDate', [asOf]);
+  if (asOf !== undefined && !isCalendarDate(asOf)) throw inputError('BadDate', [asOf]);
+  const apiVersion = values['api-version'];
+  if (apiVersion !== undefined && !isApiVersion(apiVersion)) throw inputError('BadApiVersion', [apiVersion]);
   const options: SyncOptions = {
     targetOrg: values['target-org'],
-    apiVersion: values['api-version'],
+    apiVersion,
     instanceUrl: values['instance-url'] ?? (fromExport.length === 0 ? env.SF_INSTANCE_URL : undefined),
     accessToken: values['access-token'] ?? (fromExport.length === 0 ? env.SF_ACCESS_TOKEN : undefined),
     fromExport,
@@ -76,6 +81,17 @@ export function optionsFrom(values: FlagValues, json: boolean, env: NodeJS.Proce
   };
   checkSource(options, env);
   return options;
+}
+
+/** Oldest API version the sf CLI accepts (sf-plugins-core orgApiVersion: `minValidApiVersion`, retired below). */
+const MIN_API_VERSION = 21;
+
+/**
+ * An API version as the sf CLI's --api-version accepts it: two digits and ".0" (@salesforce/core
+ * `validateApiVersion`), not retired (sf-plugins-core `orgApiVersion`, 21.0 or later).
+ */
+function isApiVersion(text: string): boolean {
+  return /^[1-9]\d\.0$/.test(text) && Number.parseInt(text, 10) >= MIN_API_VERSION;
 }
 
 function checkSource(options: SyncOptions, env: NodeJS.ProcessEnv): void {
@@ -149,6 +165,40 @@ export function parseArgv(argv: readonly string[]): ParsedArgv {
     (parsed as Record<string, unknown>)[name] = value;
   }
   return { ok: true, values: parsed, json: json === true };
+}
+
+/** The value given to --name (`--name v`, `--name=v`, `-c v`, `-cv`) in argv, the first one. */
+function flagValue(argv: readonly string[], name: FlagName): string | undefined {
+  const char = spec(name).char;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] ?? '';
+    if (arg === '--') break;
+    if (arg === `--${name}` || (char !== undefined && arg === `-${char}`)) return argv[i + 1];
+    if (arg.startsWith(`--${name}=`)) return arg.slice(name.length + 3);
+    if (char !== undefined && arg.startsWith(`-${char}`) && !arg.startsWith('--')) return arg.slice(2);
+  }
+  return undefined;
+}
+
+/** oclif's wrapping of a flag's own parse failure (@oclif/core parser/parse.js). */
+const FLAG_PARSE_FAILURE = /^Parsing --([\w-]+) \n\t([\s\S]*?)(?:\nSee more help with --help)?$/;
+
+/**
+ * The error to report for a failure of the sf command's flag parsing, the same through `sf` and through
+ * `npm run sync` (whose oclif root, this project, has no `exitCodes`): the org resolution of
+ * --target-org → LoginNotFound naming the alias and the login to make; --api-version → BadApiVersion
+ * (as `optionsFrom` says it for an export run); any other oclif flag error as it is (BadFlags).
+ * Anything else thrown while parsing comes from the default target-org's resolution: a login to make.
+ */
+export function parseFailure(error: unknown, argv: readonly string[]): unknown {
+  const wrapped = error instanceof Error ? FLAG_PARSE_FAILURE.exec(error.message) : null;
+  const flag = wrapped?.[1];
+  if (flag === 'api-version') return inputError('BadApiVersion', [flagValue(argv, 'api-version') ?? '']);
+  if (wrapped === null && error instanceof Error && 'oclif' in error) return error;
+  if (flag !== undefined && flag !== 'target-org') return error;
+  const alias = flagValue(argv, 'target-org') ?? 'my-org';
+  const text = wrapped?.[2] ?? (error instanceof Error ? error.message : String(error));
+  return inputError('LoginNotFound', [alias, text.trim()], [alias]);
 }
 
 /** The FLAGS named in argv (`--name`, `--name=value`, `-c`, `-cvalue`), up to a `--`. */

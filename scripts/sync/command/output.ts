@@ -1,6 +1,6 @@
 // What a sync run prints, for both entry points: the sf CLI's --json envelope, errors with what to do
-// (shape, exit code and text as sf-plugins-core prints them), the write summary, and the result tables
-// (their data for the sf command's table renderer, and a plain renderer for the launcher and the demo).
+// (shape, exit code and text as sf-plugins-core prints them), the write summary, warnings, and the human
+// output (plain tables), the same text from `sf adoption sync`, `npm run sync` and `npm run demo`.
 
 import { championCandidatesOf, type SyncResult } from '../engine/result';
 import { classifyFailure, EXIT, SyncInputError, SyncServerError } from '../errors';
@@ -42,17 +42,18 @@ export function devMode(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** oclif's flag errors (unknown flag, missing value, value outside the options…) carry `oclif.exit`. */
-function oclifExit(error: unknown): number | undefined {
-  const exit = (error as { oclif?: { exit?: unknown } } | null)?.oclif?.exit;
-  return typeof exit === 'number' ? exit : undefined;
+function isOclifError(error: unknown): boolean {
+  return typeof (error as { oclif?: { exit?: unknown } } | null)?.oclif?.exit === 'number';
 }
 
 const actionsOf = (hint: string): string[] => hint.split('\n').filter((a) => a.trim() !== '');
 
 /**
  * Describes any error of a run: SyncInputError → 2, SyncServerError → 3, an oclif flag error → BadFlags
- * with oclif's exit code (2), Salesforce limits or transient failures → 3, anything else → 2 with the generic
- * action (the run's input is the likeliest cause). Every shape has a name, a message and actions.
+ * with 2, whatever exit code oclif gave it (through the real sf CLI, most flag errors carry the CLI's
+ * `oclif.exitCodes.default`, 1; through `npm run sync`, oclif's own 2), Salesforce limits or transient
+ * failures → 3, anything else → 2 with the generic action (the run's input is the likeliest cause).
+ * Every shape has a name, a message and actions.
  */
 export function describeError(error: unknown): ErrorShape {
   const stack = error instanceof Error && error.stack ? { stack: error.stack } : {};
@@ -67,14 +68,13 @@ export function describeError(error: unknown): ErrorShape {
   }
   const e = (error ?? {}) as { message?: unknown };
   const text = typeof e.message === 'string' && e.message !== '' ? e.message : String(error);
-  const exit = oclifExit(error);
-  if (exit !== undefined) {
+  if (isOclifError(error)) {
     return {
       name: 'BadFlagsError',
       // Our actions say where the help is.
       message: message('error.BadFlags', [text.replace(/\n?See more help with --help$/, '')]),
       actions: messageList('error.BadFlags.actions'),
-      exitCode: exit,
+      exitCode: EXIT.badInput,
       ...stack
     };
   }
@@ -154,7 +154,7 @@ export function writeWarnings(result: SyncResult): string[] {
 }
 
 /** One table of the human output: a title (may be empty), column names and rows. */
-export interface ResultTable {
+interface ResultTable {
   title: string;
   columns: string[];
   rows: (string | number)[][];
@@ -163,7 +163,7 @@ export interface ResultTable {
 const pct = (v: number | null): string => (v === null ? '-' : `${(v * 100).toFixed(1)}%`);
 
 /** The tables of a run (objects, rule fields per object, teams), shared by both renderers. */
-export function resultTables(result: SyncResult): ResultTable[] {
+function resultTables(result: SyncResult): ResultTable[] {
   const tables: ResultTable[] = [
     {
       title: '',
@@ -207,12 +207,12 @@ export function resultTables(result: SyncResult): ResultTable[] {
 }
 
 /** The heading line of the human output. */
-export function headline(result: SyncResult): string {
+function headline(result: SyncResult): string {
   return `Adoption Cockpit sync — ${result.source.description} — ${result.period.type} ${result.period.start}..${result.period.end}`;
 }
 
 /** The closing lines of the human output: champions, users, snapshots. */
-export function footer(result: SyncResult): string[] {
+function footer(result: SyncResult): string[] {
   const out: string[] = [];
   const champions = championCandidatesOf(result);
   if (champions.length > 0) {
@@ -242,9 +242,16 @@ function plainTable(t: ResultTable): string {
   return (t.title ? [t.title, ...body] : body).join('\n');
 }
 
-/** The human output as plain text (the launcher and `npm run demo`); warnings last. */
+/**
+ * The human output on stdout, as plain text, from both entry points and `npm run demo`. The result's
+ * warnings are not in it: they go once to stderr (`warningText`).
+ */
 export function formatTable(result: SyncResult): string {
   const blocks = [headline(result), ...resultTables(result).map(plainTable), ...footer(result)];
-  const warnings = result.warnings.map((w) => `warning: ${w}`);
-  return `${[blocks.join('\n\n'), ...warnings].join('\n')}\n`;
+  return `${blocks.join('\n\n')}\n`;
+}
+
+/** A warning on stderr as sf-plugins-core's `SfCommand.warn` prints it (colours aside). */
+export function warningText(warning: string): string {
+  return `Warning: ${warning}\n`;
 }

@@ -109,7 +109,13 @@ export async function runSync(
 ): Promise<SyncRun> {
   // Found before reading or writing anything: a run never ends with figures it cannot save.
   if (options.out) checkOutWritable(options.out);
-  if (options.aggregatesOut) checkOutWritable(dirname(resolve(options.aggregatesOut)), false);
+  if (options.aggregatesOut) {
+    checkOutWritable(dirname(resolve(options.aggregatesOut)), {
+      withHistory: false,
+      flag: 'aggregates-out',
+      given: options.aggregatesOut
+    });
+  }
   const source = await openSource(options, host);
   try {
     const measured = await measureRun(source, {
@@ -117,6 +123,7 @@ export async function runSync(
       teamField: options.teamField,
       periodType: options.period,
       asOf: options.asOf,
+      today: today(env),
       includeIntegrationUsers: options.includeIntegrationUsers,
       includeInactiveUsers: options.includeInactiveUsers,
       progress: host.progress

@@ -32,8 +32,13 @@ export interface MeasureOptions {
   teamField?: string;
   /** Default: the Cockpit setting (Week). */
   periodType?: PeriodType;
-  /** yyyy-mm-dd; default today (UTC). */
+  /**
+   * yyyy-mm-dd; default the last day of the last complete period before today (UTC), or before the day a
+   * Data Export was taken (stages/plan.ts defaultAsOf).
+   */
   asOf?: string;
+  /** Today (yyyy-mm-dd, UTC); default the clock's (the run's clock, injectable for tests). */
+  today?: string;
   includeIntegrationUsers?: boolean;
   includeInactiveUsers?: boolean;
   /** Periods in the activity trend (default 12). */

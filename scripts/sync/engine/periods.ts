@@ -18,6 +18,13 @@ export function dayNumber(text: string): number {
   return Math.floor(Date.UTC(y, m - 1, d) / DAY);
 }
 
+/** Whether `text` is a yyyy-mm-dd date of the calendar (2026-02-30 and 2026-13-01 are not). */
+export function isCalendarDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const day = dayNumber(text);
+  return !Number.isNaN(day) && isoDay(day) === text;
+}
+
 export function isoDay(day: number): string {
   return new Date(day * DAY).toISOString().slice(0, 10);
 }

@@ -29,6 +29,7 @@ import {
   sameName
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { messageOf } from '../messages';
 import type { SyncResult, UserResult } from './result';
 
 /** Weeks after the training at which its effect is measured (issue 13: 2, 4 and 8), and the week before. */
@@ -256,11 +257,7 @@ export async function measureWaves(
   const where = source.kind === 'export' ? 'the export' : 'the org';
   if (!objects.has('rollout_wave__c')) {
     warn(
-      `No Rollout_Wave__c in ${where}: no wave figures. ${
-        source.kind === 'export'
-          ? 'Include Rollout_Wave__c, Training_Session__c, Training_Attendance__c, Acceptance_Session__c and Acceptance_Test_Case__c in the Data Export to measure the roll-out waves.'
-          : 'Deploy the package and give the sync user Adoption_Cockpit_Sync.'
-      }`
+      messageOf('sync.run', source.kind === 'export' ? 'warning.NoWavesInExport' : 'warning.NoWavesInOrg')
     );
     return [];
   }
@@ -300,7 +297,7 @@ async function readWaveInputs(
 ): Promise<WaveInputs | null> {
   const read = async (object: string, fields: readonly string[], part: string): Promise<Row[]> => {
     const rows = objects.has(object.toLowerCase()) ? await readRows(source, object, fields) : null;
-    if (rows === null) warn(`No ${object} in ${where}: ${part} of every wave not measured.`);
+    if (rows === null) warn(messageOf('sync.run', 'warning.WaveObjectMissing', [object, where, part]));
     return rows ?? [];
   };
   const waveRows = await readRows(source, 'Rollout_Wave__c', [
@@ -355,9 +352,7 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
   const waveRules = ruleNames.map((n) => rulesByName.get(n)).filter((r) => r !== undefined);
   const unknownRules = ruleNames.filter((n) => !rulesByName.has(n));
   if (unknownRules.length > 0) {
-    warn(
-      `Wave ${w.Name}: Rule_Names__c lists ${unknownRules.join(', ')}, which match no active completeness rule (use the rules' API names, e.g. Opportunity_NextStep).`
-    );
+    warn(messageOf('sync.run', 'warning.WaveUnknownRules', [w.Name, unknownRules.join(', ')]));
   }
   let records = 0;
   let filled = 0;
@@ -483,7 +478,7 @@ async function addTrainingEffects(
   }
   if (effectInputs.some((e) => e.trainedOn.size > 0)) {
     if (!objects.has('user_adoption_snapshot__c')) {
-      warn(`No User_Adoption_Snapshot__c in ${where}: the training effect of the waves is not measured.`);
+      warn(messageOf('sync.run', 'warning.NoTrainingEffect', [where]));
     } else {
       const weeks = new Map<string, Map<number, WeekFigure>>();
       const rows = await readRows(source, 'User_Adoption_Snapshot__c', [

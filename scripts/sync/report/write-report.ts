@@ -38,10 +38,19 @@ export function makeFolders(dir: string): void {
 }
 
 /**
- * Checks, before the run, that `out` (and `out/history` unless withHistory is false) can be created and written (a probe file is
- * written and removed). Throws SyncInputError (exit 2) naming the folder and the system's reason.
+ * Checks, before the run, that `out` (and `out/history` unless withHistory is false) can be created and
+ * written (a probe file is written and removed). Throws SyncInputError (exit 2) naming the flag and the
+ * path given (`flag`, `given`: default --out and `out`; --aggregates-out names its file, whose folder is
+ * checked) and the system's reason.
  */
-export function checkOutWritable(out: string, withHistory = true): void {
+export function checkOutWritable(
+  out: string,
+  {
+    withHistory = true,
+    flag = 'out',
+    given = out
+  }: { withHistory?: boolean; flag?: string; given?: string } = {}
+): void {
   const historyDir = join(out, 'history');
   try {
     makeFolders(withHistory ? historyDir : out);
@@ -51,7 +60,7 @@ export function checkOutWritable(out: string, withHistory = true): void {
       rmSync(probe, { force: true });
     }
   } catch (error) {
-    throw syncInputError('sync.run', 'OutNotWritable', [out, (error as Error).message]);
+    throw syncInputError('sync.run', 'OutNotWritable', [flag, given, (error as Error).message]);
   }
 }
 

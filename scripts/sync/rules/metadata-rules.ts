@@ -13,6 +13,7 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { syncInputError } from '../errors';
+import { messageOf } from '../messages';
 import type { BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
 
 export const DEFAULT_METADATA_DIR = 'force-app/main/default/customMetadata';
@@ -245,7 +246,9 @@ export function loadRulesFromFolder(dir: string = DEFAULT_METADATA_DIR): RuleSet
       .map((sub) => join(dir, sub))
       .find((sub) => existsSync(sub));
     set.warnings = [
-      `The rules folder ${dir} holds no Completeness_Rule, Benefit_Rule or Cockpit_Setting record file: completeness is not scored, no minutes saved, default settings.${nested ? ` Did you mean --rules ${nested}?` : ' Pass --rules <the customMetadata folder>.'}`
+      nested
+        ? messageOf('sync.rules', 'warning.NoRulesDidYouMean', [dir, nested])
+        : messageOf('sync.rules', 'warning.NoRules', [dir])
     ];
   }
   return set;

@@ -11,7 +11,9 @@ import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodi
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
+import { dayNumber, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
+import { messageOf } from '../messages';
 import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
@@ -113,9 +115,7 @@ export class ExportSource implements RecordSource {
       // A name no API name can have: a second download of the file, or a genuine second part. Read as a
       // part of the object either way: a copy's records are then counted once by the duplicate-Id rule
       // (engine/row-rules.ts, with its own warning), and a genuine part's are not lost.
-      this.warnings.push(
-        `${ref.display} is read as a part of ${object}: its name is how browsers and unzip tools name a second file of the same name. Records found in both files are counted once; remove the file if it is not part of this export.`
-      );
+      this.warnings.push(messageOf('sync.export', 'warning.CopyName', [ref.display, object]));
     }
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
@@ -254,8 +254,13 @@ export class ExportSource implements RecordSource {
     }
     const firstPart = parts.find((p) => p.size > 0);
     if (!firstPart) {
+      const files = parts.map((p) => p.display).join(', ');
       this.warnings.push(
-        `${parts.map((p) => p.display).join(', ')} ${parts.length > 1 ? 'are' : 'is'} empty (0 bytes): ${name} is read as having no record. Export ${name} again if it should have some.`
+        messageOf('sync.export', parts.length > 1 ? 'warning.EmptyFiles' : 'warning.EmptyFile', [
+          files,
+          name,
+          name
+        ])
       );
     }
     if (columns.length === 0 && firstPart) {
@@ -263,9 +268,7 @@ export class ExportSource implements RecordSource {
       columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
     }
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
-      this.warnings.push(
-        `${name}.csv holds bytes that are not ${this.encoding.encoding} (read as the replacement character �): pass --encoding with the export's encoding (Setup > Data Export > Export File Encoding), e.g. --encoding windows-1252.`
-      );
+      this.warnings.push(messageOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
     }
     const fields: FieldDescribe[] = columns.map((column, c) => ({
       name: column,
@@ -331,6 +334,30 @@ export class ExportSource implements RecordSource {
       }
     }
     return rows;
+  }
+
+  /**
+   * The day the export was taken: the latest of User.csv's LastLoginDate, SystemModstamp, LastModifiedDate
+   * and CreatedDate (yyyy-mm-dd, UTC), or undefined without User.csv or those columns. Salesforce stamps
+   * these as logins and changes happen, so none is after the export, and in an org in use someone logs in
+   * every working day: the latest is within a day or so of the export. User.csv is in every export and
+   * small; the record files are not read twice for it. File dates are not used: copying, git or a
+   * re-zip resets them.
+   */
+  async takenAt(): Promise<string | undefined> {
+    if (!this.has('User')) return undefined;
+    const stamps = ['lastlogindate', 'systemmodstamp', 'lastmodifieddate', 'createddate'];
+    let latest = Number.NaN;
+    for await (const batch of this.stream('User')) {
+      const columns = batch.columns.flatMap((c, i) => (stamps.includes(c.toLowerCase()) ? [i] : []));
+      for (let r = 0; r < batch.length; r++) {
+        for (const c of columns) {
+          const day = dayNumber(batch.value(r, c));
+          if (day > latest || Number.isNaN(latest)) latest = day;
+        }
+      }
+    }
+    return Number.isNaN(latest) ? undefined : isoDay(latest);
   }
 
   async readUsers(teamField: string): Promise<UserRecord[]> {
@@ -419,13 +446,11 @@ export class ExportSource implements RecordSource {
         : '';
     if (needs && !this.has(needs)) {
       this.warnings.push(
-        `The team field ${teamField} needs ${needs}.csv, which the ${this.description} lacks: every user is in "(no team)". Include ${needs} in the Data Export, or use --team-field with a User column such as Department.`
+        messageOf('sync.export', 'warning.TeamFieldFile', [teamField, needs, this.description, needs])
       );
     }
     if (!this.has('Profile')) {
-      this.warnings.push(
-        `Profile.csv is not in the ${this.description}: exclusions by licence, API-only profile and Excluded_Profiles__c cannot apply, so an API-only integration user with a Standard user type is measured as a rep. Include Profile (and UserLicense) in the Data Export.`
-      );
+      this.warnings.push(messageOf('sync.export', 'warning.NoProfile', [this.description]));
     }
   }
 

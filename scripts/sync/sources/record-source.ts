@@ -196,6 +196,12 @@ export interface RecordSource {
   /** Queue names by Id (Group rows of Type Queue), when the source has them: record owners that are queues. */
   readQueues?(): Promise<Map<string, string>>;
 
+  /**
+   * A snapshot source (a Data Export): the day it was taken (yyyy-mm-dd, UTC), or undefined when it
+   * cannot tell. A live org has none: it is read as of now.
+   */
+  takenAt?(): Promise<string | undefined>;
+
   /** Completeness rules, benefit rules and settings (export: project files; org: custom metadata). */
   loadRules(): Promise<RuleSet>;
 

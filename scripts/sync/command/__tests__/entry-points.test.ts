@@ -46,6 +46,27 @@ const sfCommand = (args: string[], env: NodeJS.ProcessEnv) => run(sfArgs(args), 
 /** The run's clock (generatedAt, elapsedMs) differs between any two runs; everything else must not. */
 const sameRun = (text: string): string => text.replace(/"(generatedAt|elapsedMs)": [^,\n]+/g, '"$1": "…"');
 
+/** The same, for the human output: the elapsed time of each progress line. */
+const sameText = (text: string): string => text.replace(/, \d+\.\ds$/gm, ', …s');
+
+/**
+ * `sf adoption sync <args>` through the real sf CLI (@salesforce/cli, its own oclif root and its
+ * `exitCodes`), this project linked once into the test's sf state (`sf plugins link . --no-install`).
+ */
+let linked = false;
+function realSf(args: string[], env: NodeJS.ProcessEnv): SpawnSyncReturns<string> {
+  if (!linked) {
+    const link = spawnSync(SF, ['plugins', 'link', ROOT, '--no-install'], {
+      cwd: ROOT,
+      env,
+      encoding: 'utf8'
+    });
+    expect([link.status, link.stderr]).toEqual([0, expect.any(String)]);
+    linked = true;
+  }
+  return spawnSync(SF, ['adoption', 'sync', ...args], { cwd: ROOT, env, encoding: 'utf8', timeout: 120_000 });
+}
+
 /**
  * An error envelope, checked to be in the sync's shape: our code (= name, `…Error`), a message, what to
  * do, exit code 2 or 3, and no stack trace nor inspected cause (those only with SF_ENV=development).
@@ -140,7 +161,28 @@ describe('npm run sync and sf adoption sync', () => {
       'a flag without its value',
       [...base, '--team-field'],
       /Error \(BadFlagsError\): Flag --team-field expects a value/
-    ]
+    ],
+    [
+      'a language outside the options list',
+      [...base, '--lang', 'de'],
+      /Error \(BadFlagsError\): Expected --lang=de to be one of: en, fr/
+    ],
+    [
+      'a stray argument after an export (not a second export)',
+      ['--from-export', exportDir, 'extra', '--rules', rulesDir],
+      /Error \(BadFlagsError\): Unexpected argument: extra/
+    ],
+    [
+      'a day the month lacks (BadDate)',
+      ['--from-export', exportDir, '--as-of', '2026-02-30'],
+      /"2026-02-30" is not a date of the calendar/
+    ],
+    [
+      'an API version that is not one (BadApiVersion)',
+      [...base, '--api-version', 'abc'],
+      /Error \(BadApiVersionError\): --api-version "abc" is not an API version/
+    ],
+    ['an empty --from-export', ['--from-export', ''], /Error \(EmptyExportPathError\)/]
   ];
 
   it.each(bad)('report %s identically', (_what, args, expected) => {
@@ -160,6 +202,45 @@ describe('npm run sync and sf adoption sync', () => {
     // The text on stderr too, for a scheduled run that keeps only stderr.
     expect(oursJson.stderr).toBe(sfJson.stderr);
     expect(oursJson.stderr).toMatch(expected);
+    // Through the real sf CLI, whose oclif root sets exit code 1 for most flag errors: 2 as well.
+    const real = realSf([...args, '--json'], env);
+    expect(real.status).toBe(2);
+    expect(errorEnvelope(real.stdout)).toEqual(errorEnvelope(oursJson.stdout));
+    expect(real.stderr).toBe(oursJson.stderr);
+  });
+
+  it('report a login the sf CLI does not have as LoginNotFound, the same through every entry point', () => {
+    const args = ['--target-org', 'nosuchalias', '--json'];
+    const outs = [launcher(args, env), sfCommand(args, env), realSf(args, env)];
+    for (const out of outs) {
+      expect(out.status).toBe(2);
+      const envelope = errorEnvelope(out.stdout);
+      expect(envelope.name).toBe('LoginNotFoundError');
+      expect(envelope.message).toMatch(
+        /^No usable sf CLI login for "nosuchalias": No authorization information/
+      );
+      expect(envelope.message).not.toMatch(/Parsing --target-org|See more help|\n/);
+      expect(envelope.actions).toEqual([expect.stringContaining('sf org login web --alias nosuchalias')]);
+      expect(out.stderr).toBe(outs[0]?.stderr);
+    }
+  });
+
+  it('print the same human output: the tables on stdout, progress lines and each warning once on stderr', () => {
+    // Account, Contact and Lead are not in the fixture: a warning each.
+    const args = base;
+    const outs = [launcher(args, env), sfCommand(args, env), realSf(args, env)];
+    const [ours] = outs;
+    expect(ours?.status).toBe(0);
+    expect(ours?.stdout).toMatch(/^Adoption Cockpit sync — export .* — Week 2026-11-16\.\.2026-11-22\n/);
+    expect(ours?.stdout).not.toMatch(/warning/i);
+    expect(ours?.stderr.match(/Account is not in the export/g)).toHaveLength(1);
+    // Progress when stderr is not a terminal: a line per object, each ended by a line break.
+    expect(ours?.stderr).toMatch(/^✓ Opportunity: \d+ records( \(\d+ rows read\))?, 1 page, \d+\.\ds$/m);
+    for (const out of outs) {
+      expect(out.status).toBe(0);
+      expect(out.stdout).toBe(ours?.stdout);
+      expect(sameText(out.stderr)).toBe(sameText(ours?.stderr ?? ''));
+    }
   });
 
   // Every combination of the source flags (FLAGS' exclusive): --target-org, --instance-url with or without
@@ -256,14 +337,8 @@ describe('npm run sync and sf adoption sync', () => {
   });
 
   it('runs through the real sf CLI once linked (sf plugins link . --no-install)', () => {
-    const link = spawnSync(SF, ['plugins', 'link', ROOT, '--no-install'], {
-      cwd: ROOT,
-      env,
-      encoding: 'utf8'
-    });
-    expect(link.status).toBe(0);
     const args = [...base, '--objects', 'Opportunity', '--json'];
-    const sf = spawnSync(SF, ['adoption', 'sync', ...args], { cwd: ROOT, env, encoding: 'utf8' });
+    const sf = realSf(args, env);
     const ours = launcher(args, env);
     expect(sf.status).toBe(0);
     expect(sameRun(sf.stdout)).toBe(sameRun(ours.stdout));

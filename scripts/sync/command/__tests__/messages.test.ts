@@ -2,7 +2,7 @@
 // sync.org, sync.rules, sync.run). Each file is read by two readers that must agree on every key:
 // @salesforce/core's Messages (the sf command) and scripts/sync/messages.ts (the launcher and the engine,
 // which must not load @salesforce/core). Every flag has its summary; every error the code raises has its
-// text and actions; no error raised in scripts/sync carries its text inline.
+// text and actions; no error raised and no warning given in scripts/sync carries its text inline.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Messages } from '@salesforce/core';
@@ -32,21 +32,38 @@ function sources(dir: string): { file: string; text: string }[] {
 }
 
 /**
- * Errors whose text is written inline: `new <Something>Error(` with a string or template literal as its
- * message, or a SyncInputError / SyncServerError made anywhere but errors.ts's factories (whose text comes
- * from messages/). Returns "file:line: the code" for each.
+ * Errors whose text is written inline: `new <Something>Error(` or `<Something>Error(` without `new` (an
+ * Error called as a function) with a string or template literal as its message, a string thrown as it is
+ * (`throw 'text'`), or a SyncInputError / SyncServerError made anywhere but errors.ts's factories (whose
+ * text comes from messages/). Returns "file:line: the code" for each.
  */
 function inlineErrors(file: string, text: string): string[] {
   const found: string[] = [];
   const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
-  for (const m of text.matchAll(/new (\w*Error)\(\s*(['"`])?/g)) {
+  const factory = file.endsWith(join('sync', 'errors.ts'));
+  for (const m of text.matchAll(
+    /(?<![\w.])(?:new\s+)?((?:[A-Z]\w*)?Error)\(\s*(['"`])?|\bthrow\s+(['"`])/g
+  )) {
     const direct = m[1] === 'SyncInputError' || m[1] === 'SyncServerError';
-    const factory = file.endsWith(join('sync', 'errors.ts'));
-    if ((direct && !factory) || m[2] !== undefined) {
+    const literal = m[2] !== undefined || m[3] !== undefined;
+    // A type position (`extends Error`, `: Error`) has no call; `instanceof X` neither.
+    if ((direct && !factory && m[0].startsWith('new')) || literal) {
       found.push(`${file}:${lineOf(m.index)}: ${text.slice(m.index).split('\n')[0] ?? ''}`);
     }
   }
   return found;
+}
+
+/**
+ * Warnings whose text is written inline: a string or template literal handed to `warn(`, `warn?.(`,
+ * `warnings.push(` or put in `warnings = [`. A warning says what could not be measured and what to do,
+ * as an error does: its text is in messages/ too. Returns "file:line: the code" for each.
+ */
+function inlineWarnings(file: string, text: string): string[] {
+  const lineOf = (index: number): number => text.slice(0, index).split('\n').length;
+  return [...text.matchAll(/(?:\bwarn(?:\?\.)?\(|\bwarnings\.push\(|\bwarnings = \[)\s*['"`]/g)].map(
+    (m) => `${file}:${lineOf(m.index)}: ${text.slice(m.index).split('\n')[0] ?? ''}`
+  );
 }
 
 /**
@@ -121,6 +138,29 @@ describe('the messages files', () => {
     expect(found).toEqual([]);
   });
 
+  it('leave no warning text inline in scripts/sync', () => {
+    const found = sources(join(ROOT, 'scripts', 'sync')).flatMap(({ file, text }) =>
+      inlineWarnings(file, text)
+    );
+    expect(found).toEqual([]);
+  });
+
+  it('the inline check finds a warning written inline, naming the file and line', () => {
+    const fixture = [
+      "warn(messageOf('sync.run', 'warning.QueuesUnnamed', [object]));",
+      'ctx.warn?.(`${object}: records owned by queues`);',
+      'this.warnings.push(',
+      "  'Profile.csv is missing.'",
+      ');',
+      'set.warnings = [`No rule in ${dir}`];'
+    ].join('\n');
+    expect(inlineWarnings('scripts/sync/engine/fixture.ts', fixture)).toEqual([
+      'scripts/sync/engine/fixture.ts:2: warn?.(`${object}: records owned by queues`);',
+      'scripts/sync/engine/fixture.ts:3: warnings.push(',
+      'scripts/sync/engine/fixture.ts:6: warnings = [`No rule in ${dir}`];'
+    ]);
+  });
+
   it('the inline check finds an error written inline, naming the file and line', () => {
     const fixture = [
       "import { SyncInputError, syncInputError } from '../errors';",
@@ -128,12 +168,19 @@ describe('the messages files', () => {
       "throw new SyncInputError('The export is missing.', 'Pass a folder.');",
       'throw new CsvFormatError(`a bad record in ${file}`, name, 1);',
       'throw new SyncServerError(message, hint);',
-      "throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), name, 1);"
+      "throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), name, 1);",
+      "throw new Error('No project here: run it from the project.');",
+      'throw Error(`Missing ${what}`);',
+      "throw 'plain text';",
+      "if (e instanceof TypeError) throw syncInputError('sync.run', 'Unexpected', [e.message]);"
     ].join('\n');
     expect(inlineErrors('scripts/sync/sources/fixture.ts', fixture)).toEqual([
       "scripts/sync/sources/fixture.ts:3: new SyncInputError('The export is missing.', 'Pass a folder.');",
       'scripts/sync/sources/fixture.ts:4: new CsvFormatError(`a bad record in ${file}`, name, 1);',
-      'scripts/sync/sources/fixture.ts:5: new SyncServerError(message, hint);'
+      'scripts/sync/sources/fixture.ts:5: new SyncServerError(message, hint);',
+      "scripts/sync/sources/fixture.ts:7: new Error('No project here: run it from the project.');",
+      'scripts/sync/sources/fixture.ts:8: Error(`Missing ${what}`);',
+      "scripts/sync/sources/fixture.ts:9: throw 'plain text';"
     ]);
   });
 

@@ -6,20 +6,20 @@ import type { Interfaces } from '@oclif/core';
 import { Messages, type Org } from '@salesforce/core';
 import { Flags, SfCommand } from '@salesforce/sf-plugins-core';
 import { FLAGS, type FlagName, type FlagSpec, type FlagValues } from '../../command/flags.ts';
-import { MESSAGES_FILE, inputError } from '../../command/messages.ts';
-import { checkExclusive, optionsFrom } from '../../command/options.ts';
+import { MESSAGES_FILE } from '../../command/messages.ts';
+import { checkExclusive, optionsFrom, parseFailure } from '../../command/options.ts';
 import {
   describeError,
   errorJson,
   errorText,
-  footer,
-  headline,
-  resultTables,
+  formatTable,
+  warningText,
   type ErrorShape
 } from '../../command/output.ts';
-import { runSync, type SyncHost } from '../../command/run-sync.ts';
+import { runSync } from '../../command/run-sync.ts';
 import type { SyncResult } from '../../engine/result.ts';
 import { PROJECT_ROOT } from '../../paths.ts';
+import { consoleHost } from '../../progress.ts';
 
 Messages.importMessageFile('adoption-cockpit', `${PROJECT_ROOT}/${MESSAGES_FILE}`);
 const messages = Messages.loadMessages('adoption-cockpit', 'adoption.sync');
@@ -48,7 +48,10 @@ function sfFlag(name: FlagName, spec: FlagSpec) {
     case 'url':
     case 'string':
     case 'path':
-      return spec.multiple ? Flags.string({ ...common, multiple: true }) : Flags.string(common);
+      // Non-greedy: a stray word after the values is an unexpected argument, not one more value.
+      return spec.multiple
+        ? Flags.string({ ...common, multiple: true, multipleNonGreedy: true })
+        : Flags.string(common);
   }
 }
 
@@ -70,31 +73,28 @@ export default class AdoptionSync extends SfCommand<SyncResult> {
     const parsed = await this.parse(AdoptionSync).catch((error: unknown) => {
       // Source flags given together: ours, not the org lookup's or oclif's message.
       checkExclusive(this.argv);
-      throw this.loginError(error);
+      throw parseFailure(error, this.argv);
     });
     const org = parsed.flags['target-org'] as Org | undefined;
     const values = { ...parsed.flags, 'target-org': org?.getUsername() } as FlagValues;
     // A default target-org does not count when a session or an export is the source.
     if (values['instance-url'] ?? values['access-token'] ?? values['from-export'])
       delete values['target-org'];
-    const options = optionsFrom(values, this.jsonEnabled(), process.env);
-    const run = await runSync(options, this.host(), process.env);
+    const json = this.jsonEnabled();
+    const options = optionsFrom(values, json, process.env);
+    // Progress, information and warnings as `npm run sync` prints them (progress.ts consoleHost).
+    const host = consoleHost(json, process.stderr, (text) => {
+      // With --json too (sf would keep it for the envelope only): see consoleHost.
+      if (json) process.stderr.write(warningText(text));
+      else this.warn(text);
+    });
+    const run = await runSync(options, host, process.env);
     process.exitCode = run.exitCode;
+    // Printed once on stderr (SfCommand.warn = output.ts warningText), in the --json envelope with --json.
     for (const warning of run.result.warnings) this.warn(warning);
-    this.print(run.result);
+    // The same text as `npm run sync` (output.ts formatTable); nothing with --json (sf prints the envelope).
+    this.log(formatTable(run.result).trimEnd());
     return run.result;
-  }
-
-  /**
-   * Flag errors stay oclif's (described as BadFlags by `catch`); anything else thrown while parsing comes
-   * from the org resolution of --target-org: a login to make (exit 2).
-   */
-  private loginError(error: unknown): unknown {
-    if (error instanceof Error && 'oclif' in error) return error;
-    const argv = this.argv;
-    const at = argv.findIndex((a) => a === '--target-org' || a === '-o' || a.startsWith('--target-org='));
-    const alias = at < 0 ? 'my-org' : (argv[at]?.split('=')[1] ?? argv[at + 1] ?? 'my-org');
-    return inputError('LoginNotFound', [alias, (error as Error).message], [alias]);
   }
 
   /**
@@ -122,45 +122,5 @@ export default class AdoptionSync extends SfCommand<SyncResult> {
   /** sf-plugins-core's JSON output, except an error's envelope: the sync's (command/output.ts errorJson). */
   public override logJson(json: unknown): void {
     super.logJson(this.failure ? errorJson(this.failure, process.env) : json);
-  }
-
-  /** Progress as the CLI shows it: a spinner per object with its records and pages (quiet with --json). */
-  private host(): SyncHost {
-    let records = 0;
-    return {
-      progress: {
-        objectStart: (object) => {
-          records = 0;
-          this.spinner.start(`Reading ${object}`);
-        },
-        page: (_object, info) => {
-          records += info.records;
-          this.spinner.status = `${records.toLocaleString('en-US')} records, ${info.page} pages`;
-        },
-        objectEnd: (_object, total) => {
-          this.spinner.stop(`${total.toLocaleString('en-US')} records`);
-        },
-        warn: () => undefined
-      },
-      info: (text) => {
-        this.log(text);
-      },
-      warn: (text) => {
-        // With --json too (sf would keep it for the envelope only): a scheduled run discards stdout and
-        // logs stderr, where refused rows and a stopped retention must show.
-        if (this.jsonEnabled()) process.stderr.write(`Warning: ${text}\n`);
-        else this.warn(text);
-      }
-    };
-  }
-
-  /** The human output: the CLI's tables for the figures, then champions, users and snapshots. */
-  private print(result: SyncResult): void {
-    this.styledHeader(headline(result));
-    for (const table of resultTables(result)) {
-      const data = table.rows.map((row) => Object.fromEntries(table.columns.map((c, i) => [c, row[i]])));
-      this.table({ data, ...(table.title ? { title: table.title } : {}) });
-    }
-    for (const line of footer(result)) this.log(line);
   }
 }

@@ -37,6 +37,7 @@ import {
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
 import { InformativeCounter } from '../informative';
+import { messageOf } from '../../messages';
 import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
 import type { FieldCount, GroupResult, NotInformativeField, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
@@ -452,9 +453,7 @@ export async function measureObject(
   warnRowRules(ctx, object, d, counted.rules);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
   if (queueOwned && ctx.population.queues.size === 0)
-    ctx.warn?.(
-      `${object}: records owned by queues are shown by queue Id: the source has no Group.csv. Include Group in the Data Export to name them.`
-    );
+    ctx.warn?.(messageOf('sync.run', 'warning.QueuesUnnamed', [object]));
   return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
 }
 
@@ -466,12 +465,7 @@ export function warnRowRules(
   rules: RowRules
 ): void {
   const { deleted, duplicates } = rules.counts;
-  if (deleted > 0)
-    ctx.warn?.(
-      `${object}: ${deleted} deleted record(s) (IsDeleted = true, from "Export All" or the recycle bin) left out.`
-    );
+  if (deleted > 0) ctx.warn?.(messageOf('sync.run', 'warning.DeletedLeftOut', [object, deleted]));
   if (duplicates > 0)
-    ctx.warn?.(
-      `${object}: ${duplicates} record(s) found twice across its ${d.parts ?? 2} files (the same export downloaded twice?): counted once. Keep one copy of each export file in the folder.`
-    );
+    ctx.warn?.(messageOf('sync.run', 'warning.FoundTwice', [object, duplicates, d.parts ?? 2]));
 }

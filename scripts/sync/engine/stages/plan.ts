@@ -6,9 +6,10 @@ import {
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { syncInputError } from '../../errors';
+import { messageOf } from '../../messages';
 import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
-import { dayNumber, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
+import { dayNumber, isCalendarDate, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
 const DEFAULT_OBJECTS = ['Account', 'Contact', 'Lead', 'Opportunity'];
@@ -50,6 +51,8 @@ export interface PlanOptions {
   teamField?: string;
   periodType?: PeriodType;
   asOf?: string;
+  /** Today (yyyy-mm-dd, UTC); default the clock's. The run's clock, injectable for tests. */
+  today?: string;
   trendCount?: number;
   rules?: RuleSet;
 }
@@ -63,7 +66,7 @@ export async function planRun(
   let rules = options.rules ?? (await source.loadRules());
   const type = options.periodType ?? rules.settings.snapshotPeriod;
   const period = planPeriod(
-    options.asOf ?? lastCompletePeriodDay(new Date().toISOString().slice(0, 10), type),
+    options.asOf ?? (await defaultAsOf(source, options.today ?? todayUtc(), type, warn)),
     type,
     options.trendCount ?? DEFAULT_TREND_COUNT
   );
@@ -95,9 +98,44 @@ export function lastCompletePeriodDay(today: string, type: PeriodType): string {
   return isoDay(periodStartDay(dayNumber(today), type) - 1);
 }
 
+const todayUtc = (): string => new Date().toISOString().slice(0, 10);
+
+/**
+ * The day measured without --as-of: the last complete period before the source's moment. A live org is
+ * read as of today; a Data Export is a snapshot of the day it was taken (`RecordSource.takenAt`), so its
+ * default is the last complete period before that day, whatever today is (an export measured weeks later
+ * still shows its last full week, not an empty week after it), with a warning when that is not the last
+ * complete period before today.
+ */
+async function defaultAsOf(
+  source: RecordSource,
+  today: string,
+  type: PeriodType,
+  warn: (message: string) => void
+): Promise<string> {
+  const fromToday = lastCompletePeriodDay(today, type);
+  const taken = await source.takenAt?.();
+  if (taken === undefined || taken >= today) return fromToday;
+  const asOf = lastCompletePeriodDay(taken, type);
+  if (asOf !== fromToday) {
+    const start = isoDay(periodStartDay(dayNumber(asOf), type));
+    warn(
+      messageOf('sync.run', 'warning.ExportTakenBefore', [
+        source.description,
+        taken,
+        type.toLowerCase(),
+        start,
+        asOf,
+        today
+      ])
+    );
+  }
+  return asOf;
+}
+
 function planPeriod(asOf: string, type: PeriodType, trendCount: number): Period {
   const asOfDay = dayNumber(asOf);
-  if (Number.isNaN(asOfDay)) {
+  if (!isCalendarDate(asOf.slice(0, 10))) {
     throw syncInputError('adoption.sync', 'BadDate', [asOf]);
   }
   const start = periodStartDay(asOfDay, type);
@@ -142,7 +180,7 @@ function selectObjects(
   for (const name of wanted) {
     const found = available.get(nameKey(name));
     if (found) objects.push(found);
-    else warn(`${name} is not in the ${source.description}: skipped.`);
+    else warn(messageOf('sync.run', 'warning.DefaultObjectMissing', [name, source.description]));
   }
   return objects;
 }
@@ -176,7 +214,11 @@ async function describeWithRules(
     if (source.kind === 'export') {
       skipped.add(rule);
       warn(
-        `The completeness rule ${rule.name ?? `${rule.object}.${rule.field}`} is skipped offline: ${object}.csv has no column ${rule.field}. A Data Export never contains formula, roll-up summary or compound (address, geolocation) fields; such a rule is measured on a live run (--target-org), compound fields through their components. Otherwise check Field__c's spelling.`
+        messageOf('sync.run', 'warning.RuleSkippedOffline', [
+          rule.name ?? `${rule.object}.${rule.field}`,
+          object,
+          rule.field
+        ])
       );
       continue;
     }
@@ -188,9 +230,7 @@ async function describeWithRules(
     );
   }
   if (source.kind === 'export' && d.recordTypes.length === 0 && own.some((r) => r.recordTypes.length > 0)) {
-    warn(
-      `Completeness rules on ${object} name record types, but the ${source.description} has no RecordType.csv (or none for ${object}): record type Ids cannot be named, so those rules never apply. Include RecordType in the Data Export.`
-    );
+    warn(messageOf('sync.run', 'warning.NoRecordTypes', [object, source.description, object]));
   }
   return d;
 }
