@@ -11,8 +11,13 @@
 // - Bulk API 2.0 query jobs (Bulk API 2.0 Developer Guide, "Query Jobs"): POST /jobs/query, GET /jobs/query/{id}
 //   (UploadComplete → InProgress → JobComplete over polls), GET /jobs/query/{id}/results?locator=&maxRecords=
 //   (CSV; Sforce-Locator is the next locator or the string "null"; Sforce-NumberOfRecords), DELETE /jobs/query/{id}.
-//   Results must be fetched with the job's API version (409 otherwise). Compound fields make the job fail
-//   ("Selecting compound data not supported in Bulk Query"); aggregates and OFFSET are refused.
+//   Results must be fetched with the job's API version (409 otherwise). A compound field (type address or
+//   location) in the select list is refused at creation: 400 [{"errorCode":"API_ERROR","message":"Selecting
+//   compound data not supported in Bulk Query"}]. The Bulk API 2.0 guide gives no text for it; this is the
+//   answer observed on real orgs (Airbyte's Salesforce connector matches that message on a 400 from
+//   POST /jobs/query; an sf-based tool logs "[API_ERROR] Selecting compound data not supported in Bulk
+//   Query"; Bulk API 1.0 said FUNCTIONALITY_NOT_ENABLED, jsforce issue #380). A base64 field makes the job
+//   fail; aggregates and OFFSET are refused.
 // - sObject Collections: PATCH /composite/sobjects/{T}/{ExtIdField} (upsert, at most 200 records, UpsertResult
 //   per record with `created`, allOrNone), DELETE /composite/sobjects?ids=… (at most 200 ids).
 // - OAuth: POST /services/oauth2/token (refresh_token grant), GET /services/oauth2/userinfo, so an
@@ -889,12 +894,17 @@ export class SalesforceSimulator {
         ]
       };
     }
+    const fields = fieldMap(validated.object);
+    const typeOf = (c: string): string | undefined => fields.get(c.toLowerCase())?.type;
+    if (validated.columns.some((c) => typeOf(c) === 'address' || typeOf(c) === 'location')) {
+      return {
+        status: 400,
+        body: [{ errorCode: 'API_ERROR', message: 'Selecting compound data not supported in Bulk Query' }]
+      };
+    }
     const id = makeId('750', ++this.sequence);
     const now = new Date().toISOString().replace('Z', '+0000');
-    const compound = validated.columns.find((c) => {
-      const field = fieldMap(validated.object).get(c.toLowerCase());
-      return field?.type === 'address' || field?.type === 'location' || field?.type === 'base64';
-    });
+    const binary = validated.columns.find((c) => typeOf(c) === 'base64');
     const job: QueryJob = {
       id,
       object: validated.object,
@@ -904,9 +914,9 @@ export class SalesforceSimulator {
       state: 'UploadComplete',
       polls: 0,
       createdDate: now,
-      ...(compound
+      ...(binary
         ? {
-            errorMessage: `FUNCTIONALITY_NOT_ENABLED: Selecting compound data not supported in Bulk Query (${compound})`
+            errorMessage: `FUNCTIONALITY_NOT_ENABLED: Bulk API 2.0 query cannot select the base64 field ${binary}`
           }
         : {})
     };

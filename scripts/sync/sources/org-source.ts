@@ -32,6 +32,7 @@ import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules
 import { describedDefault } from '../engine/informative';
 import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { withRetry, type RetryOptions } from './retry';
+import { compoundFieldsOf, withCompoundColumns } from './compound-fields';
 import type {
   FieldDescribe,
   ObjectDescribe,
@@ -93,6 +94,7 @@ interface DescribeResult {
     label: string;
     type: string;
     deprecatedAndHidden?: boolean;
+    compoundFieldName?: string | null;
     defaultValueFormula?: string | null;
     picklistValues?: { value: string; defaultValue?: boolean; active?: boolean }[] | null;
   }[];
@@ -295,10 +297,12 @@ export class OrgSource implements OrgRecordSource {
           ...(defaultValue === undefined ? {} : { defaultValue })
         };
       });
+    const compounds = compoundFieldsOf(result.fields);
     return {
       name: result.name,
       label: result.label,
       fields,
+      ...(compounds.length > 0 ? { compounds } : {}),
       recordTypes: (result.recordTypeInfos ?? [])
         .filter((rt) => !rt.master)
         .map((rt) => ({ id: rt.recordTypeId, developerName: rt.developerName }))
@@ -314,15 +318,7 @@ export class OrgSource implements OrgRecordSource {
     if (!described) {
       throw syncInputError('sync.org', 'NoObject', [objectName, this.description]);
     }
-    const known = new Map(described.fields.map((f) => [f.name.toLowerCase(), f.name]));
-    const selected = fields.map((name) => {
-      if (name.includes('.')) return name; // relationship path: Salesforce validates it
-      const found = known.get(name.toLowerCase());
-      if (!found) {
-        throw syncInputError('sync.org', 'NoField', [name, described.name, this.description]);
-      }
-      return found;
-    });
+    const { selected, compounds } = this.selectFields(described, fields);
     const soql = `SELECT ${selected.join(', ')} FROM ${described.name}`;
     const job = await this.createJob(described.name, soql);
     await this.waitForJob(described.name, job);
@@ -340,12 +336,48 @@ export class OrgSource implements OrgRecordSource {
         : this.readPagesByLocator(described.name, job.id, maxRecords, stop.signal);
       for await (const read of pages) {
         options.progress?.page(described.name, { page: read.page, records: read.records, bytes: read.bytes });
-        yield* read.batches;
+        if (compounds.length > 0) yield* withCompoundColumns(read.batches, compounds);
+        else yield* read.batches;
       }
     } finally {
       // A failure or an early return: downloads still under way stop, their retries too.
       stop.abort();
     }
+  }
+
+  /**
+   * The SOQL select list for `fields`: API names as the describe spells them, relationship paths as given
+   * (Salesforce validates them), and for a compound field of the describe its components instead (once
+   * each), the compound coming back as a column computed from them (compound-fields.ts).
+   * Throws SyncInputError (NoField) for a field the object lacks.
+   */
+  private selectFields(
+    described: ObjectDescribe,
+    fields: readonly string[]
+  ): { selected: string[]; compounds: FieldDescribe[] } {
+    const known = new Map(described.fields.map((f) => [f.name.toLowerCase(), f]));
+    for (const c of described.compounds ?? []) known.set(c.name.toLowerCase(), c);
+    const selected: string[] = [];
+    const seen = new Set<string>();
+    const compounds: FieldDescribe[] = [];
+    const add = (name: string): void => {
+      if (seen.has(name.toLowerCase())) return;
+      seen.add(name.toLowerCase());
+      selected.push(name);
+    };
+    for (const name of fields) {
+      if (name.includes('.')) {
+        add(name);
+        continue;
+      }
+      const found = known.get(name.toLowerCase());
+      if (!found) throw syncInputError('sync.org', 'NoField', [name, described.name, this.description]);
+      if (found.components) {
+        if (!compounds.includes(found)) compounds.push(found);
+        found.components.forEach(add);
+      } else add(found.name);
+    }
+    return { selected, compounds };
   }
 
   /**

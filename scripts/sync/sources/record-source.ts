@@ -60,6 +60,13 @@ export interface FieldDescribe {
    * picklist's default value, or a literal default formula); absent when none or unknown (every export).
    */
   defaultValue?: string;
+  /**
+   * A compound field (type "address" or "location", live only): the API names of its components, which
+   * the source selects instead and from which it fills a column named after the compound
+   * (sources/compound-fields.ts compoundRule(): an address is filled when any typed component is, a
+   * geolocation when both latitude and longitude are).
+   */
+  components?: string[];
 }
 
 export interface RecordTypeInfo {
@@ -77,6 +84,12 @@ export interface ObjectDescribe {
    * (address/location components are listed on their own). Objects with 800+ fields must work.
    */
   fields: FieldDescribe[];
+  /**
+   * Compound fields (addresses, geolocations) with their components, not in `fields`: no Bulk query or
+   * Data Export gives them, but a completeness rule may name one; the plan then adds it to `fields` and the
+   * live source measures it through its components. Absent or empty in an export (it cannot tell).
+   */
+  compounds?: FieldDescribe[];
   /** Record types of the object (empty when none, or when the source cannot tell). */
   recordTypes: RecordTypeInfo[];
   /** Files the object is read from (an export with a re-downloaded zip has 2); absent = 1. */
@@ -180,7 +193,8 @@ export interface RecordSource {
 
   /**
    * Streams the records of an object, selecting `fields` (API names from describe; may include
-   * relationship paths only when the source supports them). Each batch's `columns` are the CSV header:
+   * relationship paths only when the source supports them; a compound field of `describe().compounds`
+   * on a live org, delivered as a column computed from its components). Each batch's `columns` are the CSV header:
    * match them to field names case-insensitively. Memory must not grow with the number of records.
    * Throws SyncInputError for a field the object lacks.
    */

@@ -7,7 +7,13 @@ import {
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { syncInputError } from '../../errors';
 import { messageOf } from '../../messages';
-import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
+import type {
+  CompletenessRule,
+  FieldDescribe,
+  ObjectDescribe,
+  RecordSource,
+  RuleSet
+} from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
 import { dayNumber, isCalendarDate, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
@@ -186,11 +192,13 @@ function selectObjects(
 }
 
 /**
- * The object's describe; every active completeness rule on it must name one of its fields. Live, a missing
- * field is bad input (SyncInputError). In a Data Export it may be a field no export contains: Salesforce
- * leaves formula and roll-up summary fields out of every Data Export, and compound fields (addresses,
- * geolocations) are exported as their components only (Salesforce Help, "Export Backup Data from
- * Salesforce"). Offline, such a rule is skipped (added to `skipped`) with a warning saying why.
+ * The object's describe; every active completeness rule on it must name one of its fields. Live, a rule on
+ * a compound field (BillingAddress, a geolocation: `describe.compounds`) adds it to the fields measured,
+ * through its components (sources/compound-fields.ts); any other missing field is bad input
+ * (SyncInputError). In a Data Export it may be a field no export contains: Salesforce leaves formula and
+ * roll-up summary fields out of every Data Export, and compound fields (addresses, geolocations) are
+ * exported as their components only (Salesforce Help, "Export Backup Data from Salesforce"). Offline, such
+ * a rule is skipped (added to `skipped`) with a warning saying why.
  */
 async function describeWithRules(
   source: RecordSource,
@@ -199,10 +207,16 @@ async function describeWithRules(
   skipped: Set<CompletenessRule>,
   warn: (message: string) => void
 ): Promise<ObjectDescribe> {
-  const d = await source.describe(object);
+  let d = await source.describe(object);
   if (!d) throw syncInputError('sync.run', 'NoDescribe', [object, source.description]);
   const names = new Set(d.fields.map((f) => nameKey(f.name)));
   const own = rules.completeness.filter((rule) => rule.active && sameName(rule.object, object));
+  for (const rule of own) {
+    const compound: FieldDescribe | undefined = d.compounds?.find((c) => sameName(c.name, rule.field));
+    if (!compound || names.has(nameKey(compound.name))) continue;
+    d = { ...d, fields: [...d.fields, compound] }; // a copy: the source caches its describe
+    names.add(nameKey(compound.name));
+  }
   if (source.kind === 'export' && d.fields.length === 0) {
     // An empty file (0 bytes, no header): the source has said so once; no column is missing from a file
     // that has none, so its rules are left out without a warning each.

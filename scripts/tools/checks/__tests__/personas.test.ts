@@ -115,6 +115,21 @@ describe('personas gate', () => {
     );
   });
 
+  it('reads a rule on a compound address through the compound (its components are secured by it)', () => {
+    const onCompound = (field: string): string[] =>
+      messages(
+        withFault(
+          'customMetadata/Completeness_Rule.Account_BillingCity.md-meta.xml',
+          '<value xsi:type="xsd:string">BillingCity</value>',
+          `<value xsi:type="xsd:string">${field}</value>`
+        )
+      ).filter((m) => m.includes('Account_BillingCity'));
+    expect(onCompound('BillingAddress')).toEqual([]);
+    expect(onCompound('ShippingAddress')).toContainEqual(
+      expect.stringMatching(/Adoption_Cockpit_Sync has no read access to Account\.ShippingAddress/)
+    );
+  });
+
   it('maps an address component to its compound field, and refuses a field that is not permissionable', () => {
     const billing = messages(
       withFault(
