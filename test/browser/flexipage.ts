@@ -35,12 +35,14 @@ interface TemplateLayout {
 
 /**
  * The templates the project's pages use, as column and row layouts. Widths are shares of the content
- * area, separated by 12 px (SLDS spacing "small", 0.75rem) inside a 12 px page margin: Lightning's
- * templates lay their regions out on the SLDS grid (developer.salesforce.com, Aura Components Developer
- * Guide, "Create a Custom Lightning Page Template Component": the 2/3 + 1/3 example is built with
- * `lightning:layout` / SLDS size classes; Salesforce Help "Lightning Page Templates" names the Home
- * templates' regions). In a 1440 px window (scrollbars hidden, as on a Mac) the Home main column is
- * 936 px and its sidebar 468 px; a Windows scrollbar takes about 15 px more from both.
+ * area, separated by 12 px (SLDS spacing "small", 0.75rem) inside a 12 px page margin. Salesforce does not
+ * publish the standard templates' pixel widths; they are laid out on the SLDS 12-column grid, and the
+ * Aura Components Developer Guide ("Create a Custom Lightning Page Template Component",
+ * developer.salesforce.com) builds its main-column-and-right-sidebar example the same way: on desktop the
+ * sidebar takes 4 of the 12 columns, the main column the other 8. The region names are the template's
+ * (`top`, `bottomLeft`, `bottomRight`, `sidebar`: Lightning App Builder's "Standard Home Page"). In a
+ * 1440 px window (scrollbars hidden, as on a Mac) the Home main column is 936 px and its sidebar 468 px; a
+ * Windows scrollbar takes about 15 px more from both.
  */
 const TEMPLATES: Record<string, TemplateLayout> = {
   // "Standard Home Page": a header region over two half columns, on the left 2/3; a sidebar on the right 1/3.
