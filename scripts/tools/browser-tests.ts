@@ -21,6 +21,7 @@ import {
   ROOT,
   type BuiltComponent
 } from '../../test/browser/build.ts';
+import { composeFlexipage, mountList, pageMarkup, type ComposedPage } from '../../test/browser/flexipage.ts';
 import { loadLabels, type LabelCatalog, type Language } from '../../test/browser/labels.ts';
 import {
   REGIONS,
@@ -141,7 +142,17 @@ function escapeHtml(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
 }
 
-function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalog): string {
+/** The build entry of a composed page: one per flexipage file. */
+function pageEntry(scenario: Scenario): string {
+  return `page.${path.basename(scenario.page ?? '', '.flexipage-meta.xml')}`;
+}
+
+function pageHtml(
+  scenario: Scenario,
+  built: BuiltComponent,
+  labels: LabelCatalog,
+  composed?: ComposedPage
+): string {
   const language = scenario.language ?? 'en';
   const values: Record<string, string> = {};
   for (const name of built.labels) {
@@ -156,10 +167,17 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
     props: scenario.props ?? {},
     fixtures: scenario.fixtures ?? {},
     userId: scenario.userId,
-    permissions: scenario.permissions ?? {}
+    permissions: scenario.permissions ?? {},
+    mount: composed ? mountList(composed) : []
   };
   const json = JSON.stringify(data).replace(/</g, '\\u003c');
   const width = primaryWidth(scenario);
+  // A composed page fills the window under Lightning's header; a component sits in a region-wide #root.
+  const body = composed ? pageMarkup(composed) : `<div id="root"></div>`;
+  const frame = composed
+    ? `body { margin: 0; padding: 0; }`
+    : `body { margin: 0; padding: ${width === REGIONS.phone ? 0 : 24}px; }
+  #root { width: ${width}px; }`;
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -168,13 +186,12 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
 <link rel="stylesheet" href="/assets/styles/salesforce-lightning-design-system.min.css">
 <style>
   html, body { background: #f3f3f3; min-height: 100%; }
-  body { margin: 0; padding: ${width === REGIONS.phone ? 0 : 24}px; }
-  #root { width: ${width}px; }
+  ${frame}
   #toasts { position: fixed; top: 8px; left: 0; right: 0; }
 </style>
 </head>
 <body class="slds-scope">
-<div id="root"></div>
+${body}
 <div id="toasts" class="slds-notify_container" aria-live="polite"></div>
 <script type="application/json" id="scenario">${json}</script>
 <script type="module" src="/bundles/${built.file ?? ''}"></script>
@@ -185,6 +202,7 @@ function pageHtml(scenario: Scenario, built: BuiltComponent, labels: LabelCatalo
 
 /** The width the scenario is first rendered and acted on at: `width`, else its first region. */
 function primaryWidth(scenario: Scenario): number {
+  if (scenario.page !== undefined) return DESKTOP.width;
   const first = scenario.regions?.[0];
   return scenario.width ?? (first ? REGIONS[first] : DEFAULT_WIDTH);
 }
@@ -505,7 +523,11 @@ async function runScenario(
   const page = await context.newPage();
   const width = primaryWidth(scenario);
   await page.setViewportSize(
-    width === REGIONS.phone ? PHONE : { ...DESKTOP, width: Math.max(DESKTOP.width, width + 48) }
+    scenario.page !== undefined
+      ? DESKTOP
+      : width === REGIONS.phone
+        ? PHONE
+        : { ...DESKTOP, width: Math.max(DESKTOP.width, width + 48) }
   );
   page.on('console', (message) => {
     if (message.type() === 'error') fail(`console error: ${message.text()}`);
@@ -530,14 +552,15 @@ async function runScenario(
     await cdp.send('Emulation.setLocaleOverride', { locale: USER_LOCALE[language].locale });
     if (scenario.now) await page.clock.setFixedTime(new Date(scenario.now));
     await page.addInitScript({ path: INSPECT_SCRIPT });
-    await page.goto(`${origin}/pages/${scenario.name}.html`, { waitUntil: 'load' });
+    // A composed page loads several components' bundles: on a loaded machine that takes more than 30 s.
+    await page.goto(`${origin}/pages/${scenario.name}.html`, { waitUntil: 'load', timeout: 90_000 });
     // A whole page (the sync's report) is its own region: its <body> plays the part of #root.
     if (scenario.html !== undefined) await page.evaluate(`document.body.id = 'root'`);
     const mounted =
       scenario.html !== undefined ||
       (await page
         .waitForFunction('window.__browserGate && window.__browserGate.mounted', null, {
-          timeout: 10_000
+          timeout: scenario.timeoutMs ?? 10_000
         })
         .then(() => true)
         .catch(() => false));
@@ -572,6 +595,16 @@ async function runScenario(
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
     await page.addScriptTag({ path: AXE_SCRIPT });
     outcome.failures.push(...(await inspect<string[]>(page, 'contrastProblems()')));
+    if (scenario.page !== undefined) {
+      outcome.failures.push(...(await inspect<string[]>(page, 'pageProblems()')));
+      // What the user sees first, without scrolling: the window at 1440×900.
+      await page.evaluate('window.scrollTo(0, 0)');
+      await page.screenshot({
+        path: path.join(SCREENSHOT_DIR, `${scenario.name}@1440x900.png`),
+        animations: 'disabled'
+      });
+      outcome.notes.push(`region widths: ${await inspect<string>(page, 'regionWidths()')}`);
+    }
     outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
     await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
     for (const region of scenario.regions ?? []) {
@@ -638,7 +671,7 @@ async function main(): Promise<number> {
   const selected = all.filter((s) => !filters.length || filters.some((f) => s.name.includes(f)));
   const runnable: Scenario[] = [];
   for (const scenario of selected) {
-    if (scenario.html !== undefined || existsSync(componentFile(scenario))) {
+    if (scenario.html !== undefined || scenario.page !== undefined || existsSync(componentFile(scenario))) {
       runnable.push(scenario);
     } else {
       const why = componentSource(scenario)
@@ -665,10 +698,20 @@ async function main(): Promise<number> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(path.join(OUT_DIR, 'pages'), { recursive: true });
   const buildStart = Date.now();
+  const composed = new Map<string, ComposedPage>();
+  const pages: Record<string, string[]> = {};
+  for (const scenario of runnable.filter((s) => s.page !== undefined)) {
+    const page = composeFlexipage(path.join(ROOT, scenario.page ?? ''), ROOT, [LWC_DIR, FIXTURE_LWC_DIR]);
+    composed.set(scenario.name, page);
+    if (!page.problems.length) {
+      pages[pageEntry(scenario)] = page.regions.flatMap((r) => r.placements.map((p) => p.component));
+    }
+  }
   const built = runnable.length
     ? await buildComponents(
-        runnable.filter((s) => s.html === undefined).map((s) => s.component),
-        path.join(OUT_DIR, 'bundles')
+        runnable.filter((s) => s.html === undefined && s.page === undefined).map((s) => s.component),
+        path.join(OUT_DIR, 'bundles'),
+        pages
       )
     : new Map<string, BuiltComponent>();
   console.log(`built ${built.size} component(s) in ${((Date.now() - buildStart) / 1000).toFixed(1)}s`);
@@ -689,11 +732,27 @@ async function main(): Promise<number> {
       }
     };
     const runOne = async (scenario: Scenario): Promise<void> => {
+      const page = composed.get(scenario.name);
       const component: BuiltComponent | undefined =
-        scenario.html === undefined ? built.get(scenario.component) : { labels: [] };
+        scenario.html !== undefined
+          ? { labels: [] }
+          : page?.problems.length
+            ? { labels: [], error: '' }
+            : built.get(page ? pageEntry(scenario) : scenario.component);
       if (!component) return;
       let outcome: Outcome;
-      if (component.error !== undefined) {
+      if (page?.problems.length) {
+        // A page the gate cannot compose (a component that does not exist, a region its template lacks).
+        outcome = expectFailures(scenario, {
+          scenario: scenario.name,
+          component: scenario.component,
+          language: scenario.language ?? 'en',
+          status: 'failed',
+          failures: page.problems,
+          notes: [],
+          ms: 0
+        });
+      } else if (component.error !== undefined) {
         outcome = {
           scenario: scenario.name,
           component: scenario.component,
@@ -706,7 +765,7 @@ async function main(): Promise<number> {
       } else {
         writeFileSync(
           path.join(OUT_DIR, 'pages', `${scenario.name}.html`),
-          scenario.html ?? pageHtml(scenario, component, labels)
+          scenario.html ?? pageHtml(scenario, component, labels, page)
         );
         outcome = await runScenario(open, server.origin, labels, scenario, component);
       }

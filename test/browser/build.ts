@@ -107,7 +107,7 @@ type Importers = Map<string, Set<string>>;
  * Resolves the platform's modules to fixtures. Labels and i18n values are read at run time from the
  * page's scenario (its language), so one build serves English and French.
  */
-function platformModules(importers: Importers): Plugin {
+function platformModules(importers: Importers, pages: Record<string, string[]>): Plugin {
   const platform = (file: string) => JSON.stringify(path.join(PLATFORM_DIR, file));
   const registry = platform('registry.js');
   const note = (id: string, importer: string | undefined) => {
@@ -148,6 +148,29 @@ function platformModules(importers: Importers): Plugin {
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
       if (source === 'closed-gate') return 'export default { isOpen: () => false };';
+      if (source.startsWith(ENTRY) && pages[source.slice(ENTRY.length)]) {
+        // A composed page: every component its flexipage places, mounted in its region in order.
+        const components = [...new Set(pages[source.slice(ENTRY.length)] ?? [])];
+        return [
+          `import '@lwc/synthetic-shadow';`,
+          `import { createElement } from 'lwc';`,
+          `import { scenario } from ${registry};`,
+          `import ${platform('events.js')};`,
+          ...components.map((c, i) => `import C${i} from 'c/${c}';`),
+          `const modules = { ${components.map((c, i) => `${JSON.stringify(c)}: C${i}`).join(', ')} };`,
+          `try {`,
+          `  for (const placement of scenario.mount || []) {`,
+          `    const tag = 'c-' + placement.component.replace(/[A-Z]/g, (c) => '-' + c.toLowerCase());`,
+          `    const host = createElement(tag, { is: modules[placement.component] });`,
+          `    Object.assign(host, placement.props || {});`,
+          `    document.getElementById(placement.slot).appendChild(host);`,
+          `  }`,
+          `  window.__browserGate.mounted = true;`,
+          `} catch (error) {`,
+          `  console.error('[browser-gate] the page did not mount', error);`,
+          `}`
+        ].join('\n');
+      }
       if (source.startsWith(ENTRY)) {
         const component = source.slice(ENTRY.length);
         return [
@@ -226,15 +249,18 @@ function entriesReaching(id: string, importers: Importers, entries: string[]): s
 }
 
 /**
- * Builds one entry per component into `outDir` (shared chunks for the engine and base components).
+ * Builds one entry per component into `outDir` (shared chunks for the engine and base components), and
+ * one per composed page (`pages`: entry name → the components its flexipage places, mounted where the
+ * page's scenario says, `scenario.mount`).
  * A component that does not build is reported with its error and left out, and the others still build.
  */
 export async function buildComponents(
   components: string[],
-  outDir: string
+  outDir: string,
+  pages: Record<string, string[]> = {}
 ): Promise<Map<string, BuiltComponent>> {
   const results = new Map<string, BuiltComponent>();
-  let remaining = [...new Set(components)];
+  let remaining = [...new Set([...components, ...Object.keys(pages)])];
   const modules = [
     ...[...componentModules()].map(([name, filePath]) => ({ name: `c/${name}`, path: filePath })),
     ...standIns()
@@ -253,7 +279,7 @@ export async function buildComponents(
           handler(level as 'warn', log);
         },
         plugins: [
-          platformModules(importers),
+          platformModules(importers, pages),
           lwc({
             rootDir: ROOT,
             modules: [...modules, { npm: 'lightning-base-components' }],

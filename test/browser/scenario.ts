@@ -15,10 +15,12 @@ export interface FixtureResult {
  * One result, or results chosen by the wire configuration (or Apex parameters) they are asked with and,
  * with `after`, by a call the component made before (the data the server returns after an action:
  * a refresh then shows it; `id#n` once it made that call n times, as an Undo after the action).
+ * `queryIncludes`: only a GraphQL query containing this text (two components of one page, two queries).
  * The first matching entry wins, so put `after` entries first.
  */
 export type Fixture =
-  FixtureResult | { when?: Record<string, unknown>; after?: string; result: FixtureResult }[];
+  | FixtureResult
+  | { when?: Record<string, unknown>; after?: string; queryIncludes?: string; result: FixtureResult }[];
 
 /**
  * The regions Lightning pages give components, in CSS pixels, inside a 1440×900 desktop viewport
@@ -82,6 +84,14 @@ export interface Scenario {
    * as the region; labels and mounting do not apply.
    */
   html?: string;
+  /**
+   * A whole Lightning page composed from its flexipage (project-relative path of a .flexipage-meta.xml):
+   * every component it places, in its region, at the template's widths in the 1440×900 window, under
+   * Lightning's header (test/browser/flexipage.ts). `component` is then the page's name. Besides the
+   * usual checks, no region may overflow, hold an empty card or leave a blank column; the window as the
+   * user first sees it is saved as reports/screenshots/<name>@1440x900.png.
+   */
+  page?: string;
   /** Width of the region the component sits in, in CSS pixels (a Lightning page column). */
   width?: number;
   /**
@@ -108,7 +118,8 @@ export interface Scenario {
    * Work first: at least `min` elements matching `selector` (inside the component) must be fully visible
    * without scrolling in the 1440×900 window, when the component sits `offset` px below the top of the
    * window (what the real page puts above it: Lightning's header and navigation bar, and any component
-   * placed above it). Checked at the scenario's first width.
+   * placed above it). Checked at the scenario's first width. On a composed `page`, the offset is 0 (the
+   * page draws Lightning's header itself) and `selector` names the region (`#region-top c-action-item`).
    */
   aboveTheFold?: { selector: string; min: number; offset: number };
   /** Texts that must be visible. */

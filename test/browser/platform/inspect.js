@@ -46,9 +46,12 @@
     return problems;
   }
 
-  /** Horizontal overflow of the component out of its region, naming the widest culprit. */
-  function overflowProblem() {
-    const root = document.getElementById('root');
+  /**
+   * Horizontal overflow of the component out of its region (`container`, by default the region #root),
+   * naming the widest culprit.
+   */
+  function overflowProblem(container) {
+    const root = container || document.getElementById('root');
     if (!root) return null;
     const limit = root.getBoundingClientRect().right + 1;
     let worst = null;
@@ -274,6 +277,84 @@
         ];
   }
 
+  /** Whether an element draws anything: a visible descendant with an area (an empty host draws nothing). */
+  function rendersSomething(element) {
+    const cache = new Map();
+    for (const node of element.querySelectorAll('*')) {
+      const box = node.getBoundingClientRect();
+      if (box.width > 1 && box.height > 1 && !unseen(node, cache)) return true;
+    }
+    return false;
+  }
+
+  /** Whether a card shows anything besides its header: text, an image, an icon or a control. */
+  function cardHasContent(card) {
+    const cache = new Map();
+    const inHeader = (node) =>
+      Boolean(node.closest('.slds-card__header')) && card.contains(node.closest('.slds-card__header'));
+    const walker = document.createTreeWalker(card, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentElement;
+      if (node.nodeValue.trim() && parent && !inHeader(parent) && !unseen(parent, cache)) return true;
+    }
+    for (const node of card.querySelectorAll('img, svg, canvas, input, button, select, textarea')) {
+      const box = node.getBoundingClientRect();
+      if (!inHeader(node) && box.width > 1 && box.height > 1 && !unseen(node, cache)) return true;
+    }
+    return false;
+  }
+
+  function regionLabel(region) {
+    return `region ${region.dataset.region} (${Math.round(region.getBoundingClientRect().width)} px)`;
+  }
+
+  /**
+   * A composed page's own faults: a component wider than its region, a card with nothing but its header,
+   * a region that renders nothing beside one that does (a blank half column), a column of the template
+   * that renders nothing while the other does (a blank column).
+   */
+  function pageProblems() {
+    const out = [];
+    const regions = [...document.querySelectorAll('[data-region]')];
+    for (const region of regions) {
+      const overflow = overflowProblem(region);
+      if (overflow) out.push(`${regionLabel(region)}: ${overflow}`);
+      for (const card of region.querySelectorAll('.slds-card')) {
+        if (card.getBoundingClientRect().height > 1 && !unseen(card) && !cardHasContent(card)) {
+          const title = snippet(card.innerText || '') || describe(card);
+          out.push(`${regionLabel(region)}: an empty card ("${title}"): a card with no content`);
+        }
+      }
+    }
+    for (const row of document.querySelectorAll('#root .row')) {
+      const cells = [...row.querySelectorAll(':scope > [data-region]')];
+      if (cells.length < 2 || !cells.some(rendersSomething)) continue;
+      for (const cell of cells.filter((c) => !rendersSomething(c))) {
+        out.push(`${regionLabel(cell)} renders nothing beside its neighbour: a blank column`);
+      }
+    }
+    const columns = [...document.querySelectorAll('#root [data-column]')];
+    if (columns.some(rendersSomething)) {
+      for (const column of columns.filter((c) => !rendersSomething(c))) {
+        const names = [...column.querySelectorAll('[data-region]')].map((r) => r.dataset.region).join(', ');
+        const which = names
+          ? `the column of region ${names}`
+          : 'a column of the template the flexipage leaves out';
+        out.push(
+          `${which} (${Math.round(column.getBoundingClientRect().width)} px) renders nothing: a blank column`
+        );
+      }
+    }
+    return out;
+  }
+
+  /** The rendered width of each region, for the scenario's notes ("top 936 px, sidebar 468 px"). */
+  function regionWidths() {
+    return [...document.querySelectorAll('[data-region]')]
+      .map((r) => `${r.dataset.region} ${Math.round(r.getBoundingClientRect().width)} px`)
+      .join(', ');
+  }
+
   const CONTROLS =
     'a[href], button, input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="checkbox"], [role="link"]';
 
@@ -371,6 +452,8 @@
     layoutProblems,
     touchTargetProblems,
     aboveTheFold,
+    pageProblems,
+    regionWidths,
     focusArea,
     listen,
     recorded

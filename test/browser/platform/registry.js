@@ -37,6 +37,7 @@ export function recordToast(detail) {
  * configuration values to match (the first matching entry wins; an entry without `when` matches all),
  * and `after` a call id (`lightning/uiRecordApi.updateRecord`): the entry matches only once the component
  * made that call, so a refresh after an action shows the data as the server would then return it.
+ * `queryIncludes` tells GraphQL wires of a composed page apart: the entry matches a query containing it.
  */
 export function fixtureFor(id, config) {
   const fixtures = scenario.fixtures || {};
@@ -50,6 +51,7 @@ export function fixtureFor(id, config) {
   const match = fixture.find(
     (entry) =>
       (!entry.after || madeCall(entry.after)) &&
+      (!entry.queryIncludes || String((config || {}).query || '').includes(entry.queryIncludes)) &&
       (!entry.when ||
         Object.keys(entry.when).every(
           (key) => JSON.stringify((config || {})[key]) === JSON.stringify(entry.when[key])

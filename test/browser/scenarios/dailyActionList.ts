@@ -79,38 +79,7 @@ function oneTaskLess(): FixtureResult {
   return fixture;
 }
 
-/**
- * What Lightning puts above the Home page's first region at 1440×900: the global header (50 px), the
- * app's navigation bar (40 px) and the page's top margin (12 px). The Rep Home places the action list
- * first in its main column (flexipages/Adoption_Cockpit_Rep_Home: region "top"), so nothing else is
- * above it.
- */
-const LIGHTNING_CHROME = 102;
-
 export const scenarios: Scenario[] = [
-  {
-    name: 'dailyActionList-home-fold',
-    component: 'dailyActionList',
-    description: 'Rep Home at 1440×900: at least 5 actions above the fold in the main column (44 actions)',
-    now: REP_DAY_NOW,
-    regions: ['homeMain'],
-    aboveTheFold: { selector: 'c-action-item', min: 5, offset: LIGHTNING_CHROME },
-    fixtures: repDay('en'),
-    shows: [label('dailyActionList_GroupNextMeeting'), text('Demo at Initech')]
-  },
-  {
-    name: 'dailyActionList-home-fold-pushed',
-    component: 'dailyActionList',
-    description: 'self-test: the list pushed below a 600 px component on the Home page fails the fold check',
-    now: REP_DAY_NOW,
-    regions: ['homeMain'],
-    aboveTheFold: { selector: 'c-action-item', min: 5, offset: LIGHTNING_CHROME + 600 },
-    fixtures: repDay('en'),
-    shows: [text('Demo at Initech')],
-    expectFailures: [
-      'above the fold \\(1440×900, 702 px above the component\\): [0-4] of 10 c-action-item visible'
-    ]
-  },
   {
     name: 'dailyActionList-data',
     component: 'dailyActionList',
