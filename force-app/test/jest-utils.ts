@@ -49,3 +49,25 @@ export function errorPanel(element: Element): ShadowRoot {
   }
   return shadow(panel);
 }
+
+/**
+ * Registers, in the calling describe block, the set-up the list components' tests share: before each
+ * test a fake clock frozen at `now` (setTimeout, setImmediate and nextTick stay real, so that
+ * flushPromises works); after each, the DOM emptied, mocks cleared and real timers back.
+ */
+export function freezeClockPerTest(now: Date): void {
+  beforeEach(() => {
+    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
+    jest.setSystemTime(now);
+  });
+  afterEach(() => {
+    resetDom();
+    jest.clearAllMocks();
+    jest.useRealTimers();
+  });
+}
+
+/** The action button of a c-follow-up-row (null when there is no row, or the row has no button). */
+export function rowAction(row: Element | null): HTMLButtonElement | null {
+  return row?.shadowRoot?.querySelector<HTMLButtonElement>('button.row-action') ?? null;
+}

@@ -314,7 +314,7 @@ async function checkEffect(
     }
     if (effect.shows) {
       const value = resolveText(labels, language, effect.shows);
-      if (!(await page.locator('body').getByText(value).first().isVisible())) {
+      if (!(await page.locator('body').getByText(value).filter({ visible: true }).count())) {
         out.push(`${describeText(effect.shows)} ("${value}") not visible`);
       }
     }
@@ -568,9 +568,11 @@ async function runScenario(
     const timeout = scenario.timeoutMs ?? 10_000;
     for (const expected of scenario.shows) {
       const value = resolveText(labels, language, expected);
+      // a visible element with the text: a hidden copy (a closed native <select>'s <option>) is no answer
       const visible = await page
         .locator('#root')
         .getByText(value)
+        .filter({ visible: true })
         .first()
         .waitFor({ state: 'visible', timeout })
         .then(() => true)
@@ -581,7 +583,7 @@ async function runScenario(
     await page.waitForTimeout(300);
     for (const hidden of scenario.hides ?? []) {
       const value = resolveText(labels, language, hidden);
-      if (await page.locator('#root').getByText(value).first().isVisible()) {
+      if (await page.locator('#root').getByText(value).filter({ visible: true }).count()) {
         fail(`${describeText(hidden)} ("${value}") is visible but should not be`);
       }
     }

@@ -375,8 +375,32 @@
   }
 
   /**
+   * Whether a control is exempt as inline, the exception of WCAG 2.2 SC 2.5.5 Target Size (Enhanced,
+   * https://www.w3.org/TR/WCAG22/#target-size-enhanced: "Inline: The target is in a sentence or block of
+   * text") and SC 2.5.8 Target Size (Minimum, https://www.w3.org/TR/WCAG22/#target-size-minimum: "the
+   * target is in a sentence or its size is otherwise constrained by the line-height of non-target text").
+   * Modelled as: the control is laid out inline (display: inline, so its height is the line's) and its
+   * nearest block container holds visible text that belongs to no control (the sentence around it). A
+   * link alone in its block, or in a block of links only, is not inline text and is checked.
+   */
+  function inlineInText(control) {
+    if (getComputedStyle(control).display !== 'inline') return false;
+    let block = control.parentElement;
+    while (block && getComputedStyle(block).display.startsWith('inline')) block = block.parentElement;
+    if (!block) return false;
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent.trim() || unseen(node.parentElement)) continue;
+      const owner = node.parentElement.closest(CONTROLS);
+      if (!owner || !block.contains(owner)) return true;
+    }
+    return false;
+  }
+
+  /**
    * Controls whose touch area is under `min` CSS pixels in either direction (WCAG 2.5.5, 44 px): checked
-   * on phones, where a finger, not a pointer, hits them. Controls not rendered (display none) are skipped.
+   * on phones, where a finger, not a pointer, hits them. Controls not rendered (display none) are skipped,
+   * and so are links inside running text (the inline exception, `inlineInText`).
    */
   function touchTargetProblems(where, min) {
     const out = [];
@@ -385,6 +409,7 @@
       if (!control.getClientRects().length) continue;
       // a visually hidden input (SLDS checkbox) is hit through its visible label
       if (unseen(control) && ![...(control.labels || [])].some((l) => !unseen(l))) continue;
+      if (inlineInText(control)) continue;
       const area = hitArea(control);
       if (area.width + 0.5 < min || area.height + 0.5 < min) {
         const name = (control.getAttribute('aria-label') || control.textContent || '').trim().slice(0, 60);

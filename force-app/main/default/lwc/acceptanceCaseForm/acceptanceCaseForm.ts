@@ -161,6 +161,23 @@ export default class AcceptanceCaseForm extends LightningElement {
     this.assignToMe = Boolean(event.detail.checked);
   }
 
+  /**
+   * A tap on the padding of a field's 44 px touch area (not on the field) focuses the field:
+   * lightning-input's own input is 32 px high and cannot be styled from here.
+   */
+  handleFieldArea(event: Event) {
+    if (event.target === event.currentTarget) {
+      (event.currentTarget as HTMLElement).querySelector<HTMLElement>('lightning-input')?.focus();
+    }
+  }
+
+  /** A tap on the padding of "Assign to me"'s 44 px touch area toggles it, as a tap on the checkbox does. */
+  handleAssignArea(event: Event) {
+    if (event.target === event.currentTarget) {
+      this.assignToMe = !this.assignToMe;
+    }
+  }
+
   async handleAdd() {
     this.addError = undefined;
     this.addMessage = '';

@@ -56,6 +56,7 @@ import SEVERITY from '@salesforce/label/c.acceptanceConsole_Severity';
 import SEVERITY_BLOCKING from '@salesforce/label/c.acceptanceConsole_SeverityBlocking';
 import SEVERITY_MAJOR from '@salesforce/label/c.acceptanceConsole_SeverityMajor';
 import SEVERITY_MINOR from '@salesforce/label/c.acceptanceConsole_SeverityMinor';
+import SEVERITY_CHOOSE from '@salesforce/label/c.acceptanceConsole_SeverityChoose';
 import COMMENT from '@salesforce/label/c.acceptanceConsole_Comment';
 import DEFECT from '@salesforce/label/c.acceptanceConsole_DefectReference';
 import SAVE from '@salesforce/label/c.acceptanceConsole_Save';
@@ -225,6 +226,15 @@ export default class AcceptanceConsole extends LightningElement {
     { label: SEVERITY_MAJOR, value: 'Major' },
     { label: SEVERITY_MINOR, value: 'Minor' }
   ];
+
+  /** The severity select's options: "Choose a severity" while none is chosen, then the three severities. */
+  get severityChoices() {
+    const chosen = this.draft?.severity ?? '';
+    return [{ label: SEVERITY_CHOOSE, value: '' }, ...this.severityOptions].map((option) => ({
+      ...option,
+      selected: option.value === chosen
+    }));
+  }
 
   wiredConsole?: WireResult;
   /** Loading, error or data of getConsole (c/ldsUtils wireState). */
@@ -583,6 +593,23 @@ export default class AcceptanceConsole extends LightningElement {
     this.onlyMine = Boolean((event.target as HTMLInputElement | null)?.checked ?? event.detail.checked);
   }
 
+  /**
+   * A tap on the padding of a field's 44 px touch area (not on the field) focuses the field:
+   * lightning-input's own input is 32 px high and cannot be styled from here.
+   */
+  handleFieldArea(event: Event) {
+    if (event.target === event.currentTarget) {
+      (event.currentTarget as HTMLElement).querySelector<HTMLElement>('lightning-input')?.focus();
+    }
+  }
+
+  /** A tap on the padding of "Only mine"'s 44 px touch area toggles it, as a tap on the checkbox does. */
+  handleOnlyMineArea(event: Event) {
+    if (event.target === event.currentTarget) {
+      this.onlyMine = !this.onlyMine;
+    }
+  }
+
   handleSearch(event: CustomEvent<{ value: string }>) {
     this.query = event.detail.value;
   }
@@ -723,9 +750,10 @@ export default class AcceptanceConsole extends LightningElement {
     this.focusAfterRender = `lightning-combobox[data-id="${caseId}"]`;
   }
 
-  handleSeverityChange(event: CustomEvent<{ value: string }>) {
+  /** The severity is a native select (44 px on a phone, where lightning-combobox stays 32 px). */
+  handleSeverityChange(event: Event) {
     if (this.draft) {
-      this.draft = { ...this.draft, severity: event.detail.value };
+      this.draft = { ...this.draft, severity: (event.target as HTMLSelectElement).value };
     }
   }
 

@@ -223,7 +223,7 @@ export default class KeyUserNetwork extends LightningElement {
     return [
       { label: ALL_TEAMS, value: '' },
       ...[...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ label: name, value: name }))
-    ];
+    ].map((option) => ({ ...option, selected: option.value === (this.selectedTeam ?? '') }));
   }
 
   get coverageSummary(): string {
@@ -363,8 +363,9 @@ export default class KeyUserNetwork extends LightningElement {
     return this.candidates.length > 0;
   }
 
-  handleTeamChange(event: CustomEvent<{ value: string }>) {
-    this.selectedTeam = event.detail.value;
+  /** The team filter is a native select (44 px on a phone, where lightning-combobox stays 32 px). */
+  handleTeamChange(event: Event) {
+    this.selectedTeam = (event.target as HTMLSelectElement).value;
     this.actionError = undefined;
     this.confirmation = '';
     this.followUpPage = 0;
@@ -395,7 +396,22 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   handleSelectPage(event: CustomEvent<{ checked: boolean }>) {
-    this.selectedIds = event.detail.checked ? this.followUpPageData.items.map((item) => item.keyUser.Id) : [];
+    this.selectPage(event.detail.checked);
+  }
+
+  private selectPage(checked: boolean) {
+    this.selectedIds = checked ? this.followUpPageData.items.map((item) => item.keyUser.Id) : [];
+  }
+
+  /**
+   * A tap on the padding of "Select this page"'s 44 px touch area (not on the checkbox itself) ticks or
+   * unticks it: lightning-input's own checkbox is 16 px and cannot be styled from here. The rows'
+   * checkboxes have the same area in c-follow-up-row.
+   */
+  handleSelectPageArea(event: Event) {
+    if (event.target === event.currentTarget) {
+      this.selectPage(!this.allOnPageSelected);
+    }
   }
 
   handleRetry() {

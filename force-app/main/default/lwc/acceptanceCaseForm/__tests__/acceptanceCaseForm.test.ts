@@ -67,6 +67,23 @@ describe('c-acceptance-case-form', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('focuses the scenario and toggles "Assign to me" from a tap on the padding of their touch areas', async () => {
+    const element = createForm('add');
+    await flushPromises();
+    const scenario = $(element, 'lightning-input.scenario') as HTMLElement & { focus: () => void };
+    const focus = jest.spyOn(scenario, 'focus');
+    (scenario.parentElement as HTMLElement).click();
+    expect(focus).toHaveBeenCalledTimes(1);
+    scenario.click();
+    expect(focus).toHaveBeenCalledTimes(1);
+
+    const assign = $(element, 'lightning-input.assign-to-me') as unknown as { checked: boolean };
+    const before = assign.checked;
+    ($(element, 'lightning-input.assign-to-me')!.parentElement as HTMLElement).click();
+    await flushPromises();
+    expect(assign.checked).toBe(!before);
+  });
+
   it('creates one test case, clears the form and fires created', async () => {
     mockCreate.mockResolvedValueOnce([{ rowNumber: 1, status: 'created', recordId: 'a03000000000009AAA' }]);
     const element = createForm();

@@ -267,6 +267,30 @@ describe('c-acceptance-console', () => {
     expect($$(element, '.blockers li')).toHaveLength(2);
   });
 
+  it('acts on the search and "Only mine" from a tap on the padding of their 44 px touch areas', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    const search = $(element, 'lightning-input.search') as HTMLElement & { focus: () => void };
+    const focus = jest.spyOn(search, 'focus');
+    $(element, '.search-area')!.click();
+    expect(focus).toHaveBeenCalledTimes(1);
+    // a tap on the field itself is the field's
+    search.click();
+    expect(focus).toHaveBeenCalledTimes(1);
+
+    $(element, '.only-mine-area')!.click();
+    await flushPromises();
+    expect(($(element, 'lightning-input.only-mine') as HTMLInputElement).checked).toBe(true);
+    expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual([
+      'a03000000000001AAA',
+      'a03000000000003AAA'
+    ]);
+    $(element, '.only-mine-area')!.click();
+    await flushPromises();
+    expect(($(element, 'lightning-input.only-mine') as HTMLInputElement).checked).toBe(false);
+  });
+
   it('shows a specific empty state when nothing is assigned to the current user', async () => {
     const element = createConsole();
     wire.emit(readyData);
@@ -403,9 +427,16 @@ describe('c-acceptance-console', () => {
     expect($(element, '.severity-error')).not.toBeNull();
     expect($(element, '.comment-error')).not.toBeNull();
 
-    $(element, 'lightning-combobox.draft-severity')!.dispatchEvent(
-      new CustomEvent('change', { detail: { value: 'Blocking' } })
-    );
+    const severity = $(element, 'select.draft-severity') as HTMLSelectElement;
+    expect(severity.value).toBe('');
+    expect(Array.from(severity.options).map((option) => option.value)).toEqual([
+      '',
+      'Blocking',
+      'Major',
+      'Minor'
+    ]);
+    severity.value = 'Blocking';
+    severity.dispatchEvent(new CustomEvent('change'));
     $(element, 'lightning-textarea.draft-comment')!.dispatchEvent(
       new CustomEvent('change', { detail: { value: ' Error on save ' } })
     );
@@ -437,9 +468,7 @@ describe('c-acceptance-console', () => {
     await flushPromises();
     const draft = $(element, '.draft')!;
     expect(text(draft.querySelector('.draft-result'))).toBe('c.acceptanceConsole_Blocked');
-    expect((draft.querySelector('lightning-combobox') as unknown as { value: string }).value).toBe(
-      'Blocking'
-    );
+    expect((draft.querySelector('select.draft-severity') as HTMLSelectElement).value).toBe('Blocking');
     press(draft, 'Enter', { ctrlKey: true });
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({

@@ -6,6 +6,7 @@ import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
 import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
 import getGoLiveDate from '@salesforce/apex/BenefitsController.getGoLiveDate';
 import { $, errorPanel, expectAccessible, flushPromises, resetDom } from '../../../../../test/jest-utils';
+import { emitBenefitsWires } from '../../../../../test/benefits-panel';
 
 const mockSnapshots = require('./data/mySnapshots.json');
 const mockSnapshotsEmpty = require('./data/mySnapshotsEmpty.json');
@@ -105,10 +106,7 @@ function emitAll(
   period = 'Week',
   goLive: string | null = '2026-10-26'
 ) {
-  periodAdapter.emit(period);
-  graphqlAdapter.emit(snapshots);
-  benefitsAdapter.emit(benefits);
-  goLiveAdapter.emit(goLive);
+  emitBenefitsWires({ snapshots, benefits, period, goLive });
 }
 
 function texts(element: HTMLElement, selector: string): string[] {

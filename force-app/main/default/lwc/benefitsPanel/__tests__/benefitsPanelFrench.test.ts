@@ -1,9 +1,4 @@
-import { createElement } from 'lwc';
-import BenefitsPanel from 'c/benefitsPanel';
-import { graphql } from 'lightning/graphql';
-import getBenefits from '@salesforce/apex/BenefitsController.getBenefits';
-import getSnapshotPeriod from '@salesforce/apex/BenefitsController.getSnapshotPeriod';
-import getGoLiveDate from '@salesforce/apex/BenefitsController.getGoLiveDate';
+import { renderBenefitsPanel } from '../../../../../test/benefits-panel';
 import { $, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
 const mockSnapshots = require('./data/mySnapshots.json');
@@ -39,16 +34,8 @@ jest.mock(
   { virtual: true }
 );
 
-type Emitter = { emit(v: unknown): void };
-
 function render(snapshots: unknown): HTMLElement {
-  const element = createElement('c-benefits-panel', { is: BenefitsPanel }) as unknown as HTMLElement;
-  document.body.appendChild(element);
-  (getSnapshotPeriod as unknown as Emitter).emit('Week');
-  (graphql as unknown as Emitter).emit(snapshots);
-  (getBenefits as unknown as Emitter).emit(mockBenefits);
-  (getGoLiveDate as unknown as Emitter).emit(null);
-  return element;
+  return renderBenefitsPanel({ snapshots, benefits: mockBenefits });
 }
 
 describe('c-benefits-panel in French', () => {

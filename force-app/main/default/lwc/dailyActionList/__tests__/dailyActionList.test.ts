@@ -78,6 +78,27 @@ function items(element: HTMLElement): Array<HTMLElement & { action: { key: strin
   >;
 }
 
+/**
+ * Resolves the "Send proposal to Globex" task in place as its c-action-item does (a `resolved` event with
+ * what Undo writes back), then lets the list re-render: the arrangement of the Undo tests.
+ */
+async function resolveGlobexTask(element: HTMLElement, verb: string, undoFields: Record<string, string>) {
+  const task = items(element).find((item) => item.action.key === 'task:00T000000000002AAA') as HTMLElement;
+  task.dispatchEvent(
+    new CustomEvent('resolved', {
+      detail: {
+        key: 'task:00T000000000002AAA',
+        kind: 'task',
+        verb,
+        recordId: '00T000000000002AAA',
+        title: 'Send proposal to Globex',
+        undoFields
+      }
+    })
+  );
+  await flushPromises();
+}
+
 async function emitAll(
   data: unknown = mockActions,
   settings: unknown = mockSettings,
@@ -492,22 +513,7 @@ describe('c-daily-action-list', () => {
       settingsAdapter.emit(mockSettings);
       messagesAdapter.emit(mockMessages);
       await flushPromises();
-      const task = items(element).find(
-        (item) => item.action.key === 'task:00T000000000002AAA'
-      ) as HTMLElement;
-      task.dispatchEvent(
-        new CustomEvent('resolved', {
-          detail: {
-            key: 'task:00T000000000002AAA',
-            kind: 'task',
-            verb: 'completed',
-            recordId: '00T000000000002AAA',
-            title: 'Send proposal to Globex',
-            undoFields: { Status: 'In Progress' }
-          }
-        })
-      );
-      await flushPromises();
+      await resolveGlobexTask(element, 'completed', { Status: 'In Progress' });
       expect(items(element).map((i) => i.action.key)).not.toContain('task:00T000000000002AAA');
       const undoBar = shadow(element).querySelector('[data-id="undo"]') as HTMLElement;
       expect(undoBar.getAttribute('role')).toBe('status');
@@ -526,22 +532,7 @@ describe('c-daily-action-list', () => {
       (updateRecord as unknown as jest.Mock).mockRejectedValueOnce({ body: { message: 'ENTITY_IS_LOCKED' } });
       const element = createComponent();
       await emitAll();
-      const task = items(element).find(
-        (item) => item.action.key === 'task:00T000000000002AAA'
-      ) as HTMLElement;
-      task.dispatchEvent(
-        new CustomEvent('resolved', {
-          detail: {
-            key: 'task:00T000000000002AAA',
-            kind: 'task',
-            verb: 'snoozed',
-            recordId: '00T000000000002AAA',
-            title: 'Send proposal to Globex',
-            undoFields: { ActivityDate: '2026-11-23' }
-          }
-        })
-      );
-      await flushPromises();
+      await resolveGlobexTask(element, 'snoozed', { ActivityDate: '2026-11-23' });
       expect(shadow(element).querySelector('[data-id="undo"]')?.textContent).toContain(
         'c.dailyActionList_Snoozed'
       );

@@ -6,7 +6,16 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { FOLLOW_UP_PAGE_SIZE, isDuplicateValue, TEAMS_SHOWN } from '../keyUserNetwork';
 import { ADMIN_RIGHTS_BADGE, stageBadge } from 'c/keyUserStages';
-import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
+import {
+  $,
+  $$,
+  errorPanel,
+  flushPromises,
+  freezeClockPerTest,
+  rowAction,
+  shadow,
+  text
+} from '../../../../../test/jest-utils';
 
 const networkData = require('./data/getNetwork.json');
 
@@ -113,16 +122,7 @@ function check(input: HTMLElement, checked: boolean) {
 }
 
 describe('c-key-user-network', () => {
-  beforeEach(() => {
-    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
-    jest.setSystemTime(new Date(2026, 10, 16, 10, 0, 0));
-  });
-
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-    jest.useRealTimers();
-  });
+  freezeClockPerTest(new Date(2026, 10, 16, 10, 0, 0));
 
   it('shows a spinner while loading, and is accessible', async () => {
     const element = createNetwork();
@@ -258,8 +258,8 @@ describe('c-key-user-network', () => {
     await flushPromises();
     expect($$(element, 'li.candidate').length).toBeGreaterThan(0);
     expect($$(element, 'li.follow-up').length).toBeGreaterThan(0);
-    expect($(element, 'button.nominate')).toBeNull();
-    expect($(element, 'button.followed-up')).toBeNull();
+    expect(rowAction($(element, '.candidate c-follow-up-row'))).toBeNull();
+    expect(rowAction($(element, '.follow-up c-follow-up-row'))).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -272,8 +272,8 @@ describe('c-key-user-network', () => {
     const element = createNetwork(undefined, sponsor);
     wire.emit(networkData);
     await flushPromises();
-    expect($(element, 'button.nominate')).not.toBeNull();
-    expect($(element, 'button.followed-up')).toBeNull();
+    expect(rowAction($(element, '.candidate c-follow-up-row'))).not.toBeNull();
+    expect(rowAction($(element, '.follow-up c-follow-up-row'))).toBeNull();
   });
 
   it('records a follow-up in one click', async () => {
@@ -282,7 +282,7 @@ describe('c-key-user-network', () => {
     element.addEventListener('lightning__showtoast', onToast);
     wire.emit(networkData);
     await flushPromises();
-    $(element, 'button.followed-up')!.click();
+    rowAction($(element, '.follow-up c-follow-up-row'))!.click();
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({
       fields: { Id: 'a02000000000002AAA', Last_Follow_Up__c: '2026-11-16' }
@@ -331,7 +331,7 @@ describe('c-key-user-network', () => {
     expect(text($(element, '.page-range'))).toBe('11–13 of 13');
     expect(($(element, 'button.next-page') as HTMLButtonElement).disabled).toBe(true);
     // one ticked by hand: the button says so in the singular
-    check($(element, 'li.follow-up lightning-input.select-follow-up')!, true);
+    check(shadow($(element, 'li.follow-up c-follow-up-row')!).querySelector('lightning-input')!, true);
     await flushPromises();
     expect(text(bulk())).toBe('Record 1 follow-up today');
     await expect(element).toBeAccessible();
@@ -348,10 +348,10 @@ describe('c-key-user-network', () => {
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('Not saved for Due 1: Locked row');
     expect(text($(element, '[data-id="confirmation"]'))).toBe('c.keyUserNetwork_FollowedUp');
-    const ticked = $$(element, 'lightning-input.select-follow-up').filter(
-      (input) => (input as unknown as { checked: boolean }).checked
+    const ticked = $$(element, 'li.follow-up c-follow-up-row').filter(
+      (row) => (row as unknown as { selected: boolean }).selected
     );
-    expect(ticked.map((input) => input.dataset.id)).toEqual(['a02000000000101AAA']);
+    expect(ticked.map((row) => row.dataset.id)).toEqual(['a02000000000101AAA']);
   });
 
   it('shows a readable error when the follow-up cannot be saved', async () => {
@@ -359,7 +359,7 @@ describe('c-key-user-network', () => {
     const element = createNetwork();
     wire.emit(networkData);
     await flushPromises();
-    $(element, 'button.followed-up')!.click();
+    rowAction($(element, '.follow-up c-follow-up-row'))!.click();
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('Not saved for Bruno Petit: Insufficient access rights');
     expect($(element, '[data-id="confirmation"]')).toBeNull();
@@ -371,9 +371,11 @@ describe('c-key-user-network', () => {
     await flushPromises();
     const candidates = $$(element, '.candidate');
     expect(candidates).toHaveLength(2);
-    expect(text(candidates[0]!.querySelector('.candidate-name'))).toBe('Diane Leroy · South');
+    expect(text(shadow(candidates[0]!.querySelector('c-follow-up-row')!).querySelector('.row-name'))).toBe(
+      'Diane Leroy · South'
+    );
     expect(text(candidates[0]!.querySelector('.candidate-score'))).toBe('86.5');
-    expect(candidates[0]!.querySelector('button.nominate')!.getAttribute('aria-label')).toBe(
+    expect(rowAction(candidates[0]!.querySelector('c-follow-up-row'))!.getAttribute('aria-label')).toBe(
       'c.keyUserNetwork_NominateFor'
     );
   });
@@ -385,7 +387,7 @@ describe('c-key-user-network', () => {
     element.addEventListener('lightning__showtoast', onToast);
     wire.emit(networkData);
     await flushPromises();
-    $(element, '.candidate[data-id="005000000000004AAA"] button.nominate')!.click();
+    rowAction($(element, '.candidate[data-id="005000000000004AAA"] c-follow-up-row'))!.click();
     await flushPromises();
     expect(mockCreateRecord).toHaveBeenCalledWith({
       apiName: 'Key_User__c',
@@ -428,7 +430,7 @@ describe('c-key-user-network', () => {
     const element = createNetwork();
     wire.emit(networkData);
     await flushPromises();
-    $(element, 'button.nominate')!.click();
+    rowAction($(element, '.candidate c-follow-up-row'))!.click();
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('c.keyUserNetwork_AlreadyKeyUser');
     expect(mockRefreshApex).toHaveBeenCalledTimes(1);
@@ -440,7 +442,7 @@ describe('c-key-user-network', () => {
     const element = createNetwork();
     wire.emit(networkData);
     await flushPromises();
-    $(element, 'button.nominate')!.click();
+    rowAction($(element, '.candidate c-follow-up-row'))!.click();
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('You cannot create key users');
     expect(mockRefreshApex).not.toHaveBeenCalled();
@@ -452,16 +454,12 @@ describe('c-key-user-network', () => {
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: 'West' });
     expect($$(element, 'li.team').map((row) => row.dataset.team)).toEqual(['West']);
-    const filter = $(element, 'lightning-combobox.team-filter') as unknown as {
-      value: string;
-      options: Array<{ value: string }>;
-    };
+    const filter = $(element, 'select.team-select') as HTMLSelectElement;
     expect(filter.value).toBe('West');
-    expect(filter.options.map((option) => option.value)).toEqual(['', 'North', 'South', 'West']);
+    expect(Array.from(filter.options).map((option) => option.value)).toEqual(['', 'North', 'South', 'West']);
 
-    ($(element, 'lightning-combobox.team-filter') as HTMLElement).dispatchEvent(
-      new CustomEvent('change', { detail: { value: 'South' } })
-    );
+    filter.value = 'South';
+    filter.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: 'South' });
     wire.emit({ ...networkData, candidates: [networkData.candidates[0]] });
@@ -469,6 +467,32 @@ describe('c-key-user-network', () => {
     expect($$(element, 'li.team').map((row) => row.dataset.team)).toEqual(['South']);
     expect($$(element, '.follow-up')).toHaveLength(0);
     await expect(element).toBeAccessible();
+  });
+
+  it('ticks a follow-up, or the whole page, from a tap on the padding of its 44 px touch area', async () => {
+    const element = createNetwork();
+    wire.emit({ ...networkData, keyUsers: dueKeyUsers(3) });
+    await flushPromises();
+    const bulk = () => $(element, 'button.bulk-followed-up') as HTMLButtonElement;
+    const area = shadow($(element, 'li.follow-up c-follow-up-row')!).querySelector<HTMLElement>(
+      '.touch-target'
+    )!;
+    area.click();
+    await flushPromises();
+    expect(text(bulk())).toBe('Record 1 follow-up today');
+    area.click();
+    await flushPromises();
+    expect(bulk().disabled).toBe(true);
+    // a tap on the checkbox itself is the checkbox's, not the area's: it is not counted twice
+    (area.querySelector('lightning-input') as HTMLElement).click();
+    await flushPromises();
+    expect(bulk().disabled).toBe(true);
+    $(element, '[data-id="select-page"]')!.click();
+    await flushPromises();
+    expect(text(bulk())).toBe('Record 3 follow-ups today');
+    $(element, '[data-id="select-page"]')!.click();
+    await flushPromises();
+    expect(bulk().disabled).toBe(true);
   });
 
   it('detects DUPLICATE_VALUE anywhere in an error', () => {

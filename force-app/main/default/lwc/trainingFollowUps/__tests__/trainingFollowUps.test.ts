@@ -5,7 +5,16 @@ import { refreshApex } from '@salesforce/apex';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { FIRST_ROWS } from '../trainingFollowUps';
-import { $, $$, errorPanel, flushPromises, resetDom, text } from '../../../../../test/jest-utils';
+import {
+  $,
+  $$,
+  errorPanel,
+  flushPromises,
+  freezeClockPerTest,
+  rowAction,
+  shadow,
+  text
+} from '../../../../../test/jest-utils';
 
 const manyRows = require('./data/getTrainingFollowUps.json');
 const noneDue = require('./data/getTrainingFollowUpsEmpty.json');
@@ -66,16 +75,7 @@ function create(team = '', access: object = KEY_USER_ACCESS): HTMLElement {
 }
 
 describe('c-training-follow-ups', () => {
-  beforeEach(() => {
-    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
-    jest.setSystemTime(new Date(2026, 10, 16, 10, 0, 0));
-  });
-
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-    jest.useRealTimers();
-  });
+  freezeClockPerTest(new Date(2026, 10, 16, 10, 0, 0));
 
   it('shows a spinner while loading, and is accessible', async () => {
     const element = create();
@@ -123,7 +123,7 @@ describe('c-training-follow-ups', () => {
     expect($(element, '.empty')).toBeNull();
     expect($(element, '.rows')).toBeNull();
     expect($(element, '.summary')).toBeNull();
-    expect($(element, 'button.followed-up')).toBeNull();
+    expect(rowAction($(element, 'c-follow-up-row'))).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -137,7 +137,7 @@ describe('c-training-follow-ups', () => {
     let rows = $$(element, 'li.row');
     expect(rows).toHaveLength(FIRST_ROWS);
     // a long French name and team are shown whole (they wrap), with the wave after the training
-    expect(text(rows[0]!.querySelector('.row-name'))).toBe(
+    expect(text(shadow(rows[0]!.querySelector('c-follow-up-row')!).querySelector('.row-name'))).toBe(
       'Marie-Charlotte de La Rochefoucauld-Montmorency · Ventes Île-de-France et Hauts-de-France — grands comptes'
     );
     expect(text(rows[0]!.querySelector('.row-detail'))).toBe(
@@ -161,7 +161,7 @@ describe('c-training-follow-ups', () => {
     const element = create();
     wire.emit(manyRows);
     await flushPromises();
-    const button = $(element, 'button.followed-up[data-id="a0B0000000000001AAA"]')!;
+    const button = rowAction($(element, 'c-follow-up-row[data-id="a0B0000000000001AAA"]'))!;
     expect(button.getAttribute('aria-label')).toBe('Mark Bruno Petit followed up');
     button.click();
     await flushPromises();
@@ -177,7 +177,7 @@ describe('c-training-follow-ups', () => {
     const element = create();
     wire.emit(manyRows);
     await flushPromises();
-    $(element, 'button.followed-up')!.click();
+    rowAction($(element, 'c-follow-up-row'))!.click();
     await flushPromises();
     expect(text($(element, '.action-error'))).toBe('insufficient access rights on object id');
     expect(mockRefreshApex).not.toHaveBeenCalled();
@@ -188,6 +188,6 @@ describe('c-training-follow-ups', () => {
     wire.emit(manyRows);
     await flushPromises();
     expect($$(element, 'li.row')).toHaveLength(FIRST_ROWS);
-    expect($(element, 'button.followed-up')).toBeNull();
+    expect(rowAction($(element, 'c-follow-up-row'))).toBeNull();
   });
 });

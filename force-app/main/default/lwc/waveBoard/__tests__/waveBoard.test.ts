@@ -13,7 +13,7 @@ import {
   errorPanel,
   expectAccessible,
   flushPromises,
-  resetDom,
+  freezeClockPerTest,
   text
 } from '../../../../../test/jest-utils';
 
@@ -76,16 +76,7 @@ function wave(element: HTMLElement, id: string): HTMLElement {
 }
 
 describe('c-wave-board', () => {
-  beforeEach(() => {
-    jest.useFakeTimers({ doNotFake: ['setTimeout', 'setImmediate', 'nextTick'] });
-    jest.setSystemTime(new Date(2026, 10, 20, 10, 0, 0));
-  });
-
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-    jest.useRealTimers();
-  });
+  freezeClockPerTest(new Date(2026, 10, 20, 10, 0, 0));
 
   it('shows a spinner while loading, and is accessible', async () => {
     const element = create();
