@@ -373,6 +373,7 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
+  problems.push(...(await axeProblems(page, scenario, where)));
   if (checksTouchTargets(scenario, region)) {
     problems.push(
       ...(await inspect<string[]>(page, `touchTargetProblems(${JSON.stringify(where)}, ${MIN_TOUCH_TARGET})`))
@@ -384,6 +385,15 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
     animations: 'disabled'
   });
   return problems;
+}
+
+/** The scenario's axeRules (none by default) on the page as it is now; `where` names the width. */
+async function axeProblems(page: Page, scenario: Scenario, where: string): Promise<string[]> {
+  if (!scenario.axeRules?.length) return [];
+  return inspect<string[]>(
+    page,
+    `axeProblems(${JSON.stringify(scenario.axeRules)}, ${JSON.stringify(where)})`
+  );
 }
 
 /**
@@ -572,6 +582,7 @@ async function runScenario(
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
     await page.addScriptTag({ path: AXE_SCRIPT });
     outcome.failures.push(...(await inspect<string[]>(page, 'contrastProblems()')));
+    outcome.failures.push(...(await axeProblems(page, scenario, `${width}px`)));
     outcome.screenshot = path.join(SCREENSHOT_DIR, `${scenario.name}.png`);
     await page.screenshot({ path: outcome.screenshot, fullPage: true, animations: 'disabled' });
     for (const region of scenario.regions ?? []) {
