@@ -89,3 +89,41 @@ export function messageListOf(bundleName: string, key: string, tokens: readonly 
 export function messageOf(bundleName: string, key: string, tokens: readonly unknown[] = []): string {
   return messageListOf(bundleName, key, tokens).join('\n');
 }
+
+/** A text made by messageOf, read back: its stable code (`bundle:key`) and its tokens, in order. */
+export interface MessageCode {
+  bundle: string;
+  key: string;
+  tokens: string[];
+}
+
+/**
+ * Reads `text` back into the message of `bundles` whose key starts with `prefix` (e.g. `warning.`) and
+ * whose template (`%s` tokens as wildcards) matches it whole; undefined when none does. The sync's
+ * warnings travel as English text (console, JSON, result.json); this gives them a stable code and
+ * parameters again wherever they are shown in another language (the HTML report). The first key in
+ * file order wins; the messages test checks that every warning template reads back to itself.
+ */
+export function messageCodeOf(
+  text: string,
+  bundles: readonly string[],
+  prefix: string
+): MessageCode | undefined {
+  for (const name of bundles) {
+    for (const [key, value] of bundle(name)) {
+      if (!key.startsWith(prefix) || typeof value !== 'string') continue;
+      const pattern = value
+        .split(/%[sdifjoO]/)
+        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('([\\s\\S]+?)');
+      const match = new RegExp(`^${pattern}$`).exec(text);
+      if (match) return { bundle: name, key, tokens: match.slice(1) };
+    }
+  }
+  return undefined;
+}
+
+/** The keys of `bundleName` that start with `prefix` (e.g. every `warning.` key), in file order. */
+export function messageKeysOf(bundleName: string, prefix: string): string[] {
+  return [...bundle(bundleName).keys()].filter((key) => key.startsWith(prefix));
+}

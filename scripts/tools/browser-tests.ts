@@ -391,6 +391,7 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
+  problems.push(...(await axeProblems(page, scenario, where)));
   if (checksTouchTargets(scenario, region)) {
     problems.push(
       ...(await inspect<string[]>(page, `touchTargetProblems(${JSON.stringify(where)}, ${MIN_TOUCH_TARGET})`))
@@ -402,6 +403,15 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
     animations: 'disabled'
   });
   return problems;
+}
+
+/** The scenario's axeRules (none by default) on the page as it is now; `where` names the width. */
+async function axeProblems(page: Page, scenario: Scenario, where: string): Promise<string[]> {
+  if (!scenario.axeRules?.length) return [];
+  return inspect<string[]>(
+    page,
+    `axeProblems(${JSON.stringify(scenario.axeRules)}, ${JSON.stringify(where)})`
+  );
 }
 
 /**
@@ -597,6 +607,7 @@ async function runScenario(
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
     await page.addScriptTag({ path: AXE_SCRIPT });
     outcome.failures.push(...(await inspect<string[]>(page, 'contrastProblems()')));
+    outcome.failures.push(...(await axeProblems(page, scenario, `${width}px`)));
     if (scenario.page !== undefined) {
       outcome.failures.push(...(await inspect<string[]>(page, 'pageProblems()')));
       // What the user sees first, without scrolling: the window at 1440×900.

@@ -122,6 +122,12 @@ export interface Scenario {
    * page draws Lightning's header itself) and `selector` names the region (`#region-top c-action-item`).
    */
   aboveTheFold?: { selector: string; min: number; offset: number };
+  /**
+   * axe-core rules checked besides color-contrast, at the first width and in each region (where a table
+   * overflows, e.g. at 390 px); any violation fails the scenario. For whole pages such as the sync's
+   * report: scrollable-region-focusable, empty-table-header.
+   */
+  axeRules?: string[];
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */

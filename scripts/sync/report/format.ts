@@ -14,51 +14,97 @@ export interface Formatter {
   percent(value: number | null): string;
   /** A signed change in percentage points ("+4 pts", "−2 pts"). */
   points(value: number): string;
-  /** Minutes as whole hours with the unit ("64 h"); under one hour, minutes ("45 min"). */
-  duration(minutes: number): string;
+  /**
+   * Minutes as hours, one unit for every figure so a column reads at a glance: whole hours from 10 h
+   * ("64 h", "1,234 h" / "1 234 h"), one decimal under ("0.8 h" / "0,8 h"), "0 h" for none.
+   */
+  hours(minutes: number): string;
   /** An ISO date (yyyy-mm-dd) as a medium date ("23 Nov 2026", "23 nov. 2026"), read in UTC. */
   date(iso: string): string;
   /** An ISO date as day and month only, for chart axes ("23 Nov"). */
   dayMonth(iso: string): string;
-  /** An ISO date-time as date and time in UTC, with "UTC" said. */
+  /** An ISO date-time as date and time in the formatter's time zone, the zone named ("CET", "UTC+1"). */
   dateTime(iso: string): string;
+  /** A signed whole percentage with a true minus sign ("+12 %", "−4 %"), "–" for null. */
+  signedPercent(value: number | null): string;
 }
 
 function utcDate(iso: string): Date {
   return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 }
 
-/** A formatter for `lang` (Intl; English uses the en-GB day-month order a European reader expects). */
-export function formatter(lang: ReportLanguage): Formatter {
+/** U+2212, the minus sign typography asks for (Intl writes the ASCII hyphen-minus in both locales). */
+const MINUS = '\u2212';
+const trueMinus = (text: string): string => text.replace(/-/g, MINUS);
+
+/** The time zone of the machine that runs the sync (what the operator and sponsors expect to read). */
+export function localTimeZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/**
+ * A formatter for `lang` (Intl; English uses the en-GB day-month order a European reader expects).
+ * `timeZone`: an IANA zone for times of day (default: the machine's); calendar dates are read in UTC.
+ */
+export function formatter(lang: ReportLanguage, timeZone: string = localTimeZone()): Formatter {
   const locale = LOCALE[lang];
   const integer = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   const percent = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
   const signed = new Intl.NumberFormat(locale, { maximumFractionDigits: 0, signDisplay: 'exceptZero' });
   const medium = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
   const short = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const stamp = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
-  const pointsUnit = lang === 'fr' ? 'pts' : 'pts';
+  const stamp = new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short'
+  });
+  // The symbol "h" in both languages (SI; en-GB's Intl unit says "hrs"), held to its number by a no-break space.
+  const hoursTenth = new Intl.NumberFormat(locale, { maximumFractionDigits: 1 });
+  const signedPercent = new Intl.NumberFormat(locale, {
+    style: 'percent',
+    maximumFractionDigits: 0,
+    signDisplay: 'exceptZero'
+  });
+  const pointsUnit = 'pts';
   return {
     locale,
     count: (value) => integer.format(value),
     percent: (value) => (value === null || !Number.isFinite(value) ? '–' : percent.format(value)),
-    points: (value) => `${signed.format(Math.round(value * 100))} ${pointsUnit}`,
-    duration: (minutes) =>
-      minutes < 60 ? `${integer.format(minutes)} min` : `${integer.format(Math.round(minutes / 60))} h`,
+    points: (value) => `${trueMinus(signed.format(Math.round(value * 100)))} ${pointsUnit}`,
+    hours: (minutes) => `${(minutes / 60 >= 10 ? integer : hoursTenth).format(minutes / 60)}\u00a0h`,
     date: (iso) => medium.format(utcDate(iso)),
     dayMonth: (iso) => short.format(utcDate(iso)),
-    dateTime: (iso) => `${stamp.format(utcDate(iso))} UTC`
+    dateTime: (iso) => stamp.format(utcDate(iso)),
+    signedPercent: (value) =>
+      value === null || !Number.isFinite(value) ? '–' : trueMinus(signedPercent.format(value))
   };
 }
 
 /**
  * The sequential palette of the fill-rate and completeness charts, from low (light) to high (dark):
- * five steps of viridis (van der Walt and Smith, matplotlib), perceptually uniform and readable with
- * the common colour-vision deficiencies. Each step is a fifth of the 0–100 % range.
+ * viridis (van der Walt and Smith, matplotlib) at 1.0, 0.9 … 0.1, perceptually uniform and readable
+ * with the common colour-vision deficiencies. Ten steps of 10 points each, so that 62 % and 78 % do not
+ * share a colour; viridis at 0 is left out (indistinguishable from 0.1 at cell size). Each step's text
+ * (textOn) reaches 4.5:1.
  */
-export const SEQUENTIAL = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] as const;
+export const SEQUENTIAL = [
+  '#fde725',
+  '#bddf26',
+  '#7ad151',
+  '#44bf70',
+  '#22a884',
+  '#21918c',
+  '#2a788e',
+  '#355f8d',
+  '#414487',
+  '#482475'
+] as const;
 
-/** The palette step of a ratio 0–1 (1 falls in the last step). */
+/** The palette step of a ratio 0–1: its 10-point bin (1 falls in the last step). */
 export function step(ratio: number): number {
   const clamped = Math.max(0, Math.min(1, ratio));
   return Math.min(SEQUENTIAL.length - 1, Math.floor(clamped * SEQUENTIAL.length));

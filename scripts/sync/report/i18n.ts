@@ -27,6 +27,16 @@ const en = {
   completeness: 'Completeness',
   keyUsers: 'Key users',
   none: 'none',
+  otherTeams: 'Other teams',
+  otherTeamsNote:
+    'Teams of fewer than {0} users are shown together as “Other teams”: a team of one or two is a person.',
+  smallTeamsHidden:
+    'Teams of fewer than {0} users are not shown (a team of one or two is a person); their users ({1}) count in the figures at a glance only.',
+  noTeamName: 'No team',
+  queueName: 'Queues',
+  scrollTable: '{0} (scrolls sideways)',
+  uninformativeNone:
+    'No filled value of a rule field was found to say nothing (default, placeholder or one dominating value).',
   noTeam: 'No team was measured.',
   summary: 'Completeness by object',
   object: 'Object',
@@ -61,7 +71,7 @@ const en = {
   keyUser: 'key user',
   notCounted: 'Not counted: {0} inactive, {1} integration or automated users.',
   warnings: 'What could not be measured',
-  warningsNote: 'The figures below leave these out. Each line says what to add or fix.',
+  warningsNote: 'The figures below leave these out. Whoever runs the sync has the details and what to fix.',
   uninformative: 'Filled, but not informative',
   uninformativeNote:
     'Share of the filled values of each rule field that say nothing: the field’s default, a placeholder (TBD, -, n/a, x, .) or one value covering most of an owner’s records while rare elsewhere.',
@@ -85,7 +95,7 @@ export type Dictionary = typeof en;
 const fr: Dictionary = {
   title: 'Adoption Cockpit — adoption et complétude',
   period: 'Période',
-  colon: ' : ',
+  colon: '\u202f: ',
   periodTypes: { Day: 'Jour', Week: 'Semaine', Month: 'Mois' },
   generated: 'Généré le',
   sourceExport: 'Export de données Salesforce',
@@ -108,6 +118,16 @@ const fr: Dictionary = {
   completeness: 'Complétude',
   keyUsers: 'Utilisateurs clés',
   none: 'aucun',
+  otherTeams: 'Autres équipes',
+  otherTeamsNote:
+    'Les équipes de moins de {0} utilisateurs sont regroupées dans « Autres équipes » : une équipe d’une ou deux personnes, c’est une personne.',
+  smallTeamsHidden:
+    'Les équipes de moins de {0} utilisateurs ne sont pas montrées (une équipe d’une ou deux personnes, c’est une personne) ; leurs utilisateurs ({1}) ne comptent que dans les chiffres en bref.',
+  noTeamName: 'Sans équipe',
+  queueName: 'Files d’attente',
+  scrollTable: '{0} (défile horizontalement)',
+  uninformativeNone:
+    'Aucune valeur remplie d’un champ de règle ne s’est révélée sans information (valeur par défaut, bouche-trou ou valeur dominante).',
   noTeam: 'Aucune équipe mesurée.',
   summary: 'Complétude par objet',
   object: 'Objet',
@@ -145,7 +165,7 @@ const fr: Dictionary = {
   notCounted: 'Non comptés : {0} utilisateurs inactifs, {1} d’intégration ou automatisés.',
   warnings: 'Ce qui n’a pas pu être mesuré',
   warningsNote:
-    'Les chiffres ci-dessous n’en tiennent pas compte. Chaque ligne dit quoi ajouter ou corriger.',
+    'Les chiffres ci-dessous n’en tiennent pas compte. La personne qui lance la synchronisation a le détail et sait quoi corriger.',
   uninformative: 'Rempli, mais sans information',
   uninformativeNote:
     'Part des valeurs remplies de chaque champ de règle qui ne disent rien : la valeur par défaut du champ, un bouche-trou (TBD, -, n/a, x, .) ou une même valeur sur la plupart des enregistrements d’un propriétaire, rare ailleurs.',
@@ -165,8 +185,31 @@ const fr: Dictionary = {
   share: 'Sans information'
 };
 
+/**
+ * French typography: a narrow no-break space (U+202F) before « ; », « : », « ! », « ? » and inside
+ * guillemets, where a plain space or none was typed (Imprimerie nationale's rules, as Intl writes "73 %").
+ */
+export function frenchSpacing(text: string): string {
+  return text
+    .replace(/[ \u00a0\u202f]?([;:!?»])/g, (match, mark: string, offset: number, whole: string) =>
+      // Not in "12:30", "http:" or after a space-less token such as a URL: only after a word or space.
+      offset > 0 && /[\d/]/.test(whole[offset - 1] ?? '') && match.length === 1 ? match : `\u202f${mark}`
+    )
+    .replace(/«[ \u00a0\u202f]?/g, '«\u202f');
+}
+
+const frSpaced = Object.fromEntries(
+  Object.entries(fr).map(([key, value]) => [
+    key,
+    typeof value === 'string'
+      ? frenchSpacing(value)
+      : Object.fromEntries(Object.entries(value).map(([k, v]) => [k, frenchSpacing(v)]))
+  ])
+) as Dictionary;
+
+/** The report's strings in `lang` (French with its typographic spaces). */
 export function dictionary(lang: 'en' | 'fr'): Dictionary {
-  return lang === 'fr' ? fr : en;
+  return lang === 'fr' ? frSpaced : en;
 }
 
 /** Replaces {0}, {1}… with the values given. */

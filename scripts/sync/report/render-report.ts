@@ -6,16 +6,46 @@
 
 import { byEngagement, championCandidatesOf } from '../engine/result';
 import type { SyncResult } from '../engine/result';
+import { NO_TEAM, QUEUE_TEAM } from '../engine/stages/users';
+import { MIN_TEAM_USERS } from './aggregates';
 import { buildLabels, labelOf, type LabelMap } from './field-labels';
-import { formatter, SEQUENTIAL, step, textOn, type Formatter, type ReportLanguage } from './format';
-import { dictionary, fill, type Dictionary } from './i18n';
-import { kpis, teamRows, type TeamRow } from './team-summary';
+import {
+  formatter,
+  localTimeZone,
+  SEQUENTIAL,
+  step,
+  textOn,
+  type Formatter,
+  type ReportLanguage
+} from './format';
+import { dictionary, fill, frenchSpacing, type Dictionary } from './i18n';
+import { foldSmallTeams, kpis, OTHER_TEAMS, teamRows, withoutOtherTeams, type TeamRow } from './team-summary';
+import { reportWarnings } from './warnings';
 
 export interface ReportOptions {
   /** Include the per-person tables (activity by user, champion candidates). Default false. */
   people?: boolean;
   /** Human labels of objects and fields (field-labels.ts); default: standard labels, then humanised. */
   labels?: LabelMap;
+  /** IANA time zone of the times of day shown (the generation time); default: the machine's. */
+  timeZone?: string;
+}
+
+/** A team's name as the report shows it: the engine's placeholders ("(no team)", "(queue)") translated. */
+function teamName(t: Dictionary, team: string): string {
+  if (team === OTHER_TEAMS) return t.otherTeams;
+  if (team === NO_TEAM) return t.noTeamName;
+  if (team === QUEUE_TEAM) return t.queueName;
+  return team;
+}
+
+/**
+ * A table in a card: the card scrolls sideways on a narrow screen, so the scroll region takes the
+ * keyboard focus (tabindex) and is named for screen readers (role region, aria-label), as axe's
+ * scrollable-region-focusable rule asks; the first column stays in view (CSS, position sticky).
+ */
+function scroller(t: Dictionary, name: string, table: string): string {
+  return `<div class="scroll" tabindex="0" role="region" aria-label="${esc(fill(t.scrollTable, name))}">${table}</div>`;
 }
 
 const esc = (s: string): string =>
@@ -24,7 +54,7 @@ const esc = (s: string): string =>
 /** Line colours of the trend chart: Okabe and Ito's colour-blind-safe qualitative set. */
 const LINES = ['#0072b2', '#d55e00', '#009e73', '#cc79a7', '#e69f00', '#56b4e9'];
 
-/** The legend of the sequential palette: five swatches of 20 points each. */
+/** The legend of the sequential palette: one swatch per 10-point step. */
 function legend(t: Dictionary, f: Formatter): string {
   const items = SEQUENTIAL.map((colour, i) => {
     const range = `${f.percent(i / SEQUENTIAL.length)}–${f.percent((i + 1) / SEQUENTIAL.length)}`;
@@ -39,7 +69,7 @@ function cell(rate: number, text: string, title: string): string {
   return `<td class="heat" style="background:${colour};color:${textOn(colour)}" title="${esc(title)}">${esc(text)}</td>`;
 }
 
-function heatmap(result: SyncResult, labels: LabelMap, f: Formatter): string {
+function heatmap(result: SyncResult, t: Dictionary, labels: LabelMap, f: Formatter): string {
   const parts: string[] = [];
   for (const o of result.objects) {
     const byRule = o.ruleFields.length > 0;
@@ -55,15 +85,16 @@ function heatmap(result: SyncResult, labels: LabelMap, f: Formatter): string {
         const rule = byRule ? team.ruleFields.find((x) => x.field === field) : undefined;
         const filled = rule ? rule.filled : (team.fields.find((x) => x.name === field)?.filled ?? 0);
         const records = rule ? rule.records : byRule ? 0 : team.records;
-        const name = `${team.team} · ${labelOf(labels, o.name, field)}`;
+        const name = `${teamName(t, team.team)} · ${labelOf(labels, o.name, field)}`;
         if (records === 0) return `<td class="heat empty" title="${esc(name)}">–</td>`;
         const rate = filled / records;
-        return cell(rate, f.percent(rate), `${name}: ${f.count(filled)} / ${f.count(records)}`);
+        return cell(rate, f.percent(rate), `${name}${t.colon}${f.count(filled)} / ${f.count(records)}`);
       });
-      return `<tr><th scope="row">${esc(team.team)}</th>${cells.join('')}</tr>`;
+      return `<tr><th scope="row">${esc(teamName(t, team.team))}</th>${cells.join('')}</tr>`;
     });
+    const title = labelOf(labels, o.name);
     parts.push(
-      `<h3>${esc(labelOf(labels, o.name))}</h3><div class="scroll"><table class="heatmap"><thead><tr><th></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+      `<h3>${esc(title)}</h3>${scroller(t, title, `<table class="heatmap"><thead><tr><th scope="col"><span class="visually-hidden">${esc(t.team)}</span></th>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
     );
   }
   return parts.join('');
@@ -83,25 +114,32 @@ function notInformative(
 ): string {
   const parts: string[] = [];
   const named: string[] = [];
+  let measured = false;
   for (const o of result.objects) {
     const fields = (o.notInformative ?? []).filter((x) => x.filled > 0);
-    if (fields.length === 0) continue;
+    if (fields.length > 0) measured = true;
+    // A table of zeros says nothing: only fields with a value that says nothing are listed.
+    if (!fields.some((x) => x.defaultValues + x.placeholders + x.dominant > 0)) continue;
     const ratio = (n: number, of: number): string => esc(f.percent(of > 0 ? n / of : null));
     const rows = fields.map((x) => {
       const none = x.defaultValues + x.placeholders + x.dominant;
       return `<tr><th scope="row">${esc(labelOf(labels, o.name, x.field))}</th><td>${esc(f.count(x.filled))}</td><td>${ratio(x.defaultValues, x.filled)}</td><td>${ratio(x.placeholders, x.filled)}</td><td>${ratio(x.dominant, x.filled)}</td><td>${ratio(none, x.filled)}</td></tr>`;
     });
+    const title = labelOf(labels, o.name);
     parts.push(
-      `<h3>${esc(labelOf(labels, o.name))}</h3><div class="scroll"><table><thead><tr><th scope="col">${esc(t.field)}</th><th scope="col">${esc(t.filledValues)}</th><th scope="col">${esc(t.defaults)}</th><th scope="col">${esc(t.placeholders)}</th><th scope="col">${esc(t.dominant)}</th><th scope="col">${esc(t.share)}</th></tr></thead><tbody>${rows.join('')}</tbody></table></div>`
+      `<h3>${esc(title)}</h3>${scroller(t, title, `<table><thead><tr><th scope="col">${esc(t.field)}</th><th scope="col">${esc(t.filledValues)}</th><th scope="col">${esc(t.defaults)}</th><th scope="col">${esc(t.placeholders)}</th><th scope="col">${esc(t.dominant)}</th><th scope="col">${esc(t.share)}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
     );
     for (const x of fields)
       for (const owner of x.owners)
         if (owner.dominantValue)
           named.push(
-            `<tr><th scope="row">${esc(owner.ownerName)}</th><td class="l">${esc(owner.team)}</td><td class="l">${esc(`${labelOf(labels, o.name)} · ${labelOf(labels, o.name, x.field)}`)}</td><td class="l">${esc(owner.dominantValue.value)}</td><td>${esc(f.percent(owner.dominantValue.ownerShare))}</td></tr>`
+            `<tr><th scope="row">${esc(owner.ownerName)}</th><td class="l">${esc(teamName(t, owner.team))}</td><td class="l">${esc(`${labelOf(labels, o.name)} · ${labelOf(labels, o.name, x.field)}`)}</td><td class="l">${esc(owner.dominantValue.value)}</td><td>${esc(f.percent(owner.dominantValue.ownerShare))}</td></tr>`
           );
   }
-  if (parts.length === 0) return '';
+  if (!measured) return '';
+  if (parts.length === 0)
+    return `<section><h2>${esc(t.uninformative)}</h2><p class="note">${esc(t.uninformativeNone)}</p></section>
+`;
   const scored = result.placeholdersAsEmpty === true ? t.uninformativeScored : t.uninformativeNotScored;
   const notes = [
     t.uninformativeNote,
@@ -110,33 +148,32 @@ function notInformative(
   ];
   const byPerson =
     people && named.length > 0
-      ? `<h3>${esc(t.uninformativePeople)}</h3><div class="scroll"><table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col" class="l">${esc(t.field)}</th><th scope="col" class="l">${esc(t.dominantValue)}</th><th scope="col">${esc(t.ownerShare)}</th></tr></thead><tbody>${named.join('')}</tbody></table></div>`
+      ? `<h3>${esc(t.uninformativePeople)}</h3>${scroller(t, t.uninformativePeople, `<table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col" class="l">${esc(t.field)}</th><th scope="col" class="l">${esc(t.dominantValue)}</th><th scope="col">${esc(t.ownerShare)}</th></tr></thead><tbody>${named.join('')}</tbody></table>`)}`
       : '';
   return `<section><h2>${esc(t.uninformative)}</h2>${notes.map((n) => `<p class="note">${esc(n)}</p>`).join('')}${parts.join('')}${byPerson}</section>
 `;
 }
 
-/** Stacked bars per team: share of records per fifth of the completeness score. Scales to its card. */
-function distribution(result: SyncResult, labels: LabelMap, f: Formatter): string {
+/** Stacked bars per team: share of records per tenth of the completeness score. Scales to its card. */
+function distribution(result: SyncResult, t: Dictionary, labels: LabelMap, f: Formatter): string {
   const parts: string[] = [];
   for (const o of result.objects) {
     const teams = o.teams.filter((x) => x.completeness.scored > 0);
     if (teams.length === 0) continue;
     const rows = teams.map((team) => {
-      const fifths = SEQUENTIAL.map((_, i) =>
-        team.completeness.deciles.slice(i * 2, i * 2 + 2).reduce((n, v) => n + v, 0)
-      );
+      const tenths = SEQUENTIAL.map((_, i) => team.completeness.deciles[i] ?? 0);
       let x = 0;
-      const bars = fifths.map((n, i) => {
+      const bars = tenths.map((n, i) => {
         const share = n / team.completeness.scored;
         const rect =
           share > 0
-            ? `<rect x="${(x * 100).toFixed(2)}" y="0" width="${(share * 100).toFixed(2)}" height="10" fill="${SEQUENTIAL[i] ?? ''}"><title>${esc(`${f.percent(i / 5)}–${f.percent((i + 1) / 5)}: ${f.count(n)}`)}</title></rect>`
+            ? `<rect x="${(x * 100).toFixed(2)}" y="0" width="${(share * 100).toFixed(2)}" height="10" fill="${SEQUENTIAL[i] ?? ''}"><title>${esc(`${f.percent(i / SEQUENTIAL.length)}–${f.percent((i + 1) / SEQUENTIAL.length)}${t.colon}${f.count(n)}`)}</title></rect>`
             : '';
         x += share;
         return rect;
       });
-      return `<div class="bar-row"><span class="bar-label">${esc(team.team)}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${team.team}: ${f.percent(team.completeness.average)}`)}">${bars.join('')}</svg><span class="bar-value">${esc(f.percent(team.completeness.average))}</span></div>`;
+      const name = teamName(t, team.team);
+      return `<div class="bar-row"><span class="bar-label">${esc(name)}</span><svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" role="img" aria-label="${esc(`${name}${t.colon}${f.percent(team.completeness.average)}`)}">${bars.join('')}</svg><span class="bar-value">${esc(f.percent(team.completeness.average))}</span></div>`;
     });
     parts.push(`<h3>${esc(labelOf(labels, o.name))}</h3>${rows.join('')}`);
   }
@@ -194,12 +231,7 @@ function sparkline(values: number[]): string {
 function trendText(row: TeamRow, f: Formatter): string {
   if (row.trend === null) return '–';
   const arrow = row.trend > 0.05 ? '↗' : row.trend < -0.05 ? '↘' : '→';
-  const value = new Intl.NumberFormat(f.locale, {
-    style: 'percent',
-    maximumFractionDigits: 0,
-    signDisplay: 'exceptZero'
-  }).format(row.trend);
-  return `${arrow} ${value}`;
+  return `${arrow} ${f.signedPercent(row.trend)}`;
 }
 
 function tiles(result: SyncResult, t: Dictionary, f: Formatter): string {
@@ -219,26 +251,39 @@ function tiles(result: SyncResult, t: Dictionary, f: Formatter): string {
       f.percent(k.teams ? k.coveredTeams / k.teams : null),
       fill(t.kpiCoverageDetail, f.count(k.coveredTeams), f.count(k.teams))
     ),
-    tile(t.kpiTimeSaved, f.duration(k.minutesSaved))
+    tile(t.kpiTimeSaved, f.hours(k.minutesSaved))
   ].join('')}</div>`;
 }
 
-function teamTable(result: SyncResult, t: Dictionary, f: Formatter): string {
+/** The team table; `hidden`: users of the small teams left out of it (counted in the tiles only). */
+function teamTable(result: SyncResult, hidden: number, t: Dictionary, f: Formatter): string {
   const rows = teamRows(result);
-  if (rows.length === 0) return `<p>${esc(t.noTeam)}</p>`;
+  const min = f.count(MIN_TEAM_USERS);
+  const folded =
+    hidden > 0
+      ? `<p class="note">${esc(fill(t.smallTeamsHidden, min, f.count(hidden)))}</p>`
+      : rows.some((r) => r.team === OTHER_TEAMS)
+        ? `<p class="note">${esc(fill(t.otherTeamsNote, min))}</p>`
+        : '';
+  if (rows.length === 0) return `${folded}<p>${esc(t.noTeam)}</p>`;
+  // "Other teams" is not one team: no "no key user" highlight, whose remedy is one key user per team.
+  const gap = (r: TeamRow): boolean => r.keyUsers === 0 && r.team !== OTHER_TEAMS;
   const body = rows
     .map(
       (r) =>
-        `<tr${r.keyUsers === 0 ? ' class="uncovered"' : ''}><th scope="row">${esc(r.team)}</th><td>${esc(f.count(r.users))}</td><td>${esc(f.percent(r.activeRate))}</td><td><span class="trend">${sparkline(r.created)}<span>${esc(trendText(r, f))}</span></span></td><td>${esc(f.percent(r.completeness))}</td><td>${r.keyUsers === 0 ? `<span class="gap">${esc(t.none)}</span>` : esc(f.count(r.keyUsers))}</td><td>${esc(f.duration(r.minutesSaved))}</td></tr>`
+        `<tr${gap(r) ? ' class="uncovered"' : ''}><th scope="row">${esc(teamName(t, r.team))}</th><td>${esc(f.count(r.users))}</td><td>${esc(f.percent(r.activeRate))}</td><td><span class="trend">${sparkline(r.created)}<span>${esc(trendText(r, f))}</span></span></td><td>${esc(f.percent(r.completeness))}</td><td>${gap(r) ? `<span class="gap">${esc(t.none)}</span>` : esc(f.count(r.keyUsers))}</td><td>${esc(f.hours(r.minutesSaved))}</td></tr>`
     )
     .join('');
-  return `<div class="scroll"><table><thead><tr><th scope="col">${esc(t.team)}</th><th scope="col">${esc(t.users)}</th><th scope="col">${esc(t.active)}</th><th scope="col">${esc(t.trend)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.keyUsers)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${body}</tbody></table></div>`;
+  return `${folded}${scroller(t, t.teams, `<table><thead><tr><th scope="col">${esc(t.team)}</th><th scope="col">${esc(t.users)}</th><th scope="col">${esc(t.active)}</th><th scope="col">${esc(t.trend)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.keyUsers)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${body}</tbody></table>`)}`;
 }
 
-/** What the run could not measure (SyncResult.warnings), first: the figures below leave it out. */
-function warningsSection(result: SyncResult, t: Dictionary): string {
-  if (result.warnings.length === 0) return '';
-  return `<section class="warnings" role="alert"><h2>${esc(t.warnings)}</h2><p class="note">${esc(t.warningsNote)}</p><ul>${result.warnings.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
+/**
+ * What the run could not measure (SyncResult.warnings), first: the figures below leave it out. Each
+ * warning in the report's language (warnings.ts), never the operator's console text.
+ */
+function warningsSection(lines: readonly string[], t: Dictionary): string {
+  if (lines.length === 0) return '';
+  return `<section class="warnings" role="alert"><h2>${esc(t.warnings)}</h2><p class="note">${esc(t.warningsNote)}</p><ul>${lines.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
 }
 
 function peopleSections(result: SyncResult, t: Dictionary, f: Formatter): string {
@@ -247,35 +292,38 @@ function peopleSections(result: SyncResult, t: Dictionary, f: Formatter): string
   const championList =
     champions.length === 0
       ? `<p>${esc(t.noChampions)}</p>`
-      : `<ol>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(c.team)} — ${esc(t.engagement)} ${esc(f.count(c.engagementScore))}</li>`).join('')}</ol>`;
+      : `<ol>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(teamName(t, c.team))} — ${esc(t.engagement)} ${esc(f.count(c.engagementScore))}</li>`).join('')}</ol>`;
   const rows = users
     .map(
       (u) =>
-        `<tr><th scope="row">${esc(u.name)}${u.isKeyUser ? `<span class="badge">${esc(t.keyUser)}</span>` : ''}</th><td class="l">${esc(u.team)}</td><td>${esc(f.count(u.recordsCreated))}</td><td>${esc(f.count(u.recordsUpdated))}</td><td>${esc(f.count(u.tasksLogged))}</td><td>${esc(f.count(u.eventsLogged))}</td><td>${esc(f.count(u.activeDays))}</td><td>${u.lastLogin ? esc(f.date(u.lastLogin.slice(0, 10))) : '–'}</td><td>${esc(f.percent(u.completeness))}</td><td>${esc(f.count(u.engagementScore))}</td><td>${esc(f.duration(u.minutesSaved))}</td></tr>`
+        `<tr><th scope="row">${esc(u.name)}${u.isKeyUser ? `<span class="badge">${esc(t.keyUser)}</span>` : ''}</th><td class="l">${esc(teamName(t, u.team))}</td><td>${esc(f.count(u.recordsCreated))}</td><td>${esc(f.count(u.recordsUpdated))}</td><td>${esc(f.count(u.tasksLogged))}</td><td>${esc(f.count(u.eventsLogged))}</td><td>${esc(f.count(u.activeDays))}</td><td>${u.lastLogin ? esc(f.date(u.lastLogin.slice(0, 10))) : '–'}</td><td>${esc(f.percent(u.completeness))}</td><td>${esc(f.count(u.engagementScore))}</td><td>${esc(f.hours(u.minutesSaved))}</td></tr>`
     )
     .join('');
   return `<section><h2>${esc(t.champions)}</h2><p class="note">${esc(t.championsNote)}</p>${championList}</section>
-<section><h2>${esc(t.people)}</h2><p class="note">${esc(t.peopleNote)}</p><div class="scroll"><table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col">${esc(t.created)}</th><th scope="col">${esc(t.updated)}</th><th scope="col">${esc(t.tasks)}</th><th scope="col">${esc(t.events)}</th><th scope="col">${esc(t.activeDays)}</th><th scope="col">${esc(t.lastLogin)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.engagement)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${rows}</tbody></table></div></section>`;
+<section><h2>${esc(t.people)}</h2><p class="note">${esc(t.peopleNote)}</p>${scroller(t, t.people, `<table><thead><tr><th scope="col">${esc(t.user)}</th><th scope="col" class="l">${esc(t.team)}</th><th scope="col">${esc(t.created)}</th><th scope="col">${esc(t.updated)}</th><th scope="col">${esc(t.tasks)}</th><th scope="col">${esc(t.events)}</th><th scope="col">${esc(t.activeDays)}</th><th scope="col">${esc(t.lastLogin)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.engagement)}</th><th scope="col">${esc(t.timeSaved)}</th></tr></thead><tbody>${rows}</tbody></table>`)}</section>`;
 }
 
 const STYLE = `
 *{box-sizing:border-box}
 body{font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#181818;margin:0;background:#f3f3f3}
 header{background:#032d60;color:#fff;padding:16px clamp(12px,4vw,28px)}header h1{margin:0;font-size:clamp(18px,4.5vw,22px)}header p{margin:4px 0 0;color:#e5eaf2}
-main{padding:16px clamp(8px,3vw,28px);max-width:1280px}
+main{padding:16px clamp(8px,3vw,28px);max-width:1760px}
 section{background:#fff;border-radius:8px;padding:14px clamp(12px,3vw,20px);margin:0 0 16px;box-shadow:0 1px 2px rgba(0,0,0,.08);min-width:0}
 h2{font-size:17px;margin:0 0 8px}h3{font-size:15px;margin:14px 0 6px;color:#3e3e3c}
 .note{color:#545454;font-size:14px;margin:0 0 8px}
 .tiles{display:grid;grid-template-columns:repeat(auto-fit,minmax(150px,1fr));gap:12px}
 .tile{border:1px solid #dddbda;border-radius:8px;padding:10px 12px}.tile p{margin:0}
 .tile-label{font-size:13px;color:#545454}.tile-value{font-size:26px;font-weight:700}.tile-detail{font-size:13px;color:#545454}
-.scroll{overflow-x:auto;max-width:100%}
+.scroll{overflow-x:auto;max-width:100%}.scroll:focus-visible{outline:2px solid #0b5cab;outline-offset:2px}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 table{border-collapse:collapse;width:100%}th,td{padding:6px 8px;border-bottom:1px solid #e5e5e5;text-align:right;white-space:nowrap}
 thead th{background:#f3f3f3;font-weight:600;font-size:13px}th[scope=row],td.l,th.l,thead th:first-child{text-align:left}
-th[scope=row]{font-weight:400;white-space:normal;min-width:9em;overflow-wrap:anywhere}
+th[scope=row]{font-weight:400;white-space:normal;min-width:9em;overflow-wrap:break-word;hyphens:auto}
+.scroll th[scope=row],.scroll thead th:first-child{position:sticky;left:0;z-index:1;background:#fff}.scroll thead th:first-child{background:#f3f3f3}
+@media (max-width:480px){.scroll th[scope=row]{min-width:8em;max-width:11em}}
 tr.uncovered th[scope=row]{box-shadow:inset 4px 0 0 #8c4b02}.gap{color:#8c4b02;font-weight:600}
 span.trend{display:inline-flex;gap:6px;align-items:center}.spark{width:60px;height:20px}
-.heatmap th[scope=col]{white-space:normal;min-width:84px;vertical-align:bottom}
+.heatmap th[scope=col]{white-space:normal;min-width:84px;vertical-align:bottom}.heatmap thead th+th{width:8em}
 .heat{text-align:center;font-weight:600;font-size:13px}.heat.empty{background:#f3f3f3;color:#3e3e3c}
 .legend{list-style:none;padding:0;margin:8px 0 0;display:flex;flex-wrap:wrap;gap:6px 14px;font-size:13px}
 .legend i{display:inline-block;width:14px;height:14px;margin-right:6px;border-radius:2px;vertical-align:-2px;border:1px solid #c9c9c9}.legend i.empty{background:#f3f3f3}
@@ -297,8 +345,17 @@ export function renderReport(
   options: ReportOptions = {}
 ): string {
   const t = dictionary(lang);
-  const f = formatter(lang);
+  const f = formatter(lang, options.timeZone ?? localTimeZone());
   const labels = options.labels ?? buildLabels(lang);
+  // A team of fewer than MIN_TEAM_USERS is a person: folded into "Other teams" wherever teams are shown.
+  const folded = foldSmallTeams(result);
+  const others = folded.teams.find((x) => x.team === OTHER_TEAMS)?.users ?? 0;
+  // Folded teams that together are still under the threshold are people: tiles only, no row, no chart.
+  const hidden = others > 0 && others < MIN_TEAM_USERS ? others : 0;
+  const shown = hidden > 0 ? withoutOtherTeams(folded) : folded;
+  const warnings = reportWarnings(result.warnings, lang, { labels, f, source: result.source.kind }).map(
+    (line) => (lang === 'fr' ? frenchSpacing(line) : line)
+  );
   const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);
   const objectNames = [...new Set(runs.flatMap((r) => r.objects.map((o) => o.name)))];
   const completenessTrend =
@@ -327,14 +384,18 @@ export function renderReport(
 <body>
 <header><h1>${esc(t.title)}</h1><p>${esc(source)} · ${esc(t.period)}${esc(t.colon)}${esc(period)} · ${esc(t.generated)} ${esc(f.dateTime(result.generatedAt))}</p></header>
 <main>
-${warningsSection(result, t)}<section><h2>${esc(t.kpis)}</h2>${tiles(result, t, f)}</section>
-<section><h2>${esc(t.teams)}</h2><p class="note">${esc(t.teamsNote)}</p>${teamTable(result, t, f)}</section>
+${warningsSection(warnings, t)}<section><h2>${esc(t.kpis)}</h2>${tiles(folded, t, f)}</section>
+<section><h2>${esc(t.teams)}</h2><p class="note">${esc(t.teamsNote)}</p>${teamTable(shown, hidden, t, f)}</section>
 <section><h2>${esc(t.summary)}</h2><p class="note">${esc(t.excludedNote)}</p>
-<div class="scroll"><table><thead><tr><th scope="col">${esc(t.object)}</th><th scope="col">${esc(t.records)}</th><th scope="col">${esc(t.excluded)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.completeRecords)}</th></tr></thead><tbody>
+${scroller(
+  t,
+  t.summary,
+  `<table><thead><tr><th scope="col">${esc(t.object)}</th><th scope="col">${esc(t.records)}</th><th scope="col">${esc(t.excluded)}</th><th scope="col">${esc(t.completeness)}</th><th scope="col">${esc(t.completeRecords)}</th></tr></thead><tbody>
 ${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}</th><td>${esc(f.count(o.records))}</td><td>${esc(f.count(o.excludedRecords))}</td><td>${esc(f.percent(o.completeness.average))}</td><td>${esc(f.count(o.completeness.complete))}</td></tr>`).join('\n')}
-</tbody></table></div></section>
-<section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(result, labels, f)}</section>
-${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(result, labels, f)}</section>
+</tbody></table>`
+)}</section>
+<section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(shown, t, labels, f)}</section>
+${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(shown, t, labels, f)}</section>
 <section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
 ${options.people ? peopleSections(result, t, f) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
 </main>

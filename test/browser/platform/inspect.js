@@ -246,6 +246,26 @@
   }
 
   /**
+   * Violations of the axe-core rules named (e.g. scrollable-region-focusable, empty-table-header) in the
+   * region, one message per element: rule, width, what axe says and the element. axe must be on the page.
+   */
+  async function axeProblems(rules, where) {
+    if (!window.axe) return ['axe-core is not loaded on the page'];
+    const result = await window.axe.run(document.getElementById('root'), {
+      runOnly: { type: 'rule', values: rules },
+      resultTypes: ['violations']
+    });
+    const problems = [];
+    for (const violation of result.violations) {
+      for (const node of violation.nodes) {
+        const tag = (/^<[^>]*>/.exec(node.html) || [''])[0].replace(/\s+lwc-[\w-]+=""/g, '');
+        problems.push(`axe ${violation.id} at ${where}: ${violation.help}: ${tag}`);
+      }
+    }
+    return problems;
+  }
+
+  /**
    * The region's layout at its current width: overflow, truncated and overlapping text. Each message
    * is prefixed by the width so a failure says where it happens.
    */
@@ -474,6 +494,7 @@
     truncationProblems,
     overlapProblems,
     contrastProblems,
+    axeProblems,
     layoutProblems,
     touchTargetProblems,
     aboveTheFold,

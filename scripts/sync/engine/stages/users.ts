@@ -21,7 +21,7 @@ import type { Period } from './plan';
 /** Team of a user without a team value. */
 export const NO_TEAM = '(no team)';
 /** Team of records owned by a queue (Ids starting 00G). */
-const QUEUE_TEAM = '(queue)';
+export const QUEUE_TEAM = '(queue)';
 
 /**
  * Engagement score (0–100) weights: activity points against the reference, active days against working

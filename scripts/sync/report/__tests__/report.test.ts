@@ -17,30 +17,31 @@ describe('report formatting (Intl)', () => {
     expect(f.count(12345)).toBe('12,345');
     expect(f.percent(0.734)).toBe('73%');
     expect(f.percent(null)).toBe('–');
-    expect(f.duration(3830)).toBe('64 h');
-    expect(f.duration(45)).toBe('45 min');
+    expect(plain(f.hours(3830))).toBe('64 h');
+    expect(plain(f.hours(45))).toBe('0.8 h');
+    expect(plain(f.hours(0))).toBe('0 h');
     expect(f.date('2026-11-16')).toBe('16 Nov 2026');
-    expect(f.dateTime('2026-11-23T04:30:00.000Z')).toBe('23 Nov 2026, 04:30 UTC');
+    expect(formatter('en', 'UTC').dateTime('2026-11-23T04:30:00.000Z')).toBe('23 Nov 2026, 04:30 UTC');
   });
 
   it('formats counts, percentages, hours and dates in French', () => {
     const f = formatter('fr');
     expect(plain(f.count(12345))).toBe('12 345');
     expect(plain(f.percent(0.734))).toBe('73 %');
-    expect(plain(f.duration(383000))).toBe('6 383 h');
+    expect(plain(f.hours(383000))).toBe('6 383 h');
     expect(f.date('2026-11-16')).toBe('16 nov. 2026');
   });
 
   it('never shows minutes by the thousand: 3,830 minutes are 64 hours', () => {
     for (const lang of ['en', 'fr'] as const) {
-      expect(formatter(lang).duration(3830)).toBe('64 h');
+      expect(plain(formatter(lang).hours(3830))).toBe('64 h');
     }
   });
 });
 
 describe('report palette', () => {
-  it('maps ratios to the five steps, 1 included', () => {
-    expect([0, 0.19, 0.2, 0.5, 0.99, 1].map(step)).toEqual([0, 0, 1, 2, 4, 4]);
+  it('maps ratios to ten 10-point steps, 1 included', () => {
+    expect([0, 0.09, 0.1, 0.19, 0.5, 0.62, 0.78, 0.99, 1].map(step)).toEqual([0, 0, 1, 1, 5, 6, 7, 9, 9]);
   });
 
   it('gives every palette step a text colour with at least 4.5:1 contrast (WCAG AA)', () => {

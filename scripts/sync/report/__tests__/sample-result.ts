@@ -3,6 +3,8 @@
 // 120 users, a trend over six weeks. Deterministic (no randomness): figures derive from the indexes.
 
 import type { ObjectResult, SyncResult, TeamResult, UserResult } from '../../engine/result';
+import { NO_TEAM, QUEUE_TEAM } from '../../engine/stages/users';
+import { messageOf } from '../../messages';
 
 export const TEAM_NAMES = [
   'Grands comptes Île-de-France et Hauts-de-France',
@@ -146,5 +148,43 @@ export function previousResult(): SyncResult {
   result.period = { type: 'Week', start: '2026-11-09', end: '2026-11-15' };
   result.generatedAt = '2026-11-16T04:30:00.000Z';
   for (const o of result.objects) o.completeness.average = 0.55;
+  return result;
+}
+
+/**
+ * The sample as a sponsor gets it from a real run: two small teams (Corse: 1 user, Bourgogne-Franche-Comté:
+ * 2) folded into "Other teams", a "(no team)" team of 4 and a queue, and the warnings an export run makes
+ * (made with messageOf, as the engine does: a local path, a flag, API names, ISO dates).
+ */
+export function sponsorResult(): SyncResult {
+  const result = sampleResult();
+  const bfc = result.teams.find((t) => t.team === 'Bourgogne-Franche-Comté');
+  if (bfc) Object.assign(bfc, { users: 2, activeUsers: 1, keyUsers: 0 });
+  result.teams.push({
+    team: NO_TEAM,
+    users: 4,
+    activeUsers: 2,
+    keyUsers: 0,
+    averageEngagement: 40,
+    minutesSaved: 20,
+    recordsCreated: 3,
+    recordsUpdated: 4
+  });
+  const opportunity = result.objects[0];
+  const first = opportunity?.teams[0];
+  if (opportunity && first) opportunity.teams.push({ ...first, team: QUEUE_TEAM, records: 7 });
+  result.warnings = [
+    messageOf('sync.run', 'warning.ExportTakenBefore', [
+      'export /home/operator/Downloads/WE_00D5g_1.zip',
+      '2026-11-20',
+      'week',
+      '2026-11-09',
+      '2026-11-15',
+      '2026-11-30'
+    ]),
+    messageOf('sync.run', 'warning.NoWavesInExport'),
+    messageOf('sync.run', 'warning.RuleSkippedOffline', ['Opportunity_NextStep', 'Opportunity', 'NextStep']),
+    messageOf('sync.run', 'warning.DeletedLeftOut', ['Lead', 1234])
+  ];
   return result;
 }
