@@ -1,5 +1,5 @@
 import { LightningElement, api } from 'lwc';
-import { formatLabel } from 'c/labelUtils';
+import { formatCounts, formatLabel } from 'c/labelUtils';
 import createTestCases from '@salesforce/apex/AcceptanceConsoleController.createTestCases';
 import { reduceErrors } from 'c/ldsUtils';
 import {
@@ -28,6 +28,14 @@ import IMPORT_HELP from '@salesforce/label/c.acceptanceCaseForm_ImportHelp';
 import IMPORT from '@salesforce/label/c.acceptanceCaseForm_Import';
 import READY_TO_IMPORT from '@salesforce/label/c.acceptanceCaseForm_ReadyToImport';
 import IMPORT_RESULT from '@salesforce/label/c.acceptanceCaseForm_ImportResult';
+import READY_TO_IMPORT_ONE from '@salesforce/label/c.acceptanceCaseForm_ReadyToImportOne';
+import ROWS_WITH_ERRORS_ONE from '@salesforce/label/c.acceptanceCaseForm_RowsWithErrorsOne';
+import ROWS_WITH_ERRORS_MANY from '@salesforce/label/c.acceptanceCaseForm_RowsWithErrorsMany';
+import IMPORT_RESULT_ONE from '@salesforce/label/c.acceptanceCaseForm_ImportResultOne';
+import IMPORT_SKIPPED_ONE from '@salesforce/label/c.acceptanceCaseForm_ImportSkippedOne';
+import IMPORT_SKIPPED_MANY from '@salesforce/label/c.acceptanceCaseForm_ImportSkippedMany';
+import IMPORT_FAILED_ONE from '@salesforce/label/c.acceptanceCaseForm_ImportFailedOne';
+import IMPORT_FAILED_MANY from '@salesforce/label/c.acceptanceCaseForm_ImportFailedMany';
 import ROW_ERROR from '@salesforce/label/c.acceptanceCaseForm_RowError';
 import FILE_EMPTY from '@salesforce/label/c.acceptanceCaseForm_FileEmpty';
 import FILE_NO_SCENARIO from '@salesforce/label/c.acceptanceCaseForm_FileNoScenario';
@@ -264,7 +272,10 @@ export default class AcceptanceCaseForm extends LightningElement {
   }
 
   get previewSummary(): string {
-    return formatLabel(READY_TO_IMPORT, this.parsed?.rows.length ?? 0, this.parsed?.errors.length ?? 0);
+    return formatCounts(
+      [this.parsed?.rows.length ?? 0, { one: READY_TO_IMPORT_ONE, other: READY_TO_IMPORT }],
+      [this.parsed?.errors.length ?? 0, { one: ROWS_WITH_ERRORS_ONE, other: ROWS_WITH_ERRORS_MANY }]
+    );
   }
 
   get parseErrors(): Message[] {
@@ -301,7 +312,11 @@ export default class AcceptanceCaseForm extends LightningElement {
       const created = results.filter((result) => result.status === 'created').length;
       const duplicates = results.filter((result) => result.status === 'duplicate').length;
       const failed = results.filter((result) => result.status === 'invalid' || result.status === 'failed');
-      this.importSummary = formatLabel(IMPORT_RESULT, created, duplicates, failed.length);
+      this.importSummary = formatCounts(
+        [created, { one: IMPORT_RESULT_ONE, other: IMPORT_RESULT }],
+        [duplicates, { one: IMPORT_SKIPPED_ONE, other: IMPORT_SKIPPED_MANY }],
+        [failed.length, { one: IMPORT_FAILED_ONE, other: IMPORT_FAILED_MANY }]
+      );
       this.importFailures = failed.map((result) => ({
         key: `result-${result.rowNumber}`,
         text: formatLabel(ROW_ERROR, result.rowNumber, resultText(result))

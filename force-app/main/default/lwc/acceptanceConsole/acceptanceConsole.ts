@@ -13,7 +13,7 @@ import {
   type ObjectAccessInfo,
   type WireState
 } from 'c/ldsUtils';
-import { filterCases, nextNotRun, segments, type QueueCase, type ResultFilter } from './caseQueue';
+import { filterCases, foldText, nextNotRun, segments, type QueueCase, type ResultFilter } from './caseQueue';
 import {
   computeReadiness,
   normaliseResult,
@@ -157,10 +157,20 @@ const LOCKED_STATUSES: Record<string, string> = { Completed: LOCKED, Cancelled: 
 /** The result filters, in the order of the work: what is left, what failed, then what passed. */
 const FILTERS: ResultFilter[] = ['all', 'Not_Run', 'Failed', 'Blocked', 'Passed'];
 
-/** The first letter of a key label, lower case ('' when the label is blank). */
+/** The first letter of a key label, lower case without accents ('' when the label is blank). */
 function keyOf(label: string): string {
-  return label.trim().charAt(0).toLowerCase();
+  return foldText(label.trim().charAt(0));
 }
+
+/** The digit keys by physical position (KeyboardEvent.code), so that they work on any layout. */
+const DIGIT_CODES: Record<string, TestResult> = {
+  Digit1: 'Passed',
+  Numpad1: 'Passed',
+  Digit2: 'Failed',
+  Numpad2: 'Failed',
+  Digit3: 'Blocked',
+  Numpad3: 'Blocked'
+};
 
 /**
  * Result shortcuts: the letters come from custom labels, so that each language uses the initials of its
@@ -175,6 +185,16 @@ export function shortcutKeys(): Record<string, TestResult> {
     '2': 'Failed',
     '3': 'Blocked'
   };
+}
+
+/**
+ * The result a key press records, or undefined. Digits are matched by `code` (the physical key): on a
+ * French AZERTY keyboard the 1, 2 and 3 keys give `key` "&", "é" and '"' without Shift. Letters are
+ * matched by `key` (the character typed), folded so that "é" also means E (Échoué).
+ * Source: UI Events KeyboardEvent code values, https://www.w3.org/TR/uievents-code/.
+ */
+export function resultForKey(key: string, code: string): TestResult | undefined {
+  return DIGIT_CODES[code] ?? shortcutKeys()[foldText(key)];
 }
 
 const RESULT_KEYS: Record<TestResult, string> = {
@@ -297,6 +317,11 @@ export default class AcceptanceConsole extends LightningElement {
   /** Results can be recorded: the user may edit them and the session is open. */
   get editable(): boolean {
     return this.canRecord && !this.lockedNotice;
+  }
+
+  /** The shortcut help describes the rows only where the keys record something. */
+  get shortcutHelpRef(): string | undefined {
+    return this.editable ? 'shortcut-help' : undefined;
   }
 
   get showHeaderActions(): boolean {
@@ -700,8 +725,8 @@ export default class AcceptanceConsole extends LightningElement {
     if (!caseId) {
       return;
     }
-    const key = event.key.toLowerCase();
-    const result = shortcutKeys()[key];
+    const key = foldText(event.key);
+    const result = resultForKey(event.key, event.code);
     if (result) {
       event.preventDefault();
       this.choose(caseId, result);

@@ -45,6 +45,23 @@ export function formatPlural(
   return formatLabel(form === 'one' ? labels.one : labels.other, ...values);
 }
 
+/**
+ * Counted sentences joined by a space: the first always, the others only when their count is not zero
+ * ("1 row ready to import." rather than "…; 0 rows with errors…"). Each sentence is a label with its
+ * singular and plural forms, chosen by `formatPlural`.
+ * @param first the main count and its labels, shown even when zero
+ * @param others further counts and their labels, left out when zero
+ * @returns the sentences, each ending as its label does
+ */
+export function formatCounts(
+  first: [number, PluralLabels],
+  ...others: Array<[number, PluralLabels]>
+): string {
+  return [first, ...others.filter(([count]) => count !== 0)]
+    .map(([count, labels]) => formatPlural(count, labels))
+    .join(' ');
+}
+
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /**

@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatDate, formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getTrainingFollowUps from '@salesforce/apex/TrainingFollowUpController.getTrainingFollowUps';
 import { refreshApex } from '@salesforce/apex';
@@ -10,6 +10,8 @@ import { canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c
 import TITLE from '@salesforce/label/c.trainingFollowUps_Title';
 import SUMMARY from '@salesforce/label/c.trainingFollowUps_Summary';
 import EMPTY from '@salesforce/label/c.trainingFollowUps_Empty';
+import SUMMARY_ONE from '@salesforce/label/c.trainingFollowUps_SummaryOne';
+import EMPTY_ONE from '@salesforce/label/c.trainingFollowUps_EmptyOne';
 import NOT_KEY_USER from '@salesforce/label/c.trainingFollowUps_NotKeyUser';
 import TRAINED_ON from '@salesforce/label/c.trainingFollowUps_TrainedOn';
 import MARK from '@salesforce/label/c.trainingFollowUps_MarkFollowedUp';
@@ -129,17 +131,20 @@ export default class TrainingFollowUps extends LightningElement {
   }
 
   get emptyText(): string {
-    return formatLabel(EMPTY, this.weeks);
+    return formatPlural(this.weeks, { one: EMPTY_ONE, other: EMPTY });
   }
 
   get summary(): string {
-    return formatLabel(SUMMARY, this.total, this.weeks);
+    return formatPlural(this.weeks, { one: SUMMARY_ONE, other: SUMMARY }, [this.total, this.weeks]);
   }
 
-  /** Shown when the server listed fewer than are due (the oldest trainings first). */
+  /**
+   * Shown when the server listed fewer than are due (the oldest trainings first, at most
+   * TrainingFollowUpController.MAX_ROWS): the next ones come in as these are followed up.
+   */
   get oldestListed(): string {
     const listed = this.rows.length;
-    return listed < this.total ? formatLabel(OLDEST_LISTED, listed) : '';
+    return listed < this.total ? formatLabel(OLDEST_LISTED, listed, this.total) : '';
   }
 
   private get rows(): FollowUpRow[] {
@@ -167,7 +172,7 @@ export default class TrainingFollowUps extends LightningElement {
   }
 
   get showAllLabel(): string {
-    return formatLabel(SHOW_ALL, this.rows.length);
+    return formatLabel(SHOW_ALL, this.rows.length - FIRST_ROWS, this.rows.length, this.total);
   }
 
   handleShowAll() {

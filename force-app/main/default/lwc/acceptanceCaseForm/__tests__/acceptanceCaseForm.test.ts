@@ -18,6 +18,30 @@ function createForm(mode = ''): HTMLElement {
   return element;
 }
 
+// the real English singular forms, to see which form each count gets (the plural forms stay label names)
+jest.mock(
+  '@salesforce/label/c.acceptanceCaseForm_ReadyToImportOne',
+  () => ({ default: '{0} row ready to import.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.acceptanceCaseForm_RowsWithErrorsOne',
+  () => ({ default: '{0} row with errors, listed below, will not be imported.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.acceptanceCaseForm_ImportResultOne',
+  () => ({ default: '{0} test case created.' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.acceptanceCaseForm_ImportSkippedOne',
+  () => ({ default: '{0} already in the session (skipped).' }),
+  { virtual: true }
+);
+
 function change(target: HTMLElement | null, detail: Record<string, unknown>) {
   target!.dispatchEvent(new CustomEvent('change', { detail }));
 }
@@ -144,7 +168,9 @@ describe('c-acceptance-case-form', () => {
     });
     await flushPromises();
     expect(text($(element, '.file-name'))).toBe('scenarios.csv');
-    expect(text($(element, '.preview-summary'))).toBe('c.acceptanceCaseForm_ReadyToImport');
+    expect(text($(element, '.preview-summary'))).toBe(
+      'c.acceptanceCaseForm_ReadyToImport c.acceptanceCaseForm_RowsWithErrorsMany'
+    );
     expect(element.shadowRoot!.querySelectorAll('.parse-errors li')).toHaveLength(2);
     expect(mockCreate).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
@@ -186,6 +212,22 @@ describe('c-acceptance-case-form', () => {
     expect($(element, '.file-name')).toBeNull();
   });
 
+  it('counts one row in the singular and leaves out the counts that are zero', async () => {
+    mockCreate.mockResolvedValueOnce([{ rowNumber: 2, status: 'created', recordId: 'a03000000000005AAA' }]);
+    const element = createForm();
+    change($(element, 'lightning-input.file'), { files: [csvFile('Scenario\nCreate an account\n,Missing')] });
+    await flushPromises();
+    expect(text($(element, '.preview-summary'))).toBe(
+      '1 row ready to import. 1 row with errors, listed below, will not be imported.'
+    );
+    change($(element, 'lightning-input.file'), { files: [csvFile('Scenario\nCreate an account')] });
+    await flushPromises();
+    expect(text($(element, '.preview-summary'))).toBe('1 row ready to import.');
+    ($(element, 'lightning-button.import') as HTMLElement).click();
+    await flushPromises();
+    expect(text($(element, '.import-summary'))).toBe('1 test case created.');
+  });
+
   it('imports the valid rows in one call and reports each failed row', async () => {
     mockCreate.mockResolvedValueOnce(importResults);
     const element = createForm();
@@ -203,7 +245,10 @@ describe('c-acceptance-case-form', () => {
     expect(testCases[0]).toEqual(
       expect.objectContaining({ scenario: 'Create an account', assignToMe: false })
     );
-    expect(text($(element, '.import-summary'))).toBe('c.acceptanceCaseForm_ImportResult');
+    // 1 created, 1 duplicate, 2 failed
+    expect(text($(element, '.import-summary'))).toBe(
+      '1 test case created. 1 already in the session (skipped). c.acceptanceCaseForm_ImportFailedMany'
+    );
     expect(element.shadowRoot!.querySelectorAll('.import-failures li')).toHaveLength(2);
     expect(created.mock.calls[0][0].detail).toEqual({ count: 1 });
     await expect(element).toBeAccessible();

@@ -619,6 +619,27 @@ describe('c-acceptance-console', () => {
     expect(mockUpdateRecord).not.toHaveBeenCalled();
     expect($(element, '.draft')).toBeNull();
     expect($(element, 'button.open-add')).toBeNull();
+    // nothing to run here: no keyboard help, no "next not run", and the rows are not described by it
+    expect($(element, '.shortcut-help')).toBeNull();
+    expect($(element, 'button.next-not-run')).toBeNull();
+    expect(caseArticle(element, 'a03000000000003AAA').hasAttribute('aria-describedby')).toBe(false);
     await expect(element).toBeAccessible();
+  });
+
+  it('records results with the 1, 2 and 3 keys of a French AZERTY keyboard (matched by their position)', async () => {
+    const element = createConsole();
+    wire.emit(consoleData);
+    await flushPromises();
+    expect($(element, '.shortcut-help')).not.toBeNull();
+    // AZERTY without Shift: the 1 key types "&", the 3 key types '"'
+    press(caseArticle(element, 'a03000000000003AAA'), '&', { code: 'Digit1' });
+    await flushPromises();
+    expect(mockUpdateRecord).toHaveBeenCalledTimes(1);
+    expect(mockUpdateRecord.mock.calls[0][0].fields).toEqual(
+      expect.objectContaining({ Result__c: 'Passed' })
+    );
+    press(caseArticle(element, 'a03000000000002AAA'), '"', { code: 'Digit3' });
+    await flushPromises();
+    expect(text($(element, '.draft-result'))).toBe('c.acceptanceConsole_Blocked');
   });
 });

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { filterCases, foldText, matchesQuery, nextNotRun, segments, type QueueCase } from '../caseQueue';
+import { resultForKey } from '../acceptanceConsole';
 
 const cases: QueueCase[] = [
   {
@@ -100,5 +101,23 @@ describe('acceptanceConsole shortcut keys', () => {
     expect(key('KeyBlocked')).toBe(initial(labels.acceptanceConsole_Blocked ?? ''));
     // the help names the keys through placeholders, so it cannot say other letters than the keys
     expect(labels.acceptanceConsole_Shortcuts).toMatch(/\{0\}[\s\S]*\{1\}[\s\S]*\{2\}[\s\S]*\{3\}/);
+  });
+});
+
+describe('acceptanceConsole resultForKey', () => {
+  it.each([
+    ['&', 'Digit1', 'Passed'],
+    ['é', 'Digit2', 'Failed'],
+    ['"', 'Digit3', 'Blocked'],
+    ['1', 'Numpad1', 'Passed'],
+    ['3', 'Numpad3', 'Blocked'],
+    ['2', '', 'Failed']
+  ])('maps key %p with code %p to %p, whatever the layout', (key, code, result) => {
+    expect(resultForKey(key, code)).toBe(result);
+  });
+
+  it('ignores other keys', () => {
+    expect(resultForKey('x', 'KeyX')).toBeUndefined();
+    expect(resultForKey('(', 'Digit5')).toBeUndefined();
   });
 });

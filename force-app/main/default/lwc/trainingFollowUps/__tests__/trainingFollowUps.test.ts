@@ -35,6 +35,28 @@ jest.mock(
   () => ({ default: 'Trained more than {1} weeks ago and not followed up since: {0}.' }),
   { virtual: true }
 );
+jest.mock(
+  '@salesforce/label/c.trainingFollowUps_SummaryOne',
+  () => ({ default: 'Trained more than {1} week ago and not followed up since: {0}.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.trainingFollowUps_EmptyOne',
+  () => ({ default: 'Everyone trained more than {0} week ago has been followed up.' }),
+  { virtual: true }
+);
+jest.mock(
+  '@salesforce/label/c.trainingFollowUps_ShowAll',
+  () => ({ default: 'Show {0} more ({1} of {2})' }),
+  {
+    virtual: true
+  }
+);
+jest.mock(
+  '@salesforce/label/c.trainingFollowUps_OldestListed',
+  () => ({ default: 'The {0} oldest of {1} are listed: record their follow-ups to see the next ones.' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.trainingFollowUps_TrainedOn', () => ({ default: '{0}, trained on {1}' }), {
   virtual: true
 });
@@ -127,13 +149,25 @@ describe('c-training-follow-ups', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('says "1 week" in the singular, in the summary and when nobody is due', async () => {
+    const element = create();
+    wire.emit({ ...manyRows, followUpWeeks: 1 });
+    await flushPromises();
+    expect(text($(element, '.summary'))).toBe('Trained more than 1 week ago and not followed up since: 9.');
+    wire.emit({ ...noneDue, followUpWeeks: 1 });
+    await flushPromises();
+    expect(text($(element, '.empty'))).toBe('Everyone trained more than 1 week ago has been followed up.');
+  });
+
   it('lists the oldest first, a few at a time, with the total and the training of each', async () => {
     const element = create();
     wire.emit(manyRows);
     await flushPromises();
     expect(text($(element, '.summary'))).toBe('Trained more than 4 weeks ago and not followed up since: 9.');
     // the server listed 7 of the 9 due
-    expect(text($(element, '.oldest-listed'))).toBe('c.trainingFollowUps_OldestListed');
+    expect(text($(element, '.oldest-listed'))).toBe(
+      'The 7 oldest of 9 are listed: record their follow-ups to see the next ones.'
+    );
     let rows = $$(element, 'li.row');
     expect(rows).toHaveLength(FIRST_ROWS);
     // a long French name and team are shown whole (they wrap), with the wave after the training
@@ -147,7 +181,8 @@ describe('c-training-follow-ups', () => {
       'Opportunity pipeline — team group, trained on September 8, 2026'
     );
     const showAll = $(element, 'button.show-all')!;
-    expect(text(showAll)).toBe('c.trainingFollowUps_ShowAll');
+    // the counts agree: 5 shown, 2 more of the 7 listed, of the 9 due
+    expect(text(showAll)).toBe('Show 2 more (7 of 9)');
     showAll.click();
     await flushPromises();
     rows = $$(element, 'li.row');
