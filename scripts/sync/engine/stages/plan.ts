@@ -9,6 +9,8 @@ import { syncInputError } from '../../errors';
 import { messageOf } from '../../messages';
 import type { CompletenessRule, ObjectDescribe, RecordSource, RuleSet } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
+import { periodPastExport } from '../../rules/export-day';
+import type { ExportDay } from '../../rules/export-day';
 import { dayNumber, isCalendarDate, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
@@ -65,11 +67,7 @@ export async function planRun(
 ): Promise<RunPlan> {
   let rules = options.rules ?? (await source.loadRules());
   const type = options.periodType ?? rules.settings.snapshotPeriod;
-  const period = planPeriod(
-    options.asOf ?? (await defaultAsOf(source, options.today ?? todayUtc(), type, warn)),
-    type,
-    options.trendCount ?? DEFAULT_TREND_COUNT
-  );
+  const period = await periodOf(source, options, type, warn);
   const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
   const names = selectObjects(source, rules, options.objects, available, warn);
   const objects: RunPlan['objects'] = [];
@@ -101,30 +99,61 @@ export function lastCompletePeriodDay(today: string, type: PeriodType): string {
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /**
- * The day measured without --as-of: the last complete period before the source's moment. A live org is
- * read as of today; a Data Export is a snapshot of the day it was taken (`RecordSource.takenAt`), so its
- * default is the last complete period before that day, whatever today is (an export measured weeks later
- * still shows its last full week, not an empty week after it), with a warning when that is not the last
- * complete period before today.
+ * The period measured: --as-of's, or the default (defaultAsOf). For a Data Export, an --as-of period that
+ * reaches past the day the export was taken is said (its days after hold no data).
  */
-async function defaultAsOf(
+async function periodOf(
   source: RecordSource,
+  options: PlanOptions,
+  type: PeriodType,
+  warn: (message: string) => void
+): Promise<Period> {
+  const taken = await source.takenAt?.();
+  const asOf = options.asOf ?? defaultAsOf(source, taken, options.today ?? todayUtc(), type, warn);
+  const period = planPeriod(asOf, type, options.trendCount ?? DEFAULT_TREND_COUNT);
+  const past = taken && periodPastExport(source.description, taken, period.start, period.end - 1);
+  if (past) warn(past);
+  return period;
+}
+
+/**
+ * The day measured without --as-of: the last complete period before the source's moment. A live org is
+ * read as of today; a Data Export is a snapshot of the day it was taken (`RecordSource.takenAt`, with its
+ * evidence), so its default is the last complete period before that day, whatever today is (an export
+ * measured weeks later still shows its last full week, not an empty week after it), with a warning when
+ * that is not the last complete period before today, or when nothing dates the export.
+ */
+function defaultAsOf(
+  source: RecordSource,
+  taken: ExportDay | undefined,
   today: string,
   type: PeriodType,
   warn: (message: string) => void
-): Promise<string> {
+): string {
   const fromToday = lastCompletePeriodDay(today, type);
-  const taken = await source.takenAt?.();
-  if (taken === undefined || taken >= today) return fromToday;
-  const asOf = lastCompletePeriodDay(taken, type);
+  const startOf = (day: string): string => isoDay(periodStartDay(dayNumber(day), type));
+  if (taken === undefined) {
+    if (source.kind === 'export')
+      warn(
+        messageOf('sync.run', 'warning.NoExportDay', [
+          source.description,
+          type.toLowerCase(),
+          startOf(fromToday),
+          fromToday
+        ])
+      );
+    return fromToday;
+  }
+  if (taken.day >= today) return fromToday;
+  const asOf = lastCompletePeriodDay(taken.day, type);
   if (asOf !== fromToday) {
-    const start = isoDay(periodStartDay(dayNumber(asOf), type));
     warn(
       messageOf('sync.run', 'warning.ExportTakenBefore', [
         source.description,
-        taken,
+        taken.day,
+        taken.evidence,
         type.toLowerCase(),
-        start,
+        startOf(asOf),
         asOf,
         today
       ])
