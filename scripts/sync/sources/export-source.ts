@@ -95,6 +95,8 @@ export class ExportSource implements RecordSource {
   /** Per file, how its bytes reach the parser (a UTF-16 byte order mark overrides --encoding). */
   private readonly plans = new Map<FileRef, EncodingPlan>();
   private readonly describeCache = new Map<string, ObjectDescribe>();
+  /** Per part of a several-file object: the columns other parts have and it lacks (said once read whole). */
+  private readonly lacking = new Map<FileRef, string[]>();
 
   constructor(options: ExportSourceOptions) {
     this.encoding = planEncoding(options.encoding ?? 'utf-8');
@@ -214,6 +216,7 @@ export class ExportSource implements RecordSource {
     for (const part of parts) {
       try {
         let bytes = 0;
+        let rows = 0;
         const { bytes: input, encoding } = await this.opened(part);
         for await (const batch of readCsvParallel(input, {
           encoding,
@@ -221,9 +224,11 @@ export class ExportSource implements RecordSource {
           onBytes: (b) => (bytes = b)
         })) {
           page++;
+          rows += batch.length;
           options.progress?.page(objectName, { page, records: batch.length, bytes });
           yield batch;
         }
+        this.sayLacking(part, objectName, rows);
       } catch (error) {
         if (error instanceof CsvFormatError) {
           throw syncInputError(
@@ -270,6 +275,7 @@ export class ExportSource implements RecordSource {
       const { bytes, encoding } = await this.opened(firstPart);
       columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
     }
+    columns = await this.unionColumns(parts, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
       this.warnings.push(messageOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
     }
@@ -285,6 +291,43 @@ export class ExportSource implements RecordSource {
     };
     this.describeCache.set(key, describe);
     return describe;
+  }
+
+  /**
+   * The columns of every part of an object, the first part's first (review 1.1): a column only some files
+   * have is still a field of the object. Each part lacking some is remembered for sayLacking.
+   */
+  private async unionColumns(parts: readonly FileRef[], first: readonly string[]): Promise<string[]> {
+    const withBytes = parts.filter((p) => p.size > 0);
+    if (withBytes.length < 2) return [...first];
+    const headers: string[][] = [];
+    for (const part of withBytes) {
+      const { bytes, encoding } = await this.opened(part);
+      headers.push(await readCsvHeader(bytes, { encoding, sourceName: part.display }));
+    }
+    const union = [...first];
+    for (const header of headers)
+      for (const c of header) if (!union.some((u) => sameName(u, c))) union.push(c);
+    withBytes.forEach((part, i) => {
+      const missing = union.filter((u) => !(headers[i] ?? []).some((c) => sameName(c, u)));
+      if (missing.length > 0) this.lacking.set(part, missing);
+    });
+    return union;
+  }
+
+  /** Says, once, that a part read whole lacks columns its object's other files have, with its records. */
+  private sayLacking(part: FileRef, objectName: string, rows: number): void {
+    const missing = this.lacking.get(part);
+    if (!missing) return;
+    this.lacking.delete(part);
+    this.warnings.push(
+      messageOf('sync.export', 'warning.PartLacksColumns', [
+        part.display,
+        missing.join(', '),
+        objectName,
+        rows
+      ])
+    );
   }
 
   private async recordTypes(objectName: string): Promise<RecordTypeInfo[]> {
@@ -453,7 +496,7 @@ export class ExportSource implements RecordSource {
     ) {
       throw syncInputError('sync.export', 'NoTeamColumn', [field]);
     }
-    this.warnMissing(lower);
+    this.warnMissing(field);
     return users.map((u) => ({
       id: ref(u, 'id'),
       name: nameOf(u),
@@ -475,11 +518,8 @@ export class ExportSource implements RecordSource {
    * every optional file; a run stops only when nothing meaningful can be measured, e.g. no User.csv).
    */
   private warnMissing(teamField: string): void {
-    const needs = teamField.startsWith('userrole.')
-      ? 'UserRole'
-      : teamField.startsWith('profile.')
-        ? 'Profile'
-        : '';
+    const lower = teamField.toLowerCase();
+    const needs = lower.startsWith('userrole.') ? 'UserRole' : lower.startsWith('profile.') ? 'Profile' : '';
     if (needs && !this.has(needs)) {
       this.warnings.push(
         messageOf('sync.export', 'warning.TeamFieldFile', [teamField, needs, this.description, needs])

@@ -198,7 +198,7 @@ function selectObjects(
           ? syncInputError('sync.run', 'ObjectNotInExport', [name, source.description], [name])
           : syncInputError('sync.run', 'ObjectNotInOrg', [name, source.description]);
       }
-      if (!objects.includes(found)) objects.push(found);
+      if (!objects.some((o) => sameName(o, found))) objects.push(displayName(found, name));
     }
     return objects;
   }
@@ -208,7 +208,8 @@ function selectObjects(
   }
   for (const name of wanted) {
     const found = available.get(nameKey(name));
-    if (found) objects.push(found);
+    // A file named in another letter case (account.csv) is shown by its API name's spelling.
+    if (found) objects.push(displayName(found, name));
     else warn(messageOf('sync.run', 'warning.DefaultObjectMissing', [name, source.description]));
   }
   return objects;
@@ -262,4 +263,10 @@ async function describeWithRules(
     warn(messageOf('sync.run', 'warning.NoRecordTypes', [object, source.description, object]));
   }
   return d;
+}
+
+/** The spelling to show: as the source spells it, unless that is all one case and `asked` is not (account.csv). */
+function displayName(found: string, asked: string): string {
+  const oneCase = found === found.toLowerCase() || found === found.toUpperCase();
+  return oneCase && asked !== asked.toLowerCase() && asked !== asked.toUpperCase() ? asked : found;
 }
