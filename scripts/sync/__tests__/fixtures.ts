@@ -112,6 +112,8 @@ export interface ZipFile {
   /** Overrides of what the central directory declares. */
   declaredSize?: number;
   crc?: number;
+  /** Last-modified date as an MS-DOS date ((year-1980)<<9 | month<<5 | day); 0 (none) unless given. */
+  dosDate?: number;
 }
 
 /** A minimal zip (deflated entries) with the central directory's sizes and CRC as given. */
@@ -128,6 +130,7 @@ export function zip(files: ZipFile[]): Buffer {
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
     local.writeUInt16LE(8, 8);
+    local.writeUInt16LE(file.dosDate ?? 0, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(packed.length, 18);
     local.writeUInt32LE(size, 22);
@@ -138,6 +141,7 @@ export function zip(files: ZipFile[]): Buffer {
     entry.writeUInt16LE(20, 4);
     entry.writeUInt16LE(20, 6);
     entry.writeUInt16LE(8, 10);
+    entry.writeUInt16LE(file.dosDate ?? 0, 14);
     entry.writeUInt32LE(crc, 16);
     entry.writeUInt32LE(packed.length, 20);
     entry.writeUInt32LE(size, 24);

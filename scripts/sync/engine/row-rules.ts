@@ -10,7 +10,11 @@
 //   invited, all created by the organizer) and the occurrences of a recurring series (RecurrenceActivityId
 //   naming another row, the series' main record with IsRecurrence = true; or a Lightning occurrence,
 //   IsRecurrence2 = true, whose series record has GroupEventType 3). Sources: Object Reference, Event and
-//   Task; Change Data Capture Developer Guide, "Event Invitees" and "Recurring Activities".
+//   Task; Change Data Capture Developer Guide, "Event Invitees" and "Recurring Activities". Without a
+//   GroupEventType column an IsRecurrence2 row cannot be told from its series record: it is counted, and
+//   counted in `unsureSeries` for a warning. And a person account's person contact (Contact with
+//   IsPersonAccount = true): Salesforce creates it with the account (API Developer Guide, "Person Account
+//   Record Types"), so its creation is the account's, credited once, on the Account.
 
 import { FIELD_KINDS } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { findColumn } from '../csv/cells';
@@ -29,6 +33,8 @@ export interface RowRuleCounts {
   deleted: number;
   duplicates: number;
   copies: number;
+  /** IsRecurrence2 rows counted as events without a GroupEventType column to tell series from occurrence. */
+  unsureSeries: number;
 }
 
 interface Columns {
@@ -38,6 +44,7 @@ interface Columns {
   recurrenceOf: number;
   recurrence2: number;
   groupEventType: number;
+  personContact: number;
 }
 
 /** Fields the rules read, when the object has them (added to what a source is asked for). */
@@ -47,14 +54,15 @@ export const ROW_RULE_FIELDS = [
   'IsChild',
   'RecurrenceActivityId',
   'IsRecurrence2',
-  'GroupEventType'
+  'GroupEventType',
+  'IsPersonAccount'
 ] as const;
 
 const checked = FIELD_KINDS.boolean.filledBytes;
 
 /** Decides per row; one instance per object pass. */
 export class RowRules {
-  readonly counts: RowRuleCounts = { deleted: 0, duplicates: 0, copies: 0 };
+  readonly counts: RowRuleCounts = { deleted: 0, duplicates: 0, copies: 0, unsureSeries: 0 };
   private lastColumns: readonly string[] | null = null;
   private cols: Columns = {
     id: -1,
@@ -62,13 +70,19 @@ export class RowRules {
     child: -1,
     recurrenceOf: -1,
     recurrence2: -1,
-    groupEventType: -1
+    groupEventType: -1,
+    personContact: -1
   };
   private readonly seen: IdFingerprints | null;
+  private readonly contact: boolean;
 
-  /** @param dedupe look for Ids read twice (the object has several files) */
-  constructor(dedupe: boolean) {
+  /**
+   * @param dedupe look for Ids read twice (the object has several files)
+   * @param object the object's API name (Contact: person contacts are copies)
+   */
+  constructor(dedupe: boolean, object = '') {
     this.seen = dedupe ? new IdFingerprints() : null;
+    this.contact = object.toLowerCase() === 'contact';
   }
 
   /** Flags of each row of the batch into out[0..length). */
@@ -82,10 +96,11 @@ export class RowRules {
         child: c('IsChild'),
         recurrenceOf: c('RecurrenceActivityId'),
         recurrence2: c('IsRecurrence2'),
-        groupEventType: c('GroupEventType')
+        groupEventType: c('GroupEventType'),
+        personContact: this.contact ? c('IsPersonAccount') : -1
       };
     }
-    const { id, deleted, child, recurrenceOf, recurrence2, groupEventType } = this.cols;
+    const { id, deleted, child, recurrenceOf, recurrence2, groupEventType, personContact } = this.cols;
     const isTrue = (r: number, col: number): boolean => {
       if (col < 0) return false;
       if (!raw) return FIELD_KINDS.boolean.filled(batch.value(r, col));
@@ -102,13 +117,15 @@ export class RowRules {
         flags |= ROW_DUPLICATE;
         this.counts.duplicates++;
       }
-      if (flags === 0 && (child >= 0 || recurrenceOf >= 0 || recurrence2 >= 0)) {
+      if (flags === 0 && (child >= 0 || recurrenceOf >= 0 || recurrence2 >= 0 || personContact >= 0)) {
+        const series2 = isTrue(r, recurrence2);
+        if (series2 && groupEventType < 0) this.counts.unsureSeries++;
         const occurrence =
           (recurrenceOf >= 0 &&
             !batch.isEmpty(r, recurrenceOf) &&
             (id < 0 || batch.value(r, recurrenceOf) !== batch.value(r, id))) ||
-          (isTrue(r, recurrence2) && (groupEventType < 0 || batch.value(r, groupEventType) !== '3'));
-        if (isTrue(r, child) || occurrence) {
+          (series2 && groupEventType >= 0 && batch.value(r, groupEventType) !== '3');
+        if (isTrue(r, child) || occurrence || isTrue(r, personContact)) {
           flags |= ROW_COPY;
           this.counts.copies++;
         }

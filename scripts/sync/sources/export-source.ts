@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { CsvFormatError, readCsvHeader } from '../csv/csv-reader';
-import { bomEncoding, hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
+import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
+import { headBytes, planFromBytes } from '../csv/encoding-evidence';
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
@@ -21,6 +22,8 @@ import {
   sameName
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
+import { chooseExportDay, dosDay } from '../rules/export-day';
+import type { ExportDay } from '../rules/export-day';
 import type {
   FieldDescribe,
   FieldType,
@@ -48,6 +51,8 @@ interface FileRef {
   /** Bytes (0: an empty file, read as no records). */
   size: number;
   open(): Readable;
+  /** A zip entry's last-modified day (yyyy-mm-dd), when the zip gives one: dates the export. */
+  zipDay?: string;
 }
 
 const BOOLEAN_NAMES = new Set(
@@ -90,6 +95,8 @@ export class ExportSource implements RecordSource {
   /** Per file, how its bytes reach the parser (a UTF-16 byte order mark overrides --encoding). */
   private readonly plans = new Map<FileRef, EncodingPlan>();
   private readonly describeCache = new Map<string, ObjectDescribe>();
+  /** Per part of a several-file object: the columns other parts have and it lacks (said once read whole). */
+  private readonly lacking = new Map<FileRef, string[]>();
 
   constructor(options: ExportSourceOptions) {
     this.encoding = planEncoding(options.encoding ?? 'utf-8');
@@ -167,7 +174,8 @@ export class ExportSource implements RecordSource {
       this.add(basename(entry.name), {
         display: `${path}:${entry.name}`,
         size: entry.size,
-        open: () => openZipEntry(path, entry)
+        open: () => openZipEntry(path, entry),
+        zipDay: dosDay(entry.dosDate ?? 0)
       });
     }
   }
@@ -180,17 +188,14 @@ export class ExportSource implements RecordSource {
     return Promise.resolve([...this.names.values()].sort());
   }
 
-  /** How a file's bytes reach the parser: --encoding's plan, unless the file starts with a UTF-16 mark. */
+  /** How a file's bytes reach the parser: --encoding's plan, unless its bytes prove another encoding. */
   private async planOf(part: FileRef): Promise<EncodingPlan> {
     let plan = this.plans.get(part);
     if (!plan) {
-      const head = await firstBytes(part.open());
-      const bom = bomEncoding(head);
-      plan = bom ? { encoding: bom, transcode: true } : this.encoding;
-      // UTF-16 text of a CSV (ASCII structure) has a 0 byte in every pair: none means it is not UTF-16.
-      if (!bom && plan.encoding.startsWith('utf-16') && head.length >= 2 && !head.includes(0)) {
-        throw syncInputError('sync.export', 'NotUtf16', [part.display, plan.encoding]);
-      }
+      // What the bytes prove (a byte order mark, UTF-16's NULs) wins over --encoding: csv/encoding-evidence.ts.
+      plan = planFromBytes(await headBytes(part.open()), this.encoding, part.display, (w) =>
+        this.warnings.push(w)
+      );
       this.plans.set(part, plan);
     }
     return plan;
@@ -211,6 +216,7 @@ export class ExportSource implements RecordSource {
     for (const part of parts) {
       try {
         let bytes = 0;
+        let rows = 0;
         const { bytes: input, encoding } = await this.opened(part);
         for await (const batch of readCsvParallel(input, {
           encoding,
@@ -218,9 +224,11 @@ export class ExportSource implements RecordSource {
           onBytes: (b) => (bytes = b)
         })) {
           page++;
+          rows += batch.length;
           options.progress?.page(objectName, { page, records: batch.length, bytes });
           yield batch;
         }
+        this.sayLacking(part, objectName, rows);
       } catch (error) {
         if (error instanceof CsvFormatError) {
           throw syncInputError(
@@ -267,6 +275,7 @@ export class ExportSource implements RecordSource {
       const { bytes, encoding } = await this.opened(firstPart);
       columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
     }
+    columns = await this.unionColumns(parts, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
       this.warnings.push(messageOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
     }
@@ -282,6 +291,43 @@ export class ExportSource implements RecordSource {
     };
     this.describeCache.set(key, describe);
     return describe;
+  }
+
+  /**
+   * The columns of every part of an object, the first part's first (review 1.1): a column only some files
+   * have is still a field of the object. Each part lacking some is remembered for sayLacking.
+   */
+  private async unionColumns(parts: readonly FileRef[], first: readonly string[]): Promise<string[]> {
+    const withBytes = parts.filter((p) => p.size > 0);
+    if (withBytes.length < 2) return [...first];
+    const headers: string[][] = [];
+    for (const part of withBytes) {
+      const { bytes, encoding } = await this.opened(part);
+      headers.push(await readCsvHeader(bytes, { encoding, sourceName: part.display }));
+    }
+    const union = [...first];
+    for (const header of headers)
+      for (const c of header) if (!union.some((u) => sameName(u, c))) union.push(c);
+    withBytes.forEach((part, i) => {
+      const missing = union.filter((u) => !(headers[i] ?? []).some((c) => sameName(c, u)));
+      if (missing.length > 0) this.lacking.set(part, missing);
+    });
+    return union;
+  }
+
+  /** Says, once, that a part read whole lacks columns its object's other files have, with its records. */
+  private sayLacking(part: FileRef, objectName: string, rows: number): void {
+    const missing = this.lacking.get(part);
+    if (!missing) return;
+    this.lacking.delete(part);
+    this.warnings.push(
+      messageOf('sync.export', 'warning.PartLacksColumns', [
+        part.display,
+        missing.join(', '),
+        objectName,
+        rows
+      ])
+    );
   }
 
   private async recordTypes(objectName: string): Promise<RecordTypeInfo[]> {
@@ -337,27 +383,60 @@ export class ExportSource implements RecordSource {
   }
 
   /**
-   * The day the export was taken: the latest of User.csv's LastLoginDate, SystemModstamp, LastModifiedDate
-   * and CreatedDate (yyyy-mm-dd, UTC), or undefined without User.csv or those columns. Salesforce stamps
-   * these as logins and changes happen, so none is after the export, and in an org in use someone logs in
-   * every working day: the latest is within a day or so of the export. User.csv is in every export and
-   * small; the record files are not read twice for it. File dates are not used: copying, git or a
-   * re-zip resets them.
+   * The day the export was taken, and the evidence (rules/export-day.ts chooses): the latest last-modified
+   * day of its zip entries, and the latest of User.csv's LastLoginDate, SystemModstamp, LastModifiedDate and
+   * CreatedDate (UTC). Salesforce stamps these as logins and changes happen, so none is after the export.
+   * Only when User.csv has none are the other files read for their latest CreatedDate, LastModifiedDate or
+   * SystemModstamp (a second pass, so the usual run reads the record files once). Folder files' own dates
+   * are not used: copying or git resets them. undefined when nothing dates the export.
    */
-  async takenAt(): Promise<string | undefined> {
-    if (!this.has('User')) return undefined;
-    const stamps = ['lastlogindate', 'systemmodstamp', 'lastmodifieddate', 'createddate'];
+  async takenAt(): Promise<ExportDay | undefined> {
+    let zip: ExportDay | undefined;
+    for (const parts of this.files.values())
+      for (const part of parts)
+        if (part.zipDay && (!zip || part.zipDay > zip.day))
+          zip = {
+            day: part.zipDay,
+            evidence: messageOf('sync.export', 'evidence.ZipEntries', [part.display.replace(/:[^:]*$/, '')])
+          };
+    let data = await this.latestStamp('User', [
+      'lastlogindate',
+      'systemmodstamp',
+      'lastmodifieddate',
+      'createddate'
+    ]);
+    if (!data)
+      for (const key of [...this.files.keys()].sort()) {
+        if (key === 'user') continue;
+        const found = await this.latestStamp(key, ['createddate', 'lastmodifieddate', 'systemmodstamp']);
+        if (found && (!data || found.day > data.day)) data = found;
+      }
+    return chooseExportDay(zip, data);
+  }
+
+  /** The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. */
+  private async latestStamp(objectName: string, stamps: readonly string[]): Promise<ExportDay | undefined> {
+    if (!this.has(objectName)) return undefined;
     let latest = Number.NaN;
-    for await (const batch of this.stream('User')) {
+    let column = '';
+    for await (const batch of this.stream(objectName)) {
       const columns = batch.columns.flatMap((c, i) => (stamps.includes(c.toLowerCase()) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
           const day = dayNumber(batch.value(r, c));
-          if (day > latest || Number.isNaN(latest)) latest = day;
+          if (day > latest || (Number.isNaN(latest) && !Number.isNaN(day))) {
+            latest = day;
+            column = batch.columns[c] ?? '';
+          }
         }
       }
     }
-    return Number.isNaN(latest) ? undefined : isoDay(latest);
+    if (Number.isNaN(latest)) return undefined;
+    const file = `${this.names.get(objectName.toLowerCase()) ?? objectName}.csv`;
+    return {
+      day: isoDay(latest),
+      evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
+    };
   }
 
   async readUsers(teamField: string): Promise<UserRecord[]> {
@@ -417,7 +496,7 @@ export class ExportSource implements RecordSource {
     ) {
       throw syncInputError('sync.export', 'NoTeamColumn', [field]);
     }
-    this.warnMissing(lower);
+    this.warnMissing(field);
     return users.map((u) => ({
       id: ref(u, 'id'),
       name: nameOf(u),
@@ -439,11 +518,8 @@ export class ExportSource implements RecordSource {
    * every optional file; a run stops only when nothing meaningful can be measured, e.g. no User.csv).
    */
   private warnMissing(teamField: string): void {
-    const needs = teamField.startsWith('userrole.')
-      ? 'UserRole'
-      : teamField.startsWith('profile.')
-        ? 'Profile'
-        : '';
+    const lower = teamField.toLowerCase();
+    const needs = lower.startsWith('userrole.') ? 'UserRole' : lower.startsWith('profile.') ? 'Profile' : '';
     if (needs && !this.has(needs)) {
       this.warnings.push(
         messageOf('sync.export', 'warning.TeamFieldFile', [teamField, needs, this.description, needs])
@@ -525,18 +601,4 @@ function nameOf(u: Map<string, string>): string {
     [u.get('firstname'), u.get('lastname')].filter(Boolean).join(' ') ||
     (u.get('username') ?? u.get('id') ?? '')
   );
-}
-
-/** Up to the first 4 bytes of a stream (then closes it). */
-async function firstBytes(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let n = 0;
-  for await (const chunk of stream) {
-    const b = chunk as Buffer;
-    chunks.push(b);
-    n += b.length;
-    if (n >= 4) break;
-  }
-  stream.destroy();
-  return Buffer.concat(chunks).subarray(0, 4);
 }

@@ -5,6 +5,7 @@
 // jsforce's Connection: what both logins give (@salesforce/core's Connection for --target-org subclasses it;
 // --instance-url/--access-token opens one directly, without writing a login to ~/.sfdx).
 import type { Connection } from '@jsforce/jsforce-node';
+import type { ExportDay } from '../rules/export-day';
 import type {
   BenefitActivity,
   CompletenessRule
@@ -211,10 +212,10 @@ export interface RecordSource {
   readQueues?(): Promise<Map<string, string>>;
 
   /**
-   * A snapshot source (a Data Export): the day it was taken (yyyy-mm-dd, UTC), or undefined when it
-   * cannot tell. A live org has none: it is read as of now.
+   * A snapshot source (a Data Export): the day it was taken (yyyy-mm-dd, UTC) and the evidence for it, or
+   * undefined when it cannot tell. A live org has none: it is read as of now.
    */
-  takenAt?(): Promise<string | undefined>;
+  takenAt?(): Promise<ExportDay | undefined>;
 
   /** Completeness rules, benefit rules and settings (export: project files; org: custom metadata). */
   loadRules(): Promise<RuleSet>;

@@ -16,6 +16,8 @@ export interface ZipEntry {
   compressedSize: number;
   size: number;
   localHeaderOffset: number;
+  /** Last-modified date as an MS-DOS date (0 when the tool wrote none): dates the export (rules/export-day.ts). */
+  dosDate?: number;
 }
 
 function readAt(fd: number, position: number, length: number): Buffer {
@@ -69,7 +71,8 @@ export function listZipEntries(path: string): ZipEntry[] {
           name ? `${i + 1}, ${name}` : i + 1
         ]);
       }
-      entries.push({ name, method, crc, compressedSize, size: sizeU, localHeaderOffset });
+      const dosDate = cd.readUInt16LE(p + 14);
+      entries.push({ name, method, crc, compressedSize, size: sizeU, localHeaderOffset, dosDate });
       p += 46 + nameLength + extraLength + commentLength;
     }
     return entries;

@@ -76,7 +76,19 @@ export const SYSTEM_FIELDS = new Set(
     'LastCloseDateChangedHistoryId',
     'HasOpenActivity',
     'HasOverdueTask',
-    'IsArchived'
+    'IsArchived',
+    // Not the object's own measurable fields (review 1.7): the record's Id and owner (always filled: the
+    // owner is what the figures are grouped by), the currency the org stamps on every record, and the
+    // fields Salesforce sets from the stage or status (Object Reference, Opportunity: IsClosed, IsWon,
+    // ForecastCategory, ForecastCategoryName; ExpectedRevenue is computed from Amount and Probability).
+    'Id',
+    'OwnerId',
+    'CurrencyIsoCode',
+    'IsClosed',
+    'IsWon',
+    'ForecastCategory',
+    'ForecastCategoryName',
+    'ExpectedRevenue'
   ].map(nameKey)
 );
 
@@ -188,7 +200,7 @@ async function countObject(
     shape.plan.scoring
   );
   // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
-  const rules = new RowRules((d.parts ?? 1) > 1);
+  const rules = new RowRules((d.parts ?? 1) > 1, d.name);
   counter.rowRules = rules;
   const informative = new InformativeCounter(shape.plan.fields);
   const counted: Counted = { counter, informative, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
@@ -392,7 +404,8 @@ function objectResult(
       addDistribution(s.dist, g.dist);
     }
   }
-  const listed = shape.fieldNames.map((name) => !SYSTEM_FIELDS.has(nameKey(name)));
+  // A blank header (Excel's trailing ",,") and a relationship column (Owner.Name) are no field of the object.
+  const listed = shape.fieldNames.map((name) => !SYSTEM_FIELDS.has(nameKey(name)) && /^[^.\s]+$/.test(name));
   const counts = (g: Group): FieldCount[] =>
     shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! })).filter((_, i) => listed[i]);
   const group = (g: Group): GroupResult => ({
@@ -468,4 +481,6 @@ export function warnRowRules(
   if (deleted > 0) ctx.warn?.(messageOf('sync.run', 'warning.DeletedLeftOut', [object, deleted]));
   if (duplicates > 0)
     ctx.warn?.(messageOf('sync.run', 'warning.FoundTwice', [object, duplicates, d.parts ?? 2]));
+  if (rules.counts.unsureSeries > 0)
+    ctx.warn?.(messageOf('sync.run', 'warning.SeriesUnsure', [object, rules.counts.unsureSeries, object]));
 }

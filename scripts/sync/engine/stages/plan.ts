@@ -15,6 +15,8 @@ import type {
   RuleSet
 } from '../../sources/record-source';
 import type { PeriodType } from '../../snapshots/types';
+import { periodPastExport } from '../../rules/export-day';
+import type { ExportDay } from '../../rules/export-day';
 import { dayNumber, isCalendarDate, isoDay, periodEndDay, periodStartDay, trendPeriods } from '../periods';
 
 /** Objects measured when --objects is not given (plus every object with an active completeness rule). */
@@ -71,11 +73,7 @@ export async function planRun(
 ): Promise<RunPlan> {
   let rules = options.rules ?? (await source.loadRules());
   const type = options.periodType ?? rules.settings.snapshotPeriod;
-  const period = planPeriod(
-    options.asOf ?? (await defaultAsOf(source, options.today ?? todayUtc(), type, warn)),
-    type,
-    options.trendCount ?? DEFAULT_TREND_COUNT
-  );
+  const period = await periodOf(source, options, type, warn);
   const available = new Map((await source.listObjects()).map((o) => [nameKey(o), o]));
   const names = selectObjects(source, rules, options.objects, available, warn);
   const objects: RunPlan['objects'] = [];
@@ -107,30 +105,61 @@ export function lastCompletePeriodDay(today: string, type: PeriodType): string {
 const todayUtc = (): string => new Date().toISOString().slice(0, 10);
 
 /**
- * The day measured without --as-of: the last complete period before the source's moment. A live org is
- * read as of today; a Data Export is a snapshot of the day it was taken (`RecordSource.takenAt`), so its
- * default is the last complete period before that day, whatever today is (an export measured weeks later
- * still shows its last full week, not an empty week after it), with a warning when that is not the last
- * complete period before today.
+ * The period measured: --as-of's, or the default (defaultAsOf). For a Data Export, an --as-of period that
+ * reaches past the day the export was taken is said (its days after hold no data).
  */
-async function defaultAsOf(
+async function periodOf(
   source: RecordSource,
+  options: PlanOptions,
+  type: PeriodType,
+  warn: (message: string) => void
+): Promise<Period> {
+  const taken = await source.takenAt?.();
+  const asOf = options.asOf ?? defaultAsOf(source, taken, options.today ?? todayUtc(), type, warn);
+  const period = planPeriod(asOf, type, options.trendCount ?? DEFAULT_TREND_COUNT);
+  const past = taken && periodPastExport(source.description, taken, period.start, period.end - 1);
+  if (past) warn(past);
+  return period;
+}
+
+/**
+ * The day measured without --as-of: the last complete period before the source's moment. A live org is
+ * read as of today; a Data Export is a snapshot of the day it was taken (`RecordSource.takenAt`, with its
+ * evidence), so its default is the last complete period before that day, whatever today is (an export
+ * measured weeks later still shows its last full week, not an empty week after it), with a warning when
+ * that is not the last complete period before today, or when nothing dates the export.
+ */
+function defaultAsOf(
+  source: RecordSource,
+  taken: ExportDay | undefined,
   today: string,
   type: PeriodType,
   warn: (message: string) => void
-): Promise<string> {
+): string {
   const fromToday = lastCompletePeriodDay(today, type);
-  const taken = await source.takenAt?.();
-  if (taken === undefined || taken >= today) return fromToday;
-  const asOf = lastCompletePeriodDay(taken, type);
+  const startOf = (day: string): string => isoDay(periodStartDay(dayNumber(day), type));
+  if (taken === undefined) {
+    if (source.kind === 'export')
+      warn(
+        messageOf('sync.run', 'warning.NoExportDay', [
+          source.description,
+          type.toLowerCase(),
+          startOf(fromToday),
+          fromToday
+        ])
+      );
+    return fromToday;
+  }
+  if (taken.day >= today) return fromToday;
+  const asOf = lastCompletePeriodDay(taken.day, type);
   if (asOf !== fromToday) {
-    const start = isoDay(periodStartDay(dayNumber(asOf), type));
     warn(
       messageOf('sync.run', 'warning.ExportTakenBefore', [
         source.description,
-        taken,
+        taken.day,
+        taken.evidence,
         type.toLowerCase(),
-        start,
+        startOf(asOf),
         asOf,
         today
       ])
@@ -175,7 +204,7 @@ function selectObjects(
           ? syncInputError('sync.run', 'ObjectNotInExport', [name, source.description], [name])
           : syncInputError('sync.run', 'ObjectNotInOrg', [name, source.description]);
       }
-      if (!objects.includes(found)) objects.push(found);
+      if (!objects.some((o) => sameName(o, found))) objects.push(displayName(found, name));
     }
     return objects;
   }
@@ -185,7 +214,8 @@ function selectObjects(
   }
   for (const name of wanted) {
     const found = available.get(nameKey(name));
-    if (found) objects.push(found);
+    // A file named in another letter case (account.csv) is shown by its API name's spelling.
+    if (found) objects.push(displayName(found, name));
     else warn(messageOf('sync.run', 'warning.DefaultObjectMissing', [name, source.description]));
   }
   return objects;
@@ -247,4 +277,10 @@ async function describeWithRules(
     warn(messageOf('sync.run', 'warning.NoRecordTypes', [object, source.description, object]));
   }
   return d;
+}
+
+/** The spelling to show: as the source spells it, unless that is all one case and `asked` is not (account.csv). */
+function displayName(found: string, asked: string): string {
+  const oneCase = found === found.toLowerCase() || found === found.toUpperCase();
+  return oneCase && asked !== asked.toLowerCase() && asked !== asked.toUpperCase() ? asked : found;
 }
