@@ -1147,10 +1147,16 @@ export class SalesforceSimulator {
       }
     }
     if (this.link) body = body.pipe(this.link.throttle());
+    // The last part is written without waiting for 'drain': with Content-Length the client may hold the
+    // whole body before 'drain' fires, and a page it has received is no longer under way
+    // (peakConcurrentResults counts what the client has in flight).
+    let previous: Buffer | undefined;
     for await (const part of body) {
       if (res.destroyed) return;
-      if (!res.write(part as Buffer)) await drained(res);
+      if (previous && !res.write(previous)) await drained(res);
+      previous = part as Buffer;
     }
+    if (previous && !res.destroyed) res.write(previous);
     if (fault === 'DROP_MID_BODY') {
       call.status = -1;
       res.destroy();

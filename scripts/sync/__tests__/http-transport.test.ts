@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import type { Connection } from '@jsforce/jsforce-node';
-import { getStream, sendOnce } from '../sources/http-transport';
+import { decodeBody, getStream, sendOnce } from '../sources/http-transport';
 
 /** A failure must show in seconds, not at Jest's 30 s limit: the request and the wait both time out. */
 const QUICK_MS = 5_000;
@@ -120,6 +120,34 @@ describe('getStream', () => {
       expect(plain.encoding).toBe('identity');
       expect(await text(plain.body)).toBe(csv);
       expect(seen).toEqual(['gzip', 'identity']);
+    } finally {
+      await close();
+    }
+  });
+
+  it('keeps a body as sent with decode: false, and decodeBody decodes it later with the same checks', async () => {
+    const whole = gzipSync(csv);
+    const { connection, close } = await serve((_path, res) => {
+      res.writeHead(200, { 'Content-Encoding': 'gzip' });
+      res.end(whole);
+    });
+    try {
+      const kept = await getStream(connection, '/gzip', {
+        accept: 'text/csv',
+        acceptGzip: true,
+        timeoutMs: QUICK_MS,
+        decode: false
+      });
+      expect(kept.encoding).toBe('gzip');
+      const chunks: Buffer[] = [];
+      for await (const chunk of kept.body) chunks.push(chunk as Buffer);
+      expect(Buffer.concat(chunks)).toEqual(whole); // still compressed: what a page ahead costs in memory
+      expect(await text(decodeBody(chunks, 'gzip'))).toBe(csv);
+      expect(await text(decodeBody([Buffer.from(csv)], 'identity'))).toBe(csv);
+      // Cut before the trailer: the same Z_BUF_ERROR as a stream cut on the wire.
+      await expect(text(decodeBody([whole.subarray(0, whole.length - 6)], 'gzip'))).rejects.toMatchObject({
+        code: 'Z_BUF_ERROR'
+      });
     } finally {
       await close();
     }

@@ -13,7 +13,7 @@
 
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { PassThrough, pipeline, type Duplex, type Readable, type Transform } from 'node:stream';
+import { PassThrough, pipeline, Readable, type Duplex, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Connection } from '@jsforce/jsforce-node';
 import { Transport } from '@jsforce/jsforce-node/lib/transport';
@@ -82,8 +82,30 @@ export interface StreamedResponse {
   headers: Record<string, string | undefined>;
   /** 'gzip' when the server compressed the body (Content-Encoding: gzip), else 'identity'. */
   encoding: 'gzip' | 'identity';
-  /** The decoded body, as it arrives. A cut connection, a truncated or corrupt gzip stream make it emit 'error'. */
+  /**
+   * The body as it arrives: decoded (gunzipped) unless `decode: false` was asked (then as sent, see
+   * `encoding`, for decodeBody() later). A cut connection, a truncated or corrupt gzip stream make it emit
+   * 'error'.
+   */
   body: Readable;
+}
+
+/**
+ * A body received whole as it was sent (`getStream(…, { decode: false })`), decoded as a stream: gunzipped
+ * when `encoding` is gzip (a truncated stream or a wrong CRC-32 fails as getStream's would), else as is.
+ */
+export function decodeBody(chunks: readonly Buffer[], encoding: 'gzip' | 'identity'): Readable {
+  // 64 KiB decoded chunks (zlib's default is 16 KiB: a quarter of the CSV batches for the same bytes); a
+  // plain body is cut the same way (views, no copy), so that no batch spans a whole page.
+  const size = 64 * 1024;
+  const raw = Readable.from(
+    (function* () {
+      for (const chunk of chunks)
+        for (let at = 0; at < chunk.length; at += size) yield chunk.subarray(at, at + size);
+    })(),
+    { objectMode: false }
+  );
+  return encoding === 'gzip' ? decoded(raw, createGunzip({ chunkSize: size })) : raw;
 }
 
 /** An HTTP error with Salesforce's errorCode (from the JSON body) or jsforce's ERROR_HTTP_<status> name. */
@@ -117,7 +139,14 @@ export class HttpResponseError extends Error {
 export async function getStream(
   connection: Connection,
   url: string,
-  options: { accept: string; acceptGzip: boolean; timeoutMs?: number; signal?: AbortSignal }
+  options: {
+    accept: string;
+    acceptGzip: boolean;
+    timeoutMs?: number;
+    signal?: AbortSignal;
+    /** false: the body as sent, still gzip-compressed when `encoding` says so (default true). */
+    decode?: boolean;
+  }
 ): Promise<StreamedResponse> {
   const attempt = async (): Promise<StreamedResponse | 'unauthorized'> => {
     const target = new URL(url, connection.instanceUrl);
@@ -145,12 +174,13 @@ export async function getStream(
       headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     }
     const gzip = /^\s*gzip\s*$/i.test(headers['content-encoding'] ?? '');
-    const body: Readable = gzip ? decoded(response, createGunzip()) : response;
     if (status === 401) {
-      body.resume();
+      response.resume();
       return 'unauthorized';
     }
-    if (status >= 400) throw await httpError(status, body);
+    // An error body is always read decoded (its JSON says why).
+    if (status >= 400) throw await httpError(status, gzip ? decoded(response, createGunzip()) : response);
+    const body: Readable = gzip && options.decode !== false ? decoded(response, createGunzip()) : response;
     return { status, headers, encoding: gzip ? 'gzip' : 'identity', body };
   };
   const first = await attempt();
@@ -167,7 +197,7 @@ export async function getStream(
 }
 
 /** Pipes a response through a decoder; an error on either side (a cut connection, bad gzip) ends in the decoder. */
-function decoded(response: IncomingMessage, decoder: Transform): Readable {
+function decoded(response: Readable, decoder: Transform): Readable {
   pipeline(response, decoder, () => undefined);
   return decoder;
 }

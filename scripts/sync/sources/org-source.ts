@@ -27,7 +27,7 @@ import {
 } from '../errors';
 import { CsvFormatError } from '../csv/csv-reader';
 import { messageOf } from '../messages';
-import { getStream, useSendOnceTransport } from './http-transport';
+import { decodeBody, getStream, useSendOnceTransport } from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { describedDefault } from '../engine/informative';
 import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -54,9 +54,9 @@ export const RESULT_PAGES_MIN_VERSION = 58;
 /**
  * Result pages downloaded at once (env SYNC_PAGE_CONCURRENCY overrides it; 1 = sequential locator paging).
  * Four: one answer of resultPages lists up to five URLs, so four downloads run while the next answer is
- * fetched; more would not fill a shared link any better (the measurement parses on one thread), and each
- * page in flight is held whole until checked, so memory stays at five pages at most (four downloading, one
- * being measured) whatever the row count.
+ * fetched; more would not fill a shared link any better (the measurement parses on one thread). Pages are
+ * held as downloaded (gzip bytes, about 7× smaller than the CSV) and parsed only as they are measured, so
+ * memory holds five compressed pages at most and no parsed page, whatever the row count.
  * Salesforce also caps an org's concurrent requests of 20 s or longer (25 in production orgs and sandboxes,
  * 5 in Developer Edition and trial orgs, REQUEST_LIMIT_EXCEEDED beyond: Salesforce Developer Limits and
  * Allocations Quick Reference, "API Request Limits and Allocations"): four stays under both, with room for
@@ -126,12 +126,26 @@ interface ResultPagesAnswer {
 /** A result page read and checked whole. */
 interface PageRead {
   page: number;
-  batches: RowBatch[];
+  /**
+   * Its rows: parsed already (locator paging), or parsed as they are measured from bytes already checked
+   * whole (resultPages: see readPagesInParallel).
+   */
+  batches: RowBatch[] | AsyncIterable<RowBatch>;
   records: number;
   /** Decoded (uncompressed) bytes. */
   bytes: number;
   /** Sforce-Locator of the next page (locator paging), null at the last. */
   locator: string | null;
+}
+
+/** A result page downloaded whole but not parsed yet: its bytes as sent (gzip: about 7× smaller than the CSV). */
+interface FetchedPage {
+  headers: Record<string, string | undefined>;
+  encoding: 'gzip' | 'identity';
+  chunks: Buffer[];
+  /** Records and decoded bytes, once checkFetched() has counted them. */
+  records: number;
+  bytes: number;
 }
 
 /** https only, except on the loopback interface (tests, a local proxy): a token must never travel in clear. */
@@ -459,17 +473,21 @@ export class OrgSource implements OrgRecordSource {
   }
 
   /**
-   * Downloads listed result pages PAGE_CONCURRENCY at a time and hands them on in page order: a page is
-   * checked whole (row count, last record, gzip trailer) before any of its rows reach the measurement, so a
-   * page fetched again is never counted twice, and the order makes runs reproducible page for page (the
-   * measurement itself does not depend on it: it counts per record).
+   * Downloads listed result pages PAGE_CONCURRENCY at a time and hands them on in page order. A page is kept
+   * as downloaded (its bytes as sent, gzip-compressed by default: fetchPage) until due; then it is checked
+   * whole from those bytes (gzip trailer and CRC, last record, row count: checkFetched) before any of its
+   * rows reach the measurement, so a page fetched again is never counted twice, and only then parsed, batch
+   * by batch, as it is measured: no page is held parsed (sequential paging holds the page it reads). The
+   * order makes runs reproducible page for page (the measurement itself counts per record).
+   * One retry layer: a page's download started ahead is its first attempt; when it or its check fails, the
+   * same call fetches the URL again under the same retry rules.
    */
   private async *readPagesInParallel(
     objectName: string,
     urls: AsyncGenerator<string>,
     signal: AbortSignal
   ): AsyncGenerator<PageRead> {
-    const window: Promise<PageRead>[] = [];
+    const window: { n: number; url: string; fetched: Promise<FetchedPage> }[] = [];
     let listed = 0;
     let exhausted = false;
     const fill = async (): Promise<void> => {
@@ -479,33 +497,55 @@ export class OrgSource implements OrgRecordSource {
           exhausted = true;
           return;
         }
-        const n = ++listed;
-        const url = next.value;
-        const pending = this.call(
-          `results of ${objectName}, page ${n}`,
-          () => this.readPage(url, `${objectName} result page ${n}`, n, signal),
-          signal
-        );
-        pending.catch(() => undefined); // awaited in turn below; a later page's failure is not unhandled
-        window.push(pending);
+        const fetched = this.fetchPage(next.value, signal);
+        fetched.catch(() => undefined); // awaited in turn below; a later page's failure is not unhandled
+        window.push({ n: ++listed, url: next.value, fetched });
       }
     };
     await fill();
     for (let head = window.shift(); head; head = window.shift()) {
-      const read = await head;
-      await fill(); // the next download starts while this page's rows are measured
-      yield read;
+      // Once this page is down (or failed), the next download starts while it is parsed and measured.
+      await head.fetched.catch(() => undefined);
+      await fill();
+      const { n, url } = head;
+      let ahead: Promise<FetchedPage> | undefined = head.fetched;
+      const sourceName = `${objectName} result page ${n}`;
+      const fetched: FetchedPage = await this.call(
+        `results of ${objectName}, page ${n}`,
+        async () => {
+          // The download started ahead is the first attempt; a retry fetches the URL again.
+          const pending = ahead ?? this.fetchPage(url, signal);
+          ahead = undefined;
+          const page = await pending;
+          await checkFetched(page, sourceName);
+          return page;
+        },
+        signal
+      );
+      const { records, bytes } = fetched;
+      const batches = readCsv(decodeBody(fetched.chunks, fetched.encoding), { sourceName });
+      yield { page: n, batches, records, bytes, locator: null };
     }
+  }
+
+  /** GETs a result page whole, as sent (gzip-compressed unless SYNC_ACCEPT_GZIP=0): decoded when due. */
+  private async fetchPage(url: string, signal: AbortSignal): Promise<FetchedPage> {
+    const response = await getStream(this.connection, url, {
+      accept: 'text/csv',
+      acceptGzip: this.acceptGzip,
+      signal,
+      decode: false
+    });
+    const chunks: Buffer[] = [];
+    for await (const chunk of response.body) chunks.push(chunk as Buffer);
+    // One buffer of the page's exact size: the socket's many small reads, copied once, are released at once.
+    const whole = Buffer.concat(chunks);
+    return { headers: response.headers, encoding: response.encoding, chunks: [whole], records: 0, bytes: 0 };
   }
 
   /**
    * GETs one result page (Accept: text/csv, Accept-Encoding: gzip unless SYNC_ACCEPT_GZIP=0) and streams it,
-   * decoded as it arrives, into the shared CSV reader. A page whose rows do not add up to its
-   * Sforce-NumberOfRecords header, that does not end at a record boundary (Bulk API 2.0 ends every record
-   * with the job's line ending, LF here), whose gzip stream ends before its trailer or fails its CRC, or
-   * whose connection drops, was cut short or damaged on the way: TransientResponseError (or the network
-   * error), so the retry layer fetches the same URL again (Bulk API 2.0 Developer Guide, "Get Results for
-   * a Query Job": Sforce-NumberOfRecords, Sforce-Locator; "Use Compression for Responses").
+   * decoded as it arrives, into the shared CSV reader (sequential locator paging), checked as checkedPage says.
    */
   private async readPage(
     url: string,
@@ -518,36 +558,45 @@ export class OrgSource implements OrgRecordSource {
       acceptGzip: this.acceptGzip,
       signal
     });
-    const next = response.headers['sforce-locator'];
-    const expected = Number(response.headers['sforce-numberofrecords'] ?? NaN);
+    return this.checkedPage(response.headers, response.body, sourceName, page, () => response.body.destroy());
+  }
+
+  /**
+   * Parses a result page's decoded body and checks it whole. A page whose rows do not add up to its
+   * Sforce-NumberOfRecords header, that does not end at a record boundary (Bulk API 2.0 ends every record
+   * with the job's line ending, LF here), whose gzip stream ends before its trailer or fails its CRC, or
+   * whose connection drops, was cut short or damaged on the way: TransientResponseError (or the network
+   * error), so the retry layer fetches the same URL again (Bulk API 2.0 Developer Guide, "Get Results for
+   * a Query Job": Sforce-NumberOfRecords, Sforce-Locator; "Use Compression for Responses").
+   */
+  private async checkedPage(
+    headers: Record<string, string | undefined>,
+    body: AsyncIterable<Buffer>,
+    sourceName: string,
+    page: number,
+    destroy: () => void
+  ): Promise<PageRead> {
+    const next = headers['sforce-locator'];
+    const expected = Number(headers['sforce-numberofrecords'] ?? NaN);
     const batches: RowBatch[] = [];
     let records = 0;
     let bytes = 0;
     let last = -1;
-    const counted = async function* (body: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
-      for await (const chunk of body) {
+    const counted = async function* (chunks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+      for await (const chunk of chunks) {
         bytes += chunk.length;
         if (chunk.length > 0) last = chunk[chunk.length - 1] ?? -1;
         yield chunk;
       }
     };
     try {
-      for await (const batch of readCsv(counted(response.body), { sourceName })) {
+      for await (const batch of readCsv(counted(body), { sourceName })) {
         batches.push(batch);
         records += batch.length;
       }
     } catch (error) {
-      response.body.destroy();
-      if (error instanceof CsvFormatError)
-        throw new TransientResponseError(messageOf('sync.org', 'page.Damaged', [sourceName, error.message]));
-      const zlibCode = (error as { code?: unknown }).code;
-      if (zlibCode === 'Z_BUF_ERROR')
-        throw new TransientResponseError(messageOf('sync.org', 'page.GzipTruncated', [sourceName]));
-      if (typeof zlibCode === 'string' && zlibCode.startsWith('Z_'))
-        throw new TransientResponseError(
-          messageOf('sync.org', 'page.GzipCorrupt', [sourceName, (error as Error).message])
-        );
-      throw error;
+      destroy();
+      throw pageError(error, sourceName);
     }
     if (records > 0 && last !== 0x0a) {
       throw new TransientResponseError(messageOf('sync.org', 'page.CutShort', [sourceName]));
@@ -798,6 +847,62 @@ export class OrgSource implements OrgRecordSource {
 export async function openOrgSource(options: OrgSourceOptions & OrgSourceTuning): Promise<OrgSource> {
   const { connection, description } = await connect(options);
   return new OrgSource(connection, description, options);
+}
+
+/**
+ * Checks a downloaded result page whole before any of its rows is measured, without parsing it: decodes it
+ * (a gzip stream cut before its trailer or failing its CRC-32 throws, as on the wire) and counts its
+ * records (line feeds outside double quotes, the header's excepted: Bulk API 2.0 writes RFC 4180 CSV with
+ * the job's LF line ending); a page that does not end at a record boundary or whose records do not add up
+ * to Sforce-NumberOfRecords throws TransientResponseError, for the retry layer. Sets `records` and `bytes`.
+ */
+async function checkFetched(page: FetchedPage, sourceName: string): Promise<void> {
+  let quoted = false;
+  let lines = 0;
+  let last = -1;
+  let bytes = 0;
+  try {
+    for await (const data of decodeBody(page.chunks, page.encoding)) {
+      const chunk = data as Buffer;
+      bytes += chunk.length;
+      let q: boolean = quoted;
+      let n = 0;
+      for (let i = 0; i < chunk.length; i++) {
+        const b = chunk[i];
+        if (b === 0x22) q = !q;
+        else if (b === 0x0a && !q) n++;
+      }
+      quoted = q;
+      lines += n;
+      if (chunk.length > 0) last = chunk[chunk.length - 1] ?? -1;
+    }
+  } catch (error) {
+    throw pageError(error, sourceName);
+  }
+  const records = Math.max(0, lines - 1);
+  if (bytes > 0 && last !== 0x0a) {
+    throw new TransientResponseError(messageOf('sync.org', 'page.CutShort', [sourceName]));
+  }
+  const expected = Number(page.headers['sforce-numberofrecords'] ?? NaN);
+  if (Number.isFinite(expected) && records !== expected) {
+    throw new TransientResponseError(messageOf('sync.org', 'page.Count', [sourceName, records, expected]));
+  }
+  page.records = records;
+  page.bytes = bytes;
+}
+
+/** A failure while parsing a result page, as the retry layer must see it: damaged or cut pages are transient. */
+function pageError(error: unknown, sourceName: string): unknown {
+  if (error instanceof CsvFormatError)
+    return new TransientResponseError(messageOf('sync.org', 'page.Damaged', [sourceName, error.message]));
+  const zlibCode = (error as { code?: unknown }).code;
+  if (zlibCode === 'Z_BUF_ERROR')
+    return new TransientResponseError(messageOf('sync.org', 'page.GzipTruncated', [sourceName]));
+  if (typeof zlibCode === 'string' && zlibCode.startsWith('Z_'))
+    return new TransientResponseError(
+      messageOf('sync.org', 'page.GzipCorrupt', [sourceName, (error as Error).message])
+    );
+  return error;
 }
 
 /** A wait that ends early (resolved) when the signal aborts, so no timer keeps the process alive. */
