@@ -47,6 +47,22 @@ const teamField = (tokens: readonly string[], i: number, c: WarningContext): str
 };
 
 const en: Record<string, Text> = {
+  'sync.export:warning.EncodingBom': () =>
+    'A file of the export was read in the encoding its own first bytes state; its figures are complete.',
+  'sync.export:warning.EncodingNuls': () =>
+    'A file of the export was read as UTF-16 text, as its bytes show; its figures are complete.',
+  'sync.export:warning.LooksUtf8': () =>
+    'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
+  'sync.export:warning.PartLacksColumns': (t, c) =>
+    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without some of the measured fields; those fields’ fill rates are understated.`,
+  'sync.run:warning.NoExportDay': (t, c) =>
+    `The day the export was taken is unknown: the figures cover ${day(t, 2, c)} – ${day(t, 3, c)}, the last complete period before the report was made, and may hold no data.`,
+  'sync.run:warning.PeriodPastExport': (t, c) =>
+    `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, past the day the export was taken (${day(t, 3, c)}): activity is counted in part only.`,
+  'sync.run:warning.PeriodAfterExport': (t, c) =>
+    `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, after the day the export was taken (${day(t, 3, c)}): that period holds no data, so every activity figure is 0.`,
+  'sync.run:warning.SeriesUnsure': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
   'sync.export:warning.CopyName': (t, c) =>
     `${obj(t, 1, c)}: a second copy of a file of the export was read; records found in both are counted once.`,
   'sync.export:warning.EmptyFile': (t, c) =>
@@ -64,7 +80,7 @@ const en: Record<string, Text> = {
   'sync.rules:warning.NoRulesDidYouMean': () =>
     'No completeness or benefit rule was found: completeness is not scored and no time saved is counted.',
   'sync.run:warning.ExportTakenBefore': (t, c) =>
-    `The export was taken on ${day(t, 1, c)}: the figures cover ${day(t, 3, c)} – ${day(t, 4, c)}, the last complete period before that day.`,
+    `The export was taken on ${day(t, 1, c)}: the figures cover ${day(t, 4, c)} – ${day(t, 5, c)}, the last complete period before that day.`,
   'sync.run:warning.DefaultObjectMissing': (t, c) =>
     `${obj(t, 0, c)}: not in the ${c.source === 'org' ? 'org' : 'export'}, not measured.`,
   'sync.run:warning.RuleSkippedOffline': (t, c) =>
@@ -93,6 +109,22 @@ const en: Record<string, Text> = {
 };
 
 const fr: Record<string, Text> = {
+  'sync.export:warning.EncodingBom': () =>
+    'Un fichier de l’export a été lu dans l’encodage qu’indiquent ses premiers octets ; ses chiffres sont complets.',
+  'sync.export:warning.EncodingNuls': () =>
+    'Un fichier de l’export a été lu comme du texte UTF-16, comme le montrent ses octets ; ses chiffres sont complets.',
+  'sync.export:warning.LooksUtf8': () =>
+    'Certains noms de l’export peuvent afficher des accents illisibles (encodage du fichier) ; les chiffres ne sont pas touchés.',
+  'sync.export:warning.PartLacksColumns': (t, c) =>
+    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans certains des champs mesurés ; le taux de remplissage de ces champs est sous-estimé.`,
+  'sync.run:warning.NoExportDay': (t, c) =>
+    `Le jour de l’export est inconnu : les chiffres portent sur la période du ${day(t, 2, c)} au ${day(t, 3, c)}, la dernière complète avant la création du rapport, et peuvent ne contenir aucune donnée.`,
+  'sync.run:warning.PeriodPastExport': (t, c) =>
+    `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, qui dépasse le jour de l’export (${day(t, 3, c)}) : l’activité n’y est comptée qu’en partie.`,
+  'sync.run:warning.PeriodAfterExport': (t, c) =>
+    `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, après le jour de l’export (${day(t, 3, c)}) : elle ne contient aucune donnée, chaque chiffre d’activité vaut 0.`,
+  'sync.run:warning.SeriesUnsure': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
   'sync.export:warning.CopyName': (t, c) =>
     `${obj(t, 1, c)} : une seconde copie d’un fichier de l’export a été lue ; les enregistrements présents dans les deux sont comptés une fois.`,
   'sync.export:warning.EmptyFile': (t, c) =>
@@ -110,7 +142,7 @@ const fr: Record<string, Text> = {
   'sync.rules:warning.NoRulesDidYouMean': () =>
     'Aucune règle de complétude ni de gain n’a été trouvée : la complétude n’est pas calculée et aucun temps gagné n’est compté.',
   'sync.run:warning.ExportTakenBefore': (t, c) =>
-    `L’export date du ${day(t, 1, c)} : les chiffres portent sur la période du ${day(t, 3, c)} au ${day(t, 4, c)}, la dernière complète avant ce jour.`,
+    `L’export date du ${day(t, 1, c)} : les chiffres portent sur la période du ${day(t, 4, c)} au ${day(t, 5, c)}, la dernière complète avant ce jour.`,
   'sync.run:warning.DefaultObjectMissing': (t, c) =>
     `${obj(t, 0, c)} : absent ${c.source === 'org' ? 'de l’org' : 'de l’export'}, non mesuré.`,
   'sync.run:warning.RuleSkippedOffline': (t, c) =>

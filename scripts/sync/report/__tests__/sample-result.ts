@@ -177,6 +177,7 @@ export function sponsorResult(): SyncResult {
     messageOf('sync.run', 'warning.ExportTakenBefore', [
       'export /home/operator/Downloads/WE_00D5g_1.zip',
       '2026-11-20',
+      'its latest user login or change',
       'week',
       '2026-11-09',
       '2026-11-15',

@@ -56,6 +56,31 @@ describe('warnings in the report', () => {
     }
   });
 
+  // The report reads a warning's tokens by position: a token added to a message (a new %s) shifts them, and
+  // a text reading past the message's tokens would silently print nothing. Every text reads only tokens
+  // its message has.
+  it('reads only tokens its message has, in both languages', () => {
+    const context = { labels: buildLabels('en'), f: formatter('en', 'UTC'), source: 'export' as const };
+    for (const lang of ['en', 'fr'] as const) {
+      for (const [code, text] of Object.entries(WARNING_TEXTS[lang])) {
+        const [bundle = '', key = ''] = code.split(':');
+        const count = (messageOf(bundle, key).match(/%s/g) ?? []).length;
+        const read: number[] = [];
+        const tokens = new Proxy(
+          Array.from({ length: count }, () => '2026-11-09'),
+          {
+            get(target, property, receiver): unknown {
+              if (typeof property === 'string' && /^\d+$/.test(property)) read.push(Number(property));
+              return Reflect.get(target, property, receiver) as unknown;
+            }
+          }
+        );
+        text(tokens, context);
+        expect({ lang, code, beyond: read.filter((i) => i >= count) }).toEqual({ lang, code, beyond: [] });
+      }
+    }
+  });
+
   it('says each warning in French, with labels and French dates, and no path, flag or API name', () => {
     const html = renderReport(sponsorResult(), [], 'fr', { timeZone: 'Europe/Paris' });
     const warnings = plain(visible(section(html, 'Ce qui n’a pas pu être mesuré')));
