@@ -32,8 +32,11 @@ const PENDING_FR = [
   }
 ];
 
+/** The same message, acknowledged last week: what the history of read messages holds. */
+const READ_FR = [{ ...PENDING_FR[0], acknowledgedOn: '2026-11-20T09:12:00.000Z' }];
+
 /** Everything the Rep Home's three components read, for a French rep on Monday 23 November 2026. */
-function repHome(messages: unknown[]): Record<string, Fixture> {
+function repHome(messages: unknown[], history: unknown[] = []): Record<string, Fixture> {
   const actions = repDayActions('fr');
   const snapshots = { data: jestData('benefitsPanel', 'mySnapshotsWeeks.json') };
   return {
@@ -44,7 +47,7 @@ function repHome(messages: unknown[]): Record<string, Fixture> {
     ],
     '@salesforce/apex/DailyActionController.getActionContext': REP_DAY_CONTEXT,
     [MESSAGES]: { data: messages },
-    [HISTORY]: { data: [] },
+    [HISTORY]: { data: history },
     [ACKNOWLEDGE]: { data: null },
     'lightning/uiRecordApi.getRecords': repDayRecords(),
     'lightning/uiObjectInfoApi.getObjectInfos': repDayObjectInfos('fr'),
@@ -97,6 +100,27 @@ export const scenarios: Scenario[] = [
     aboveTheFold: FOLD,
     shows: repHomeShows,
     hides: [label('sponsorMessages_Title'), label('sponsorMessages_Empty')]
+  },
+  {
+    name: 'page-repHome-history-fr',
+    component: 'Adoption_Cockpit_Rep_Home',
+    page: `${FLEXIPAGES}/Adoption_Cockpit_Rep_Home.flexipage-meta.xml`,
+    description:
+      'Rep Home with nothing pending but a message read before: the sponsor card is one "Read messages (1)" line that opens the history',
+    language: 'fr',
+    now: REP_DAY_NOW,
+    timeoutMs: 30_000,
+    fixtures: repHome([], READ_FR),
+    aboveTheFold: FOLD,
+    shows: [...repHomeShows, label('sponsorMessages_Title'), text('Messages lus (1)')],
+    hides: [label('sponsorMessages_Empty'), text('Saisissez chaque appel client cette semaine')],
+    actions: [
+      {
+        role: 'button',
+        name: text('Messages lus (1)'),
+        activate: { shows: text('Saisissez chaque appel client cette semaine') }
+      }
+    ]
   },
   {
     name: 'page-myDay-fr',

@@ -203,8 +203,17 @@ export default class SponsorMessages extends LightningElement {
    */
   @api hideWhenEmpty = false;
 
+  /**
+   * Acknowledged messages stay reachable from the Home sidebar: with nothing pending but a history, the
+   * card keeps only its header and the one-line "Read messages (n)" toggle instead of disappearing.
+   */
   get isShown(): boolean {
-    return !(this.hideWhenEmpty && this.isEmpty);
+    return !(this.hideWhenEmpty && this.isEmpty && !this.hasHistory);
+  }
+
+  /** "No new message" only where the card is not a compact history line (the Home sidebar). */
+  get showEmptyText(): boolean {
+    return this.isEmpty && !(this.hideWhenEmpty && this.hasHistory);
   }
 
   async handleAcknowledge(event: Event): Promise<void> {

@@ -125,6 +125,25 @@ describe('c-sponsor-messages', () => {
     expect(shadow(element).querySelector('article')).not.toBeNull();
   });
 
+  it('keeps the history reachable in the Home sidebar when nothing is pending: one line, no empty text', async () => {
+    const element = createElement('c-sponsor-messages', { is: SponsorMessages }) as unknown as HTMLElement & {
+      hideWhenEmpty: boolean;
+    };
+    element.hideWhenEmpty = true;
+    document.body.appendChild(element);
+    messagesAdapter.emit([]);
+    historyAdapter.emit([{ ...mockMessages[0], acknowledgedOn: '2026-11-20T09:12:00.000Z' }]);
+    await flushPromises();
+    expect(shadow(element).querySelector('article')).not.toBeNull();
+    expect(shadow(element).querySelector('[data-id="empty"]')).toBeNull();
+    const toggle = shadow(element).querySelector('[data-id="history-toggle"]') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flushPromises();
+    expect(rowOf(element, `history-${mockMessages[0].id}`)).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('lists one line per message (photo or initials, title, sponsor), opened one at a time', async () => {
     const element = createComponent();
     messagesAdapter.emit(mockMessages);
