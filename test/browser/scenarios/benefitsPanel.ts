@@ -23,6 +23,11 @@ const weeks = {
 };
 // The same weeks with the last two swapped: 162 min after 206.
 const drop = { ...weeks, [GRAPHQL]: data('mySnapshotsDrop.json') };
+// A French org's rules: Typed_Once labelled in French by its admin, still without a French description.
+const rulesFr = (
+  jestData('benefitsPanel', 'benefitsLong.json') as Array<{ name: string; label: string }>
+).map((rule) => (rule.name === 'Typed_Once' ? { ...rule, label: 'Saisi une seule fois' } : rule));
+const weeksFr = { ...weeks, [BENEFITS]: { data: rulesFr } };
 
 export const scenarios: Scenario[] = [
   {
@@ -37,9 +42,9 @@ export const scenarios: Scenario[] = [
       label('benefitsPanel_ThisWeek'),
       label('benefitsPanel_ThisMonth'),
       label('benefitsPanel_SinceGoLive'),
-      // 206 min, 516 min and 626 min, in hours
-      text('3.4 h'),
-      text('8.6 h'),
+      // 206 min, 516 min and 626 min: hours and minutes under 10 h
+      text('3 h 26 min'),
+      text('8 h 36 min'),
       text('10 h'),
       text('From October 26, 2026'),
       text('Week of November 16, 2026'),
@@ -54,6 +59,7 @@ export const scenarios: Scenario[] = [
       // reps never see the admin's warning
       text('no French description'),
       text('206 min'),
+      text('3.4 h'),
       text('2026-11-16')
     ],
     actions: [
@@ -61,7 +67,7 @@ export const scenarios: Scenario[] = [
         role: 'button',
         name: label('benefitsPanel_HowCalculated'),
         // the breakdown of the headline: 45 + 40 + 36 + 20 + 14 + 31 + 20 = 206 min
-        activate: { shows: text('Total: 3.4 h') }
+        activate: { shows: text('Total: 3 h 26 min') }
       }
     ]
   },
@@ -72,27 +78,34 @@ export const scenarios: Scenario[] = [
     description: 'minutes saved and how they are counted, in French, with long rule names',
     now: NOW,
     regions: REGIONS,
-    fixtures: weeks,
+    fixtures: weeksFr,
     shows: [
       label('benefitsPanel_Title'),
       label('benefitsPanel_ThisWeek'),
       label('benefitsPanel_SinceGoLive'),
-      text('3,4 h'),
-      text('8,6 h'),
+      text('3 h 26'),
+      text('8 h 36'),
       text('Depuis le 26 octobre 2026'),
       text('Semaine du 16 novembre 2026'),
       text('Fini le reporting Excel pour votre manager'),
       text('rendez-vous, relances et fiches incomplètes compris'),
-      // No French description in the rule: the English one is shown.
-      text('Customers and opportunities typed once'),
+      // No French description in the rule: its label is shown, never the English description.
+      text('Saisi une seule fois'),
       text('1 rapport que vous ne faites plus à la main')
     ],
-    hides: [text('2026-11-16'), text('206 min'), text('3.4 h'), text('no French description')],
+    hides: [
+      text('2026-11-16'),
+      text('206 min'),
+      text('3.4 h'),
+      text('3,4 h'),
+      text('no French description'),
+      text('Customers and opportunities typed once')
+    ],
     actions: [
       {
         role: 'button',
         name: label('benefitsPanel_HowCalculated'),
-        activate: { shows: text('Total\u00a0: 3,4 h') }
+        activate: { shows: text('Total\u00a0: 3 h 26') }
       }
     ]
   },
@@ -103,7 +116,7 @@ export const scenarios: Scenario[] = [
     now: NOW,
     regions: REGIONS,
     fixtures: drop,
-    shows: [text('2.7 h'), text('44 min less than last week (−21 %)')],
+    shows: [text('2 h 42 min'), text('44 min less than last week (−21 %)')],
     hides: [text('fail'), text('worse')]
   },
   {
@@ -114,8 +127,8 @@ export const scenarios: Scenario[] = [
     now: NOW,
     regions: REGIONS,
     fixtures: drop,
-    shows: [text('2,7 h')],
-    hides: [text('échec'), text('2.7 h')]
+    shows: [text('2 h 42')],
+    hides: [text('échec'), text('2,7 h')]
   },
   {
     name: 'benefitsPanel-admin',
@@ -125,7 +138,7 @@ export const scenarios: Scenario[] = [
     regions: REGIONS,
     permissions: { [ADMIN]: true },
     fixtures: weeks,
-    shows: [text('1 benefit rule has no French description: Typed once.'), text('3.4 h')]
+    shows: [text('1 benefit rule has no French description: Typed once.'), text('3 h 26 min')]
   },
   {
     name: 'benefitsPanel-admin-fr',

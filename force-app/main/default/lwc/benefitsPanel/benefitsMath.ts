@@ -203,27 +203,39 @@ export function benefitFigures(
   };
 }
 
-/** The labels a duration is written with: `{0} h` and `{0} min` (custom labels). */
+/**
+ * The labels a duration is written with (custom labels): `{0} h`, `{0} min`, and hours with minutes,
+ * `{0} h {1}` in French ("3 h 25") and `{0} h {1} min` in English.
+ */
 export interface DurationLabels {
   hours: string;
   minutes: string;
+  hoursMinutes: string;
 }
 
 /**
- * Minutes saved as a person reads them: under an hour in minutes ("45 min"), from an hour on in hours,
- * with one decimal under 10 h ("2.5 h", "2,5 h") and whole hours above ("64 h", never "3 830 min"),
- * with the locale's decimal and thousands separators.
- * @param minutes whole minutes, 0 or more
- * @param labels the hours and minutes labels, each with a {0} placeholder
+ * Minutes saved as a person reads them: under an hour in minutes ("45 min"), under 10 h in hours and
+ * minutes ("3 h 25", "3 h 25 min", or "3 h" on the hour; minutes on two digits as French writes
+ * times), from 10 h on in whole hours ("64 h", never "3 830 min"), with the locale's digits and
+ * thousands separators (Intl).
+ * @param minutes minutes, 0 or more (rounded to the minute; negative or NaN counts as 0)
+ * @param labels the hours, minutes and hours-with-minutes labels ({0} the hours, {1} the minutes)
  * @param locale a BCP 47 locale (the user's)
  */
 export function formatDuration(minutes: number, labels: DurationLabels, locale: string): string {
-  const value = Math.max(0, minutes || 0);
+  const value = Math.round(Math.max(0, minutes || 0));
+  const whole = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
   if (value < 60) {
-    return labels.minutes.replace('{0}', new Intl.NumberFormat(locale).format(Math.round(value)));
+    return labels.minutes.replace('{0}', whole.format(value));
   }
-  const hours = value / 60;
-  const digits = hours < 10 ? 1 : 0;
-  const text = new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(hours);
-  return labels.hours.replace('{0}', text);
+  if (value < 600) {
+    const hours = whole.format(Math.floor(value / 60));
+    const rest = value % 60;
+    if (rest === 0) {
+      return labels.hours.replace('{0}', hours);
+    }
+    const twoDigits = new Intl.NumberFormat(locale, { minimumIntegerDigits: 2 }).format(rest);
+    return labels.hoursMinutes.replace('{0}', hours).replace('{1}', twoDigits);
+  }
+  return labels.hours.replace('{0}', whole.format(value / 60));
 }

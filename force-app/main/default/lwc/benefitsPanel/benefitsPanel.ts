@@ -29,6 +29,7 @@ import LABEL_THIS_WEEK from '@salesforce/label/c.benefitsPanel_ThisWeek';
 import LABEL_THIS_MONTH from '@salesforce/label/c.benefitsPanel_ThisMonth';
 import LABEL_MINUTES from '@salesforce/label/c.benefitsPanel_Minutes';
 import LABEL_HOURS from '@salesforce/label/c.benefitsPanel_Hours';
+import LABEL_HOURS_MINUTES from '@salesforce/label/c.benefitsPanel_HoursMinutes';
 import LABEL_TREND_UP from '@salesforce/label/c.benefitsPanel_TrendUp';
 import LABEL_TREND_DOWN from '@salesforce/label/c.benefitsPanel_TrendDown';
 import LABEL_TREND_SAME from '@salesforce/label/c.benefitsPanel_TrendSame';
@@ -287,7 +288,11 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   private duration(minutes: number): string {
-    return formatDuration(minutes, { hours: LABEL_HOURS, minutes: LABEL_MINUTES }, LOCALE);
+    return formatDuration(
+      minutes,
+      { hours: LABEL_HOURS, minutes: LABEL_MINUTES, hoursMinutes: LABEL_HOURS_MINUTES },
+      LOCALE
+    );
   }
 
   private get unitLabels() {
@@ -323,12 +328,16 @@ export default class BenefitsPanel extends LightningElement {
     return formatLabel(LABEL_FROM, formatDate(this.figures?.cumulativeSince));
   }
 
-  /** The rule's description in the user's language, the other language's, else its label or name. */
+  /**
+   * The rule's description in the user's language, else its label (MasterLabel: Benefit_Rule__mdt has
+   * descriptions per language but one label, the admin's short name of the rule), else the other
+   * language's description, else its API name: a French rep reads the rule's name before English text.
+   */
   private ruleText(rule: BenefitInfo): string {
-    const [first, second] = this.isFrench
+    const [own, other] = this.isFrench
       ? [rule.descriptionFr, rule.descriptionEn]
       : [rule.descriptionEn, rule.descriptionFr];
-    return first || second || rule.label || rule.name;
+    return own || rule.label || other || rule.name;
   }
 
   private number(value: number): string {

@@ -196,20 +196,28 @@ describe('benefitFigures', () => {
 });
 
 describe('formatDuration', () => {
-  const labels = { hours: '{0} h', minutes: '{0} min' };
+  const en = { hours: '{0} h', minutes: '{0} min', hoursMinutes: '{0} h {1} min' };
+  const fr = { hours: '{0} h', minutes: '{0} min', hoursMinutes: '{0} h {1}' };
 
-  it('writes hours from an hour on, in English', () => {
-    expect(formatDuration(3830, labels, 'en-US')).toBe('64 h');
-    expect(formatDuration(45, labels, 'en-US')).toBe('45 min');
-    expect(formatDuration(150, labels, 'en-US')).toBe('2.5 h');
-    expect(formatDuration(74040, labels, 'en-US')).toBe('1,234 h');
-    expect(formatDuration(-5, labels, 'en-US')).toBe('0 min');
+  it('writes minutes under an hour, hours and minutes under 10 h, whole hours above, in English', () => {
+    expect(formatDuration(45, en, 'en-US')).toBe('45 min');
+    expect(formatDuration(150, en, 'en-US')).toBe('2 h 30 min');
+    expect(formatDuration(205, en, 'en-US')).toBe('3 h 25 min');
+    expect(formatDuration(185, en, 'en-US')).toBe('3 h 05 min');
+    expect(formatDuration(180, en, 'en-US')).toBe('3 h');
+    expect(formatDuration(599.6, en, 'en-US')).toBe('10 h');
+    expect(formatDuration(3830, en, 'en-US')).toBe('64 h');
+    expect(formatDuration(74040, en, 'en-US')).toBe('1,234 h');
+    expect(formatDuration(-5, en, 'en-US')).toBe('0 min');
+    expect(formatDuration(Number.NaN, en, 'en-US')).toBe('0 min');
   });
 
-  it('writes French decimals and thousands with the narrow no-break space', () => {
-    expect(formatDuration(150, labels, 'fr-FR')).toBe('2,5 h');
-    expect(formatDuration(3830, labels, 'fr-FR')).toBe('64 h');
+  it('writes "3 h 25" in French, never "3,4 h", and thousands with the narrow no-break space', () => {
+    expect(formatDuration(205, fr, 'fr-FR')).toBe('3 h 25');
+    expect(formatDuration(185, fr, 'fr-FR')).toBe('3 h 05');
+    expect(formatDuration(150, fr, 'fr-FR')).toBe('2 h 30');
+    expect(formatDuration(3830, fr, 'fr-FR')).toBe('64 h');
     // U+202F NARROW NO-BREAK SPACE between thousands, as Intl writes French
-    expect(formatDuration(74040, labels, 'fr-FR')).toBe('1\u202f234 h');
+    expect(formatDuration(74040, fr, 'fr-FR')).toBe('1\u202f234 h');
   });
 });

@@ -45,6 +45,9 @@ jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolv
 jest.mock('@salesforce/label/c.benefitsPanel_WeekOf', () => ({ default: 'Week of {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Hours', () => ({ default: '{0} h' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Minutes', () => ({ default: '{0} min' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_HoursMinutes', () => ({ default: '{0} h {1} min' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.benefitsPanel_BreakdownLine', () => ({ default: '{0} × {1} min = {2}' }), {
   virtual: true
 });
@@ -165,9 +168,9 @@ describe('c-benefits-panel', () => {
     await flushPromises();
     expect($(element, 'h2')?.textContent).toBe('c.benefitsPanel_Title');
     // 45 + 2 × 60 = 165 minutes: written in hours
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.8 h');
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2 h 45 min');
     // 165 + 125 + 105 in November
-    expect($(element, '[data-id="this-month"]')?.textContent).toBe('6.6 h');
+    expect($(element, '[data-id="this-month"]')?.textContent).toBe('6 h 35 min');
     expect($(element, '[data-id="this-month"]')).not.toBeNull();
     expect($(element, '[data-id="trend"]')?.textContent).toContain('c.benefitsPanel_TrendUp');
     expect(
@@ -346,8 +349,8 @@ describe('c-benefits-panel', () => {
       'One shared account history'
     ]);
     // the total is the headline figure, from the same computation
-    expect($(element, '[data-id="breakdown-total"]')?.textContent).toBe('Total: 2.8 h');
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.8 h');
+    expect($(element, '[data-id="breakdown-total"]')?.textContent).toBe('Total: 2 h 45 min');
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2 h 45 min');
     await expectAccessible(element);
     toggle.click();
     await flushPromises();
@@ -359,7 +362,7 @@ describe('c-benefits-panel', () => {
     emitAll(mockSnapshots, mockBenefits, 'Week', '2026-10-26');
     await flushPromises();
     // 165 + 125 + 105 + 75 minutes since Monday 26 October
-    expect($(element, '[data-id="cumulative"]')?.textContent).toBe('7.8 h');
+    expect($(element, '[data-id="cumulative"]')?.textContent).toBe('7 h 50 min');
     expect(texts(element, '[data-id="figures"] dt')).toContain('c.benefitsPanel_SinceGoLive');
     expect($(element, '[data-id="cumulative-from"]')?.textContent).toBe('From October 26, 2026');
   });
@@ -396,6 +399,6 @@ describe('c-benefits-panel', () => {
     await flushPromises();
     expect(texts(element, '[data-id="benefits"] li')).toContainEqual(expect.stringContaining('Typed once'));
     // + 4 records created × 2 min in the week of 16 November: 173 minutes
-    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2.9 h');
+    expect($(element, '[data-id="this-week"]')?.textContent).toBe('2 h 53 min');
   });
 });

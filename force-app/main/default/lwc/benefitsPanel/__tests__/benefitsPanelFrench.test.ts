@@ -9,6 +9,9 @@ jest.mock('@salesforce/i18n/lang', () => ({ default: 'fr' }), { virtual: true })
 jest.mock('@salesforce/i18n/locale', () => ({ default: 'fr-FR' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Hours', () => ({ default: '{0} h' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Minutes', () => ({ default: '{0} min' }), { virtual: true });
+jest.mock('@salesforce/label/c.benefitsPanel_HoursMinutes', () => ({ default: '{0} h {1}' }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/apex/BenefitsController.getBenefits',
   () => {
@@ -34,8 +37,8 @@ jest.mock(
   { virtual: true }
 );
 
-function render(snapshots: unknown): HTMLElement {
-  return renderBenefitsPanel({ snapshots, benefits: mockBenefits });
+function render(snapshots: unknown, benefits: unknown = mockBenefits): HTMLElement {
+  return renderBenefitsPanel({ snapshots, benefits });
 }
 
 describe('c-benefits-panel in French', () => {
@@ -47,25 +50,29 @@ describe('c-benefits-panel in French', () => {
     jest.useRealTimers();
   });
 
-  it('uses Description_FR__c, and English where no French exists', async () => {
-    const element = render(mockSnapshotsEmpty);
+  it("uses Description_FR__c, and the rule's label (not English text) where no French exists", async () => {
+    const benefits = JSON.parse(JSON.stringify(mockBenefits));
+    // the admin's label of the rule (MasterLabel); its only description is in English
+    benefits[1].label = 'Un historique de compte partagé';
+    const element = render(mockSnapshotsEmpty, benefits);
     await flushPromises();
     const items = Array.from((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li'));
     expect(items[0]?.textContent).toContain('Fini le reporting Excel pour votre manager');
-    expect(items[1]?.textContent).toContain('One shared account history');
+    expect(items[1]?.textContent).toContain('Un historique de compte partagé');
+    expect(element.shadowRoot?.textContent).not.toContain('One shared account history');
   });
 
-  it('writes hours with a decimal comma and thousands with a narrow no-break space', async () => {
+  it('writes hours and minutes under 10 h ("2 h 45", never "2,8 h") and thousands with a narrow no-break space', async () => {
     const big = JSON.parse(JSON.stringify(mockSnapshots));
     // 45 + 2 × 36 975 = 73 995 minutes in the week of 16 November: 1 233 h
     big.uiapi.query.User_Adoption_Snapshot__c.edges[0].node.Records_Updated__c.value = 36975;
     const element = render(big);
     await flushPromises();
     expect($(element, '[data-id="this-week"]')?.textContent).toBe('1\u202f233 h');
-    // 125 minutes in the week of 9 November
+    // 165 minutes in the week of 9 November
     const small = render(mockSnapshots);
     await flushPromises();
-    expect($(small, '[data-id="this-week"]')?.textContent).toBe('2,8 h');
+    expect($(small, '[data-id="this-week"]')?.textContent).toBe('2 h 45');
     expect(small.shadowRoot?.textContent).not.toMatch(/\d min/);
   });
 });
