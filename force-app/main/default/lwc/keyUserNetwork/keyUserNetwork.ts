@@ -44,7 +44,6 @@ import ALL_TEAMS from '@salesforce/label/c.keyUserNetwork_AllTeams';
 import NO_TEAM from '@salesforce/label/c.keyUserNetwork_NoTeam';
 import COVERAGE from '@salesforce/label/c.keyUserNetwork_Coverage';
 import COVERAGE_SUMMARY from '@salesforce/label/c.keyUserNetwork_CoverageSummary';
-import UNCOVERED from '@salesforce/label/c.keyUserNetwork_Uncovered';
 import NO_KEY_USER from '@salesforce/label/c.keyUserNetwork_NoKeyUser';
 import FOLLOW_UPS from '@salesforce/label/c.keyUserNetwork_FollowUps';
 import FOLLOW_UPS_EMPTY from '@salesforce/label/c.keyUserNetwork_FollowUpsEmpty';
@@ -229,14 +228,6 @@ export default class KeyUserNetwork extends LightningElement {
   get coverageSummary(): string {
     const { coveredCount, teams } = this.model;
     return formatLabel(COVERAGE_SUMMARY, coveredCount, teams.length);
-  }
-
-  get hasUncovered(): boolean {
-    return this.model.uncoveredTeams.length > 0;
-  }
-
-  get uncoveredSummary(): string {
-    return formatLabel(UNCOVERED, this.model.uncoveredTeams.join(', '));
   }
 
   /** Key users per stage across the teams shown, with the stage's badge. */
