@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { formatDate, formatLabel } from 'c/labelUtils';
+import LOCALE from '@salesforce/i18n/locale';
 import { refreshApex } from '@salesforce/apex';
 import getMyMessages from '@salesforce/apex/SponsorMessageController.getMyMessages';
 import acknowledge from '@salesforce/apex/SponsorMessageController.acknowledge';
@@ -13,9 +14,9 @@ import LABEL_ERROR_TITLE from '@salesforce/label/c.sponsorMessages_ErrorTitle';
 import LABEL_EMPTY from '@salesforce/label/c.sponsorMessages_Empty';
 import LABEL_ACKNOWLEDGE from '@salesforce/label/c.sponsorMessages_Acknowledge';
 import LABEL_ACKNOWLEDGE_FOR from '@salesforce/label/c.sponsorMessages_AcknowledgeFor';
-import LABEL_FROM from '@salesforce/label/c.sponsorMessages_From';
 import LABEL_USAGE_TITLE from '@salesforce/label/c.sponsorMessages_SponsorUsage';
 import LABEL_ENGAGEMENT from '@salesforce/label/c.sponsorMessages_Engagement';
+import LABEL_ENGAGEMENT_SCORE from '@salesforce/label/c.sponsorMessages_EngagementScore';
 import LABEL_COMPLETENESS from '@salesforce/label/c.sponsorMessages_Completeness';
 import LABEL_RECORDS_UPDATED from '@salesforce/label/c.sponsorMessages_RecordsUpdated';
 import LABEL_TASKS_LOGGED from '@salesforce/label/c.sponsorMessages_TasksLogged';
@@ -135,13 +136,16 @@ export default class SponsorMessages extends LightningElement {
           ...message,
           expanded,
           initials: initialsOf(message.sponsorName),
-          fromText: formatLabel(LABEL_FROM, message.sponsorName ?? ''),
           acknowledgeLabel: LABEL_ACKNOWLEDGE,
           acknowledgeName: formatLabel(LABEL_ACKNOWLEDGE_FOR, message.title),
           busy: this.busyIds.includes(message.id),
           hasUsage: !!usage,
           usageActiveText: usage?.active ? LABEL_ACTIVE : LABEL_INACTIVE,
-          engagement: usage?.engagementScore ?? 0,
+          // Engagement_Score__c is a 0–100 score (the sync's weighting): shown with its scale, "82/100".
+          engagementText: formatLabel(
+            LABEL_ENGAGEMENT_SCORE,
+            new Intl.NumberFormat(LOCALE, { maximumFractionDigits: 0 }).format(usage?.engagementScore ?? 0)
+          ),
           // Completeness__c is a percent field (91.5 = 91.5 %); lightning-formatted-number wants 0.915.
           completenessRatio: (usage?.completeness ?? 0) / 100,
           recordsUpdated: usage?.recordsUpdated ?? 0,

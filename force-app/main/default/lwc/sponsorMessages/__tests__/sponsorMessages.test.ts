@@ -24,6 +24,9 @@ jest.mock(
   },
   { virtual: true }
 );
+jest.mock('@salesforce/label/c.sponsorMessages_EngagementScore', () => ({ default: '{0}/100' }), {
+  virtual: true
+});
 jest.mock('@salesforce/label/c.sponsorMessages_AcknowledgeFor', () => ({ default: 'Got it: {0}' }), {
   virtual: true
 });
@@ -155,6 +158,14 @@ describe('c-sponsor-messages', () => {
     expect(firstRow.querySelector('.message__title')?.textContent).toBe('Log every customer call this week');
     const avatar = firstRow.querySelector('lightning-avatar') as HTMLElement & { initials: string };
     expect(avatar.initials).toBe('CM');
+    // the sponsor's photo (User.SmallPhotoUrl) where there is one; initials only stand in for it
+    const photo = shadow(rowOf(element, 'a05000000000002AAA')).querySelector(
+      'lightning-avatar'
+    ) as HTMLElement & {
+      src: string;
+    };
+    expect(photo.src).toBe(mockMessages[1].sponsorPhotoUrl);
+    expect(photo.src).toMatch(/^data:image\/svg\+xml,/);
     // compact: no body, no button until the row is opened
     expect(openBodies(element)).toHaveLength(0);
     expect(ackButton(element, 'a05000000000001AAA')).toBeNull();
@@ -184,7 +195,13 @@ describe('c-sponsor-messages', () => {
     const numbers = Array.from(usage?.querySelectorAll('lightning-formatted-number') ?? []) as Array<
       HTMLElement & { value: number }
     >;
-    expect(numbers.map((n) => n.value)).toEqual([82, 0.915]);
+    expect(numbers.map((n) => n.value)).toEqual([0.915]);
+    // the engagement score with its scale (0–100), the sponsor named once (in the row, not again in the body)
+    expect(first.querySelector('[data-id="engagement"]')?.textContent).toBe('82/100');
+    expect(first.textContent).not.toContain('c.sponsorMessages_From');
+    expect(shadow(rowOf(element, 'a05000000000001AAA')).querySelector('.message__from')?.textContent).toBe(
+      'Claire Martin'
+    );
     expect(ackButton(element, 'a05000000000001AAA').getAttribute('aria-label')).toBe(
       `Got it: ${mockMessages[0].title}`
     );
