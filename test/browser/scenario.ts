@@ -65,6 +65,11 @@ export interface Action {
    * option chosen from the keyboard (`['Enter', 'ArrowDown', 'Enter']`).
    */
   press?: string[];
+  /**
+   * For a file input: these files are chosen (as a person picking them in the file dialog) instead of
+   * pressing keys, and `activate` must follow.
+   */
+  files?: { name: string; content: string }[];
 }
 
 export interface Scenario {
@@ -111,6 +116,11 @@ export interface Scenario {
    * placed above it). Checked at the scenario's first width.
    */
   aboveTheFold?: { selector: string; min: number; offset: number };
+  /**
+   * The scenario is the loading state itself: a spinner may still show at its end. Any other scenario
+   * fails when a spinner is visible once its actions are done (a wire that never answers).
+   */
+  loading?: boolean;
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */
