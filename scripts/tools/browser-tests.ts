@@ -23,6 +23,7 @@ import {
 } from '../../test/browser/build.ts';
 import { composeFlexipage, mountList, pageMarkup, type ComposedPage } from '../../test/browser/flexipage.ts';
 import { loadLabels, type LabelCatalog, type Language } from '../../test/browser/labels.ts';
+import { englishDisplayValues, frenchPicklistLabels } from '../../test/browser/french-fixtures.ts';
 import {
   REGIONS,
   type Action,
@@ -252,13 +253,12 @@ async function inspect<T>(page: Page, call: string): Promise<T> {
 }
 
 function locate(page: Page, labels: LabelCatalog, language: Language, action: Action): Locator {
-  return page
-    .locator('#root')
-    .getByRole(action.role, {
-      name: resolveText(labels, language, action.name),
-      exact: action.exact ?? false
-    })
-    .first();
+  const byRole = page.locator('#root').getByRole(action.role, {
+    name: resolveText(labels, language, action.name),
+    exact: action.exact ?? false
+  });
+  // files go to a file input, not to another control whose name contains the same words
+  return (action.files ? byRole.and(page.locator('input[type="file"]')) : byRole).first();
 }
 
 /** The part of inspect.js that takes an element (functions passed to Playwright, run in the page). */
@@ -356,9 +356,23 @@ async function checkAction(
       await inspect(page, `listen(${JSON.stringify(action.activate.event)})`);
     }
     const before = await inspect<Recorded>(page, 'recorded()');
-    const keys = action.press ?? [action.role === 'checkbox' || action.role === 'radio' ? 'Space' : 'Enter'];
-    for (const press of keys) await page.keyboard.press(press);
-    const key = keys.join(', ');
+    let key: string;
+    if (action.files) {
+      await target.setInputFiles(
+        action.files.map((file) => ({
+          name: file.name,
+          mimeType: 'text/csv',
+          buffer: Buffer.from(file.content)
+        }))
+      );
+      key = `choosing ${action.files.map((file) => file.name).join(', ')}`;
+    } else {
+      const keys = action.press ?? [
+        action.role === 'checkbox' || action.role === 'radio' ? 'Space' : 'Enter'
+      ];
+      for (const press of keys) await page.keyboard.press(press);
+      key = keys.join(', ');
+    }
     const missing = await checkEffect(page, labels, language, before, action.activate);
     failures.push(...missing.map((m) => `${what}: ${key} gave ${m}`));
   }
@@ -517,6 +531,11 @@ async function runScenario(
         : `label ${name} is not in labels/CustomLabels.labels-meta.xml`
     );
   }
+  if (language === 'fr') {
+    for (const found of englishDisplayValues(scenario.fixtures, frenchPicklistLabels())) {
+      fail(`French scenario's fixture: ${found}; give it the French label, as the UI API would`);
+    }
+  }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   for (const file of readdirSync(SCREENSHOT_DIR)) {
     if (
@@ -642,6 +661,16 @@ async function runScenario(
     }
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
     for (const id of missingFixtures) outcome.notes.push(`no fixture for ${id} (left loading)`);
+    // A spinner still turning at the end is a state the user is stuck in (often a missing fixture).
+    const spinners = await page.evaluate(
+      `[...(document.getElementById('root')?.querySelectorAll('*') ?? [])].filter((e) =>
+        (e.classList.contains('slds-spinner') || e.localName === 'lightning-spinner') &&
+        e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').length`
+    );
+    if (spinners > 0 && !scenario.loading) {
+      const why = missingFixtures.length ? ` (no fixture for ${missingFixtures.join(', ')})` : '';
+      fail(`a spinner is still visible at the end of the scenario${why}: add the data it waits for`);
+    }
   } catch (error) {
     fail(`the scenario crashed: ${error instanceof Error ? error.message : String(error)}`);
   } finally {

@@ -67,6 +67,11 @@ export interface Action {
    * option chosen from the keyboard (`['Enter', 'ArrowDown', 'Enter']`).
    */
   press?: string[];
+  /**
+   * For a file input: these files are chosen (as a person picking them in the file dialog) instead of
+   * pressing keys, and `activate` must follow.
+   */
+  files?: { name: string; content: string }[];
 }
 
 export interface Scenario {
@@ -128,6 +133,11 @@ export interface Scenario {
    * report: scrollable-region-focusable, empty-table-header.
    */
   axeRules?: string[];
+  /**
+   * The scenario is the loading state itself: a spinner may still show at its end. Any other scenario
+   * fails when a spinner is visible once its actions are done (a wire that never answers).
+   */
+  loading?: boolean;
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */

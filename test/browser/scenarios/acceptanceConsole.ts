@@ -7,6 +7,7 @@ import { jestData, label, text, type Fixture, type Region, type Scenario } from 
 const CONSOLE = '@salesforce/apex/AcceptanceConsoleController.getConsole';
 const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
 const UPDATE = 'lightning/uiRecordApi.updateRecord';
+const CREATE_CASES = '@salesforce/apex/AcceptanceConsoleController.createTestCases';
 const consoleData = (file: string): Fixture => ({ data: jestData('acceptanceConsole', file) });
 // A key user's or admin's access: create test cases and record results (the fields the result buttons set).
 const RESULT_FIELDS = [
@@ -181,17 +182,40 @@ export const scenarios: Scenario[] = [
   {
     name: 'acceptanceConsole-import',
     component: 'acceptanceConsole',
-    description: 'the import modal opened from the header',
+    description:
+      'the import modal: a file with 1 valid row and 1 row in error, its preview, the import result',
     now: NOW,
     regions: REGIONS,
     props,
-    fixtures: { [CONSOLE]: { data: volumeEn }, [OBJECT_INFO]: createable },
+    fixtures: {
+      [CONSOLE]: { data: volumeEn },
+      [OBJECT_INFO]: createable,
+      [CREATE_CASES]: {
+        data: [{ rowNumber: 2, status: 'created', recordId: 'a03000000000099AAA', message: null }]
+      }
+    },
     shows: [label('acceptanceConsole_Title')],
     actions: [
       {
         role: 'button',
         name: label('acceptanceCaseForm_ImportTitle'),
         activate: { shows: label('acceptanceCaseForm_ImportFile') }
+      },
+      {
+        role: 'button',
+        name: label('acceptanceCaseForm_ImportFile'),
+        files: [
+          { name: 'cases.csv', content: 'Scenario,Steps\nCreate an account,Open Accounts\n,No scenario\n' }
+        ],
+        activate: {
+          shows: text('1 row ready to import. 1 row with errors, listed below, will not be imported.')
+        }
+      },
+      {
+        role: 'button',
+        name: label('acceptanceCaseForm_Import'),
+        exact: true,
+        activate: { call: CREATE_CASES, shows: text('1 test case created.') }
       },
       { role: 'button', name: label('acceptanceConsole_Close'), activate: { shows: text('TC-0064') } }
     ]
@@ -237,8 +261,8 @@ export const scenarios: Scenario[] = [
     props,
     fixtures: { [CONSOLE]: { data: sessionData(64, 'en', 'Completed') }, [OBJECT_INFO]: createable },
     shows: [label('acceptanceConsole_Locked'), text('TC-0064')],
-    hides: [label('acceptanceConsole_AddShort'), label('acceptanceConsole_ReadOnly')],
-    actions: [{ role: 'button', name: text('Next not run'), activate: { shows: text('Open the account') } }]
+    // nothing can be run: no "Next not run", no keyboard help (the cases still open with Enter)
+    hides: [label('acceptanceConsole_AddShort'), label('acceptanceConsole_ReadOnly'), text('Next not run')]
   },
   {
     name: 'acceptanceConsole-ready',

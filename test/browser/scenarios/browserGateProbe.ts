@@ -44,6 +44,19 @@ export const scenarios: Scenario[] = [
   }
 ];
 
+// The gate's self-test for a spinner that never stops: the wire has no fixture, so it never answers.
+scenarios.push({
+  name: 'browserGateProbe-endless-spinner',
+  component: 'browserGateProbe',
+  fixture: true,
+  description: 'self-test: a spinner still visible at the end fails the scenario',
+  width: 400,
+  shows: [text('Browser gate probe')],
+  expectFailures: [
+    '^a spinner is still visible at the end of the scenario \\(no fixture for @salesforce/apex/BrowserGateProbe\\.getGreeting\\)'
+  ]
+});
+
 // The gate's self-test: a component with known faults must fail each check it breaks.
 scenarios.push({
   name: 'browserGateBroken-faults',

@@ -47,7 +47,14 @@ export const scenarios: Scenario[] = [
     description: 'active local relay, in French',
     regions: ['homeSidebar', 'phone'],
     props,
-    fixtures: record('keyUserRecord.json'),
-    shows: [label('keyUserBadge_Title'), text('Local Relay'), label('keyUserBadge_AdminRights')]
+    // the UI API gives a French user the picklists' French labels
+    fixtures: record('keyUserRecordFr.json'),
+    shows: [
+      label('keyUserBadge_Title'),
+      text('Relais local'),
+      text('Actif'),
+      label('keyUserBadge_AdminRights')
+    ],
+    hides: [text('Local Relay'), text('Active')]
   }
 ];

@@ -3,6 +3,10 @@ import { jestData, label, text, type Fixture, type Region, type Scenario } from 
 
 const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
 const network: Fixture = { data: jestData('keyUserNetwork', 'getNetwork.json') };
+// The training follow-ups inside the network (c-training-follow-ups): every state needs its answer, or
+// its spinner turns for ever.
+const FOLLOW_UPS = '@salesforce/apex/TrainingFollowUpController.getTrainingFollowUps';
+const followUps: Fixture = { data: jestData('trainingFollowUps', 'getTrainingFollowUps.json') };
 const OBJECT_INFO = 'lightning/uiObjectInfoApi.getObjectInfo';
 // An admin's access to Key_User__c: nominate (create) and record follow-ups (edit), so both buttons show.
 const ACCESS_FIELDS = [
@@ -100,7 +104,7 @@ export const scenarios: Scenario[] = [
     description: 'three teams, one uncovered, follow-ups and candidates',
     now: NOW,
     regions: REGIONS,
-    fixtures: { [NETWORK]: network, [OBJECT_INFO]: adminAccess },
+    fixtures: { [NETWORK]: network, [OBJECT_INFO]: adminAccess, [FOLLOW_UPS]: followUps },
     shows: [
       label('keyUserNetwork_Title'),
       label('keyUserNetwork_Coverage'),
@@ -142,10 +146,11 @@ export const scenarios: Scenario[] = [
     regions: REGIONS,
     fixtures: {
       [NETWORK]: [{ after: UPDATE, result: { data: fiftyTeamsAfter } }, { result: { data: fiftyTeams } }],
-      [OBJECT_INFO]: adminAccess
+      [OBJECT_INFO]: adminAccess,
+      [FOLLOW_UPS]: followUps
     },
     shows: [
-      text('34 of 50 teams have at least one key user.'),
+      text('Teams with at least one key user: 34 of 50.'),
       // uncovered first: the last teams come at the top
       text('Sales region 35'),
       text('1 user · 1 active'),
@@ -176,10 +181,14 @@ export const scenarios: Scenario[] = [
     description: '24 teams with long French names, stages and counts in French',
     now: NOW,
     regions: REGIONS,
-    fixtures: { [NETWORK]: { data: bigNetwork(24, 12, 'fr') }, [OBJECT_INFO]: adminAccess },
+    fixtures: {
+      [NETWORK]: { data: bigNetwork(24, 12, 'fr') },
+      [OBJECT_INFO]: adminAccess,
+      [FOLLOW_UPS]: followUps
+    },
     shows: [
       label('keyUserNetwork_Title'),
-      text('16 équipes sur 24 ont au moins un utilisateur clé.'),
+      text('Équipes avec au moins un utilisateur clé : 16 sur 24.'),
       text('1 utilisateur · 1 actif'),
       text('Marie-Françoise de La Rochefoucauld-Montbazon 1'),
       label('keyUserNetwork_StageReferent'),
@@ -205,7 +214,8 @@ export const scenarios: Scenario[] = [
           teams: [],
           candidates: []
         }
-      }
+      },
+      [FOLLOW_UPS]: { data: jestData('trainingFollowUps', 'getTrainingFollowUpsEmpty.json') }
     },
     shows: [label('keyUserNetwork_Title'), label('keyUserNetwork_Empty')]
   },
@@ -228,7 +238,7 @@ export const scenarios: Scenario[] = [
     description: 'coverage, follow-ups and candidates, in French',
     now: NOW,
     regions: REGIONS,
-    fixtures: { [NETWORK]: network },
+    fixtures: { [NETWORK]: network, [FOLLOW_UPS]: followUps },
     shows: [
       label('keyUserNetwork_Title'),
       label('keyUserNetwork_Coverage'),

@@ -34,6 +34,7 @@ export const scenarios: Scenario[] = [
     name: 'trainingFollowUps-loading',
     component: 'trainingFollowUps',
     description: 'waiting for the server: the heading and a spinner',
+    loading: true,
     now: NOW,
     regions: REGIONS,
     fixtures: { [OBJECT_INFO]: keyUserAccess },
@@ -50,7 +51,7 @@ export const scenarios: Scenario[] = [
     shows: [
       label('trainingFollowUps_Title'),
       text('Trained more than 4 weeks ago and not followed up since: 9.'),
-      text('The 7 oldest trainings are listed.'),
+      text('The 7 oldest of 9 are listed: record their follow-ups to see the next ones.'),
       text('Marie-Charlotte de La Rochefoucauld-Montmorency'),
       text('Ventes Île-de-France et Hauts-de-France — grands comptes'),
       text('trained on September 7, 2026')
@@ -62,7 +63,11 @@ export const scenarios: Scenario[] = [
         name: text('Mark Bruno Petit followed up'),
         activate: { call: 'lightning/uiRecordApi.updateRecord', toast: true }
       },
-      { role: 'button', name: text('Show all 7'), activate: { shows: text('Élodie Marchand-Beauséjour') } }
+      {
+        role: 'button',
+        name: text('Show 2 more (7 of 9)'),
+        activate: { shows: text('Élodie Marchand-Beauséjour') }
+      }
     ]
   },
   {

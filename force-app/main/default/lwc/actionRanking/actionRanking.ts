@@ -47,6 +47,8 @@ export interface ActionCandidate {
   priority?: string | null;
   /** Event start, ISO date-time; earlier meetings come first among events. */
   startDateTime?: string | null;
+  /** Event end, ISO date-time: a meeting in progress stays pinned until then; after it, it is done. */
+  endDateTime?: string | null;
   /** API names of the fields to fill (missing-fields items). */
   missingFields?: string[];
   /** Free text shown under the title (an account, a session, a stage). */
@@ -346,22 +348,38 @@ export function mergeByRecord(ranked: readonly RankedAction[]): ActionRow[] {
 }
 
 /**
- * The meeting to pin on top: today's timed event that starts next (at or after `now`); none when every
- * meeting of the day has started or is all-day.
+ * Whether a timed meeting is over at `now` (its end has passed); all-day events and events without an
+ * end are never over.
+ * @param row a row
+ * @param now ISO date-time of now
+ */
+export function meetingEnded(row: Pick<ActionRow, 'kind' | 'endDateTime'>, now: string): boolean {
+  return row.kind === 'event' && !!row.endDateTime && Date.parse(row.endDateTime) <= Date.parse(now);
+}
+
+/**
+ * The meeting to pin on top: today's timed meeting in progress (started, not ended; the one ending first),
+ * else the one that starts next (at or after `now`); none when every meeting of the day has ended, has
+ * started without an end, or is all-day.
  * @param rows the merged rows
  * @param now ISO date-time of now
  * @returns the row, or undefined
  */
 export function nextMeeting(rows: readonly ActionRow[], now: string): ActionRow | undefined {
   const at = Date.parse(now);
+  let current: ActionRow | undefined;
   let next: ActionRow | undefined;
   for (const row of rows) {
     if (row.kind !== 'event' || !row.startDateTime) continue;
     const start = Date.parse(row.startDateTime);
-    if (!(start >= at)) continue;
-    if (!next || start < Date.parse(next.startDateTime as string)) next = row;
+    const end = row.endDateTime ? Date.parse(row.endDateTime) : Number.NaN;
+    if (start < at && end > at) {
+      if (!current || end < Date.parse(current.endDateTime as string)) current = row;
+    } else if (start >= at && (!next || start < Date.parse(next.startDateTime as string))) {
+      next = row;
+    }
   }
-  return next;
+  return current ?? next;
 }
 
 const OVERDUE_REASONS: ReadonlySet<ActionReason> = new Set(['overdue', 'pastClose']);
@@ -388,7 +406,8 @@ export interface RowGroup {
 
 /**
  * Splits rows into the list's groups, in ACTION_GROUPS order, leaving out empty groups: the next
- * meeting first (pinned), then overdue, today and to tidy up, each in rank order.
+ * meeting first (pinned, or the one in progress), then overdue, today and to tidy up, each in rank order;
+ * meetings that have ended are left out.
  * @param rows merged rows, ranked
  * @param now ISO date-time of now (for the next meeting)
  * @returns the non-empty groups
@@ -396,7 +415,8 @@ export interface RowGroup {
 export function groupRows(rows: readonly ActionRow[], now: string): RowGroup[] {
   const pinned = nextMeeting(rows, now);
   const groups = new Map<ActionGroup, ActionRow[]>(ACTION_GROUPS.map((g) => [g, []]));
-  for (const row of rows) {
+  // a meeting that has ended is nothing left to do today
+  for (const row of rows.filter((item) => !meetingEnded(item, now))) {
     (groups.get(row === pinned ? 'nextMeeting' : groupOf(row)) as ActionRow[]).push(row);
   }
   return ACTION_GROUPS.filter((g) => (groups.get(g) as ActionRow[]).length > 0).map((group) => ({

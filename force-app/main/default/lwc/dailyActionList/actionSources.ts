@@ -44,6 +44,7 @@ export interface EventNode {
   Id: string;
   Subject?: GqlValue<string>;
   StartDateTime?: GqlValue<string>;
+  EndDateTime?: GqlValue<string>;
   IsAllDayEvent?: GqlValue<boolean>;
   Location?: GqlValue<string>;
 }
@@ -236,6 +237,7 @@ export function candidatesFromGraphql(
       title: text(event.Subject) ?? event.Id,
       dueDate: options.today,
       startDateTime: event.IsAllDayEvent?.value ? null : text(event.StartDateTime),
+      endDateTime: event.IsAllDayEvent?.value ? null : text(event.EndDateTime),
       detail: text(event.Location)
     });
   }

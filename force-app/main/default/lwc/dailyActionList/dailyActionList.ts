@@ -214,6 +214,9 @@ export default class DailyActionList extends LightningElement {
                   StartDateTime @optional {
                     value
                   }
+                  EndDateTime @optional {
+                    value
+                  }
                   IsAllDayEvent @optional {
                     value
                   }

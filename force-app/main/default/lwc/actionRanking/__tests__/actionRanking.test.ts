@@ -8,6 +8,7 @@ import {
   groupOf,
   groupRows,
   mergeByRecord,
+  meetingEnded,
   nextMeeting,
   daysBetween,
   rankActions,
@@ -284,6 +285,37 @@ describe('c/actionRanking groups', () => {
     expect(nextMeeting(rows(), '2026-11-23T15:00:00.000Z')?.key).toBe('event:next');
     expect(nextMeeting(rows(), '2026-11-23T16:00:00.000Z')?.key).toBe('event:next');
     expect(nextMeeting(rows(), '2026-11-23T19:00:00.000Z')).toBeUndefined();
+  });
+
+  it('pins the meeting in progress until it ends, then leaves out the meetings that have ended', () => {
+    const timed = (key: string, start: string, end: string) => ({
+      ...event(key, `2026-11-23T${start}:00.000Z`),
+      endDateTime: `2026-11-23T${end}:00.000Z`
+    });
+    const day = mergeByRecord(
+      rankActions(
+        [
+          timed('event:lunch', '12:00', '13:00'),
+          timed('event:call', '13:30', '14:00'),
+          timed('event:done', '08:00', '09:00')
+        ],
+        { today: TODAY }
+      )
+    );
+    // 5 minutes into the lunch: the lunch stays pinned, not the call that starts later
+    expect(nextMeeting(day, '2026-11-23T12:05:00.000Z')?.key).toBe('event:lunch');
+    expect(nextMeeting(day, '2026-11-23T13:10:00.000Z')?.key).toBe('event:call');
+    const groups = groupRows(day, '2026-11-23T12:05:00.000Z');
+    expect(groups.map((g) => [g.group, g.rows.map((r) => r.key)])).toEqual([
+      ['nextMeeting', ['event:lunch']],
+      ['today', ['event:call']]
+    ]);
+    expect(
+      meetingEnded(
+        day.find((r) => r.key === 'event:done')!,
+        '2026-11-23T12:05:00.000Z'
+      )
+    ).toBe(true);
   });
 
   it('groups next meeting, overdue, today and to tidy up, in that order, leaving out empty groups', () => {
