@@ -662,7 +662,7 @@ async function runScenario(
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
     for (const id of missingFixtures) outcome.notes.push(`no fixture for ${id} (left loading)`);
     // A spinner still turning at the end is a state the user is stuck in (often a missing fixture).
-    const spinners = await page.evaluate(
+    const spinners = await page.evaluate<number>(
       `[...(document.getElementById('root')?.querySelectorAll('*') ?? [])].filter((e) =>
         (e.classList.contains('slds-spinner') || e.localName === 'lightning-spinner') &&
         e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').length`
