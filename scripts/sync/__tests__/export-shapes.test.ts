@@ -232,13 +232,14 @@ describe('6. optional files missing: said in warnings[], the console and the rep
     expect(result.objects[0]!.completeness.scored).toBe(0);
   });
 
-  it('the report shows the warnings first', async () => {
+  it('the report shows the warnings first, in words a sponsor reads', async () => {
     const { exportDir, rulesDir } = makeFixture();
     rmSync(join(exportDir, 'Profile.csv'));
     const html = renderReport(await run(exportDir, rulesDir), [], 'en');
     expect(html).toMatch(
-      /<section class="warnings" role="alert"><h2>What could not be measured<\/h2>.*Profile\.csv is not in/s
+      /<section class="warnings" role="alert"><h2>What could not be measured<\/h2>.*The export has no user profiles/s
     );
+    expect(html).not.toContain('Profile.csv');
   });
 });
 
