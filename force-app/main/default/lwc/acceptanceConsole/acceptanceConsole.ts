@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
+import { formatDate, formatLabel, formatNumber, formatPlural } from 'c/labelUtils';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -75,6 +75,7 @@ import FILTER_BY_RESULT from '@salesforce/label/c.acceptanceConsole_FilterByResu
 import ALL from '@salesforce/label/c.acceptanceConsole_All';
 import SEARCH from '@salesforce/label/c.acceptanceConsole_Search';
 import NEXT_NOT_RUN from '@salesforce/label/c.acceptanceConsole_NextNotRun';
+import KEY_HINT from '@salesforce/label/c.acceptanceConsole_KeyHint';
 import KEY_PASSED from '@salesforce/label/c.acceptanceConsole_KeyPassed';
 import KEY_FAILED from '@salesforce/label/c.acceptanceConsole_KeyFailed';
 import KEY_BLOCKED from '@salesforce/label/c.acceptanceConsole_KeyBlocked';
@@ -381,7 +382,7 @@ export default class AcceptanceConsole extends LightningElement {
       return {
         value,
         label: value === 'all' ? ALL : RESULT_LABELS[value],
-        count: countOf[value],
+        count: formatNumber(countOf[value]),
         pressed: String(pressed),
         className: `filter filter_${value} slds-button ${pressed ? 'slds-button_brand' : 'slds-button_neutral'}${
           alarming ? ' filter_alarming' : ''
@@ -448,7 +449,16 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   get nextNotRunLabel(): string {
-    return formatLabel(NEXT_NOT_RUN, KEY_NEXT.trim().toUpperCase());
+    return NEXT_NOT_RUN;
+  }
+
+  /** The key of "Next not run", after its name: "(N)"; hidden at phone width, where no keyboard is. */
+  get nextNotRunKeyHint(): string {
+    return formatLabel(KEY_HINT, this.nextNotRunKey);
+  }
+
+  get nextNotRunKey(): string {
+    return KEY_NEXT.trim().toUpperCase();
   }
 
   private get queue(): Array<QueueCase & { record: TestCaseRecord }> {

@@ -349,13 +349,14 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   /** "How is this calculated?": the latest week's lines, from the computation of the headline. */
-  get breakdownLines(): Array<{ key: string; text: string; equation: string }> {
+  get breakdownLines(): Array<{ key: string; text: string; equation: string; replacesReport: boolean }> {
     const byName = new Map(this.rules.map((rule) => [rule.name, rule]));
     return (this.figures?.breakdown.lines ?? []).map((line) => {
       const rule = byName.get(line.rule);
       return {
         key: line.rule,
         text: rule ? this.ruleText(rule) : line.rule,
+        replacesReport: rule?.replacesManualReport === true,
         equation: formatLabel(
           LABEL_BREAKDOWN_LINE,
           this.number(line.units),
@@ -447,6 +448,24 @@ export default class BenefitsPanel extends LightningElement {
 
   get hasBenefits(): boolean {
     return this.benefits.length > 0;
+  }
+
+  /**
+   * The benefits listed under the heading: while "How is this calculated?" is open, those its lines
+   * already describe are left out, so no benefit is listed twice (review 2, defect 12: the sidebar card
+   * ran past 1,300 px with every description shown twice).
+   */
+  get listedBenefits(): Array<{ key: string; text: string; replacesReport: boolean }> {
+    if (!this.breakdownOpen) {
+      return this.benefits;
+    }
+    const explained = new Set(this.breakdownLines.map((line) => line.key));
+    return this.benefits.filter((benefit) => !explained.has(benefit.key));
+  }
+
+  /** The "Your benefits" heading and list: hidden when the open breakdown already lists every benefit. */
+  get showBenefitsList(): boolean {
+    return !this.hasBenefits || this.listedBenefits.length > 0;
   }
 
   get reportsReplacedText(): string {

@@ -1,5 +1,5 @@
 import { LightningElement, api, wire } from 'lwc';
-import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
+import { formatDate, formatLabel, formatNumber, formatPlural } from 'c/labelUtils';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getNetwork from '@salesforce/apex/KeyUserNetworkController.getNetwork';
 import { refreshApex } from '@salesforce/apex';
@@ -236,7 +236,7 @@ export default class KeyUserNetwork extends LightningElement {
       key: stage,
       label: STAGE_LABELS[stage],
       className: stageBadge(stage).className,
-      count: this.model.teams.reduce((sum, team) => sum + team.stageCounts[stage], 0)
+      count: formatNumber(this.model.teams.reduce((sum, team) => sum + team.stageCounts[stage], 0))
     }));
   }
 
@@ -344,7 +344,7 @@ export default class KeyUserNetwork extends LightningElement {
       id: candidate.userId,
       name: candidate.name ?? '',
       team: candidate.team || NO_TEAM,
-      score: candidate.engagementScore ?? 0,
+      score: formatNumber(candidate.engagementScore ?? 0),
       buttonLabel: formatLabel(NOMINATE_FOR, candidate.name ?? ''),
       disabled: this.busyId === candidate.userId
     }));

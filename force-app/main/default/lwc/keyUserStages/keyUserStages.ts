@@ -25,15 +25,17 @@ export const STAGE_LABELS: Readonly<Record<Stage, string>> = {
 };
 
 /**
- * SLDS badge classes by stage, light to dark as the key user progresses. Each pair of text and background
+ * SLDS badge classes by stage, light to strong as the key user progresses. Each pair of text and background
  * is at least 4.5:1 (checked by the browser gate's axe-core contrast check): the plain grey badge on a
- * grey page is not, so the first stage is the bordered white one.
+ * grey page is not, so the first stage is the bordered white one. The highest stage is the brand's dark
+ * blue (slds-theme_alt-inverse, white on #032d60): in the inverse grey it read as disabled (review 2,
+ * defect 11).
  */
 const STAGE_CLASSES: Readonly<Record<Stage, string>> = {
   Nominated: 'slds-badge slds-badge_lightest',
   Trained: 'slds-badge',
   Active: 'slds-badge slds-theme_success',
-  Referent: 'slds-badge slds-badge_inverse'
+  Referent: 'slds-badge slds-theme_alt-inverse'
 };
 
 /** A badge to render: its text and its SLDS classes. */
@@ -52,8 +54,11 @@ export function stageBadge(value: string | null | undefined, label?: string | nu
   return { label: label || STAGE_LABELS[stage], className: STAGE_CLASSES[stage] };
 }
 
-/** The badge of a key user who was granted admin rights (Admin_Rights_Granted__c). */
+/**
+ * The badge of a key user who was granted admin rights (Admin_Rights_Granted__c): a fact, not a warning,
+ * so the neutral information theme (white on #747474, 4.6:1), not the warning orange (review 2, defect 11).
+ */
 export const ADMIN_RIGHTS_BADGE: Readonly<Badge> = {
   label: ADMIN_RIGHTS,
-  className: 'slds-badge slds-theme_warning'
+  className: 'slds-badge slds-theme_info'
 };

@@ -1,5 +1,5 @@
 // Shared helpers for custom labels: placeholders ("{0} of {1} shown"), singular and plural forms chosen
-// by count, and dates written in the user's locale.
+// by count, and numbers and dates written in the user's locale.
 import LOCALE from '@salesforce/i18n/locale';
 
 /**
@@ -26,14 +26,14 @@ export interface PluralLabels {
  * placeholders.
  * @param count the number the label counts
  * @param labels the singular (`one`) and plural (`other`) labels
- * @param values the values of the placeholders; the count alone when none is given
+ * @param values the values of the placeholders; the count alone, written by `formatNumber`, when none is given
  * @param locale a BCP 47 locale; the user's locale when omitted
  * @returns the chosen label with its placeholders replaced
  */
 export function formatPlural(
   count: number,
   labels: PluralLabels,
-  values: Array<string | number> = [count],
+  values?: Array<string | number>,
   locale: string = LOCALE
 ): string {
   let form: Intl.LDMLPluralRule;
@@ -42,7 +42,27 @@ export function formatPlural(
   } catch {
     form = new Intl.PluralRules('en-US').select(count);
   }
-  return formatLabel(form === 'one' ? labels.one : labels.other, ...values);
+  return formatLabel(
+    form === 'one' ? labels.one : labels.other,
+    ...(values ?? [formatNumber(count, 1, locale)])
+  );
+}
+
+/**
+ * Writes a number as a person of a locale reads it (Intl.NumberFormat): "84,5" and "1 234" (narrow
+ * no-break space) in fr-FR, "84.5" and "1,234" in en-US. Every number shown to users goes through here or
+ * another Intl formatter, never String(n).
+ * @param value the number
+ * @param maximumFractionDigits the most decimals kept (rounded half away from zero); 1 when omitted
+ * @param locale a BCP 47 locale; the user's locale when omitted, en-US when the locale is not valid
+ * @returns the formatted number
+ */
+export function formatNumber(value: number, maximumFractionDigits = 1, locale: string = LOCALE): string {
+  try {
+    return new Intl.NumberFormat(locale || 'en-US', { maximumFractionDigits }).format(value);
+  } catch {
+    return new Intl.NumberFormat('en-US', { maximumFractionDigits }).format(value);
+  }
 }
 
 /**

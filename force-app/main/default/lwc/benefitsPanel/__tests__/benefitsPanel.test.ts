@@ -351,10 +351,16 @@ describe('c-benefits-panel', () => {
     // the total is the headline figure, from the same computation
     expect($(element, '[data-id="breakdown-total"]')?.textContent).toBe('Total: 2 h 45 min');
     expect($(element, '[data-id="this-week"]')?.textContent).toBe('2 h 45 min');
+    // each benefit listed once (review 2, defect 12): the open breakdown names both rules, so the list under
+    // "Your benefits" and its heading give way, and the badge moves with its benefit
+    expect($(element, '[data-id="benefits"]')).toBeNull();
+    expect(element.shadowRoot?.querySelector('h3')).toBeNull();
+    expect($(element, '[data-id="breakdown-line"] lightning-badge')).not.toBeNull();
     await expectAccessible(element);
     toggle.click();
     await flushPromises();
     expect($(element, '[data-id="breakdown"]')).toBeNull();
+    expect(texts(element, '[data-id="benefits"] li')).toHaveLength(2);
   });
 
   it('shows the minutes saved since the go-live of the rep’s wave', async () => {

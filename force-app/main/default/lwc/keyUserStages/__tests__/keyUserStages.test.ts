@@ -14,6 +14,13 @@ describe('c/keyUserStages', () => {
     for (const className of classes) expect(className.split(' ')).toContain('slds-badge');
   });
 
+  it('shows the highest stage strongly, not in the grey that reads disabled, and admin rights not as a warning', () => {
+    const referent = stageBadge('Referent').className.split(' ');
+    expect(referent).toContain('slds-theme_alt-inverse');
+    expect(referent).not.toContain('slds-badge_inverse');
+    expect(ADMIN_RIGHTS_BADGE.className.split(' ')).not.toContain('slds-theme_warning');
+  });
+
   it('labels a stage with its custom label, or with the text given (a translated picklist value)', () => {
     expect(stageBadge('Active').label).toBe('c.keyUserNetwork_StageActive');
     expect(stageBadge('Active', 'Actif')).toEqual({

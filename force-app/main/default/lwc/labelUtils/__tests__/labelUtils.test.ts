@@ -1,4 +1,4 @@
-import { formatDate, formatLabel, formatPlural } from 'c/labelUtils';
+import { formatDate, formatLabel, formatNumber, formatPlural } from 'c/labelUtils';
 
 describe('c/labelUtils formatLabel', () => {
   it('replaces each placeholder with the value at its position', () => {
@@ -44,6 +44,27 @@ describe('c/labelUtils formatPlural', () => {
 
   it('falls back to English rules for an unknown locale', () => {
     expect(formatPlural(1, reports, [1], 'not a locale!')).toBe('1 report');
+  });
+
+  it('writes the count in the numbers of the locale when no value is given', () => {
+    expect(formatPlural(3830, reports, undefined, 'en-US')).toBe('3,830 reports');
+    expect(formatPlural(3830, cases, undefined, 'fr-FR')).toBe(
+      'encore 3\u202f830 cas de test doivent réussir'
+    );
+  });
+});
+
+describe('c/labelUtils formatNumber', () => {
+  it('writes decimals and thousands as the locale does (review 2, defect 4: "84.5" on a French page)', () => {
+    expect(formatNumber(84.5, 1, 'fr-FR')).toBe('84,5');
+    expect(formatNumber(84.5, 1, 'en-US')).toBe('84.5');
+    expect(formatNumber(1234, 1, 'fr-FR')).toBe('1\u202f234');
+    expect(formatNumber(86.46)).toBe('86.5');
+    expect(formatNumber(86.46, 0, 'fr-FR')).toBe('86');
+  });
+
+  it('falls back to English for an unknown locale', () => {
+    expect(formatNumber(84.5, 1, 'not a locale!')).toBe('84.5');
   });
 });
 
