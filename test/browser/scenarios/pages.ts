@@ -86,8 +86,11 @@ export const scenarios: Scenario[] = [
       text('Saisissez chaque appel client cette semaine'),
       text('Marie-Hélène Castelnau-Delacroix'),
       // 8:30 in Paris: the 09:30 meeting is the next one
-      text('Point hebdomadaire équipe')
-    ]
+      text('Point hebdomadaire équipe'),
+      // a benefit rule without French description: the French generic text, not its English MasterLabel
+      label('benefitsPanel_GenericRule')
+    ],
+    hides: [text('Typed once')]
   },
   {
     name: 'page-repHome-none-pending-fr',
