@@ -3,7 +3,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { composeFlexipage, mountList, pageMarkup } from './flexipage.ts';
+import { columnWidth, composeFlexipage, HOME_SIDEBAR_WIDTH, mountList, pageMarkup } from './flexipage.ts';
+import { REGIONS } from './scenario.ts';
 
 const ROOT = path.resolve(__dirname, '../..');
 const LWC = path.join(ROOT, 'force-app/main/default/lwc');
@@ -62,5 +63,18 @@ describe('composeFlexipage', () => {
     expect(page.problems[0]).toMatch(
       /^Copy\.flexipage-meta\.xml: <template><name>home:customTemplate<\/name>: the browser gate has no layout/
     );
+  });
+});
+
+describe('the Home sidebar region', () => {
+  it('is the width the composed Standard Home Page gives its sidebar at 1440 px: 468 px', () => {
+    // 1440 - 2 × 12 px margin - 12 px gutter = 1404 px, of which the sidebar has 1 share in 3
+    expect(columnWidth('home:desktopTemplate', 1)).toBe(468);
+    expect(columnWidth('home:desktopTemplate', 0)).toBe(936);
+    expect(REGIONS.homeSidebar).toBe(HOME_SIDEBAR_WIDTH);
+  });
+
+  it('names the template when a column does not exist', () => {
+    expect(() => columnWidth('home:unknown', 0)).toThrow('no column 0 in template "home:unknown"');
   });
 });

@@ -63,6 +63,29 @@ const TEMPLATES: Record<string, TemplateLayout> = {
   }
 };
 
+/** Lightning's page margin and the gap between columns, rows and regions, in CSS px (SLDS spacing "small"). */
+export const PAGE_GAP = 12;
+/** The desktop window pages are composed in, in CSS px. */
+export const DESKTOP_WIDTH = 1440;
+
+/**
+ * Width in CSS px of one column of a template in a window: its flex-grow share of the content area left
+ * by the page margins and the gaps between columns (what `pageMarkup` lays out).
+ * @throws Error when the template or the column is not one of TEMPLATES
+ */
+export function columnWidth(template: string, column: number, window: number = DESKTOP_WIDTH): number {
+  const columns = TEMPLATES[template]?.columns;
+  const grow = columns?.[column]?.grow;
+  if (!columns || grow === undefined) {
+    throw new Error(`flexipage.ts: no column ${column} in template "${template}"; add it to TEMPLATES`);
+  }
+  const content = window - 2 * PAGE_GAP - (columns.length - 1) * PAGE_GAP;
+  return (content * grow) / columns.reduce((sum, c) => sum + c.grow, 0);
+}
+
+/** The Standard Home Page's sidebar in the desktop window (468 px): the gate's "homeSidebar" region. */
+export const HOME_SIDEBAR_WIDTH = columnWidth('home:desktopTemplate', 1);
+
 export interface ComposedPage {
   /** Project-relative path of the .flexipage-meta.xml. */
   file: string;
@@ -188,7 +211,7 @@ export function pageMarkup(page: ComposedPage): string {
   const columns = (layout?.columns ?? [])
     .map(
       (column) =>
-        `<div class="column" data-column style="flex: ${column.grow} 1 0; min-width: 0; display: flex; flex-direction: column; gap: 12px">${column.rows
+        `<div class="column" data-column style="flex: ${column.grow} 1 0; min-width: 0; display: flex; flex-direction: column; gap: ${PAGE_GAP}px">${column.rows
           .map(row)
           .join('')}</div>`
     )
@@ -200,7 +223,7 @@ export function pageMarkup(page: ComposedPage): string {
   <div class="slds-global-header slds-grid slds-grid_align-spread" data-chrome="global-header"></div>
   <div class="slds-context-bar" data-chrome="navigation-bar"></div>
 </div>
-<div id="root" style="display: flex; gap: 12px; align-items: flex-start; padding: 12px">${columns}</div>`;
+<div id="root" style="display: flex; gap: ${PAGE_GAP}px; align-items: flex-start; padding: ${PAGE_GAP}px">${columns}</div>`;
 }
 
 /** What the page bundle mounts: each placement's tag, region and properties, in the flexipage's order. */

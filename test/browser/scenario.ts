@@ -2,6 +2,7 @@
 // and what a person must see and be able to do with the keyboard.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { HOME_SIDEBAR_WIDTH } from './flexipage.ts';
 import type { Language } from './labels.ts';
 
 /** What a wire adapter or an imperative call gets: Apex and LDS `{ data }` or `{ error }`, graphql `{ data, errors }`. */
@@ -25,12 +26,12 @@ export type Fixture =
 /**
  * The regions Lightning pages give components, in CSS pixels, inside a 1440×900 desktop viewport
  * (the phone: a 390×844 viewport). Home main: the 2/3 column of a Home page at 1440 px; Home sidebar:
- * its 1/3 column; utility bar: the widest utility panel; phone: the Salesforce mobile app on a 390 px
+ * its 1/3 column, as the composed page gives it (flexipage.ts, 468 px); utility bar: the widest utility panel; phone: the Salesforce mobile app on a 390 px
  * phone (iPhone 12 to 15).
  */
 export const REGIONS = {
   homeMain: 920,
-  homeSidebar: 400,
+  homeSidebar: HOME_SIDEBAR_WIDTH,
   utilityBar: 420,
   phone: 390
 } as const;

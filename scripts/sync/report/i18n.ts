@@ -54,10 +54,12 @@ const en = {
   completenessTrend: 'Average completeness over time',
   oneRun: 'The trend appears from the second measurement on.',
   people: 'Activity by person',
-  peopleNote: 'Shared on request only: figures per person are for coaching, never a ranking across teams.',
+  peopleNote:
+    'Shared on request only, by team then name: figures per person are for coaching, never a ranking.',
   teamsOnly: 'This report shows teams only: figures per person are not included.',
   champions: 'Champion candidates',
-  championsNote: 'Most engaged users who are not key users yet.',
+  championsNote:
+    'Users with an engagement of 60 or more who are not key users yet, by team then name: people to ask, not a ranking.',
   noChampions: 'No candidate this period (engagement 60 or more needed).',
   user: 'User',
   created: 'Created',
@@ -147,10 +149,11 @@ const fr: Dictionary = {
   oneRun: 'La tendance apparaît à partir de la deuxième mesure.',
   people: 'Activité par personne',
   peopleNote:
-    'Partagé sur demande uniquement : les chiffres par personne servent l’accompagnement, jamais un classement entre équipes.',
+    'Partagé sur demande uniquement, par équipe puis par nom : les chiffres par personne servent l’accompagnement, jamais un classement.',
   teamsOnly: 'Ce rapport présente les équipes uniquement : aucun chiffre par personne.',
   champions: 'Champions potentiels',
-  championsNote: 'Les utilisateurs les plus engagés qui ne sont pas encore utilisateurs clés.',
+  championsNote:
+    'Utilisateurs avec un engagement de 60 ou plus qui ne sont pas encore utilisateurs clés, par équipe puis par nom : des personnes à solliciter, pas un classement.',
   noChampions: 'Aucun candidat sur la période (engagement de 60 ou plus requis).',
   user: 'Utilisateur',
   created: 'Créés',

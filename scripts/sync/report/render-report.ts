@@ -4,8 +4,7 @@
 // on a 390 px phone (charts scale to their card, tables scroll inside theirs). Figures per person are
 // left out unless asked for (`people`): a named ranking is not for every audience.
 
-import { byEngagement, championCandidatesOf } from '../engine/result';
-import type { SyncResult } from '../engine/result';
+import type { SyncResult, UserResult } from '../engine/result';
 import { NO_TEAM, QUEUE_TEAM } from '../engine/stages/users';
 import { MIN_TEAM_USERS } from './aggregates';
 import { buildLabels, labelOf, type LabelMap } from './field-labels';
@@ -286,13 +285,21 @@ function warningsSection(lines: readonly string[], t: Dictionary): string {
   return `<section class="warnings" role="alert"><h2>${esc(t.warnings)}</h2><p class="note">${esc(t.warningsNote)}</p><ul>${lines.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
 }
 
-function peopleSections(result: SyncResult, t: Dictionary, f: Formatter): string {
-  const users = [...result.users].sort(byEngagement);
-  const champions = championCandidatesOf(result);
+/**
+ * The per-person sections (`people`): the champion candidates and the activity table, both by team then
+ * name in the report's language, never by score: figures per person are for coaching, and a list ordered by
+ * engagement is the named ranking a works council objects to. Candidates are listed without their score.
+ */
+function peopleSections(result: SyncResult, t: Dictionary, f: Formatter, lang: ReportLanguage): string {
+  const collator = new Intl.Collator(lang);
+  const byTeamThenName = (a: UserResult, b: UserResult): number =>
+    collator.compare(teamName(t, a.team), teamName(t, b.team)) || collator.compare(a.name, b.name);
+  const users = [...result.users].sort(byTeamThenName);
+  const champions = result.users.filter((u) => u.championCandidate).sort(byTeamThenName);
   const championList =
     champions.length === 0
       ? `<p>${esc(t.noChampions)}</p>`
-      : `<ol>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(teamName(t, c.team))} — ${esc(t.engagement)} ${esc(f.count(c.engagementScore))}</li>`).join('')}</ol>`;
+      : `<ul>${champions.map((c) => `<li><strong>${esc(c.name)}</strong> — ${esc(teamName(t, c.team))}</li>`).join('')}</ul>`;
   const rows = users
     .map(
       (u) =>
@@ -397,7 +404,7 @@ ${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}
 <section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(shown, t, labels, f)}</section>
 ${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(shown, t, labels, f)}</section>
 <section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
-${options.people ? peopleSections(result, t, f) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
+${options.people ? peopleSections(result, t, f, lang) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
 </main>
 </body>
 </html>

@@ -1,4 +1,4 @@
-// benefitsPanel on the rep's Home page (sidebar 400 px or main column 920 px) and on a phone (390 px):
+// benefitsPanel on the rep's Home page (sidebar 468 px or main column 920 px) and on a phone (390 px):
 // minutes saved this week, this month and since go-live, the trend, "How is this calculated?", the
 // benefits, and the admin's warning about rules without French. Each state in English and in French.
 import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
@@ -23,11 +23,6 @@ const weeks = {
 };
 // The same weeks with the last two swapped: 162 min after 206.
 const drop = { ...weeks, [GRAPHQL]: data('mySnapshotsDrop.json') };
-// A French org's rules: Typed_Once labelled in French by its admin, still without a French description.
-const rulesFr = (
-  jestData('benefitsPanel', 'benefitsLong.json') as Array<{ name: string; label: string }>
-).map((rule) => (rule.name === 'Typed_Once' ? { ...rule, label: 'Saisi une seule fois' } : rule));
-const weeksFr = { ...weeks, [BENEFITS]: { data: rulesFr } };
 
 export const scenarios: Scenario[] = [
   {
@@ -78,7 +73,7 @@ export const scenarios: Scenario[] = [
     description: 'minutes saved and how they are counted, in French, with long rule names',
     now: NOW,
     regions: REGIONS,
-    fixtures: weeksFr,
+    fixtures: weeks,
     shows: [
       label('benefitsPanel_Title'),
       label('benefitsPanel_ThisWeek'),
@@ -89,8 +84,9 @@ export const scenarios: Scenario[] = [
       text('Semaine du 16 novembre 2026'),
       text('Fini le reporting Excel pour votre manager'),
       text('rendez-vous, relances et fiches incomplètes compris'),
-      // No French description in the rule: its label is shown, never the English description.
-      text('Saisi une seule fois'),
+      // Typed_Once has no French description: a French generic text, never its MasterLabel (not
+      // translatable) nor the English description.
+      label('benefitsPanel_GenericRule'),
       text('1 rapport que vous ne faites plus à la main')
     ],
     hides: [
@@ -99,6 +95,7 @@ export const scenarios: Scenario[] = [
       text('3.4 h'),
       text('3,4 h'),
       text('no French description'),
+      text('Typed once'),
       text('Customers and opportunities typed once')
     ],
     actions: [

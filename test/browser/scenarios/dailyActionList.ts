@@ -2,6 +2,7 @@
 import { jestData, label, text, type Fixture, type FixtureResult, type Scenario } from '../scenario.ts';
 import {
   REP_DAY_CONTEXT,
+  REP_DAY_MORNING_FR,
   REP_DAY_NOW,
   repDayActions,
   repDayMessages,
@@ -114,9 +115,10 @@ export const scenarios: Scenario[] = [
   {
     name: 'dailyActionList-volume-fr',
     component: 'dailyActionList',
-    description: 'a French rep at 8:30: 44 actions, long names, merged reasons, singular counts',
+    description:
+      'a French rep at 8:30 (Paris): 44 actions, the 09:30 meeting pinned, long names, merged reasons, singular counts',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     regions: ['homeMain', 'utilityBar', 'phone'],
     touchTargets: true,
     props: { itemsToShow: 60 },
@@ -126,6 +128,9 @@ export const scenarios: Scenario[] = [
       label('dailyActionList_GroupOverdue'),
       label('dailyActionList_GroupToday'),
       label('dailyActionList_GroupTidyUp'),
+      // the 09:30 meeting (Paris time) is next at 8:30; with a wrong clock it has ended or reads 10:30
+      text('Point hebdomadaire équipe'),
+      text('09:30'),
       text('Démonstration chez Laboratoires Lefèvre-Desjardins'),
       text('Établissements Dupont-Aignan & Fils – renouvellement du contrat-cadre 2027 (lot 1)'),
       // singular counts

@@ -5,7 +5,7 @@
 import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
 import {
   REP_DAY_CONTEXT,
-  REP_DAY_NOW,
+  REP_DAY_MORNING_FR,
   repDayActions,
   repDayObjectInfos,
   repDayRecords
@@ -76,7 +76,7 @@ export const scenarios: Scenario[] = [
     description:
       'Rep Home at 1440×900, French rep at 8:30: 44 actions, a pending sponsor message; ≥ 5 actions above the fold',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome(PENDING_FR),
     aboveTheFold: FOLD,
@@ -84,8 +84,13 @@ export const scenarios: Scenario[] = [
       ...repHomeShows,
       label('sponsorMessages_Title'),
       text('Saisissez chaque appel client cette semaine'),
-      text('Marie-Hélène Castelnau-Delacroix')
-    ]
+      text('Marie-Hélène Castelnau-Delacroix'),
+      // 8:30 in Paris: the 09:30 meeting is the next one
+      text('Point hebdomadaire équipe'),
+      // a benefit rule without French description: the French generic text, not its English MasterLabel
+      label('benefitsPanel_GenericRule')
+    ],
+    hides: [text('Typed once')]
   },
   {
     name: 'page-repHome-none-pending-fr',
@@ -94,7 +99,7 @@ export const scenarios: Scenario[] = [
     description:
       'Rep Home with nothing pending: no sponsor card, the benefits fill the sidebar, no blank region',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome([]),
     aboveTheFold: FOLD,
@@ -108,7 +113,7 @@ export const scenarios: Scenario[] = [
     description:
       'Rep Home with nothing pending but a message read before: the sponsor card is one "Read messages (1)" line that opens the history',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome([], READ_FR),
     aboveTheFold: FOLD,
@@ -128,7 +133,7 @@ export const scenarios: Scenario[] = [
     page: `${FLEXIPAGES}/Adoption_Cockpit_My_Day.flexipage-meta.xml`,
     description: 'My Day (app page, two columns) at 1440×900 in French: composes without overflow or overlap',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome(PENDING_FR),
     shows: [...repHomeShows, label('sponsorMessages_Title')]
@@ -139,7 +144,7 @@ export const scenarios: Scenario[] = [
     page: `${FLEXIPAGES}/Adoption_Cockpit_Manager_Home.flexipage-meta.xml`,
     description: "Manager Home at 1440×900 in French: the team's coaching view and the manager's own actions",
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: {
       ...repHome(PENDING_FR),
@@ -157,7 +162,7 @@ export const scenarios: Scenario[] = [
     fixture: true,
     description: 'self-test: the Rep Home with the benefits panel moved above the list fails the fold check',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome(PENDING_FR),
     aboveTheFold: FOLD,
@@ -173,7 +178,7 @@ export const scenarios: Scenario[] = [
     fixture: true,
     description: 'self-test: a sidebar holding only the hidden sponsor card leaves a blank column',
     language: 'fr',
-    now: REP_DAY_NOW,
+    now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
     fixtures: repHome([]),
     shows: [label('dailyActionList_Title')],

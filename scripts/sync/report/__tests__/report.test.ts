@@ -159,6 +159,38 @@ describe('HTML report', () => {
     expect(withPeople).toContain('Champion candidates');
   });
 
+  it('lists people and champion candidates by team then name, never by score, and gives no candidate score', () => {
+    const result = sampleResult();
+    // scores rising through the sample, so an order by score is the sample's reverse, not team then name
+    result.users.forEach((u, i) => {
+      u.engagementScore = 60 + (i % 40);
+      u.championCandidate = i < 6;
+    });
+    const collator = new Intl.Collator('fr');
+    const byTeamThenName = (a: { team: string; name: string }, b: { team: string; name: string }) =>
+      collator.compare(a.team, b.team) || collator.compare(a.name, b.name);
+    const expected = [...result.users].sort(byTeamThenName).map((u) => u.name);
+    const byScore = [...result.users]
+      .sort((a, b) => b.engagementScore - a.engagementScore)
+      .map((u) => u.name);
+    expect(byScore).not.toEqual(expected);
+    const html = renderReport(result, [], 'fr', { people: true });
+
+    const table = html.slice(html.indexOf('Activité par personne'));
+    const rows = [...table.matchAll(/<tr><th scope="row">([^<]+)/g)].map((m) => m[1]);
+    expect(rows).toEqual(expected);
+
+    const champions = html.slice(html.indexOf('Champions potentiels'), html.indexOf('Activité par personne'));
+    const listed = [...champions.matchAll(/<li><strong>([^<]+)<\/strong> — ([^<]+)<\/li>/g)].map((m) => m[1]);
+    const candidates = result.users.filter((u) => u.championCandidate);
+    expect(listed).toEqual([...candidates].sort(byTeamThenName).map((u) => u.name));
+    expect(listed).not.toEqual(
+      [...candidates].sort((a, b) => b.engagementScore - a.engagementScore).map((u) => u.name)
+    );
+    expect(champions).not.toContain('<ol>');
+    expect(champions).not.toMatch(/Engagement \d/);
+  });
+
   it('shows no local path, flag or operator jargon', () => {
     const html = renderReport(sampleResult(), [previousResult(), sampleResult()], 'en', { people: true });
     expect(html).not.toMatch(/\/home\/|Downloads|\.zip|--[a-z]|history\/|UserRole|AutomatedProcess/);

@@ -398,7 +398,12 @@ export function groupOf(row: Pick<ActionRow, 'reasons'>): Exclude<ActionGroup, '
   return 'today';
 }
 
-/** A group of rows, in rank order. */
+/** Days a row is late: the most of its late reasons (OVERDUE_REASONS), 0 when none. */
+function daysLate(row: Pick<ActionRow, 'reasons'>): number {
+  return Math.max(0, ...row.reasons.filter((r) => OVERDUE_REASONS.has(r.reason)).map((r) => r.days));
+}
+
+/** A group of rows, in rank order (the overdue group: most days late first). */
 export interface RowGroup {
   group: ActionGroup;
   rows: ActionRow[];
@@ -406,8 +411,8 @@ export interface RowGroup {
 
 /**
  * Splits rows into the list's groups, in ACTION_GROUPS order, leaving out empty groups: the next
- * meeting first (pinned, or the one in progress), then overdue, today and to tidy up, each in rank order;
- * meetings that have ended are left out.
+ * meeting first (pinned, or the one in progress), then overdue (most days late first), today and to tidy
+ * up, each in rank order; meetings that have ended are left out.
  * @param rows merged rows, ranked
  * @param now ISO date-time of now (for the next meeting)
  * @returns the non-empty groups
@@ -419,6 +424,8 @@ export function groupRows(rows: readonly ActionRow[], now: string): RowGroup[] {
   for (const row of rows.filter((item) => !meetingEnded(item, now))) {
     (groups.get(row === pinned ? 'nextMeeting' : groupOf(row)) as ActionRow[]).push(row);
   }
+  // Overdue reads as a backlog: the most days late first (ties keep rank order: the sort is stable).
+  (groups.get('overdue') as ActionRow[]).sort((a, b) => daysLate(b) - daysLate(a));
   return ACTION_GROUPS.filter((g) => (groups.get(g) as ActionRow[]).length > 0).map((group) => ({
     group,
     rows: groups.get(group) as ActionRow[]

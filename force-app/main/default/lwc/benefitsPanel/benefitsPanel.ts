@@ -56,6 +56,7 @@ import LABEL_BREAKDOWN_LINE from '@salesforce/label/c.benefitsPanel_BreakdownLin
 import LABEL_BREAKDOWN_TOTAL from '@salesforce/label/c.benefitsPanel_BreakdownTotal';
 import LABEL_MISSING_FRENCH from '@salesforce/label/c.benefitsPanel_MissingFrench';
 import LABEL_MISSING_FRENCH_ONE from '@salesforce/label/c.benefitsPanel_MissingFrenchOne';
+import LABEL_GENERIC_RULE from '@salesforce/label/c.benefitsPanel_GenericRule';
 
 /** The labels that name the unit the figures are summed by. */
 const UNIT_LABELS = {
@@ -86,7 +87,7 @@ const SNAPSHOTS_READ = 2000;
 
 /** One benefit of BenefitsController.getBenefits(): an active rule, with or without a description. */
 interface BenefitInfo extends BenefitRule {
-  /** MasterLabel, shown when the rule has no description. */
+  /** MasterLabel, the admin's name of the rule: in the admin's warning only (it is not translatable). */
   label?: string | null;
   descriptionEn: string | null;
   descriptionFr: string | null;
@@ -329,15 +330,13 @@ export default class BenefitsPanel extends LightningElement {
   }
 
   /**
-   * The rule's description in the user's language, else its label (MasterLabel: Benefit_Rule__mdt has
-   * descriptions per language but one label, the admin's short name of the rule), else the other
-   * language's description, else its API name: a French rep reads the rule's name before English text.
+   * The rule's description in the user's language, else a generic text in that language (custom label
+   * benefitsPanel_GenericRule): Benefit_Rule__mdt has descriptions per language but one MasterLabel, which
+   * custom metadata does not translate, so neither it nor the other language's description is shown to a
+   * rep. Admins are warned of rules without a French description (missingFrench).
    */
   private ruleText(rule: BenefitInfo): string {
-    const [own, other] = this.isFrench
-      ? [rule.descriptionFr, rule.descriptionEn]
-      : [rule.descriptionEn, rule.descriptionFr];
-    return own || rule.label || other || rule.name;
+    return (this.isFrench ? rule.descriptionFr : rule.descriptionEn) || LABEL_GENERIC_RULE;
   }
 
   private number(value: number): string {
@@ -355,7 +354,7 @@ export default class BenefitsPanel extends LightningElement {
       const rule = byName.get(line.rule);
       return {
         key: line.rule,
-        text: rule ? this.ruleText(rule) : line.rule,
+        text: rule ? this.ruleText(rule) : LABEL_GENERIC_RULE,
         replacesReport: rule?.replacesManualReport === true,
         equation: formatLabel(
           LABEL_BREAKDOWN_LINE,

@@ -318,6 +318,28 @@ describe('c/actionRanking groups', () => {
     ).toBe(true);
   });
 
+  it('sorts the overdue group by days late, most late first, whatever the rank', () => {
+    const late = mergeByRecord(
+      rankActions(
+        [
+          candidate({ key: 'task:1', reason: 'overdue', dueDate: '2026-11-22', priority: 'High' }),
+          candidate({ key: 'task:15', reason: 'overdue', dueDate: '2026-11-08' }),
+          candidate({ key: 'task:6', reason: 'overdue', dueDate: '2026-11-17', priority: 'High' }),
+          candidate({
+            key: 'opportunity:9',
+            kind: 'opportunity',
+            reason: 'pastClose',
+            objectApiName: 'Opportunity',
+            dueDate: '2026-11-14'
+          })
+        ],
+        { today: TODAY }
+      )
+    );
+    const overdue = groupRows(late, '2026-11-23T15:00:00.000Z').find((g) => g.group === 'overdue');
+    expect(overdue?.rows.map((r) => r.key)).toEqual(['task:15', 'opportunity:9', 'task:6', 'task:1']);
+  });
+
   it('groups next meeting, overdue, today and to tidy up, in that order, leaving out empty groups', () => {
     const groups = groupRows(rows(), '2026-11-23T15:00:00.000Z');
     expect(groups.map((g) => [g.group, g.rows.map((r) => r.key).sort()])).toEqual([

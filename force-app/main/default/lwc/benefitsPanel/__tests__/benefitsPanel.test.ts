@@ -56,6 +56,11 @@ jest.mock('@salesforce/label/c.benefitsPanel_BreakdownTotal', () => ({ default: 
 });
 jest.mock('@salesforce/label/c.benefitsPanel_From', () => ({ default: 'From {0}' }), { virtual: true });
 jest.mock(
+  '@salesforce/label/c.benefitsPanel_GenericRule',
+  () => ({ default: 'Another task Salesforce now does for you' }),
+  { virtual: true }
+);
+jest.mock(
   '@salesforce/label/c.benefitsPanel_MissingFrench',
   () => ({ default: '{0} rules without French: {1}' }),
   {
@@ -389,7 +394,7 @@ describe('c-benefits-panel', () => {
     expect(element.shadowRoot?.textContent).not.toContain('without French');
   });
 
-  it('lists a rule without any description by its label, and counts it', async () => {
+  it('lists a rule without any description by the generic text, not its MasterLabel, and counts it', async () => {
     const element = createComponent();
     emitAll(mockSnapshots, [
       ...mockBenefits,
@@ -403,7 +408,11 @@ describe('c-benefits-panel', () => {
       }
     ]);
     await flushPromises();
-    expect(texts(element, '[data-id="benefits"] li')).toContainEqual(expect.stringContaining('Typed once'));
+    expect(texts(element, '[data-id="benefits"] li')).toContainEqual(
+      expect.stringContaining('Another task Salesforce now does for you')
+    );
+    // MasterLabel is not translatable: a rep never reads it
+    expect(element.shadowRoot?.textContent).not.toContain('Typed once');
     // + 4 records created × 2 min in the week of 16 November: 173 minutes
     expect($(element, '[data-id="this-week"]')?.textContent).toBe('2 h 53 min');
   });

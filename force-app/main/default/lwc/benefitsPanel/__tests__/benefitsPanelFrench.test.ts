@@ -9,6 +9,11 @@ jest.mock('@salesforce/i18n/lang', () => ({ default: 'fr' }), { virtual: true })
 jest.mock('@salesforce/i18n/locale', () => ({ default: 'fr-FR' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Hours', () => ({ default: '{0} h' }), { virtual: true });
 jest.mock('@salesforce/label/c.benefitsPanel_Minutes', () => ({ default: '{0} min' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.benefitsPanel_GenericRule',
+  () => ({ default: 'Une autre tâche que Salesforce fait désormais pour vous' }),
+  { virtual: true }
+);
 jest.mock('@salesforce/label/c.benefitsPanel_HoursMinutes', () => ({ default: '{0} h {1}' }), {
   virtual: true
 });
@@ -50,15 +55,16 @@ describe('c-benefits-panel in French', () => {
     jest.useRealTimers();
   });
 
-  it("uses Description_FR__c, and the rule's label (not English text) where no French exists", async () => {
+  it('uses Description_FR__c, and a French generic text (not the MasterLabel, not English) where no French exists', async () => {
     const benefits = JSON.parse(JSON.stringify(mockBenefits));
-    // the admin's label of the rule (MasterLabel); its only description is in English
-    benefits[1].label = 'Un historique de compte partagé';
+    // the admin's label of the rule (MasterLabel, not translatable); its only description is in English
+    benefits[1].label = 'Typed once';
     const element = render(mockSnapshotsEmpty, benefits);
     await flushPromises();
     const items = Array.from((element.shadowRoot as ShadowRoot).querySelectorAll('[data-id="benefits"] li'));
     expect(items[0]?.textContent).toContain('Fini le reporting Excel pour votre manager');
-    expect(items[1]?.textContent).toContain('Un historique de compte partagé');
+    expect(items[1]?.textContent).toContain('Une autre tâche que Salesforce fait désormais pour vous');
+    expect(element.shadowRoot?.textContent).not.toContain('Typed once');
     expect(element.shadowRoot?.textContent).not.toContain('One shared account history');
   });
 
