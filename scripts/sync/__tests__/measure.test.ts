@@ -268,7 +268,7 @@ describe('champion candidates', () => {
     return { exportDir, rulesDir };
   };
 
-  it('are ordered by engagement score, highest first, ties by name (not grouped by team)', async () => {
+  it('are chosen and ordered by engagement score in the JSON and console, by team then name in the report', async () => {
     const { exportDir, rulesDir } = setup();
     const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
       objects: ['Opportunity'],
@@ -280,8 +280,9 @@ describe('champion candidates', () => {
     expect(formatTable(result)).toContain(
       'Champion candidates: Max (Team C, 88), Amy (Team B, 84), Bea (Team B, 84), Zed (Team A, 84)'
     );
+    // The sponsor's HTML report lists them by team then name, never as a ranking (report.test.ts).
     const html = renderReport(result, [], 'en', { people: true });
     const listed = [...html.matchAll(/<li><strong>([^<]+)<\/strong>/g)].map((m) => m[1]);
-    expect(listed).toEqual(['Max', 'Amy', 'Bea', 'Zed']);
+    expect(listed).toEqual(['Zed', 'Amy', 'Bea', 'Max']);
   });
 });
