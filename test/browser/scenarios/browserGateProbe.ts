@@ -124,13 +124,13 @@ scenarios.push({
     '^after button "Show the details": at utilityBar \\(420px\\): touch target .*<a class="lone-link">',
     '^after button "Show the details": at phone \\(390px\\): touch target .*<a class="lone-link">',
     // the revealed faults, at the first width and in every region
-    '^after button "Show the details": at 400px: overlapping text: "Leading by example" .* and "Menant par l\'exemple"',
-    '^after button "Show the details": at homeSidebar \\(400px\\): overlapping text: "Leading by example"',
+    '^after button "Show the details": at 468px: overlapping text: "Leading by example" .* and "Menant par l\'exemple"',
+    '^after button "Show the details": at homeSidebar \\(468px\\): overlapping text: "Leading by example"',
     '^after button "Show the details": at utilityBar \\(420px\\): overlapping text: "Leading by example"',
     '^after button "Show the details": at phone \\(390px\\): overlapping text: "Leading by example"',
     // inside one layer (a menu) overlap counts; the text the menu covers is not reported
-    '^after button "Show the details": at 400px: overlapping text: "Menu item one" .* and "Menu item two"',
-    '^after button "Show the details": at homeSidebar \\(400px\\): overlapping text: "Menu item one"',
+    '^after button "Show the details": at 468px: overlapping text: "Menu item one" .* and "Menu item two"',
+    '^after button "Show the details": at homeSidebar \\(468px\\): overlapping text: "Menu item one"',
     '^after button "Show the details": at utilityBar \\(420px\\): overlapping text: "Menu item one"',
     '^after button "Show the details": at phone \\(390px\\): overlapping text: "Menu item one"',
     '^after button "Show the details": text contrast 2\\.\\d+:1 under 4\\.5:1 .*"Barely readable grey detail"'
