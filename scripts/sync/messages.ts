@@ -90,37 +90,66 @@ export function messageOf(bundleName: string, key: string, tokens: readonly unkn
   return messageListOf(bundleName, key, tokens).join('\n');
 }
 
-/** A text made by messageOf, read back: its stable code (`bundle:key`) and its tokens, in order. */
-export interface MessageCode {
-  bundle: string;
-  key: string;
-  tokens: string[];
+/**
+ * The bundles whose `warning.` keys can reach SyncResult.warnings (hence the sponsor's report, which has a
+ * text of its own for each: report/warnings.ts WARNING_TEXTS).
+ */
+export const WARNING_BUNDLES = [
+  'sync.export',
+  'sync.org',
+  'sync.rules',
+  'sync.run',
+  'adoption.sync'
+] as const;
+
+export type WarningBundle = (typeof WARNING_BUNDLES)[number];
+
+/** A warning token as given to messageOf: an API name, a file name, a yyyy-mm-dd day, a count. */
+export type WarningToken = string | number;
+
+/**
+ * A warning's stable code and parameters, as made where the warning is raised: `code` is the message key
+ * (`warning.<Name>`) of `bundle`, `tokens` its `%s` values in order (counts stay numbers). This is what
+ * SyncResult.warningCodes holds, and what the report says again in its own language.
+ */
+export interface WarningCode {
+  bundle: WarningBundle;
+  code: string;
+  tokens: WarningToken[];
+}
+
+/** A warning as raised: its code and tokens, and `text`, the English message the console and JSON print. */
+export interface SyncWarning extends WarningCode {
+  text: string;
 }
 
 /**
- * Reads `text` back into the message of `bundles` whose key starts with `prefix` (e.g. `warning.`) and
- * whose template (`%s` tokens as wildcards) matches it whole; undefined when none does. The sync's
- * warnings travel as English text (console, JSON, result.json); this gives them a stable code and
- * parameters again wherever they are shown in another language (the HTML report). The first key in
- * file order wins; the messages test checks that every warning template reads back to itself.
+ * Whether `key` names a warning the report can say: a `warning.` key, not the `.actions` list that follows
+ * a warning on the console only (what to do).
  */
-export function messageCodeOf(
-  text: string,
-  bundles: readonly string[],
-  prefix: string
-): MessageCode | undefined {
-  for (const name of bundles) {
-    for (const [key, value] of bundle(name)) {
-      if (!key.startsWith(prefix) || typeof value !== 'string') continue;
-      const pattern = value
-        .split(/%[sdifjoO]/)
-        .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-        .join('([\\s\\S]+?)');
-      const match = new RegExp(`^${pattern}$`).exec(text);
-      if (match) return { bundle: name, key, tokens: match.slice(1) };
-    }
+export function isWarningKey(key: string): boolean {
+  return key.startsWith('warning.') && !key.endsWith('.actions');
+}
+
+/**
+ * The warning `code` of `bundle`, tokens filled (text as messageOf makes it).
+ * @throws Error when `code` is not a warning key of one of WARNING_BUNDLES (only those have a report text),
+ *   or the bundle has no such key: programming errors, caught by the tests
+ */
+export function warningOf(
+  bundle: WarningBundle,
+  code: `warning.${string}`,
+  tokens: readonly WarningToken[] = []
+): SyncWarning {
+  if (!WARNING_BUNDLES.includes(bundle) || !isWarningKey(code)) {
+    throw new Error(`${bundle}:${code} is not a warning the report can say (messages.ts isWarningKey).`);
   }
-  return undefined;
+  return { bundle, code, tokens: [...tokens], text: messageOf(bundle, code, tokens) };
+}
+
+/** The code part of `warning` (what SyncResult.warningCodes holds), without its English text. */
+export function codeOf({ bundle, code, tokens }: WarningCode): WarningCode {
+  return { bundle, code, tokens };
 }
 
 /** The keys of `bundleName` that start with `prefix` (e.g. every `warning.` key), in file order. */

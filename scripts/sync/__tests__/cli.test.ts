@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCli } from '../cli';
+import { messageOf } from '../messages';
 import { makeFixture, rule } from './fixtures';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
@@ -56,6 +57,26 @@ describe('sync CLI', () => {
     expect(out).not.toMatch(/warning/i);
     expect(err.match(/Account is not in the export/g)).toEqual(['Account is not in the export']);
     expect(err).toMatch(/^Warning: Account is not in the export/m);
+  });
+
+  // warnings[] stays the English text (the sf envelope's warnings too); warningCodes[] gives each one's code
+  // and tokens, in the same order, from where it was raised (the report says them in its language).
+  it('gives each warning its code and tokens in warningCodes[], beside the unchanged text', async () => {
+    const { out } = await cli(['--from-export', exportDir, '--rules', rulesDir, '--json'], {
+      SYNC_TODAY: '2026-12-30'
+    });
+    const envelope = JSON.parse(out);
+    const { warnings, warningCodes } = envelope.result as {
+      warnings: string[];
+      warningCodes: { bundle: string; code: string; tokens: (string | number)[] }[];
+    };
+    expect(envelope.warnings).toEqual(warnings);
+    expect(warnings.every((w) => typeof w === 'string')).toBe(true);
+    expect(warningCodes.map((w) => `${w.bundle}:${w.code}`)).toEqual(
+      expect.arrayContaining(['sync.run:warning.ExportTakenBefore', 'sync.run:warning.DefaultObjectMissing'])
+    );
+    expect(warningCodes.map((w) => messageOf(w.bundle, w.code, w.tokens))).toEqual(warnings);
+    expect(warningCodes.find((w) => w.code === 'warning.DefaultObjectMissing')?.tokens[0]).toBe('Account');
   });
 
   // The sample and this fixture are exports whose data ends on a fixed day (User.csv's latest login here:

@@ -7,8 +7,9 @@
 
 import { dirname, resolve } from 'node:path';
 import { measureRun, type MeasureProgress } from '../engine/measure';
-import type { SyncResult } from '../engine/result';
+import { withWarning, type SyncResult } from '../engine/result';
 import { EXIT } from '../errors';
+import { warningOf } from '../messages';
 import { aggregatesOf } from '../report/aggregates';
 import { reportLabels } from '../report/field-labels';
 import { checkOutWritable, writeFileAtomic, writeReport } from '../report/write-report';
@@ -91,7 +92,7 @@ async function write(
     // A write that stopped half way (session expired…): the figures are still reported and saved.
     const shape = describeError(error);
     host.warn(errorText(shape).trimEnd());
-    result = { ...result, warnings: [...result.warnings, message('warning.WriteStopped', [shape.message])] };
+    result = withWarning(result, warningOf('adoption.sync', 'warning.WriteStopped', [shape.message]));
     return { result, exitCode: shape.exitCode };
   }
 }

@@ -5,7 +5,7 @@
 
 import type { Readable } from 'node:stream';
 import { syncInputError } from '../errors';
-import { messageOf } from '../messages';
+import { warningOf, type SyncWarning } from '../messages';
 import { bomEncoding } from './encodings';
 import type { EncodingPlan } from './encodings';
 
@@ -75,11 +75,11 @@ export function planFromBytes(
   head: Uint8Array,
   given: EncodingPlan,
   display: string,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): EncodingPlan {
-  const said = (key: string, plan: EncodingPlan): EncodingPlan => {
+  const said = (key: 'warning.EncodingBom' | 'warning.EncodingNuls', plan: EncodingPlan): EncodingPlan => {
     if (given.encoding !== plan.encoding)
-      warn(messageOf('sync.export', key, [display, plan.encoding, plan.encoding, given.encoding]));
+      warn(warningOf('sync.export', key, [display, plan.encoding, plan.encoding, given.encoding]));
     return plan;
   };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
@@ -99,6 +99,6 @@ export function planFromBytes(
     provesUtf8(head) &&
     /^(windows-|iso-8859-|ibm|koi8|mac|x-)/.test(given.encoding)
   )
-    warn(messageOf('sync.export', 'warning.LooksUtf8', [display, given.encoding]));
+    warn(warningOf('sync.export', 'warning.LooksUtf8', [display, given.encoding]));
   return given;
 }

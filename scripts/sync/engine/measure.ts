@@ -11,6 +11,7 @@
 //   waves     (waves.ts)                  roll-out waves against the measured users and objects
 //   snapshots (stages/snapshots.ts)       snapshot rows and their counts
 
+import { codeOf, type SyncWarning, type WarningCode } from '../messages';
 import type { ReadProgress, RecordSource, RuleSet } from '../sources/record-source';
 import type { SnapshotSet } from '../snapshots/types';
 import type { PeriodType } from '../snapshots/types';
@@ -70,18 +71,21 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   const started = Date.now();
   const { progress } = options;
   const warnings: string[] = [];
-  const warn = (message: string): void => {
-    warnings.push(message);
-    progress?.warn(message);
+  const warningCodes: WarningCode[] = [];
+  const warn = (warning: SyncWarning): void => {
+    warnings.push(warning.text);
+    warningCodes.push(codeOf(warning));
+    progress?.warn(warning.text);
   };
-  // One rule for what cannot be measured: a warning in warnings[], on the console and in the report.
+  // One rule for what cannot be measured: a warning in warnings[] (its code in warningCodes[]), on the
+  // console and in the report.
   const drain = (): void => {
-    for (const message of source.warnings?.splice(0) ?? []) warn(message);
+    for (const warning of source.warnings?.splice(0) ?? []) warn(warning);
   };
   drain();
   const plan = await planRun(source, options, warn);
   const { rules, period } = plan;
-  for (const message of rules.warnings ?? []) warn(message);
+  for (const warning of rules.warnings ?? []) warn(warning);
   drain();
   const population = await readPopulation(source, plan.teamField, rules.settings, options);
   drain();
@@ -131,6 +135,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     activityTrend: activityTrend(population, ledger, period),
     snapshots: { user: 0, team: 0, completeness: 0 },
     warnings,
+    warningCodes,
     placeholdersAsEmpty: rules.settings.placeholdersAsEmpty === true,
     elapsedMs: 0
   };

@@ -1,6 +1,7 @@
 // The typed result of a sync run: printed as a table, or as JSON with --json (these names are a contract
 // for scripts and CI pipelines: add fields, never rename or remove them), and rendered by the HTML report.
 
+import { codeOf, type SyncWarning, type WarningCode } from '../messages';
 import type { PeriodType, SnapshotWriteResult } from '../snapshots/types';
 import type { WaveResult } from './waves';
 
@@ -184,7 +185,10 @@ export interface SyncResult {
   excludedUsers: ExcludedUser[];
   activityTrend: ActivityTrend;
   snapshots: { user: number; team: number; completeness: number };
+  /** What could not be measured, in English: the console's and the --json envelope's text. */
   warnings: string[];
+  /** The code and tokens of each of `warnings`, in the same order (the report says them in its language). */
+  warningCodes: WarningCode[];
   /** Roll-out waves measured (engine/waves.ts); absent when the source has no Rollout_Wave__c. */
   waves?: WaveResult[];
   /** Present after --write. */
@@ -193,6 +197,15 @@ export interface SyncResult {
   placeholdersAsEmpty?: boolean;
   /** Elapsed time of the measurement, milliseconds. */
   elapsedMs: number;
+}
+
+/** `result` with `warning` added last: its English text to warnings[], its code and tokens to warningCodes[]. */
+export function withWarning(result: SyncResult, warning: SyncWarning): SyncResult {
+  return {
+    ...result,
+    warnings: [...result.warnings, warning.text],
+    warningCodes: [...result.warningCodes, codeOf(warning)]
+  };
 }
 
 /** Champion order: engagement score, highest first; ties by name. */

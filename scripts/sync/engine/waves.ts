@@ -29,7 +29,7 @@ import {
   sameName
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import { messageOf } from '../messages';
+import { warningOf, type SyncWarning } from '../messages';
 import type { SyncResult, UserResult } from './result';
 
 /** Weeks after the training at which its effect is measured (issue 13: 2, 4 and 8), and the week before. */
@@ -226,7 +226,7 @@ interface WaveInputs {
 /** What every wave is measured against: the result and the source's rows, indexed once. */
 interface WaveContext {
   result: Readonly<SyncResult>;
-  warn: (message: string) => void;
+  warn: (warning: SyncWarning) => void;
   inputs: WaveInputs;
   asOf: number;
   usersById: Map<string, UserResult>;
@@ -250,14 +250,14 @@ interface WaveMeasure {
 export async function measureWaves(
   source: RecordSource,
   result: Readonly<SyncResult>,
-  warn: (message: string) => void,
+  warn: (warning: SyncWarning) => void,
   rules?: RuleSet
 ): Promise<WaveResult[]> {
   const objects = await objectsOf(source);
   const where = source.kind === 'export' ? 'the export' : 'the org';
   if (!objects.has('rollout_wave__c')) {
     warn(
-      messageOf('sync.run', source.kind === 'export' ? 'warning.NoWavesInExport' : 'warning.NoWavesInOrg')
+      warningOf('sync.run', source.kind === 'export' ? 'warning.NoWavesInExport' : 'warning.NoWavesInOrg')
     );
     return [];
   }
@@ -293,11 +293,11 @@ async function readWaveInputs(
   source: RecordSource,
   objects: Set<string>,
   where: string,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): Promise<WaveInputs | null> {
   const read = async (object: string, fields: readonly string[], part: string): Promise<Row[]> => {
     const rows = objects.has(object.toLowerCase()) ? await readRows(source, object, fields) : null;
-    if (rows === null) warn(messageOf('sync.run', 'warning.WaveObjectMissing', [object, where, part]));
+    if (rows === null) warn(warningOf('sync.run', 'warning.WaveObjectMissing', [object, where, part]));
     return rows ?? [];
   };
   const waveRows = await readRows(source, 'Rollout_Wave__c', [
@@ -352,7 +352,7 @@ function measureWave(context: WaveContext, w: Row): WaveMeasure {
   const waveRules = ruleNames.map((n) => rulesByName.get(n)).filter((r) => r !== undefined);
   const unknownRules = ruleNames.filter((n) => !rulesByName.has(n));
   if (unknownRules.length > 0) {
-    warn(messageOf('sync.run', 'warning.WaveUnknownRules', [w.Name, unknownRules.join(', ')]));
+    warn(warningOf('sync.run', 'warning.WaveUnknownRules', [w.Name ?? '', unknownRules.join(', ')]));
   }
   let records = 0;
   let filled = 0;
@@ -468,7 +468,7 @@ async function addTrainingEffects(
   source: RecordSource,
   objects: Set<string>,
   where: string,
-  warn: (message: string) => void,
+  warn: (warning: SyncWarning) => void,
   effectInputs: WaveMeasure[]
 ): Promise<void> {
   const involved = new Set<string>();
@@ -478,7 +478,7 @@ async function addTrainingEffects(
   }
   if (effectInputs.some((e) => e.trainedOn.size > 0)) {
     if (!objects.has('user_adoption_snapshot__c')) {
-      warn(messageOf('sync.run', 'warning.NoTrainingEffect', [where]));
+      warn(warningOf('sync.run', 'warning.NoTrainingEffect', [where]));
     } else {
       const weeks = new Map<string, Map<number, WeekFigure>>();
       const rows = await readRows(source, 'User_Adoption_Snapshot__c', [

@@ -277,7 +277,7 @@ function teamTable(result: SyncResult, hidden: number, t: Dictionary, f: Formatt
 }
 
 /**
- * What the run could not measure (SyncResult.warnings), first: the figures below leave it out. Each
+ * What the run could not measure (SyncResult.warningCodes), first: the figures below leave it out. Each
  * warning in the report's language (warnings.ts), never the operator's console text.
  */
 function warningsSection(lines: readonly string[], t: Dictionary): string {
@@ -360,7 +360,7 @@ export function renderReport(
   // Folded teams that together are still under the threshold are people: tiles only, no row, no chart.
   const hidden = others > 0 && others < MIN_TEAM_USERS ? others : 0;
   const shown = hidden > 0 ? withoutOtherTeams(folded) : folded;
-  const warnings = reportWarnings(result.warnings, lang, { labels, f, source: result.source.kind }).map(
+  const warnings = reportWarnings(result.warningCodes, lang, { labels, f, source: result.source.kind }).map(
     (line) => (lang === 'fr' ? frenchSpacing(line) : line)
   );
   const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);

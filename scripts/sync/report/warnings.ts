@@ -1,23 +1,14 @@
-// The run's warnings as a sponsor reads them. The sync makes each warning with messageOf from
-// messages/<bundle>.md, in English for the operator (console, --json, result.json: a local path, a flag to
-// pass, API names). The report reads each back to its stable code and tokens (messages.ts messageCodeOf)
-// and says it again here, in the report's language: human labels, dates by Intl, and no path, flag or
-// what-to-run (that stays on the operator's console). A warning no code matches is summarised, never
-// printed raw. Every `warning.` key of REPORT_WARNING_BUNDLES has a text here (report.test.ts checks it).
+// The run's warnings as a sponsor reads them. The sync makes each warning with warningOf from
+// messages/<bundle>.md: an English text for the operator (console, --json, result.json: a local path, a flag
+// to pass, API names) and its code and tokens (SyncResult.warningCodes). The report says each again here,
+// from its code and tokens, in the report's language: human labels, dates by Intl, and no path, flag or
+// what-to-run (that stays on the operator's console). A code with no text here is summarised, never
+// printed raw. Every warning key of messages.ts WARNING_BUNDLES has a text here (sponsor-rules.test.ts).
 
-import { messageCodeOf } from '../messages';
 import type { SyncResult } from '../engine/result';
+import type { WarningCode, WarningToken } from '../messages';
 import { labelOf, type LabelMap } from './field-labels';
 import type { Formatter, ReportLanguage } from './format';
-
-/** The message bundles whose `warning.` keys can reach result.warnings (hence the report). */
-export const REPORT_WARNING_BUNDLES = [
-  'sync.export',
-  'sync.org',
-  'sync.rules',
-  'sync.run',
-  'adoption.sync'
-] as const;
 
 /** What a warning's text may use: the report's labels and formats, and where the figures came from. */
 export interface WarningContext {
@@ -26,22 +17,25 @@ export interface WarningContext {
   source: SyncResult['source']['kind'];
 }
 
-type Text = (tokens: readonly string[], c: WarningContext) => string;
+/** A report text: the warning's tokens (WarningCode.tokens, in its message's order) said in one language. */
+type Text = (tokens: readonly WarningToken[], c: WarningContext) => string;
 
-const tok = (tokens: readonly string[], i: number): string => tokens[i] ?? '';
+const tok = (tokens: readonly WarningToken[], i: number): string => String(tokens[i] ?? '');
 /** An object's label from a token holding its API name. */
-const obj = (tokens: readonly string[], i: number, c: WarningContext): string =>
+const obj = (tokens: readonly WarningToken[], i: number, c: WarningContext): string =>
   labelOf(c.labels, tok(tokens, i));
-/** A count token ("12", "1,234") in the report's number format. */
-const num = (tokens: readonly string[], i: number, c: WarningContext): string =>
-  c.f.count(Number(tok(tokens, i).replace(/[^0-9]/g, '')));
+/** A count token (a number, as the producer gave it) in the report's number format. */
+const num = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
+  const value = tokens[i];
+  return typeof value === 'number' ? c.f.count(value) : tok(tokens, i);
+};
 /** A yyyy-mm-dd token as a date in the report's language; other text is left as it is. */
-const day = (tokens: readonly string[], i: number, c: WarningContext): string => {
+const day = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
   const value = tok(tokens, i);
   return /^\d{4}-\d{2}-\d{2}$/.test(value) ? c.f.date(value) : value;
 };
 /** The team field's label: "Department" or a lookup path "Account.Region__c". */
-const teamField = (tokens: readonly string[], i: number, c: WarningContext): string => {
+const teamField = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
   const [first = '', second] = tok(tokens, i).split('.');
   return second === undefined ? labelOf(c.labels, 'User', first) : labelOf(c.labels, first, second);
 };
@@ -181,20 +175,24 @@ const OTHER: Record<ReportLanguage, string> = {
 /** The report's text of each warning code (`bundle:key`), by language; exported for the coverage test. */
 export const WARNING_TEXTS: Record<ReportLanguage, Record<string, Text>> = { en, fr };
 
+/** The key of WARNING_TEXTS for a warning: `bundle:code`, e.g. `sync.run:warning.DeletedLeftOut`. */
+export function warningTextKey({ bundle, code }: { bundle: string; code: string }): string {
+  return `${bundle}:${code}`;
+}
+
 /**
- * The lines of the report's warnings section, in `lang`: one per warning of `warnings` (identical lines
- * once). A warning whose code has no text, or that no code matches, gives one line saying the sync's
+ * The lines of the report's warnings section, in `lang`: one per code of `warnings`
+ * (SyncResult.warningCodes; identical lines once). A code with no text gives one line saying the sync's
  * output has it (never the operator's text).
  */
 export function reportWarnings(
-  warnings: readonly string[],
+  warnings: readonly WarningCode[],
   lang: ReportLanguage,
   context: WarningContext
 ): string[] {
   const lines = warnings.map((warning) => {
-    const code = messageCodeOf(warning, REPORT_WARNING_BUNDLES, 'warning.');
-    const text = code ? WARNING_TEXTS[lang][`${code.bundle}:${code.key}`] : undefined;
-    return text && code ? text(code.tokens, context) : OTHER[lang];
+    const text = WARNING_TEXTS[lang][warningTextKey(warning)];
+    return text ? text(warning.tokens, context) : OTHER[lang];
   });
   return [...new Set(lines)];
 }

@@ -2,7 +2,7 @@
 // period measured against it (issue 11, "the period"). Pure functions: the export source gathers the
 // evidence, plan.ts decides and warns.
 
-import { messageOf } from '../messages';
+import { warningOf, type SyncWarning } from '../messages';
 import { dayNumber, isoDay } from '../engine/periods';
 
 /** A day (yyyy-mm-dd, UTC) and the evidence it comes from, in words a user reads in a warning. */
@@ -56,11 +56,11 @@ export function periodPastExport(
   taken: ExportDay,
   periodStart: number,
   lastDay: number
-): string | undefined {
+): SyncWarning | undefined {
   const takenDay = dayNumber(taken.day);
   if (!(lastDay > takenDay)) return undefined;
   const key = periodStart > takenDay ? 'warning.PeriodAfterExport' : 'warning.PeriodPastExport';
-  return messageOf('sync.run', key, [
+  return warningOf('sync.run', key, [
     isoDay(periodStart),
     isoDay(lastDay),
     source,

@@ -13,7 +13,7 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { syncInputError } from '../errors';
-import { messageOf } from '../messages';
+import { warningOf } from '../messages';
 import type { BenefitRule, CockpitSettings, RuleSet } from '../sources/record-source';
 
 export const DEFAULT_METADATA_DIR = 'force-app/main/default/customMetadata';
@@ -247,8 +247,8 @@ export function loadRulesFromFolder(dir: string = DEFAULT_METADATA_DIR): RuleSet
       .find((sub) => existsSync(sub));
     set.warnings = [
       nested
-        ? messageOf('sync.rules', 'warning.NoRulesDidYouMean', [dir, nested])
-        : messageOf('sync.rules', 'warning.NoRules', [dir])
+        ? warningOf('sync.rules', 'warning.NoRulesDidYouMean', [dir, nested])
+        : warningOf('sync.rules', 'warning.NoRules', [dir])
     ];
   }
   return set;

@@ -14,7 +14,7 @@ import { readCsvParallel } from '../csv/parallel-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { dayNumber, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
-import { messageOf } from '../messages';
+import { messageOf, warningOf, type SyncWarning } from '../messages';
 import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
@@ -87,7 +87,7 @@ export function inferFieldType(name: string, sample: readonly string[]): FieldTy
 export class ExportSource implements RecordSource {
   readonly kind = 'export' as const;
   readonly description: string;
-  readonly warnings: string[] = [];
+  readonly warnings: SyncWarning[] = [];
   private readonly files = new Map<string, FileRef[]>(); // lower-case object name → parts
   private readonly names = new Map<string, string>(); // lower-case → as spelled in the file name
   private readonly encoding: EncodingPlan;
@@ -122,7 +122,7 @@ export class ExportSource implements RecordSource {
       // A name no API name can have: a second download of the file, or a genuine second part. Read as a
       // part of the object either way: a copy's records are then counted once by the duplicate-Id rule
       // (engine/row-rules.ts, with its own warning), and a genuine part's are not lost.
-      this.warnings.push(messageOf('sync.export', 'warning.CopyName', [ref.display, object]));
+      this.warnings.push(warningOf('sync.export', 'warning.CopyName', [ref.display, object]));
     }
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
@@ -264,7 +264,7 @@ export class ExportSource implements RecordSource {
     if (!firstPart) {
       const files = parts.map((p) => p.display).join(', ');
       this.warnings.push(
-        messageOf('sync.export', parts.length > 1 ? 'warning.EmptyFiles' : 'warning.EmptyFile', [
+        warningOf('sync.export', parts.length > 1 ? 'warning.EmptyFiles' : 'warning.EmptyFile', [
           files,
           name,
           name
@@ -277,7 +277,7 @@ export class ExportSource implements RecordSource {
     }
     columns = await this.unionColumns(parts, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
-      this.warnings.push(messageOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
+      this.warnings.push(warningOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
     }
     const fields: FieldDescribe[] = columns.map((column, c) => ({
       name: column,
@@ -321,7 +321,7 @@ export class ExportSource implements RecordSource {
     if (!missing) return;
     this.lacking.delete(part);
     this.warnings.push(
-      messageOf('sync.export', 'warning.PartLacksColumns', [
+      warningOf('sync.export', 'warning.PartLacksColumns', [
         part.display,
         missing.join(', '),
         objectName,
@@ -522,11 +522,11 @@ export class ExportSource implements RecordSource {
     const needs = lower.startsWith('userrole.') ? 'UserRole' : lower.startsWith('profile.') ? 'Profile' : '';
     if (needs && !this.has(needs)) {
       this.warnings.push(
-        messageOf('sync.export', 'warning.TeamFieldFile', [teamField, needs, this.description, needs])
+        warningOf('sync.export', 'warning.TeamFieldFile', [teamField, needs, this.description, needs])
       );
     }
     if (!this.has('Profile')) {
-      this.warnings.push(messageOf('sync.export', 'warning.NoProfile', [this.description]));
+      this.warnings.push(warningOf('sync.export', 'warning.NoProfile', [this.description]));
     }
   }
 

@@ -5,6 +5,7 @@
 // jsforce's Connection: what both logins give (@salesforce/core's Connection for --target-org subclasses it;
 // --instance-url/--access-token opens one directly, without writing a login to ~/.sfdx).
 import type { Connection } from '@jsforce/jsforce-node';
+import type { SyncWarning } from '../messages';
 import type { ExportDay } from '../rules/export-day';
 import type {
   BenefitActivity,
@@ -173,7 +174,7 @@ export interface RuleSet {
   /** Where the rules came from, for messages ("force-app/main/default/customMetadata", "org"). */
   origin: string;
   /** What the rules cannot give (an empty rules folder), for warnings[]. */
-  warnings?: string[];
+  warnings?: SyncWarning[];
 }
 
 export interface RecordSource {
@@ -184,7 +185,7 @@ export interface RecordSource {
    * What the source found it cannot give (an optional file missing, a column it lacks…): the engine
    * moves these into the result's warnings[] (console and report too) as the stages run.
    */
-  readonly warnings?: string[];
+  readonly warnings?: SyncWarning[];
 
   /** Object API names available in the source (for --objects validation and default selection). */
   listObjects(): Promise<string[]>;

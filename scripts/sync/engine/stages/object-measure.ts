@@ -37,7 +37,7 @@ import {
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
 import { InformativeCounter } from '../informative';
-import { messageOf } from '../../messages';
+import { warningOf, type SyncWarning } from '../../messages';
 import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
 import type { FieldCount, GroupResult, NotInformativeField, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
@@ -107,7 +107,7 @@ export interface ObjectContext {
   /** Score every record in the per-row loop even when the groups' patterns could (tests). */
   scoreEachRecord?: boolean;
   /** What could not be measured, or was left out (warnings[], console, report). */
-  warn?: (message: string) => void;
+  warn?: (warning: SyncWarning) => void;
   /** How records are scored (the Cockpit settings' Score_Placeholders_As_Empty__c). */
   scoring?: ScoringOptions;
 }
@@ -466,7 +466,7 @@ export async function measureObject(
   warnRowRules(ctx, object, d, counted.rules);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
   if (queueOwned && ctx.population.queues.size === 0)
-    ctx.warn?.(messageOf('sync.run', 'warning.QueuesUnnamed', [object]));
+    ctx.warn?.(warningOf('sync.run', 'warning.QueuesUnnamed', [object]));
   return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
 }
 
@@ -478,9 +478,9 @@ export function warnRowRules(
   rules: RowRules
 ): void {
   const { deleted, duplicates } = rules.counts;
-  if (deleted > 0) ctx.warn?.(messageOf('sync.run', 'warning.DeletedLeftOut', [object, deleted]));
+  if (deleted > 0) ctx.warn?.(warningOf('sync.run', 'warning.DeletedLeftOut', [object, deleted]));
   if (duplicates > 0)
-    ctx.warn?.(messageOf('sync.run', 'warning.FoundTwice', [object, duplicates, d.parts ?? 2]));
+    ctx.warn?.(warningOf('sync.run', 'warning.FoundTwice', [object, duplicates, d.parts ?? 2]));
   if (rules.counts.unsureSeries > 0)
-    ctx.warn?.(messageOf('sync.run', 'warning.SeriesUnsure', [object, rules.counts.unsureSeries, object]));
+    ctx.warn?.(warningOf('sync.run', 'warning.SeriesUnsure', [object, rules.counts.unsureSeries, object]));
 }

@@ -6,7 +6,7 @@ import {
   sameName
 } from '../../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { syncInputError } from '../../errors';
-import { messageOf } from '../../messages';
+import { warningOf, type SyncWarning } from '../../messages';
 import type {
   CompletenessRule,
   FieldDescribe,
@@ -69,7 +69,7 @@ export interface PlanOptions {
 export async function planRun(
   source: RecordSource,
   options: PlanOptions,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): Promise<RunPlan> {
   let rules = options.rules ?? (await source.loadRules());
   const type = options.periodType ?? rules.settings.snapshotPeriod;
@@ -112,7 +112,7 @@ async function periodOf(
   source: RecordSource,
   options: PlanOptions,
   type: PeriodType,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): Promise<Period> {
   const taken = await source.takenAt?.();
   const asOf = options.asOf ?? defaultAsOf(source, taken, options.today ?? todayUtc(), type, warn);
@@ -134,14 +134,14 @@ function defaultAsOf(
   taken: ExportDay | undefined,
   today: string,
   type: PeriodType,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): string {
   const fromToday = lastCompletePeriodDay(today, type);
   const startOf = (day: string): string => isoDay(periodStartDay(dayNumber(day), type));
   if (taken === undefined) {
     if (source.kind === 'export')
       warn(
-        messageOf('sync.run', 'warning.NoExportDay', [
+        warningOf('sync.run', 'warning.NoExportDay', [
           source.description,
           type.toLowerCase(),
           startOf(fromToday),
@@ -154,7 +154,7 @@ function defaultAsOf(
   const asOf = lastCompletePeriodDay(taken.day, type);
   if (asOf !== fromToday) {
     warn(
-      messageOf('sync.run', 'warning.ExportTakenBefore', [
+      warningOf('sync.run', 'warning.ExportTakenBefore', [
         source.description,
         taken.day,
         taken.evidence,
@@ -193,7 +193,7 @@ function selectObjects(
   rules: RuleSet,
   requested: readonly string[] | undefined,
   available: Map<string, string>,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): string[] {
   const objects: string[] = [];
   if (requested && requested.length > 0) {
@@ -216,7 +216,7 @@ function selectObjects(
     const found = available.get(nameKey(name));
     // A file named in another letter case (account.csv) is shown by its API name's spelling.
     if (found) objects.push(displayName(found, name));
-    else warn(messageOf('sync.run', 'warning.DefaultObjectMissing', [name, source.description]));
+    else warn(warningOf('sync.run', 'warning.DefaultObjectMissing', [name, source.description]));
   }
   return objects;
 }
@@ -235,7 +235,7 @@ async function describeWithRules(
   rules: RuleSet,
   object: string,
   skipped: Set<CompletenessRule>,
-  warn: (message: string) => void
+  warn: (warning: SyncWarning) => void
 ): Promise<ObjectDescribe> {
   let d = await source.describe(object);
   if (!d) throw syncInputError('sync.run', 'NoDescribe', [object, source.description]);
@@ -258,7 +258,7 @@ async function describeWithRules(
     if (source.kind === 'export') {
       skipped.add(rule);
       warn(
-        messageOf('sync.run', 'warning.RuleSkippedOffline', [
+        warningOf('sync.run', 'warning.RuleSkippedOffline', [
           rule.name ?? `${rule.object}.${rule.field}`,
           object,
           rule.field
@@ -274,7 +274,7 @@ async function describeWithRules(
     );
   }
   if (source.kind === 'export' && d.recordTypes.length === 0 && own.some((r) => r.recordTypes.length > 0)) {
-    warn(messageOf('sync.run', 'warning.NoRecordTypes', [object, source.description, object]));
+    warn(warningOf('sync.run', 'warning.NoRecordTypes', [object, source.description, object]));
   }
   return d;
 }

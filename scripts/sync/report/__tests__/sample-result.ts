@@ -2,9 +2,15 @@
 // French names (one without a key user, one with a single user), three objects with rule fields,
 // 120 users, a trend over six weeks. Deterministic (no randomness): figures derive from the indexes.
 
-import type { ObjectResult, SyncResult, TeamResult, UserResult } from '../../engine/result';
+import {
+  withWarning,
+  type ObjectResult,
+  type SyncResult,
+  type TeamResult,
+  type UserResult
+} from '../../engine/result';
 import { NO_TEAM, QUEUE_TEAM } from '../../engine/stages/users';
-import { messageOf } from '../../messages';
+import { warningOf } from '../../messages';
 
 export const TEAM_NAMES = [
   'Grands comptes Île-de-France et Hauts-de-France',
@@ -138,6 +144,7 @@ export function sampleResult(): SyncResult {
     },
     snapshots: { user: 120, team: 24, completeness: 300 },
     warnings: [],
+    warningCodes: [],
     elapsedMs: 1200
   };
 }
@@ -154,7 +161,7 @@ export function previousResult(): SyncResult {
 /**
  * The sample as a sponsor gets it from a real run: two small teams (Corse: 1 user, Bourgogne-Franche-Comté:
  * 2) folded into "Other teams", a "(no team)" team of 4 and a queue, and the warnings an export run makes
- * (made with messageOf, as the engine does: a local path, a flag, API names, ISO dates).
+ * (made with warningOf, as the engine does: a local path, a flag, API names, ISO dates).
  */
 export function sponsorResult(): SyncResult {
   const result = sampleResult();
@@ -173,8 +180,8 @@ export function sponsorResult(): SyncResult {
   const opportunity = result.objects[0];
   const first = opportunity?.teams[0];
   if (opportunity && first) opportunity.teams.push({ ...first, team: QUEUE_TEAM, records: 7 });
-  result.warnings = [
-    messageOf('sync.run', 'warning.ExportTakenBefore', [
+  return [
+    warningOf('sync.run', 'warning.ExportTakenBefore', [
       'export /home/operator/Downloads/WE_00D5g_1.zip',
       '2026-11-20',
       'its latest user login or change',
@@ -183,9 +190,8 @@ export function sponsorResult(): SyncResult {
       '2026-11-15',
       '2026-11-30'
     ]),
-    messageOf('sync.run', 'warning.NoWavesInExport'),
-    messageOf('sync.run', 'warning.RuleSkippedOffline', ['Opportunity_NextStep', 'Opportunity', 'NextStep']),
-    messageOf('sync.run', 'warning.DeletedLeftOut', ['Lead', 1234])
-  ];
-  return result;
+    warningOf('sync.run', 'warning.NoWavesInExport'),
+    warningOf('sync.run', 'warning.RuleSkippedOffline', ['Opportunity_NextStep', 'Opportunity', 'NextStep']),
+    warningOf('sync.run', 'warning.DeletedLeftOut', ['Lead', 1234])
+  ].reduce(withWarning, result);
 }
