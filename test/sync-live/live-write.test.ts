@@ -1,7 +1,7 @@
 // --write end to end: upsert by Snapshot_Key__c through jsforce's sObject Collections, retries, per-record
 // failures (exit 1) and a rerun that fixes them without duplicates, retention deletes.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openOrgSource } from '../../scripts/sync/sources/org-source';
@@ -60,6 +60,28 @@ describe('live write path (--write)', () => {
     expect(sim.callCount({ kind: 'upsert', object: TEAM })).toBe(2);
     expect(sim.callCount({ kind: 'upsert', object: COMPLETENESS })).toBe(2);
     expect(sim.records(USER)).toHaveLength(run.result?.snapshots.user ?? -1);
+  });
+
+  // A write that stops half way keeps the figures: its warning joins warnings[] (English) and warningCodes[]
+  // (code and tokens), so the sponsor's report says it in its own language.
+  it('says a write that stopped in the result’s warnings, with its code, and in the report', async () => {
+    sim.inject({ kind: 'upsert', object: USER, fault: 'INVALID_SESSION_ID' });
+    const out = mkdtempSync(join(tmpdir(), 'write-stopped-'));
+    const run = await runLive(sim, ['--json', '--write', '--as-of', TODAY, '--out', out, '--lang', 'fr']);
+    expect(run.exitCode).toBe(2);
+    const { warnings = [], warningCodes = [] } = run.result ?? {};
+    expect(warnings.at(-1)).toMatch(
+      /^The write stopped: The Salesforce session expired while writing User_Adoption_Snapshot__c/
+    );
+    expect(warningCodes.at(-1)).toEqual({
+      bundle: 'adoption.sync',
+      code: 'warning.WriteStopped',
+      tokens: ['The Salesforce session expired while writing User_Adoption_Snapshot__c.']
+    });
+    expect(warningCodes).toHaveLength(warnings.length);
+    expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(
+      'Les chiffres n’ont pas tous pu être enregistrés dans Salesforce'
+    );
   });
 
   it('reports refused records one by one with exit 1; a rerun writes them without duplicates', async () => {
