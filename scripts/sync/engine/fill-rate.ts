@@ -76,6 +76,15 @@ export class FillCounter {
   private arena = new Uint8Array(1 << 14);
   private arenaLength = 0;
   private readonly byString = new Map<string, number>();
+  /**
+   * Every group's counts (and filled-pattern counts) in one array, group g at g × stride: the hot loop
+   * touches one contiguous slice per row instead of chasing a group object and its own small array (at
+   * thousands of groups that pointer chase was a third of the loop). FillGroup's arrays are views into it.
+   */
+  private countsFlat: Int32Array<ArrayBuffer>;
+  private patternsFlat: Int32Array<ArrayBuffer>;
+  private readonly countsStride: number;
+  private readonly patternsStride: number;
 
   constructor(
     readonly fields: readonly string[],
@@ -98,6 +107,10 @@ export class FillCounter {
     this.fieldCols = new Int32Array(fields.length).fill(-1);
     this.keyCols = new Int32Array(keyFields.length).fill(-1);
     this.keyLengths = new Int32Array(256 * Math.max(1, this.nKeys));
+    this.countsStride = fields.length + 1;
+    this.patternsStride = this.hasPatterns ? 1 << tracked.length : 0;
+    this.countsFlat = new Int32Array(64 * this.countsStride);
+    this.patternsFlat = new Int32Array(64 * this.patternsStride);
   }
 
   /** Counts the rows of a batch; `rowGroup[r]` then gives each row's group, `rowBits` its filled bits. */
@@ -130,7 +143,6 @@ export class FillCounter {
     const keyCols = this.keyCols;
     const nKeys = this.nKeys;
     const rowGroup = this.rowGroup;
-    const groups = this.groups;
     const rows = batch.length;
     // Present columns of the default kind ('other') apart from the others, so the commonest cell loop
     // calls one test; the other kinds' columns with their kind's test.
@@ -171,6 +183,10 @@ export class FillCounter {
     const words = this.wordCount;
     const rowBits = this.rowBits;
     const rowFlags = this.rowRules ? this.rowFlags : null;
+    const stride = this.countsStride;
+    const pStride = this.patternsStride;
+    // Tracked fields whose scoring test is the plain "not empty" one are tested inline (no call).
+    const trackedPlain = Uint8Array.from(trackedTests, (t) => (t === otherFilled ? 1 : 0));
     for (let r = 0; r < rows; r++) {
       if (rowFlags && (rowFlags[r]! & ROW_NOT_RECORD) !== 0) {
         rowGroup[r] = -1;
@@ -190,24 +206,26 @@ export class FillCounter {
       }
       const g = this.findRaw(h, buf, starts, ends, base, batch, r);
       rowGroup[r] = g;
-      const counts = groups[g]!.counts;
-      counts[0]!++;
+      const counts = this.countsFlat;
+      const at0 = g * stride;
+      counts[at0]!++;
+      // The 'other' kind's test, inline: a cell is filled when not empty (FIELD_KINDS.other.filledBytes).
       if (identity) {
         for (let c = 0; c < nPlain; c++) {
           const st = starts[base + c]!;
-          if (otherFilled(buf, st < 0 ? ~st : st, ends[base + c]!)) counts[c + 1]!++;
+          if ((st < 0 ? ~st : st) !== ends[base + c]!) counts[at0 + c + 1]!++;
         }
       } else {
         for (let k = 0; k < nPlain; k++) {
           const i = base + pc[k]!;
           const st = starts[i]!;
-          if (otherFilled(buf, st < 0 ? ~st : st, ends[i]!)) counts[ps[k]!]!++;
+          if ((st < 0 ? ~st : st) !== ends[i]!) counts[at0 + ps[k]!]!++;
         }
       }
       for (let k = 0; k < nKind; k++) {
         const i = base + cc[k]!;
         const st = starts[i]!;
-        if (kindTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) counts[cs[k]!]!++;
+        if (kindTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) counts[at0 + cs[k]!]!++;
       }
       if (nTracked > 0) {
         const at = r * words;
@@ -216,16 +234,17 @@ export class FillCounter {
           const col = trackedCols[k]!;
           if (col >= 0) {
             const i = base + col;
-            const st = starts[i]!;
-            if (trackedTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) bits |= 1 << (k & 31);
+            let st = starts[i]!;
+            if (st < 0) st = ~st;
+            const e = ends[i]!;
+            if (trackedPlain[k] === 1 ? st !== e : trackedTests[k]!(buf, st, e)) bits |= 1 << (k & 31);
           }
           if ((k & 31) === 31 || k === nTracked - 1) {
             rowBits[at + (k >> 5)] = bits;
             bits = 0;
           }
         }
-        const patterns = groups[g]!.patterns;
-        if (patterns) patterns[rowBits[at]!]!++;
+        if (pStride > 0) this.patternsFlat[g * pStride + rowBits[at]!]!++;
       }
     }
   }
@@ -326,10 +345,33 @@ export class FillCounter {
 
   private newGroup(batch: RowBatch, row: number): number {
     const keys = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(row, col) : ''));
-    const n = this.tracked.length;
-    const patterns = n > 0 && n <= this.patternFields ? new Int32Array(1 << n) : null;
-    this.groups.push({ keys, counts: new Int32Array(this.width + 1), patterns });
-    return this.groups.length - 1;
+    const g = this.groups.length;
+    if ((g + 1) * this.countsStride > this.countsFlat.length) this.growFlat(g * 2);
+    this.groups.push({ keys, counts: this.countsView(g), patterns: this.patternsView(g) });
+    return g;
+  }
+
+  private countsView(g: number): Int32Array {
+    return this.countsFlat.subarray(g * this.countsStride, (g + 1) * this.countsStride);
+  }
+
+  private patternsView(g: number): Int32Array | null {
+    const n = this.patternsStride;
+    return n > 0 ? this.patternsFlat.subarray(g * n, (g + 1) * n) : null;
+  }
+
+  /** Room for `groups` groups in the flat arrays; the groups' views follow the new arrays. */
+  private growFlat(groups: number): void {
+    const counts = new Int32Array(groups * this.countsStride);
+    counts.set(this.countsFlat);
+    this.countsFlat = counts;
+    const patterns = new Int32Array(groups * this.patternsStride);
+    patterns.set(this.patternsFlat);
+    this.patternsFlat = patterns;
+    this.groups.forEach((group, g) => {
+      group.counts = this.countsView(g);
+      group.patterns = this.patternsView(g);
+    });
   }
 
   /** Batches without raw cells (built from decoded values): the same counts from the kinds' value test. */
