@@ -12,6 +12,7 @@ import { CsvFormatError, readCsv } from '../csv/csv-reader';
 import type { RowBatch } from '../csv/csv-reader';
 import { MAX_THREADS, readCsvParallel, readerThreads } from '../csv/parallel-reader';
 import { FillCounter } from '../engine/fill-rate';
+import { InformativeCounter } from '../engine/informative';
 import { measure } from '../engine/measure';
 import { ExportSource } from '../sources/export-source';
 
@@ -40,6 +41,44 @@ async function read(batches: AsyncIterable<RowBatch>): Promise<{ rows: string[][
 }
 
 const single = (path: string): AsyncIterable<RowBatch> => readCsv(createReadStream(path));
+
+/**
+ * The engine's counts, row bits and informative tallies over a file, with the rows digested (row-digest.ts)
+ * by the workers when `options` asks for threads, else on this thread; and how many batches came digested.
+ */
+async function measured(path: string, options?: { threads: number; rangeBytes: number }) {
+  const fields = ['Id', 'OwnerId', 'Name', 'Notes'];
+  const ruleFields = [
+    { name: 'Name', kind: 'other' as const },
+    { name: 'Notes', kind: 'other' as const, defaultValue: 'x' }
+  ];
+  // Two key columns give many groups, so that keys meet each worker's key table in every order.
+  const counter = new FillCounter(fields, ['OwnerId', 'Name'], undefined, [2, 3], undefined, {}, ruleFields);
+  const informative = new InformativeCounter(ruleFields);
+  const groupOwner: number[] = [];
+  const applies: Uint8Array[] = [];
+  const bits: number[] = [];
+  let digested = 0;
+  const batches = options
+    ? readCsvParallel(createReadStream(path), { ...options, digest: counter.spec })
+    : single(path);
+  for await (const batch of batches) {
+    if (batch.digest?.()) digested++;
+    counter.add(batch);
+    for (let g = groupOwner.length; g < counter.groups.length; g++) {
+      groupOwner.push(informative.owner(counter.groups[g]!.keys[0]!));
+      applies.push(Uint8Array.of(1, 1));
+    }
+    informative.add(batch, counter.lastDigest, counter.rowGroup, groupOwner, applies);
+    for (let r = 0; r < batch.length; r++) bits.push(counter.rowBits[r * counter.wordCount]!);
+  }
+  const groups = counter.groups.map((g) => ({
+    keys: g.keys,
+    counts: [...g.counts],
+    patterns: [...(g.patterns ?? [])]
+  }));
+  return { figures: { groups, bits, informative: informative.tally() }, digested };
+}
 
 // Quotes with "" escapes, LF and CRLF inside quoted fields, multi-byte UTF-8 (2, 3 and 4 bytes), empty
 // and missing trailing cells, a blank line, and a quoted field whose line breaks are followed by text that
@@ -81,6 +120,23 @@ describe('parallel CSV reader: same rows and figures as one thread', () => {
     }
     // The fake records inside the quoted field fooled some guesses, and the reader corrected them.
     expect(reparsed).toBeGreaterThan(0);
+  });
+
+  it.each([
+    ['LF', lf],
+    ['CRLF + BOM, no final line break', crlfBom]
+  ])('%s: rows digested by the workers count as rows digested here, 2..4 threads', async (_label, path) => {
+    const expected = await measured(path);
+    expect(expected.figures.groups.length).toBeGreaterThan(4);
+    expect(expected.digested).toBe(0);
+    for (const threads of [2, 3, 4]) {
+      for (const rangeBytes of [1, 3, 7, 29]) {
+        const got = await measured(path, { threads, rangeBytes });
+        expect({ threads, rangeBytes, ...got.figures }).toEqual({ threads, rangeBytes, ...expected.figures });
+        // The workers' digests were used (a range parsed again here has none).
+        expect(got.digested).toBeGreaterThan(0);
+      }
+    }
   });
 
   it('the benchmark file shape (quoted, embedded line breaks) at many split points', async () => {

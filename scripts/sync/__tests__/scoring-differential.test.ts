@@ -196,7 +196,7 @@ describe('scoring kernel: the component and the sync score alike (differential)'
       c.kinds,
       tracked,
       undefined,
-      plan.scoring
+      plan.options
     );
     const bytesScores: (number | null)[] = [];
     for (const b of await byteBatches(toCsv(c, rand), 1 + Math.floor(rand() * 3000))) {
@@ -214,7 +214,7 @@ describe('scoring kernel: the component and the sync score alike (differential)'
       c.kinds,
       tracked,
       undefined,
-      plan.scoring
+      plan.options
     );
     const batch = new ArrayRowBatch(c.header, c.rows);
     decoded.add(batch);

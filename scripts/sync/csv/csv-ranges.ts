@@ -11,6 +11,7 @@
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { CsvFormatError, CsvParser } from './csv-reader';
 import type { RangeParse } from './csv-reader';
+import type { RowDigest } from '../engine/row-digest';
 
 const LF = 0x0a;
 const CR = 0x0d;
@@ -35,6 +36,25 @@ export interface ParsedRange {
   ends: Int32Array | null;
   /** A malformed record: the reason and its line counted from the range's first line (1). */
   error?: { reason: string; line: number };
+}
+
+/** The buffers of a parsed range and its digest: transferred between threads, then handed back for reuse. */
+export function transferables(r: ParsedRange & { digest?: RowDigest }): ArrayBuffer[] {
+  const out: ArrayBuffer[] = [];
+  const d = r.digest;
+  for (const a of [
+    r.buf,
+    r.starts,
+    r.ends,
+    d?.keyHash,
+    d?.filled,
+    d?.trackedBits,
+    d?.infoKind,
+    d?.infoHash,
+    d?.keyIds
+  ])
+    if (a && !out.includes(a.buffer as ArrayBuffer)) out.push(a.buffer as ArrayBuffer);
+  return out;
 }
 
 /** Where a range's byte buffer comes from: a buffer of at least `length` bytes with an ArrayBuffer of its own. */

@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import { createReadStream } from 'node:fs';
 import { syncInputError } from '../errors';
 import { messageOf } from '../messages';
+import type { RowDigest } from '../engine/row-digest';
 
 /** A batch of CSV records. Rows are indexed 0..length-1, columns as in `columns` (the header). */
 export interface RowBatch {
@@ -31,6 +32,11 @@ export interface RowBatch {
   row(row: number): string[];
   /** The undecoded cells, when the batch was parsed from bytes (hot loops read them directly). */
   raw?(): RawCells;
+  /**
+   * The rows' digest (engine/row-digest.ts), when the thread that parsed them computed it (the parallel
+   * reader's workers); the measurement computes it otherwise.
+   */
+  digest?(): RowDigest | undefined;
 }
 
 /**
@@ -161,7 +167,8 @@ export function rowBatchFromRaw(
   columns: readonly string[],
   length: number,
   raw: RawCells,
-  encoding = 'utf-8'
+  encoding = 'utf-8',
+  digest?: RowDigest
 ): RowBatch {
   return new ByteRowBatch(
     columns,
@@ -169,7 +176,8 @@ export function rowBatchFromRaw(
     raw.buf,
     raw.starts,
     raw.ends,
-    makeDecoder(checkEncoding(encoding))
+    makeDecoder(checkEncoding(encoding)),
+    digest
   );
 }
 
@@ -198,8 +206,13 @@ class ByteRowBatch implements RowBatch {
     private readonly buf: Buffer,
     private readonly starts: Int32Array,
     private readonly ends: Int32Array,
-    private readonly decode: CellDecoder
+    private readonly decode: CellDecoder,
+    private readonly rowDigest?: RowDigest
   ) {}
+
+  digest(): RowDigest | undefined {
+    return this.rowDigest;
+  }
 
   raw(): RawCells {
     return { buf: this.buf, starts: this.starts, ends: this.ends, width: this.columns.length };

@@ -28,9 +28,10 @@ import {
   rowBatchFromRaw
 } from './csv-reader';
 import type { ByteSource, CsvReaderOptions, RowBatch } from './csv-reader';
-import { parseRange, RangeFile } from './csv-ranges';
+import { parseRange, RangeFile, transferables } from './csv-ranges';
 import type { ParsedRange } from './csv-ranges';
 import type { RangeResult, RangeTask } from './range-worker';
+import type { DigestSpec } from '../engine/row-digest';
 
 /** Bytes of one range: large enough that a range costs far more than its message, small enough to pipeline. */
 export const RANGE_BYTES = 2 << 20;
@@ -46,6 +47,11 @@ export interface ParallelReaderOptions extends CsvReaderOptions {
   rangeBytes?: number;
   /** Filled as the file is read: ranges, and those parsed again because their guessed start was wrong. */
   stats?: { threads: number; ranges: number; reparsed: number };
+  /**
+   * What to digest per row beside the parsing (engine/row-digest.ts): the workers do it, and each batch
+   * carries its digest. A range parsed again on this thread comes without one (the measurement digests it).
+   */
+  digest?: DigestSpec;
 }
 
 /**
@@ -289,7 +295,8 @@ async function* readRanges(
         offset: offset(sent),
         limit: offset(sent + 1),
         guess: sent > 0,
-        spare: back
+        spare: back,
+        digest: options.digest ?? null
       };
       outstanding++;
       workers[w]!.postMessage(task, back);
@@ -315,16 +322,21 @@ async function* readRanges(
       options.onBytes?.(r.end);
       if (r.rows > 0 && r.buf && r.starts && r.ends) {
         const buf = Buffer.from(r.buf.buffer, r.buf.byteOffset, r.buf.byteLength);
+        // The worker's digest, with this thread's spec and its key table named (one per worker per file).
+        const digest =
+          r === fromWorker && fromWorker.digest && options.digest
+            ? { ...fromWorker.digest, spec: options.digest, keySource: id * MAX_THREADS + (k % workerCount) }
+            : undefined;
         yield rowBatchFromRaw(
           header,
           r.rows,
           { buf, starts: r.starts, ends: r.ends, width: header.length },
-          encoding
+          encoding,
+          digest
         );
       }
       // The batch is done with once the next one is asked for (RowBatch lifetime, csv-reader.ts).
-      for (const a of [fromWorker.buf, fromWorker.starts, fromWorker.ends])
-        if (a) spare[k % workerCount]!.push(a.buffer as ArrayBuffer);
+      for (const a of transferables(fromWorker)) spare[k % workerCount]!.push(a);
     }
   } finally {
     closing = true;

@@ -4,21 +4,27 @@
 // stage in the engine, which rolls groups up per owner, team, record type and stage, and scores records
 // on top). The engine and the benchmark run this same loop.
 //
-// On batches parsed from bytes (every CSV source) nothing is decoded per row: the group is found by
-// hashing the key cells' bytes, and a cell is filled per its field kind's byte test (FIELD_KINDS, in the
-// scoring kernel: the only definition of filled). A key is decoded once, when its group is created.
-// The tracked fields (a scoring plan's rule fields, in bit order) become each row's filled bits, which the
-// kernel's scoreBits() turns into a score: bits in, score out.
+// On batches parsed from bytes (every CSV source) nothing is decoded per row: each row's digest
+// (row-digest.ts: its key cells' hash, filled bits by its fields' kinds, scoring bits), computed by the
+// parallel reader's workers or here, finds its group, whose bytes are compared on a hash match, and adds
+// to its counts. A key is decoded once, when its group is created. The tracked fields (a scoring plan's
+// rule fields, in bit order) become each row's filled bits, which the kernel's scoreBits() turns into a
+// score: bits in, score out.
 
 import {
   FIELD_KINDS,
-  nameKey
+  nameKey,
+  scoringTest
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type {
   FieldKind,
-  ScoringTest
+  PlanField,
+  ScoringOptions
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { readCsvFile } from '../csv/csv-reader';
+import { KeyTable } from './key-table';
+import { compileDigest, digestRows } from './row-digest';
+import type { CompiledDigest, DigestSpec, RowDigest } from './row-digest';
 import { ROW_NOT_RECORD } from './row-rules';
 import type { RowRules } from './row-rules';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
@@ -37,11 +43,6 @@ export interface FillGroup {
 
 /** Tracked fields up to which groups count records per filled pattern (2^n counters a group). */
 export const MAX_PATTERN_FIELDS = 8;
-
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const FNV_PRIME = 16777619;
-
-type BytesTest = (bytes: Uint8Array, start: number, end: number) => boolean;
 
 /** Records and filled fields per group of rows keyed by the bytes (or values) of key columns. */
 export class FillCounter {
@@ -67,15 +68,29 @@ export class FillCounter {
   /** Field index → batch column (-1: absent, never filled). */
   private fieldCols: Int32Array;
   private keyCols: Int32Array;
-  // Open-addressing table over key bytes: slot → group + 1.
-  private slots = new Int32Array(1024);
-  private hashes = new Int32Array(256);
-  private keyOffsets = new Int32Array(256);
-  /** Per group and key column: byte length of the key cell. */
-  private keyLengths = new Int32Array(256);
-  private arena = new Uint8Array(1 << 14);
-  private arenaLength = 0;
+  /** The groups' keys (bytes): a group's index is its key's id. */
+  private readonly keyTable: KeyTable;
+  /**
+   * Per worker thread's key table (RowDigest.keySource): the group of each of its key ids (-1: not met
+   * yet). A row's group is then one lookup; its key bytes are read only the first time.
+   */
+  private readonly groupOfKeyId = new Map<number, Int32Array>();
   private readonly byString = new Map<string, number>();
+  /**
+   * Every group's counts (and filled-pattern counts) in one array, group g at g × stride: the hot loop
+   * touches one contiguous slice per row instead of chasing a group object and its own small array (at
+   * thousands of groups that pointer chase was a third of the loop). FillGroup's arrays are views into it.
+   */
+  private countsFlat: Int32Array<ArrayBuffer>;
+  private patternsFlat: Int32Array<ArrayBuffer>;
+  private readonly countsStride: number;
+  private readonly patternsStride: number;
+  /** What each row's digest holds (the parallel reader's workers are given it: stream options). */
+  readonly spec: DigestSpec;
+  private readonly compiled: CompiledDigest;
+  /** The digest of the last batch added, when it had raw cells (InformativeCounter reads it). */
+  lastDigest: RowDigest | null = null;
+  private localDigest: RowDigest | null = null;
 
   constructor(
     readonly fields: readonly string[],
@@ -86,10 +101,12 @@ export class FillCounter {
     /** Count patterns when at most this many fields are tracked (0: never). */
     private readonly patternFields = MAX_PATTERN_FIELDS,
     /**
-     * Filled for scoring, per tracked field (a scoring plan's `scoring`: its options applied); default:
-     * the field's kind. Only the tracked bits use them: fill counts stay "filled" whatever it holds.
+     * How tracked fields are scored (a scoring plan's options: scoringTest() of the scoring kernel). Only
+     * the tracked bits use them: fill counts stay "filled" whatever it holds.
      */
-    private readonly trackedScoring?: readonly ScoringTest[]
+    private readonly scoring: ScoringOptions = {},
+    /** Rule fields whose informativeness rows are digested for (InformativeCounter's fields). */
+    informative: readonly PlanField[] = []
   ) {
     this.tracked = Int32Array.from(tracked);
     this.wordCount = Math.max(1, Math.ceil(tracked.length / 32));
@@ -97,7 +114,13 @@ export class FillCounter {
     this.nKeys = keyFields.length;
     this.fieldCols = new Int32Array(fields.length).fill(-1);
     this.keyCols = new Int32Array(keyFields.length).fill(-1);
-    this.keyLengths = new Int32Array(256 * Math.max(1, this.nKeys));
+    this.keyTable = new KeyTable(this.keyCols);
+    this.countsStride = fields.length + 1;
+    this.patternsStride = this.hasPatterns ? 1 << tracked.length : 0;
+    this.countsFlat = new Int32Array(64 * this.countsStride);
+    this.patternsFlat = new Int32Array(64 * this.patternsStride);
+    this.spec = { fields, kinds, keyFields, tracked: [...tracked], scoring, informative };
+    this.compiled = compileDigest(this.spec);
   }
 
   /** Counts the rows of a batch; `rowGroup[r]` then gives each row's group, `rowBits` its filled bits. */
@@ -107,6 +130,7 @@ export class FillCounter {
       const keys = batch.columns.map(nameKey);
       this.fieldCols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f)));
       this.keyCols = Int32Array.from(this.keyFields, (f) => keys.indexOf(nameKey(f)));
+      this.keyTable.keyCols = this.keyCols;
     }
     if (this.rowGroup.length < batch.length) {
       this.rowGroup = new Int32Array(batch.length * 2);
@@ -115,6 +139,7 @@ export class FillCounter {
     const bitWords = batch.length * this.wordCount;
     if (this.rowBits.length < bitWords) this.rowBits = new Int32Array(bitWords * 2);
     const raw = batch.raw ? batch.raw() : null;
+    this.lastDigest = null;
     if (this.rowRules) this.rowRules.mark(batch, raw, this.rowFlags);
     if (raw) this.addRaw(batch, raw);
     else this.addDecoded(batch);
@@ -125,211 +150,117 @@ export class FillCounter {
     return this.tracked.length > 0 && this.tracked.length <= this.patternFields;
   }
 
+  /**
+   * The digest of a batch's rows under this counter's spec: the one a worker computed beside the parsing,
+   * else computed here by the same function (row-digest.ts).
+   */
+  private digestOf(batch: RowBatch, raw: RawCells): RowDigest {
+    const given = batch.digest?.();
+    if (given?.spec === this.spec) return given;
+    this.localDigest = digestRows(this.compiled, batch.columns, raw, batch.length, this.localDigest);
+    return this.localDigest;
+  }
+
+  /** The hot loop on the reading thread: each row's group, then its counts from the digest's bits. */
   private addRaw(batch: RowBatch, raw: RawCells): void {
-    const { buf, starts, ends, width: rowWidth } = raw;
-    const keyCols = this.keyCols;
-    const nKeys = this.nKeys;
+    const d = this.digestOf(batch, raw);
+    this.lastDigest = d;
     const rowGroup = this.rowGroup;
-    const groups = this.groups;
     const rows = batch.length;
-    // Present columns of the default kind ('other') apart from the others, so the commonest cell loop
-    // calls one test; the other kinds' columns with their kind's test.
-    const otherFilled = FIELD_KINDS.other.filledBytes;
-    const plainCols: number[] = [];
-    const plainSlots: number[] = [];
-    const kindCols: number[] = [];
-    const kindSlots: number[] = [];
-    const kindTests: BytesTest[] = [];
-    for (let f = 0; f < this.width; f++) {
-      const col = this.fieldCols[f]!;
-      if (col < 0) continue;
-      const kind = this.kinds[f] ?? 'other';
-      if (kind === 'other') {
-        plainCols.push(col);
-        plainSlots.push(f + 1);
-      } else {
-        kindCols.push(col);
-        kindSlots.push(f + 1);
-        kindTests.push(FIELD_KINDS[kind].filledBytes);
-      }
-    }
-    const pc = Int32Array.from(plainCols);
-    const ps = Int32Array.from(plainSlots);
-    const cc = Int32Array.from(kindCols);
-    const cs = Int32Array.from(kindSlots);
-    const nPlain = pc.length;
-    const nKind = cc.length;
-    const identity = nPlain === rowWidth && pc.every((c, i) => c === i && ps[i] === i + 1);
-    const tracked = this.tracked;
-    const trackedCols = Int32Array.from(tracked, (f) => this.fieldCols[f]!);
-    const trackedTests = Array.from(
-      tracked,
-      (f, k): BytesTest =>
-        this.trackedScoring?.[k]?.filledBytes ?? FIELD_KINDS[this.kinds[f] ?? 'other'].filledBytes
-    );
-    const nTracked = tracked.length;
+    const rowWidth = raw.width;
+    const fieldWords = this.compiled.fieldWords;
     const words = this.wordCount;
-    const rowBits = this.rowBits;
+    const { keyHash, filled, trackedBits } = d;
+    // A worker's key ids, only with the table they come from named (ids of two tables are not comparable).
+    const keyIds = d.keySource === undefined ? undefined : d.keyIds;
+    this.rowBits.set(trackedBits.subarray(0, rows * words));
     const rowFlags = this.rowRules ? this.rowFlags : null;
+    const stride = this.countsStride;
+    const pStride = this.patternsStride;
+    const source = d.keySource ?? 0;
+    let byId = keyIds ? this.keyIdGroups(source, 0) : null;
     for (let r = 0; r < rows; r++) {
       if (rowFlags && (rowFlags[r]! & ROW_NOT_RECORD) !== 0) {
         rowGroup[r] = -1;
         continue;
       }
-      const base = r * rowWidth;
-      // Hash the key cells' bytes (FNV-1a, cell lengths as separators).
-      let h = FNV_OFFSET;
-      for (let k = 0; k < nKeys; k++) {
-        const col = keyCols[k]!;
-        if (col < 0) continue;
-        let s = starts[base + col]!;
-        if (s < 0) s = ~s;
-        const e = ends[base + col]!;
-        for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p]!, FNV_PRIME);
-        h = Math.imul(h ^ (e - s + 0x100), FNV_PRIME);
-      }
-      const g = this.findRaw(h, buf, starts, ends, base, batch, r);
+      let g: number;
+      if (keyIds && byId) {
+        const id = keyIds[r]!;
+        g = id < byId.length ? byId[id]! : -1;
+        if (g < 0) {
+          g = this.groupOf(keyHash[r]!, raw, r * rowWidth, batch, r);
+          byId = this.keyIdGroups(source, id + 1);
+          byId[id] = g;
+        }
+      } else g = this.groupOf(keyHash[r]!, raw, r * rowWidth, batch, r);
       rowGroup[r] = g;
-      const counts = groups[g]!.counts;
-      counts[0]!++;
-      if (identity) {
-        for (let c = 0; c < nPlain; c++) {
-          const st = starts[base + c]!;
-          if (otherFilled(buf, st < 0 ? ~st : st, ends[base + c]!)) counts[c + 1]!++;
-        }
-      } else {
-        for (let k = 0; k < nPlain; k++) {
-          const i = base + pc[k]!;
-          const st = starts[i]!;
-          if (otherFilled(buf, st < 0 ? ~st : st, ends[i]!)) counts[ps[k]!]!++;
+      const counts = this.countsFlat;
+      const at0 = g * stride;
+      counts[at0]!++;
+      // Field f's count is at at0 + 1 + f: add each set bit of the row's filled words.
+      for (let w = 0; w < fieldWords; w++) {
+        let m = filled[r * fieldWords + w]!;
+        const at = at0 + 1 + (w << 5);
+        while (m !== 0) {
+          const low = m & -m;
+          counts[at + 31 - Math.clz32(low)]!++;
+          m ^= low;
         }
       }
-      for (let k = 0; k < nKind; k++) {
-        const i = base + cc[k]!;
-        const st = starts[i]!;
-        if (kindTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) counts[cs[k]!]!++;
-      }
-      if (nTracked > 0) {
-        const at = r * words;
-        let bits = 0;
-        for (let k = 0; k < nTracked; k++) {
-          const col = trackedCols[k]!;
-          if (col >= 0) {
-            const i = base + col;
-            const st = starts[i]!;
-            if (trackedTests[k]!(buf, st < 0 ? ~st : st, ends[i]!)) bits |= 1 << (k & 31);
-          }
-          if ((k & 31) === 31 || k === nTracked - 1) {
-            rowBits[at + (k >> 5)] = bits;
-            bits = 0;
-          }
-        }
-        const patterns = groups[g]!.patterns;
-        if (patterns) patterns[rowBits[at]!]!++;
-      }
+      if (pStride > 0) this.patternsFlat[g * pStride + trackedBits[r * words]!]!++;
     }
   }
 
-  /** The group of the key whose hash is h (creating it), comparing bytes on a hash match. */
-  private findRaw(
-    h: number,
-    buf: Buffer,
-    starts: Int32Array,
-    ends: Int32Array,
-    base: number,
-    batch: RowBatch,
-    row: number
-  ): number {
-    const slots = this.slots;
-    const mask = slots.length - 1;
-    const keyCols = this.keyCols;
-    const nKeys = this.nKeys;
-    const hashes = this.hashes;
-    const keyLengths = this.keyLengths;
-    const arena = this.arena;
-    let slot = h & mask;
-    for (;;) {
-      const entry = slots[slot]!;
-      if (entry === 0) break;
-      const g = entry - 1;
-      if (hashes[g] === h) {
-        let off = this.keyOffsets[g]!;
-        let same = true;
-        for (let k = 0; k < nKeys && same; k++) {
-          const col = keyCols[k]!;
-          let s = 0;
-          let e = 0;
-          if (col >= 0) {
-            s = starts[base + col]!;
-            if (s < 0) s = ~s;
-            e = ends[base + col]!;
-          }
-          const n = e - s;
-          if (keyLengths[g * nKeys + k] !== n) {
-            same = false;
-            break;
-          }
-          for (let p = 0; p < n; p++) {
-            if (arena[off + p] !== buf[s + p]) {
-              same = false;
-              break;
-            }
-          }
-          off += n;
-        }
-        if (same) return g;
-      }
-      slot = (slot + 1) & mask;
+  /** The group of each key id of a worker's key table, with room for `ids` ids. */
+  private keyIdGroups(source: number, ids: number): Int32Array {
+    let byId = this.groupOfKeyId.get(source);
+    if (!byId || byId.length < ids) {
+      const grown = new Int32Array(Math.max(256, ids * 2)).fill(-1);
+      if (byId) grown.set(byId);
+      byId = grown;
+      this.groupOfKeyId.set(source, byId);
     }
-    // New group: keep its key bytes, decode its key values once.
-    const g = this.newGroup(batch, row);
-    if (this.hashes.length <= g) {
-      this.hashes = grow(this.hashes, g * 2);
-      this.keyOffsets = grow(this.keyOffsets, g * 2);
-      this.keyLengths = grow(this.keyLengths, g * 2 * Math.max(1, nKeys));
-    }
-    this.hashes[g] = h;
-    this.keyOffsets[g] = this.arenaLength;
-    for (let k = 0; k < nKeys; k++) {
-      const col = keyCols[k]!;
-      let s = 0;
-      let e = 0;
-      if (col >= 0) {
-        s = starts[base + col]!;
-        if (s < 0) s = ~s;
-        e = ends[base + col]!;
-      }
-      if (this.arenaLength + (e - s) > this.arena.length) {
-        const a = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLength + (e - s)));
-        a.set(this.arena);
-        this.arena = a;
-      }
-      this.arena.set(buf.subarray(s, e), this.arenaLength);
-      this.arenaLength += e - s;
-      this.keyLengths[g * nKeys + k] = e - s;
-    }
-    this.slots[slot] = g + 1;
-    if ((g + 1) * 2 > this.slots.length) this.rehash();
+    return byId;
+  }
+
+  /** The group of a row's key (hashed h), created when new. */
+  private groupOf(h: number, raw: RawCells, base: number, batch: RowBatch, row: number): number {
+    const before = this.keyTable.size;
+    const g = this.keyTable.idOf(h, raw, base);
+    if (this.keyTable.size > before) this.newGroup(batch, row);
     return g;
-  }
-
-  private rehash(): void {
-    const slots = new Int32Array(this.slots.length * 2);
-    const mask = slots.length - 1;
-    for (let g = 0; g < this.groups.length; g++) {
-      let slot = this.hashes[g]! & mask;
-      while (slots[slot] !== 0) slot = (slot + 1) & mask;
-      slots[slot] = g + 1;
-    }
-    this.slots = slots;
   }
 
   private newGroup(batch: RowBatch, row: number): number {
     const keys = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(row, col) : ''));
-    const n = this.tracked.length;
-    const patterns = n > 0 && n <= this.patternFields ? new Int32Array(1 << n) : null;
-    this.groups.push({ keys, counts: new Int32Array(this.width + 1), patterns });
-    return this.groups.length - 1;
+    const g = this.groups.length;
+    if ((g + 1) * this.countsStride > this.countsFlat.length) this.growFlat(g * 2);
+    this.groups.push({ keys, counts: this.countsView(g), patterns: this.patternsView(g) });
+    return g;
+  }
+
+  private countsView(g: number): Int32Array {
+    return this.countsFlat.subarray(g * this.countsStride, (g + 1) * this.countsStride);
+  }
+
+  private patternsView(g: number): Int32Array | null {
+    const n = this.patternsStride;
+    return n > 0 ? this.patternsFlat.subarray(g * n, (g + 1) * n) : null;
+  }
+
+  /** Room for `groups` groups in the flat arrays; the groups' views follow the new arrays. */
+  private growFlat(groups: number): void {
+    const counts = new Int32Array(groups * this.countsStride);
+    counts.set(this.countsFlat);
+    this.countsFlat = counts;
+    const patterns = new Int32Array(groups * this.patternsStride);
+    patterns.set(this.patternsFlat);
+    this.patternsFlat = patterns;
+    this.groups.forEach((group, g) => {
+      group.counts = this.countsView(g);
+      group.patterns = this.patternsView(g);
+    });
   }
 
   /** Batches without raw cells (built from decoded values): the same counts from the kinds' value test. */
@@ -341,7 +272,10 @@ export class FillCounter {
       return col >= 0 && tests[f]!(batch.value(r, col));
     };
     const tracked = this.tracked;
-    const trackedTests = Array.from(tracked, (f, k) => this.trackedScoring?.[k]?.filled ?? tests[f]!);
+    const trackedTests = Array.from(
+      tracked,
+      (f) => scoringTest(this.kinds[f] ?? 'other', this.scoring).filled
+    );
     const trackedFilled = (r: number, k: number): boolean => {
       const col = this.fieldCols[tracked[k]!]!;
       return col >= 0 && trackedTests[k]!(batch.value(r, col));
@@ -372,12 +306,6 @@ export class FillCounter {
       if (patterns) patterns[this.rowBits[at]!]!++;
     }
   }
-}
-
-function grow(a: Int32Array, size: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(size);
-  b.set(a);
-  return b;
 }
 
 export interface FillByOwner {

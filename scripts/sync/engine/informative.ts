@@ -19,7 +19,9 @@ import type {
   InformativeTest,
   PlanField
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import type { RawCells, RowBatch } from '../csv/csv-reader';
+import type { RowBatch } from '../csv/csv-reader';
+import { NOT_FILLED } from './row-digest';
+import type { RowDigest } from './row-digest';
 
 /**
  * An owner's filled values of a field are checked for a dominating value only from this many on: below it,
@@ -150,11 +152,13 @@ export class InformativeCounter {
   /**
    * Counts one batch. Row r is in group `rowGroup[r]` (-1: not a record); `groupOwner[g]` is the owner
    * index (owner()) of group g, -1 for an excluded owner; `groupApplies[g][k]` is 1 when rule field k's
-   * rules apply to group g's record type × stage.
+   * rules apply to group g's record type × stage. A batch parsed from bytes comes with its rows' digest
+   * (row-digest.ts: each rule cell's informativeness and hash, computed where it was parsed); a batch of
+   * decoded values is tested here, value by value, by the same tests.
    */
   add(
     batch: RowBatch,
-    raw: RawCells | null,
+    digest: RowDigest | null,
     rowGroup: Int32Array,
     groupOwner: readonly number[],
     groupApplies: readonly Uint8Array[]
@@ -166,9 +170,10 @@ export class InformativeCounter {
     }
     const n = this.n;
     const cols = this.cols;
-    const kinds = this.kinds;
     const tests = this.tests;
     const fieldFilled = this.fieldFilled;
+    const infoKind = digest?.infoKind;
+    const infoHash = digest?.infoHash;
     for (let r = 0; r < batch.length; r++) {
       const g = rowGroup[r]!;
       if (g < 0) continue;
@@ -177,20 +182,16 @@ export class InformativeCounter {
       const applies = groupApplies[g]!;
       const counts = this.counts;
       for (let k = 0; k < n; k++) {
-        const col = cols[k]!;
-        if (col < 0 || applies[k] !== 1) continue;
+        if (applies[k] !== 1) continue;
         let kind: number;
         let h = FNV_OFFSET;
-        if (raw) {
-          const buf = raw.buf;
-          const i = r * raw.width + col;
-          let s = raw.starts[i]!;
-          if (s < 0) s = ~s;
-          const e = raw.ends[i]!;
-          if (!kinds[k]!(buf, s, e)) continue;
-          kind = tests[k]!.bytes(buf, s, e);
-          if (kind === 0) for (let p = s; p < e; p++) h = Math.imul(h ^ buf[p]!, FNV_PRIME);
+        if (infoKind && infoHash) {
+          kind = infoKind[r * n + k]!;
+          if (kind === NOT_FILLED) continue;
+          h = infoHash[r * n + k]!;
         } else {
+          const col = cols[k]!;
+          if (col < 0) continue;
           const value = batch.value(r, col);
           if (!this.valueKinds[k]!(value)) continue;
           kind = tests[k]!.value(value);
@@ -202,7 +203,7 @@ export class InformativeCounter {
         fieldFilled[k]!++;
         if (kind === NOT_INFORMATIVE.defaultValue) counts[at + 1]!++;
         else if (kind === NOT_INFORMATIVE.placeholder) counts[at + 2]!++;
-        else this.countValue(o, k, h, batch, r, col);
+        else this.countValue(o, k, h, batch, r, cols[k]!);
       }
     }
   }

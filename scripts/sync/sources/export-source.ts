@@ -221,7 +221,8 @@ export class ExportSource implements RecordSource {
         for await (const batch of readCsvParallel(input, {
           encoding,
           sourceName: part.display,
-          onBytes: (b) => (bytes = b)
+          onBytes: (b) => (bytes = b),
+          digest: options.digest
         })) {
           page++;
           rows += batch.length;

@@ -4,6 +4,7 @@
 
 // jsforce's Connection: what both logins give (@salesforce/core's Connection for --target-org subclasses it;
 // --instance-url/--access-token opens one directly, without writing a login to ~/.sfdx).
+import type { DigestSpec } from '../engine/row-digest';
 import type { Connection } from '@jsforce/jsforce-node';
 import type { SyncWarning } from '../messages';
 import type { ExportDay } from '../rules/export-day';
@@ -106,6 +107,12 @@ export interface ReadProgress {
 
 export interface StreamOptions {
   progress?: ReadProgress;
+  /**
+   * What the measurement digests per row (engine/row-digest.ts): a source that parses on worker threads
+   * (the parallel CSV reader) may compute it there. Optional to honour: the measurement digests what
+   * arrives without it.
+   */
+  digest?: DigestSpec;
 }
 
 /** A user, as the measurement needs it (users are few: an array is fine). */

@@ -197,7 +197,8 @@ async function countObject(
     d.fields.map((f) => fieldKindOf(String(f.type))),
     [...shape.ruleFieldColumns],
     ctx.scoreEachRecord ? 0 : MAX_PATTERN_FIELDS,
-    shape.plan.scoring
+    shape.plan.options,
+    shape.plan.fields
   );
   // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
   const rules = new RowRules((d.parts ?? 1) > 1, d.name);
@@ -212,7 +213,10 @@ async function countObject(
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
   let columns: ActivityColumns = activityColumns([]);
-  const stream = ctx.source.streamRecords(object, shape.fieldNames, { progress: ctx.progress });
+  const stream = ctx.source.streamRecords(object, shape.fieldNames, {
+    progress: ctx.progress,
+    digest: counter.spec
+  });
   for await (const batch of stream) {
     counter.add(batch);
     const fillGroups = counter.groups;
@@ -232,7 +236,7 @@ async function countObject(
       groupApplies.push(applies);
     }
     if (shape.plan.fields.length > 0)
-      informative.add(batch, batch.raw ? batch.raw() : null, counter.rowGroup, groupOwner, groupApplies);
+      informative.add(batch, counter.lastDigest, counter.rowGroup, groupOwner, groupApplies);
     if (batch.columns !== lastColumns) {
       lastColumns = batch.columns;
       columns = activityColumns(batch.columns);
