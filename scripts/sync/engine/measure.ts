@@ -19,7 +19,7 @@ import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
-import { measureObject, warnRowRules } from './stages/object-measure';
+import { measureObject, warnNeededColumns, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
@@ -112,6 +112,8 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   }
   for (const name of plan.activityObjects) {
     progress?.objectStart(name);
+    const activityOnly = await source.describe(name);
+    if (activityOnly) warnNeededColumns(context, name, activityOnly, false);
     const records = await ledger.readActivityOnly(source, name, progress);
     progress?.objectEnd(name, records);
     const read = ledger.rowRuleCounts.get(name);

@@ -15,16 +15,26 @@
 //   counted in `unsureSeries` for a warning. And a person account's person contact (Contact with
 //   IsPersonAccount = true): Salesforce creates it with the account (API Developer Guide, "Person Account
 //   Record Types"), so its creation is the account's, credited once, on the Account.
+// - Blank: a row of empty cells (Excel keeps `,,,,` lines where rows were cleared), or a copy of the header
+//   (two files concatenated: its Id cell reads "Id", which no record Id is). Not records; counted for a
+//   warning. Checked from the Id cell first, so a record costs one cell test.
+// IsDeleted values read as neither true nor false (not true/false, 1/0 or Excel's words for them) are
+// counted as not deleted, with a sample, for a warning naming the column.
 
-import { FIELD_KINDS } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import {
+  FIELD_KINDS,
+  readCheckbox
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { findColumn } from '../csv/cells';
 import type { RawCells, RowBatch } from '../csv/csv-reader';
 
 /** Row flags (bits). */
 export const ROW_DELETED = 1;
 export const ROW_DUPLICATE = 2;
-/** Not a record to count: deleted or duplicate. */
-export const ROW_NOT_RECORD = ROW_DELETED | ROW_DUPLICATE;
+/** A blank row or a repeated header line. */
+export const ROW_BLANK = 8;
+/** Not a record to count: deleted, duplicate, blank or a header line. */
+export const ROW_NOT_RECORD = ROW_DELETED | ROW_DUPLICATE | ROW_BLANK;
 /** A copy of what a person did (invitee's event, occurrence of a series): not counted as activity. */
 export const ROW_COPY = 4;
 
@@ -35,6 +45,13 @@ export interface RowRuleCounts {
   copies: number;
   /** IsRecurrence2 rows counted as events without a GroupEventType column to tell series from occurrence. */
   unsureSeries: number;
+  /** Rows of empty cells. */
+  blank: number;
+  /** Lines repeating the header (Id cell "Id"). */
+  headers: number;
+  /** IsDeleted values read as neither true nor false (taken as not deleted), and up to 3 of them. */
+  unreadableDeleted: number;
+  unreadableSample: string[];
 }
 
 interface Columns {
@@ -62,7 +79,16 @@ const checked = FIELD_KINDS.boolean.filledBytes;
 
 /** Decides per row; one instance per object pass. */
 export class RowRules {
-  readonly counts: RowRuleCounts = { deleted: 0, duplicates: 0, copies: 0, unsureSeries: 0 };
+  readonly counts: RowRuleCounts = {
+    deleted: 0,
+    duplicates: 0,
+    copies: 0,
+    unsureSeries: 0,
+    blank: 0,
+    headers: 0,
+    unreadableDeleted: 0,
+    unreadableSample: []
+  };
   private lastColumns: readonly string[] | null = null;
   private cols: Columns = {
     id: -1,
@@ -108,12 +134,18 @@ export class RowRules {
       const s = raw.starts[i]!;
       return checked(raw.buf, s < 0 ? ~s : s, raw.ends[i]!);
     };
+    const key = id >= 0 ? id : 0;
     for (let r = 0; r < batch.length; r++) {
       let flags = 0;
+      if (batch.isEmpty(r, key) ? this.blankRow(batch, r) : id >= 0 && this.headerRow(batch, raw, r, id)) {
+        out[r] = ROW_BLANK;
+        continue;
+      }
       if (isTrue(r, deleted)) {
         flags |= ROW_DELETED;
         this.counts.deleted++;
-      } else if (this.seen && id >= 0 && this.seen.addCell(batch, raw, r, id)) {
+      } else if (deleted >= 0 && !batch.isEmpty(r, deleted)) this.checkDeleted(batch, raw, r, deleted);
+      if (flags === 0 && this.seen && id >= 0 && this.seen.addCell(batch, raw, r, id)) {
         flags |= ROW_DUPLICATE;
         this.counts.duplicates++;
       }
@@ -132,6 +164,41 @@ export class RowRules {
       }
       out[r] = flags;
     }
+  }
+
+  /** Whether every cell of row r is empty (counted); its key cell is known empty. */
+  private blankRow(batch: RowBatch, r: number): boolean {
+    for (let c = 0; c < batch.columns.length; c++) if (!batch.isEmpty(r, c)) return false;
+    this.counts.blank++;
+    return true;
+  }
+
+  /** Whether row r repeats the header: its Id cell reads "Id" (counted). Bytes tested first: no decoding. */
+  private headerRow(batch: RowBatch, raw: RawCells | null, r: number, id: number): boolean {
+    if (raw) {
+      const i = r * raw.width + id;
+      const s = raw.starts[i]!;
+      if (s < 0 || raw.ends[i]! - s !== 2 || (raw.buf[s]! | 0x20) !== 0x69) return false;
+    }
+    if (batch.value(r, id).toLowerCase() !== 'id') return false;
+    this.counts.headers++;
+    return true;
+  }
+
+  /** Counts an IsDeleted value that reads as neither true nor false (the row is not deleted). */
+  private checkDeleted(batch: RowBatch, raw: RawCells | null, r: number, col: number): void {
+    if (raw) {
+      // The usual "false" or "0", from the bytes (no decoding on the hot path).
+      const i = r * raw.width + col;
+      const s = raw.starts[i]!;
+      const n = raw.ends[i]! - s;
+      if (s >= 0 && ((n === 5 && (raw.buf[s]! | 0x20) === 0x66) || (n === 1 && raw.buf[s] === 0x30))) return;
+    }
+    const value = batch.value(r, col);
+    if (readCheckbox(value) !== null) return;
+    this.counts.unreadableDeleted++;
+    const sample = this.counts.unreadableSample;
+    if (sample.length < 3 && !sample.includes(value)) sample.push(value);
   }
 }
 

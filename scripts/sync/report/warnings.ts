@@ -57,6 +57,32 @@ const en: Record<string, Text> = {
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, after the day the export was taken (${day(t, 3, c)}): that period holds no data, so every activity figure is 0.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
+  'sync.export:warning.DuplicateColumn': (t, c) =>
+    `${obj(t, 4, c)}: a column appears twice in the export file; the first is read.`,
+  'sync.export:warning.HeaderOnly': (t, c) =>
+    `${obj(t, 1, c)}: the export file holds no record; it is measured as having none.`,
+  'sync.export:warning.NoUserIsActive': () =>
+    'The users file has no active/inactive column: every user is taken as active, deactivated ones included.',
+  'sync.export:warning.NoUserType': () =>
+    'The users file has no user type column: automated and integration users may be measured as people.',
+  'sync.export:warning.UnreadableCheckbox': (t, c) =>
+    `${num(t, 2, c)} users have an active/inactive value that could not be read; they are taken as active.`,
+  'sync.run:warning.NoOwnerColumn': (t, c) =>
+    `${obj(t, 0, c)}: the export has no owner column; these records are credited to no one.`,
+  'sync.run:warning.NoCreatedColumns': (t, c) =>
+    `${obj(t, 0, c)}: the export lacks the creator or creation date; nobody is credited with creating these records.`,
+  'sync.run:warning.NoModifiedColumns': (t, c) =>
+    `${obj(t, 0, c)}: the export lacks the last modifier or date; nobody is credited with updating these records.`,
+  'sync.run:warning.NoStageColumn': (t, c) =>
+    `${obj(t, 0, c)}: the export has no stage or status; ${num(t, 1, c)} rules limited to some stages are not measured.`,
+  'sync.run:warning.UnknownOwners': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 1, c)} records belong to ${num(t, 2, c)} owners missing from the users file; they count under “No team”.`,
+  'sync.run:warning.BlankRows': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 1, c)} empty rows in the export are not counted.`,
+  'sync.run:warning.HeaderRows': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 1, c)} repeated header lines in the export are not counted.`,
+  'sync.run:warning.UnreadableDeleted': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 1, c)} records have a “deleted” value that could not be read; they are counted as not deleted.`,
   'sync.export:warning.CopyName': (t, c) =>
     `${obj(t, 1, c)}: a second copy of a file of the export was read; records found in both are counted once.`,
   'sync.export:warning.EmptyFile': (t, c) =>
@@ -119,6 +145,32 @@ const fr: Record<string, Text> = {
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, après le jour de l’export (${day(t, 3, c)}) : elle ne contient aucune donnée, chaque chiffre d’activité vaut 0.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
+  'sync.export:warning.DuplicateColumn': (t, c) =>
+    `${obj(t, 4, c)} : une colonne figure deux fois dans le fichier d’export ; la première est lue.`,
+  'sync.export:warning.HeaderOnly': (t, c) =>
+    `${obj(t, 1, c)} : le fichier d’export ne contient aucun enregistrement ; il est mesuré comme vide.`,
+  'sync.export:warning.NoUserIsActive': () =>
+    'Le fichier des utilisateurs n’a pas de colonne actif/inactif : tous sont comptés comme actifs, y compris les désactivés.',
+  'sync.export:warning.NoUserType': () =>
+    'Le fichier des utilisateurs n’a pas de colonne de type : des utilisateurs automatiques ou d’intégration peuvent être mesurés comme des personnes.',
+  'sync.export:warning.UnreadableCheckbox': (t, c) =>
+    `${num(t, 2, c)} utilisateurs ont une valeur actif/inactif illisible ; ils sont comptés comme actifs.`,
+  'sync.run:warning.NoOwnerColumn': (t, c) =>
+    `${obj(t, 0, c)} : l’export n’a pas de colonne propriétaire ; ces enregistrements ne sont attribués à personne.`,
+  'sync.run:warning.NoCreatedColumns': (t, c) =>
+    `${obj(t, 0, c)} : l’export n’a pas le créateur ou la date de création ; la création de ces enregistrements n’est attribuée à personne.`,
+  'sync.run:warning.NoModifiedColumns': (t, c) =>
+    `${obj(t, 0, c)} : l’export n’a pas l’auteur ou la date de dernière modification ; leur mise à jour n’est attribuée à personne.`,
+  'sync.run:warning.NoStageColumn': (t, c) =>
+    `${obj(t, 0, c)} : l’export n’a pas d’étape ni de statut ; ${num(t, 1, c)} règles limitées à certaines étapes ne sont pas mesurées.`,
+  'sync.run:warning.UnknownOwners': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements appartiennent à ${num(t, 2, c)} propriétaires absents du fichier des utilisateurs ; ils sont comptés dans « Sans équipe ».`,
+  'sync.run:warning.BlankRows': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 1, c)} lignes vides de l’export ne sont pas comptées.`,
+  'sync.run:warning.HeaderRows': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 1, c)} lignes d’en-tête répétées dans l’export ne sont pas comptées.`,
+  'sync.run:warning.UnreadableDeleted': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements ont une valeur « supprimé » illisible ; ils sont comptés comme non supprimés.`,
   'sync.export:warning.CopyName': (t, c) =>
     `${obj(t, 1, c)} : une seconde copie d’un fichier de l’export a été lue ; les enregistrements présents dans les deux sont comptés une fois.`,
   'sync.export:warning.EmptyFile': (t, c) =>

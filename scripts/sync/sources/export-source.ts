@@ -19,6 +19,7 @@ import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
   nameKey,
+  readCheckbox,
   sameName
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { DEFAULT_METADATA_DIR, loadRulesFromFolder } from '../rules/metadata-rules';
@@ -63,15 +64,14 @@ const BOOLEAN_NAMES = new Set(
 export function inferFieldType(name: string, sample: readonly string[]): FieldType {
   if (sameName(name, 'Id')) return 'id';
   const nonEmpty = sample.filter((v) => v !== '');
-  if (
-    nonEmpty.length > 0 &&
-    nonEmpty.every((v) => v === 'true' || v === 'false' || v === 'TRUE' || v === 'FALSE')
-  ) {
+  // true/false, or Excel's words for them in the language a file was re-saved in (VRAI/FAUX…); 1/0 only
+  // in a column named as a checkbox is (IsActive, HasOptedOutOfEmail…).
+  if (nonEmpty.length > 0 && nonEmpty.every((v) => readCheckbox(v) !== null && !/^\s*[01]\s*$/.test(v))) {
     return 'boolean';
   }
   if (
     (/^(Is|Has)[A-Z]/.test(name) || /^(IS|HAS)[A-Z_]+$/.test(name) || BOOLEAN_NAMES.has(nameKey(name))) &&
-    nonEmpty.every((v) => /^(true|false|0|1)$/i.test(v))
+    nonEmpty.every((v) => readCheckbox(v) !== null)
   ) {
     return 'boolean';
   }
@@ -97,6 +97,8 @@ export class ExportSource implements RecordSource {
   private readonly describeCache = new Map<string, ObjectDescribe>();
   /** Per part of a several-file object: the columns other parts have and it lacks (said once read whole). */
   private readonly lacking = new Map<FileRef, string[]>();
+  /** Files read whole that hold a header and no record (said once). */
+  private readonly headerOnly = new Set<FileRef>();
 
   constructor(options: ExportSourceOptions) {
     this.encoding = planEncoding(options.encoding ?? 'utf-8');
@@ -230,8 +232,14 @@ export class ExportSource implements RecordSource {
           yield batch;
         }
         this.sayLacking(part, objectName, rows);
+        if (rows === 0 && !this.headerOnly.has(part)) {
+          // A header and no record: the object is measured as having none, said once (not silently 0).
+          this.headerOnly.add(part);
+          this.warnings.push(warningOf('sync.export', 'warning.HeaderOnly', [part.display, objectName]));
+        }
       } catch (error) {
         if (error instanceof CsvFormatError) {
+          await this.headerOf(part, objectName); // a `;`-separated file: said as such
           throw syncInputError(
             'sync.export',
             'CsvFormat',
@@ -251,6 +259,9 @@ export class ExportSource implements RecordSource {
     const parts = this.files.get(key);
     if (!parts || parts.length === 0) return undefined;
     const name = this.names.get(key) ?? objectName;
+    const firstPart = parts.find((p) => p.size > 0);
+    // The header first: a file whose separator is not the comma is said as such, not as a quoting error.
+    const header = firstPart ? await this.headerOf(firstPart, name) : [];
     let columns: string[] = [];
     const samples: string[][] = [];
     for await (const batch of this.stream(name)) {
@@ -261,7 +272,6 @@ export class ExportSource implements RecordSource {
         for (let c = 0; c < columns.length; c++) samples[c]?.push(batch.value(r, c));
       break;
     }
-    const firstPart = parts.find((p) => p.size > 0);
     if (!firstPart) {
       const files = parts.map((p) => p.display).join(', ');
       this.warnings.push(
@@ -272,18 +282,18 @@ export class ExportSource implements RecordSource {
         ])
       );
     }
-    if (columns.length === 0 && firstPart) {
-      const { bytes, encoding } = await this.opened(firstPart);
-      columns = await readCsvHeader(bytes, { encoding, sourceName: firstPart.display });
-    }
-    columns = await this.unionColumns(parts, columns);
+    if (columns.length === 0) columns = header;
+    columns = await this.unionColumns(parts, columns, name);
+    this.warnDuplicateColumns(name, firstPart?.display ?? name, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
       this.warnings.push(warningOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
     }
-    const fields: FieldDescribe[] = columns.map((column, c) => ({
-      name: column,
-      type: inferFieldType(column, samples[c] ?? [])
-    }));
+    // Names trimmed ("OwnerId " is OwnerId: an API name has no space); a name given twice is one field.
+    const fields: FieldDescribe[] = [];
+    columns.forEach((column, c) => {
+      if (!fields.some((f) => sameName(f.name, column)))
+        fields.push({ name: column.trim(), type: inferFieldType(column.trim(), samples[c] ?? []) });
+    });
     const describe: ObjectDescribe = {
       name,
       fields,
@@ -298,14 +308,15 @@ export class ExportSource implements RecordSource {
    * The columns of every part of an object, the first part's first (review 1.1): a column only some files
    * have is still a field of the object. Each part lacking some is remembered for sayLacking.
    */
-  private async unionColumns(parts: readonly FileRef[], first: readonly string[]): Promise<string[]> {
+  private async unionColumns(
+    parts: readonly FileRef[],
+    first: readonly string[],
+    name: string
+  ): Promise<string[]> {
     const withBytes = parts.filter((p) => p.size > 0);
     if (withBytes.length < 2) return [...first];
     const headers: string[][] = [];
-    for (const part of withBytes) {
-      const { bytes, encoding } = await this.opened(part);
-      headers.push(await readCsvHeader(bytes, { encoding, sourceName: part.display }));
-    }
+    for (const part of withBytes) headers.push(await this.headerOf(part, name));
     const union = [...first];
     for (const header of headers)
       for (const c of header) if (!union.some((u) => sameName(u, c))) union.push(c);
@@ -314,6 +325,55 @@ export class ExportSource implements RecordSource {
       if (missing.length > 0) this.lacking.set(part, missing);
     });
     return union;
+  }
+
+  /**
+   * A file's header. One the object cannot be read from stops the run: a first line with `;` or tab
+   * separators and no comma (a file re-saved by Excel in a language whose list separator is `;`): none of
+   * the object's fields (OwnerId, CreatedById…) could be read, and its records would count for no one.
+   * Tested on the bytes before parsing, so it is not reported as a quoting error further down.
+   */
+  private async headerOf(part: FileRef, name: string): Promise<string[]> {
+    const head = await headBytes(part.open());
+    const end = head.indexOf(0x0a);
+    const line = head.subarray(0, end < 0 ? head.length : end);
+    const separator = line.includes(0x2c) ? '' : line.includes(0x3b) ? ';' : line.includes(0x09) ? 'tab' : '';
+    if (separator) {
+      const text = line.toString('latin1').replace(/[\0\r\ufeff\u00ef\u00bb\u00bf\u00fe\u00ff]/g, '');
+      throw syncInputError(
+        'sync.export',
+        'OneColumnHeader',
+        [part.display, separator, text.slice(0, 80)],
+        [name]
+      );
+    }
+    const { bytes, encoding } = await this.opened(part);
+    try {
+      return await readCsvHeader(bytes, { encoding, sourceName: part.display });
+    } catch (error) {
+      if (error instanceof CsvFormatError)
+        throw syncInputError(
+          'sync.export',
+          'CsvFormat',
+          [error.message],
+          [(await this.planOf(part)).encoding]
+        );
+      throw error;
+    }
+  }
+
+  /** A column named twice is read from its first occurrence (every lookup finds the first): said once. */
+  private warnDuplicateColumns(name: string, file: string, columns: readonly string[]): void {
+    const seen = new Map<string, number>();
+    columns.forEach((c, i) => {
+      const key = nameKey(c);
+      const first = seen.get(key);
+      if (first === undefined) seen.set(key, i);
+      else
+        this.warnings.push(
+          warningOf('sync.export', 'warning.DuplicateColumn', [file, c.trim(), first + 1, i + 1, name])
+        );
+    });
   }
 
   /** Says, once, that a part read whole lacks columns its object's other files have, with its records. */
@@ -335,7 +395,7 @@ export class ExportSource implements RecordSource {
     if (!this.has('RecordType')) return [];
     const out: RecordTypeInfo[] = [];
     for await (const batch of this.stream('RecordType')) {
-      const col = (n: string): number => batch.columns.findIndex((c) => c.toLowerCase() === n.toLowerCase());
+      const col = (n: string): number => batch.columns.findIndex((c) => sameName(c, n));
       const id = col('Id');
       const dev = col('DeveloperName');
       const type = col('SobjectType');
@@ -362,8 +422,8 @@ export class ExportSource implements RecordSource {
         [objectName, objectName]
       );
     }
-    const known = new Set(describe.fields.map((f) => f.name.toLowerCase()));
-    const unknown = fields.filter((f) => !known.has(f.toLowerCase()));
+    const known = new Set(describe.fields.map((f) => nameKey(f.name)));
+    const unknown = fields.filter((f) => !known.has(nameKey(f)));
     if (unknown.length > 0) {
       throw syncInputError('sync.export', 'NoColumn', [objectName, unknown.join(', ')]);
     }
@@ -376,7 +436,11 @@ export class ExportSource implements RecordSource {
     for await (const batch of this.stream(objectName)) {
       for (let r = 0; r < batch.length; r++) {
         const row = new Map<string, string>();
-        batch.columns.forEach((c, i) => row.set(c.toLowerCase(), batch.value(r, i)));
+        // Keyed by nameKey (trimmed, lower case); a column named twice: the first is read.
+        batch.columns.forEach((c, i) => {
+          const key = nameKey(c);
+          if (!row.has(key)) row.set(key, batch.value(r, i));
+        });
         rows.push(row);
       }
     }
@@ -421,7 +485,7 @@ export class ExportSource implements RecordSource {
     let latest = Number.NaN;
     let column = '';
     for await (const batch of this.stream(objectName)) {
-      const columns = batch.columns.flatMap((c, i) => (stamps.includes(c.toLowerCase()) ? [i] : []));
+      const columns = batch.columns.flatMap((c, i) => (stamps.includes(nameKey(c)) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
           const day = dayNumber(batch.value(r, c));
@@ -444,11 +508,16 @@ export class ExportSource implements RecordSource {
     if (!this.has('User')) {
       throw syncInputError('sync.export', 'NoUserCsv', [this.description]);
     }
-    const userColumns = (await this.describe('User'))?.fields.map((f) => f.name.toLowerCase()) ?? [];
+    const userColumns = (await this.describe('User'))?.fields.map((f) => nameKey(f.name)) ?? [];
     if (!userColumns.includes('id')) {
       throw syncInputError('sync.export', 'NoUserId', [this.description, userColumns.join(', ') || 'none']);
     }
     const users = await this.readSmall('User');
+    if (users.length === 0) {
+      // No user, nobody to measure: every record would land in "(no team)".
+      throw syncInputError('sync.export', 'NoUsers', [this.userFile()]);
+    }
+    this.warnUserColumns(userColumns, users);
     const roles = new Map<string, Map<string, string>>();
     if (this.has('UserRole'))
       for (const r of await this.readSmall('UserRole')) roles.set(idKey(r.get('id') ?? ''), r);
@@ -466,11 +535,7 @@ export class ExportSource implements RecordSource {
         const id = idKey(p.get('id') ?? '');
         profiles.set(id, p.get('name') ?? '');
         profileLicense.set(id, licenseKeys.get(idKey(p.get('userlicenseid') ?? '')) ?? '');
-        const apiOnly = p.get('permissionsapiuseronly')?.toLowerCase();
-        profileApiOnly.set(
-          id,
-          apiOnly === 'true' || apiOnly === '1' ? true : apiOnly === 'false' || apiOnly === '0' ? false : null
-        );
+        profileApiOnly.set(id, readCheckbox(p.get('permissionsapiuseronly') ?? ''));
       }
     const byId = new Map(users.map((u) => [idKey(u.get('id') ?? ''), u]));
     // Every Id read from the files goes through the kernel's idKey (15- and 18-character forms meet).
@@ -502,8 +567,9 @@ export class ExportSource implements RecordSource {
       id: ref(u, 'id'),
       name: nameOf(u),
       username: u.get('username') ?? '',
-      isActive: (u.get('isactive') ?? 'true').toLowerCase() !== 'false' && u.get('isactive') !== '0',
-      userType: u.get('usertype') || 'Standard',
+      // Without the column (warned above) or with a value read as neither: active, as before.
+      isActive: readCheckbox(u.get('isactive') ?? '') !== false,
+      userType: (u.get('usertype') ?? '').trim() || 'Standard',
       profileName: profiles.get(ref(u, 'profileid')) ?? u.get('profile.name') ?? '',
       licenseKey: profileLicense.get(ref(u, 'profileid')) ?? '',
       apiOnly: profileApiOnly.get(ref(u, 'profileid')) ?? null,
@@ -512,6 +578,37 @@ export class ExportSource implements RecordSource {
       lastLoginDate: u.get('lastlogindate') || null,
       managerId: u.get('managerid') ? ref(u, 'managerid') : null
     }));
+  }
+
+  /** User.csv's display name, for messages. */
+  private userFile(): string {
+    return this.files.get('user')?.[0]?.display ?? 'User.csv';
+  }
+
+  /**
+   * The User columns the measure depends on: without IsActive every user is taken as active, without
+   * UserType as a standard user (an Automated Process or integration user measured as a rep): said loudly.
+   * IsActive values read as neither true nor false are counted and named.
+   */
+  private warnUserColumns(columns: readonly string[], users: readonly Map<string, string>[]): void {
+    const file = this.userFile();
+    if (!columns.includes('isactive'))
+      this.warnings.push(warningOf('sync.export', 'warning.NoUserIsActive', [file, users.length]));
+    if (!columns.includes('usertype'))
+      this.warnings.push(warningOf('sync.export', 'warning.NoUserType', [file, users.length]));
+    const unread = users
+      .map((u) => u.get('isactive') ?? '')
+      .filter((v) => v !== '' && readCheckbox(v) === null);
+    if (unread.length > 0)
+      this.warnings.push(
+        warningOf('sync.export', 'warning.UnreadableCheckbox', [
+          file,
+          'IsActive',
+          unread.length,
+          [...new Set(unread)].slice(0, 3).join(', '),
+          'true'
+        ])
+      );
   }
 
   /**

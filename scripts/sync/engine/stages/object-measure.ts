@@ -152,8 +152,10 @@ function objectShape(
   const rtNames = new Map(d.recordTypes.map((rt) => [idKey(rt.id), rt.developerName]));
   const combos = new Map<string, Combo>();
   const comboFor = (rtId: string, stage: string): Combo => {
+    // A picklist's API value never starts or ends with a space: "Prospecting " is Prospecting.
     const key = rtId + '\u0001' + stage;
     let c = combos.get(key);
+    if (!c && stage !== stage.trim()) c = comboFor(rtId, stage.trim());
     if (!c) {
       const recordType = rtId === '' ? null : (rtNames.get(idKey(rtId)) ?? rtId);
       const stageName = stage === '' ? null : stage;
@@ -466,12 +468,68 @@ export async function measureObject(
   d: ObjectDescribe
 ): Promise<ObjectResult> {
   const shape = objectShape(object, d, ctx.rules, ctx.scoring);
+  warnNeededColumns(ctx, object, d, true);
   const counted = await countObject(ctx, object, d, shape);
   warnRowRules(ctx, object, d, counted.rules);
+  warnUnknownOwners(ctx, object, counted);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
   if (queueOwned && ctx.population.queues.size === 0)
     ctx.warn?.(warningOf('sync.run', 'warning.QueuesUnnamed', [object]));
   return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
+}
+
+/**
+ * Says loudly which columns the measure depends on an object lacks, and what is then not measured: OwnerId
+ * (records measured, owned by no one), CreatedById/CreatedDate (creations, tasks, events),
+ * LastModifiedById/LastModifiedDate (updates of records), and StageName/Status when a rule is limited to
+ * stages. `measured`: the object's records are measured (false: read for activity only).
+ */
+export function warnNeededColumns(
+  ctx: Pick<ObjectContext, 'warn' | 'rules'>,
+  object: string,
+  d: ObjectDescribe,
+  measured: boolean
+): void {
+  if (d.fields.length === 0) return; // an empty file: said once by the source
+  const lacks = (names: readonly string[]): string[] =>
+    names.filter((n) => !d.fields.some((f) => sameName(f.name, n)));
+  const kind = activityKind(object);
+  if (measured && lacks(['OwnerId']).length > 0)
+    ctx.warn?.(warningOf('sync.run', 'warning.NoOwnerColumn', [object, object]));
+  const created = lacks(['CreatedById', 'CreatedDate']);
+  if (created.length > 0)
+    ctx.warn?.(warningOf('sync.run', 'warning.NoCreatedColumns', [object, created.join(', '), object]));
+  const modified = kind === 'record' && measured ? lacks(['LastModifiedById', 'LastModifiedDate']) : [];
+  if (modified.length > 0)
+    ctx.warn?.(warningOf('sync.run', 'warning.NoModifiedColumns', [object, modified.join(', '), object]));
+  const staged = ctx.rules.filter((r) => r.active && sameName(r.object, object) && r.stages.length > 0);
+  if (measured && staged.length > 0 && lacks(STAGE_FIELDS).length === STAGE_FIELDS.length)
+    ctx.warn?.(warningOf('sync.run', 'warning.NoStageColumn', [object, staged.length, object]));
+}
+
+/**
+ * Counts the records owned by an Id that is neither a user of the population nor a queue (an owner missing
+ * from User.csv, or an owner cell that is no Id): they land in "(no team)", said with a count.
+ */
+function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted): void {
+  const { byId, queues } = ctx.population;
+  const owners = new Set<string>();
+  let records = 0;
+  counted.counter.groups.forEach((g) => {
+    const ownerId = idKey(g.keys[0]!);
+    if (ownerId === '' || byId.has(ownerId) || queues.has(ownerId) || ownerId.startsWith('00G')) return;
+    owners.add(ownerId);
+    records += g.counts[0]!;
+  });
+  if (records > 0)
+    ctx.warn?.(
+      warningOf('sync.run', 'warning.UnknownOwners', [
+        object,
+        records,
+        owners.size,
+        [...owners].slice(0, 3).join(', ')
+      ])
+    );
 }
 
 /** Says what the row rules left out (engine/row-rules.ts). */
@@ -487,4 +545,15 @@ export function warnRowRules(
     ctx.warn?.(warningOf('sync.run', 'warning.FoundTwice', [object, duplicates, d.parts ?? 2]));
   if (rules.counts.unsureSeries > 0)
     ctx.warn?.(warningOf('sync.run', 'warning.SeriesUnsure', [object, rules.counts.unsureSeries, object]));
+  const { blank, headers, unreadableDeleted, unreadableSample } = rules.counts;
+  if (blank > 0) ctx.warn?.(warningOf('sync.run', 'warning.BlankRows', [object, blank]));
+  if (headers > 0) ctx.warn?.(warningOf('sync.run', 'warning.HeaderRows', [object, headers]));
+  if (unreadableDeleted > 0)
+    ctx.warn?.(
+      warningOf('sync.run', 'warning.UnreadableDeleted', [
+        object,
+        unreadableDeleted,
+        unreadableSample.join(', ')
+      ])
+    );
 }

@@ -58,8 +58,26 @@ export interface FieldKindRule {
   filledBytes(bytes: Uint8Array, start: number, end: number): boolean;
 }
 
-/** Words a checkbox cell reads as checked (after trimming, any letter case). */
-const CHECKED = ['true', '1'];
+/**
+ * Words a checkbox cell reads as checked, and as unchecked (after trimming, any letter case): what Data
+ * Loader and the API write (true/false), reports and some tools (1/0), and Excel's boolean in the languages
+ * it localises TRUE/FALSE into when a file is re-saved (French VRAI/FAUX; German WAHR/FALSCH; Spanish
+ * VERDADERO/FALSO; Italian VERO/FALSO; Portuguese VERDADEIRO/FALSO; Dutch WAAR/ONWAAR). Source: Excel's
+ * localised names of the TRUE and FALSE functions.
+ */
+const CHECKED = ['true', '1', 'vrai', 'wahr', 'verdadero', 'vero', 'verdadeiro', 'waar'];
+const UNCHECKED = ['false', '0', 'faux', 'falsch', 'falso', 'onwaar'];
+
+/**
+ * A checkbox cell's value: true, false, or null when it is blank or reads as neither (a value the sync
+ * cannot read and warns about, naming file, column and count).
+ */
+export function readCheckbox(text: string): boolean | null {
+  const word = trimBlank(text).toLowerCase();
+  if (CHECKED.includes(word)) return true;
+  if (UNCHECKED.includes(word)) return false;
+  return null;
+}
 
 /** Whether a UTF-16 code unit or a byte is trimmed around a checkbox value (ASCII space and controls). */
 function isBlank(code: number): boolean {
@@ -95,7 +113,7 @@ function checkedBytes(bytes: Uint8Array, start: number, end: number): boolean {
  * every other type is 'other'.
  * - other: null, undefined and "" are empty; every other value is filled (0 and false are values).
  * - boolean (checkbox): never null in Salesforce and false by default, so filled only when checked:
- *   true, or a text reading true or 1 (trimmed, any case), or a non-zero number.
+ *   true, or a text in CHECKED (trimmed, any case: true, 1, Excel's VRAI…), or a non-zero number.
  */
 export const FIELD_KINDS = {
   other: {
@@ -384,7 +402,8 @@ export function splitList(value: string | null | undefined): string[] {
  * this function.
  */
 export function nameKey(name: string): string {
-  return name.toLowerCase();
+  // Trimmed: an API name never holds a space, so "OwnerId " in a hand-edited header is OwnerId.
+  return name.trim().toLowerCase();
 }
 
 /** Whether two API names are the same (case-insensitive). */
@@ -407,6 +426,11 @@ const ID_SUFFIX = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
  */
 export function idKey(id: string): string {
   const n = id.length;
+  if (n !== 15 && n !== 18) {
+    // An Id never holds a space: "005… " (a cell edited by hand) is the Id without it.
+    const trimmed = id.trim();
+    if (trimmed.length !== n) return idKey(trimmed);
+  }
   if (n === 15) {
     let suffix = '';
     for (let chunk = 0; chunk < 3; chunk++) {
