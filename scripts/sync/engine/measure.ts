@@ -18,11 +18,13 @@ import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
+import type { UnreadableDates } from './stages/activity';
+import { messageOf } from '../messages';
 import { measureObject, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
-import { readPopulation, readRoles, userResults } from './stages/users';
+import { populationOfPeriod, readPopulation, readRoles, userResults } from './stages/users';
 import { measureWaves } from './waves';
 
 export interface MeasureOptions {
@@ -83,7 +85,11 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   const { rules, period } = plan;
   for (const message of rules.warnings ?? []) warn(message);
   drain();
-  const population = await readPopulation(source, plan.teamField, rules.settings, options);
+  const population = populationOfPeriod(
+    await readPopulation(source, plan.teamField, rules.settings, options),
+    period,
+    warn
+  );
   drain();
   const ledger = new ActivityLedger(
     population.included.map((u) => u.id),
@@ -103,12 +109,14 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   for (const { name, describe } of plan.objects) {
     progress?.objectStart(name);
     const r = await measureObject(context, name, describe);
+    warnUnreadableDates(warn, name, ledger.takeUnreadable());
     progress?.objectEnd(name, r.records);
     objects.push(r);
   }
   for (const name of plan.activityObjects) {
     progress?.objectStart(name);
     const records = await ledger.readActivityOnly(source, name, progress);
+    warnUnreadableDates(warn, name, ledger.takeUnreadable());
     progress?.objectEnd(name, records);
     const read = ledger.rowRuleCounts.get(name);
     if (read) warnRowRules(context, name, read.describe, read.rules);
@@ -140,6 +148,20 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     result: { ...result, snapshots: snapshots.counts, elapsedMs: Date.now() - started },
     snapshots: snapshots.set
   };
+}
+
+/**
+ * Says, per object and column, how many dates could not be read (their records' activity is not counted):
+ * Excel saving a Data Export again writes "11/09/2026 10:13", which is 11 September or 9 November
+ * depending on the computer's locale, so no such form is guessed.
+ */
+function warnUnreadableDates(
+  warn: (message: string) => void,
+  object: string,
+  unreadable: readonly UnreadableDates[]
+): void {
+  for (const u of unreadable)
+    warn(messageOf('sync.run', 'warning.UnreadableDates', [object, u.column, u.count, u.example]));
 }
 
 /** Measures every selected object and user activity (measureRun without the snapshot rows). */

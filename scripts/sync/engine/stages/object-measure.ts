@@ -464,10 +464,35 @@ export async function measureObject(
   const shape = objectShape(object, d, ctx.rules, ctx.scoring);
   const counted = await countObject(ctx, object, d, shape);
   warnRowRules(ctx, object, d, counted.rules);
+  if (ctx.source.kind === 'export') warnUnseenStages(ctx, object, shape, counted);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
   if (queueOwned && ctx.population.queues.size === 0)
     ctx.warn?.(messageOf('sync.run', 'warning.QueuesUnnamed', [object]));
   return objectResult(ctx, object, d, shape, counted, rollUp(ctx, shape, counted));
+}
+
+/**
+ * Offline, a completeness rule whose Stages__c names a stage no record of the export has (a typo such as
+ * "Qualifcation") applies to nothing there: said per rule, with the stages. Only when the file has the
+ * stage field (without it no stage can be seen). Live, the org's picklist is the authority, not the data.
+ */
+function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape, counted: Counted): void {
+  if (!shape.stageField) return;
+  const seen = new Set(counted.counter.groups.map((g) => (g.keys[2] ?? '').toLowerCase()));
+  for (const rule of ctx.rules) {
+    if (!rule.active || !sameName(rule.object, object)) continue;
+    const unseen = rule.stages.filter((stage) => !seen.has(stage.toLowerCase()));
+    if (unseen.length > 0)
+      ctx.warn?.(
+        messageOf('sync.run', 'warning.StageNotInData', [
+          object,
+          shape.stageField,
+          unseen.join(', '),
+          rule.name ?? `${rule.object}.${rule.field}`,
+          shape.stageField
+        ])
+      );
+  }
 }
 
 /** Says what the row rules left out (engine/row-rules.ts). */
