@@ -95,7 +95,7 @@ const en: Record<string, Text> = {
     `${obj(t, 0, c)}: completeness rules by record type do not apply, the export lacks the record types.`,
   'sync.run:warning.QueuesUnnamed': (t, c) => `${obj(t, 0, c)}: records owned by queues are not named.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)}: a completeness rule names stages no record has (${tok(t, 2)}); it applies to none of them.`,
+    `${obj(t, 0, c)}: a completeness rule names stages no record has (${tok(t, 3)}); it applies to none of them.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} deleted records are not counted.`,
   'sync.run:warning.FoundTwice': (t, c) =>
@@ -166,7 +166,7 @@ const fr: Record<string, Text> = {
   'sync.run:warning.QueuesUnnamed': (t, c) =>
     `${obj(t, 0, c)} : les enregistrements détenus par des files d’attente ne sont pas nommés.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)} : une règle de complétude nomme des étapes qu’aucun enregistrement n’a (${tok(t, 2)}) ; elle ne s’applique à aucune d’elles.`,
+    `${obj(t, 0, c)} : une règle de complétude nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucune d’elles.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements supprimés ne sont pas comptés.`,
   'sync.run:warning.FoundTwice': (t, c) =>

@@ -486,9 +486,9 @@ function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape
       ctx.warn?.(
         messageOf('sync.run', 'warning.StageNotInData', [
           object,
+          rule.name ?? `${rule.object}.${rule.field}`,
           shape.stageField,
           unseen.join(', '),
-          rule.name ?? `${rule.object}.${rule.field}`,
           shape.stageField
         ])
       );
