@@ -20,6 +20,7 @@ import {
   warningText
 } from './command/output';
 import { runSync } from './command/run-sync';
+import { nodeVersionError } from './node-version';
 import { PROJECT_ROOT } from './paths';
 import { consoleHost } from './progress';
 
@@ -90,6 +91,8 @@ async function runSfCommand(argv: readonly string[]): Promise<void> {
 /** The process entry point: export runs here, anything else through the sf command. */
 async function main(argv: readonly string[]): Promise<void> {
   quietOnClosedPipe(process.stdout);
+  const tooOld = nodeVersionError();
+  if (tooOld) throw tooOld;
   const parsed = parseArgv(argv);
   if (parsed.ok && parsed.values['from-export'] !== undefined) {
     process.exitCode = (await runCli(argv)).exitCode;

@@ -40,7 +40,7 @@ describe('a key column missing or unreadable', () => {
     const { exportDir, rulesDir } = fixture({ 'Task.csv': (t) => t.replace(/","/g, '";"') });
     // Without the check, every Task is one column: Ana's 2 tasks this week read as 0, exit 0.
     await expect(run(exportDir, rulesDir)).rejects.toThrow(
-      /Task\.csv has a single column whose name holds `;` separators/
+      /Task\.csv is separated by semicolons \(;\), not commas/
     );
   });
 

@@ -11,7 +11,7 @@
 //   waves     (waves.ts)                  roll-out waves against the measured users and objects
 //   snapshots (stages/snapshots.ts)       snapshot rows and their counts
 
-import { codeOf, type SyncWarning, type WarningCode } from '../messages';
+import { codeOf, warningOf, type SyncWarning, type WarningCode } from '../messages';
 import type { ReadProgress, RecordSource, RuleSet } from '../sources/record-source';
 import type { SnapshotSet } from '../snapshots/types';
 import type { PeriodType } from '../snapshots/types';
@@ -19,11 +19,12 @@ import { isoDay } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
+import type { UnreadableDates } from './stages/activity';
 import { measureObject, warnNeededColumns, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
-import { readPopulation, readRoles, userResults } from './stages/users';
+import { populationOfPeriod, readPopulation, readRoles, userResults } from './stages/users';
 import { measureWaves } from './waves';
 
 export interface MeasureOptions {
@@ -87,7 +88,11 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   const { rules, period } = plan;
   for (const warning of rules.warnings ?? []) warn(warning);
   drain();
-  const population = await readPopulation(source, plan.teamField, rules.settings, options);
+  const population = populationOfPeriod(
+    await readPopulation(source, plan.teamField, rules.settings, options),
+    period,
+    warn
+  );
   drain();
   const ledger = new ActivityLedger(
     population.included.map((u) => u.id),
@@ -107,6 +112,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
   for (const { name, describe } of plan.objects) {
     progress?.objectStart(name);
     const r = await measureObject(context, name, describe);
+    warnUnreadableDates(warn, name, ledger.takeUnreadable());
     progress?.objectEnd(name, r.records);
     objects.push(r);
   }
@@ -115,6 +121,7 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     const activityOnly = await source.describe(name);
     if (activityOnly) warnNeededColumns(context, name, activityOnly, false);
     const records = await ledger.readActivityOnly(source, name, progress);
+    warnUnreadableDates(warn, name, ledger.takeUnreadable());
     progress?.objectEnd(name, records);
     const read = ledger.rowRuleCounts.get(name);
     if (read) warnRowRules(context, name, read.describe, read.rules);
@@ -147,6 +154,20 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     result: { ...result, snapshots: snapshots.counts, elapsedMs: Date.now() - started },
     snapshots: snapshots.set
   };
+}
+
+/**
+ * Says, per object and column, how many dates could not be read (their records' activity is not counted):
+ * Excel saving a Data Export again writes "11/09/2026 10:13", which is 11 September or 9 November
+ * depending on the computer's locale, so no such form is guessed.
+ */
+function warnUnreadableDates(
+  warn: (warning: SyncWarning) => void,
+  object: string,
+  unreadable: readonly UnreadableDates[]
+): void {
+  for (const u of unreadable)
+    warn(warningOf('sync.run', 'warning.UnreadableDates', [object, u.column, u.count, u.example]));
 }
 
 /** Measures every selected object and user activity (measureRun without the snapshot rows). */

@@ -55,6 +55,12 @@ const en: Record<string, Text> = {
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, past the day the export was taken (${day(t, 3, c)}): activity is counted in part only.`,
   'sync.run:warning.PeriodAfterExport': (t, c) =>
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, after the day the export was taken (${day(t, 3, c)}): that period holds no data, so every activity figure is 0.`,
+  'sync.run:warning.UsersAfterPeriod': (t, c) =>
+    `${num(t, 0, c)} users created after ${day(t, 2, c)} are not counted in the period ${day(t, 1, c)} – ${day(t, 2, c)}.`,
+  'sync.run:warning.PeriodBeforeUsers': (t, c) =>
+    `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, before any user was created (the first on ${day(t, 2, c)}): nobody is measured.`,
+  'sync.run:warning.UnreadableDates': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 2, c)} dates could not be read, so that activity is not counted.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
@@ -108,6 +114,8 @@ const en: Record<string, Text> = {
   'sync.run:warning.NoRecordTypes': (t, c) =>
     `${obj(t, 0, c)}: completeness rules by record type do not apply, the export lacks the record types.`,
   'sync.run:warning.QueuesUnnamed': (t, c) => `${obj(t, 0, c)}: records owned by queues are not named.`,
+  'sync.run:warning.StageNotInData': (t, c) =>
+    `${obj(t, 0, c)}: a completeness rule names stages no record has (${tok(t, 3)}); it applies to none of them.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} deleted records are not counted.`,
   'sync.run:warning.FoundTwice': (t, c) =>
@@ -143,6 +151,12 @@ const fr: Record<string, Text> = {
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, qui dépasse le jour de l’export (${day(t, 3, c)}) : l’activité n’y est comptée qu’en partie.`,
   'sync.run:warning.PeriodAfterExport': (t, c) =>
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, après le jour de l’export (${day(t, 3, c)}) : elle ne contient aucune donnée, chaque chiffre d’activité vaut 0.`,
+  'sync.run:warning.UsersAfterPeriod': (t, c) =>
+    `${num(t, 0, c)} utilisateurs créés après le ${day(t, 2, c)} ne sont pas comptés dans la période du ${day(t, 1, c)} au ${day(t, 2, c)}.`,
+  'sync.run:warning.PeriodBeforeUsers': (t, c) =>
+    `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, avant la création de tout utilisateur (le premier le ${day(t, 2, c)}) : personne n’est mesuré.`,
+  'sync.run:warning.UnreadableDates': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, cette activité n’est pas comptée.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
@@ -197,6 +211,8 @@ const fr: Record<string, Text> = {
     `${obj(t, 0, c)} : les règles de complétude par type d’enregistrement ne s’appliquent pas, l’export ne contient pas les types d’enregistrement.`,
   'sync.run:warning.QueuesUnnamed': (t, c) =>
     `${obj(t, 0, c)} : les enregistrements détenus par des files d’attente ne sont pas nommés.`,
+  'sync.run:warning.StageNotInData': (t, c) =>
+    `${obj(t, 0, c)} : une règle de complétude nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucune d’elles.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements supprimés ne sont pas comptés.`,
   'sync.run:warning.FoundTwice': (t, c) =>

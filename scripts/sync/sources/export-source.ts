@@ -3,6 +3,7 @@
 // and RecordType.csv. Nothing leaves the machine, no API call. Rules come from the project's custom
 // metadata files.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -54,6 +55,8 @@ interface FileRef {
   open(): Readable;
   /** A zip entry's last-modified day (yyyy-mm-dd), when the zip gives one: dates the export. */
   zipDay?: string;
+  /** The folder or zip holding the file: one export each (checkExportsAlike). */
+  container: string;
 }
 
 const BOOLEAN_NAMES = new Set(
@@ -99,6 +102,7 @@ export class ExportSource implements RecordSource {
   private readonly lacking = new Map<FileRef, string[]>();
   /** Files read whole that hold a header and no record (said once). */
   private readonly headerOnly = new Set<FileRef>();
+  private exportsChecked = false;
 
   constructor(options: ExportSourceOptions) {
     this.encoding = planEncoding(options.encoding ?? 'utf-8');
@@ -152,6 +156,7 @@ export class ExportSource implements RecordSource {
         else if (/\.csv$/i.test(entry)) {
           this.add(entry, {
             display: full,
+            container: path,
             size: stat.size,
             open: () => createReadStream(full, { highWaterMark: 1 << 20 })
           });
@@ -175,6 +180,7 @@ export class ExportSource implements RecordSource {
     for (const entry of pickZipEntries(path, entries)) {
       this.add(basename(entry.name), {
         display: `${path}:${entry.name}`,
+        container: path,
         size: entry.size,
         open: () => openZipEntry(path, entry),
         zipDay: dosDay(entry.dosDate ?? 0)
@@ -211,9 +217,17 @@ export class ExportSource implements RecordSource {
       : { bytes: part.open(), encoding: plan.encoding };
   }
 
-  private async *stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
+  private stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
+    return this.streamParts(this.files.get(objectName.toLowerCase()) ?? [], objectName, options);
+  }
+
+  private async *streamParts(
+    all: readonly FileRef[],
+    objectName: string,
+    options: StreamOptions = {}
+  ): AsyncGenerator<RowBatch> {
     // A 0-byte file (an object nobody asked for, exported empty) holds no record: read as none.
-    const parts = (this.files.get(objectName.toLowerCase()) ?? []).filter((p) => p.size > 0);
+    const parts = all.filter((p) => p.size > 0);
     let page = 0;
     for (const part of parts) {
       try {
@@ -238,18 +252,29 @@ export class ExportSource implements RecordSource {
           this.warnings.push(warningOf('sync.export', 'warning.HeaderOnly', [part.display, objectName]));
         }
       } catch (error) {
-        if (error instanceof CsvFormatError) {
-          await this.headerOf(part, objectName); // a `;`-separated file: said as such
-          throw syncInputError(
-            'sync.export',
-            'CsvFormat',
-            [error.message],
-            [(await this.planOf(part)).encoding]
-          );
-        }
-        throw error;
+        throw await this.readError(part, error);
       }
     }
+  }
+
+  /**
+   * The input error for a file the CSV parser refused (any other error as it is): a file whose header is
+   * separated by semicolons or tabs (Excel's CSV in a locale with a decimal comma, a "text" export) is said
+   * so with how to save it comma-separated, rather than as the quoting error it ends in; else the parser's
+   * message with the encoding it was read as.
+   */
+  private async readError(part: FileRef, error: unknown): Promise<unknown> {
+    if (!(error instanceof CsvFormatError)) return error;
+    const { bytes } = await this.opened(part);
+    const separator = headerSeparator((await headBytes(bytes)).toString('utf8'));
+    if (separator)
+      return syncInputError(
+        'sync.export',
+        'NotCommaSeparated',
+        [part.display, separator === ';' ? 'semicolons (;)' : 'tabs'],
+        [basename(part.display.replace(/^.*:/, ''))]
+      );
+    return syncInputError('sync.export', 'CsvFormat', [error.message], [(await this.planOf(part)).encoding]);
   }
 
   async describe(objectName: string): Promise<ObjectDescribe | undefined> {
@@ -261,7 +286,7 @@ export class ExportSource implements RecordSource {
     const name = this.names.get(key) ?? objectName;
     const firstPart = parts.find((p) => p.size > 0);
     // The header first: a file whose separator is not the comma is said as such, not as a quoting error.
-    const header = firstPart ? await this.headerOf(firstPart, name) : [];
+    const header = firstPart ? await this.headerOf(firstPart) : [];
     let columns: string[] = [];
     const samples: string[][] = [];
     for await (const batch of this.stream(name)) {
@@ -283,7 +308,7 @@ export class ExportSource implements RecordSource {
       );
     }
     if (columns.length === 0) columns = header;
-    columns = await this.unionColumns(parts, columns, name);
+    columns = await this.unionColumns(parts, columns);
     this.warnDuplicateColumns(name, firstPart?.display ?? name, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
       this.warnings.push(warningOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
@@ -308,15 +333,11 @@ export class ExportSource implements RecordSource {
    * The columns of every part of an object, the first part's first (review 1.1): a column only some files
    * have is still a field of the object. Each part lacking some is remembered for sayLacking.
    */
-  private async unionColumns(
-    parts: readonly FileRef[],
-    first: readonly string[],
-    name: string
-  ): Promise<string[]> {
+  private async unionColumns(parts: readonly FileRef[], first: readonly string[]): Promise<string[]> {
     const withBytes = parts.filter((p) => p.size > 0);
     if (withBytes.length < 2) return [...first];
     const headers: string[][] = [];
-    for (const part of withBytes) headers.push(await this.headerOf(part, name));
+    for (const part of withBytes) headers.push(await this.headerOf(part));
     const union = [...first];
     for (const header of headers)
       for (const c of header) if (!union.some((u) => sameName(u, c))) union.push(c);
@@ -333,32 +354,17 @@ export class ExportSource implements RecordSource {
    * the object's fields (OwnerId, CreatedById…) could be read, and its records would count for no one.
    * Tested on the bytes before parsing, so it is not reported as a quoting error further down.
    */
-  private async headerOf(part: FileRef, name: string): Promise<string[]> {
-    const head = await headBytes(part.open());
-    const end = head.indexOf(0x0a);
-    const line = head.subarray(0, end < 0 ? head.length : end);
-    const separator = line.includes(0x2c) ? '' : line.includes(0x3b) ? ';' : line.includes(0x09) ? 'tab' : '';
-    if (separator) {
-      const text = line.toString('latin1').replace(/[\0\r\ufeff\u00ef\u00bb\u00bf\u00fe\u00ff]/g, '');
-      throw syncInputError(
-        'sync.export',
-        'OneColumnHeader',
-        [part.display, separator, text.slice(0, 80)],
-        [name]
-      );
-    }
-    const { bytes, encoding } = await this.opened(part);
+  private async headerOf(part: FileRef): Promise<string[]> {
     try {
-      return await readCsvHeader(bytes, { encoding, sourceName: part.display });
+      // A header line with `;` or tab separators and no comma would parse as one column (or fail on a
+      // quote): said as such, with how to save the file comma-separated (readError).
+      const { bytes } = await this.opened(part);
+      if (headerSeparator((await headBytes(bytes)).toString('utf8')))
+        throw new CsvFormatError('not comma-separated', part.display, 1);
+      const { bytes: input, encoding } = await this.opened(part);
+      return await readCsvHeader(input, { encoding, sourceName: part.display });
     } catch (error) {
-      if (error instanceof CsvFormatError)
-        throw syncInputError(
-          'sync.export',
-          'CsvFormat',
-          [error.message],
-          [(await this.planOf(part)).encoding]
-        );
-      throw error;
+      throw await this.readError(part, error);
     }
   }
 
@@ -456,35 +462,84 @@ export class ExportSource implements RecordSource {
    * are not used: copying or git resets them. undefined when nothing dates the export.
    */
   async takenAt(): Promise<ExportDay | undefined> {
+    await this.checkExportsAlike();
+    return this.dayOf([...this.files.values()].flat());
+  }
+
+  /** takenAt's evidence, from the files `within` (every file, or one export's). */
+  private async dayOf(within: readonly FileRef[]): Promise<ExportDay | undefined> {
     let zip: ExportDay | undefined;
-    for (const parts of this.files.values())
-      for (const part of parts)
-        if (part.zipDay && (!zip || part.zipDay > zip.day))
-          zip = {
-            day: part.zipDay,
-            evidence: messageOf('sync.export', 'evidence.ZipEntries', [part.display.replace(/:[^:]*$/, '')])
-          };
-    let data = await this.latestStamp('User', [
-      'lastlogindate',
-      'systemmodstamp',
-      'lastmodifieddate',
-      'createddate'
-    ]);
+    for (const part of within)
+      if (part.zipDay && (!zip || part.zipDay > zip.day))
+        zip = {
+          day: part.zipDay,
+          evidence: messageOf('sync.export', 'evidence.ZipEntries', [part.display.replace(/:[^:]*$/, '')])
+        };
+    const partsOf = (key: string): FileRef[] => (this.files.get(key) ?? []).filter((p) => within.includes(p));
+    let data = await this.latestStamp('User', USER_STAMPS, partsOf('user'));
     if (!data)
       for (const key of [...this.files.keys()].sort()) {
         if (key === 'user') continue;
-        const found = await this.latestStamp(key, ['createddate', 'lastmodifieddate', 'systemmodstamp']);
+        const found = await this.latestStamp(key, RECORD_STAMPS, partsOf(key));
         if (found && (!data || found.day > data.day)) data = found;
       }
     return chooseExportDay(zip, data);
   }
 
+  /**
+   * Several exports side by side (two Data Exports' folders or zips in the folder given): each folder or
+   * zip holding a User.csv is an export (a Data Export's part zips hold User.csv once). Byte-identical
+   * files in each are one export downloaded twice: read on, its records counted once (engine/row-rules.ts,
+   * with its warning). Files that differ are two exports, of the same or different days: the run stops,
+   * naming each with its day (dayOf), rather than merge them (a record in both would count once with
+   * either export's values) or guess which to keep (two exports of one day cannot be ordered; a later one
+   * may hold fewer objects). Checked once, before anything is measured.
+   */
+  private async checkExportsAlike(): Promise<void> {
+    if (this.exportsChecked) return;
+    this.exportsChecked = true;
+    const exports = [...new Set((this.files.get('user') ?? []).map((p) => p.container))];
+    if (exports.length < 2) return;
+    let differing = '';
+    for (const [key, parts] of this.files) {
+      const inExports = parts.filter((p) => exports.includes(p.container));
+      const first = inExports[0];
+      if (!first || inExports.every((p) => p.container === first.container)) continue;
+      // One text per export: its files of the object, so only exports are compared, not parts of one.
+      const digests = await Promise.all(
+        exports.map(async (e) =>
+          (await Promise.all(inExports.filter((p) => p.container === e).map(digestOf))).sort().join(' ')
+        )
+      );
+      if (digests.some((d) => d !== digests[0])) {
+        differing = `${this.names.get(key) ?? key}.csv`;
+        break;
+      }
+    }
+    if (!differing) return;
+    const dated: string[] = [];
+    for (const container of exports) {
+      const day = await this.dayOf([...this.files.values()].flat().filter((p) => p.container === container));
+      dated.push(`${day?.day ?? 'an unknown day'} (${container})`);
+    }
+    throw syncInputError(
+      'sync.export',
+      'SeveralExports',
+      [dated.slice(0, -1).join(', '), dated.at(-1), differing],
+      [exports.join(' or ')]
+    );
+  }
+
   /** The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. */
-  private async latestStamp(objectName: string, stamps: readonly string[]): Promise<ExportDay | undefined> {
-    if (!this.has(objectName)) return undefined;
+  private async latestStamp(
+    objectName: string,
+    stamps: readonly string[],
+    parts: readonly FileRef[]
+  ): Promise<ExportDay | undefined> {
+    if (parts.length === 0) return undefined;
     let latest = Number.NaN;
     let column = '';
-    for await (const batch of this.stream(objectName)) {
+    for await (const batch of this.streamParts(parts, objectName)) {
       const columns = batch.columns.flatMap((c, i) => (stamps.includes(nameKey(c)) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
@@ -576,7 +631,8 @@ export class ExportSource implements RecordSource {
       roleName: roles.get(ref(u, 'userroleid'))?.get('name') ?? '',
       team: resolveTeam(u),
       lastLoginDate: u.get('lastlogindate') || null,
-      managerId: u.get('managerid') ? ref(u, 'managerid') : null
+      managerId: u.get('managerid') ? ref(u, 'managerid') : null,
+      createdDate: u.get('createddate') || null
     }));
   }
 
@@ -659,6 +715,35 @@ export function copyBase(stem: string): string {
     stem
   );
   return m?.[1] ?? stem;
+}
+
+/** User.csv's columns that date an export, and the other files' (takenAt). */
+const USER_STAMPS = ['lastlogindate', 'systemmodstamp', 'lastmodifieddate', 'createddate'];
+const RECORD_STAMPS = ['createddate', 'lastmodifieddate', 'systemmodstamp'];
+
+/** SHA-256 of a file's bytes (as stored: a zip entry inflated), to tell a re-downloaded copy. */
+async function digestOf(part: FileRef): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of part.open()) hash.update(chunk as Buffer);
+  return `${part.size}:${hash.digest('hex')}`;
+}
+
+/**
+ * The separator of a CSV header line that is not comma-separated: ';' or '\t' when the first line (a byte
+ * order mark skipped) has one of them outside quotes and no comma; undefined otherwise (a comma header, or
+ * a one-column one).
+ */
+export function headerSeparator(head: string): ';' | '\t' | undefined {
+  const line = head.replace(/^\uFEFF/, '').split(/\r?\n|\r/, 1)[0] ?? '';
+  let quoted = false;
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  for (const ch of line) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  if (counts[','] > 0) return undefined;
+  if (counts[';'] === 0 && counts['\t'] === 0) return undefined;
+  return counts[';'] >= counts['\t'] ? ';' : '\t';
 }
 
 /**

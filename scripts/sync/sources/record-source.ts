@@ -136,6 +136,8 @@ export interface UserRecord {
   /** User.LastLoginDate as ISO 8601, or null. */
   lastLoginDate: string | null;
   managerId?: string | null;
+  /** User.CreatedDate as the source gives it (ISO 8601), when it has it: who exists in a period. */
+  createdDate?: string | null;
 }
 
 /** Benefit_Rule__mdt. */

@@ -56,9 +56,19 @@ export function activityColumns(columns: readonly string[]): ActivityColumns {
   };
 }
 
+/** Cells of a date column that hold text but no ISO date: counted, never guessed (11/09/2026 is ambiguous). */
+export interface UnreadableDates {
+  column: 'CreatedDate' | 'LastModifiedDate';
+  count: number;
+  /** The first such value, for the warning. */
+  example: string;
+}
+
 /** Activity of the included users, keyed by user Id. */
 export class ActivityLedger {
   readonly stats = new Map<string, UserStats>();
+  /** Unreadable dates of the object being read (of included users' rows), by column; see takeUnreadable. */
+  private unreadable: UnreadableDates[] = [];
   /** What the row rules left out of the objects read for activity only (for warnings). */
   readonly rowRuleCounts = new Map<string, { rules: RowRules; describe: ObjectDescribe }>();
 
@@ -95,6 +105,7 @@ export class ActivityLedger {
       const s = this.stats.get(idKey(batch.value(r, c.createdBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.createdDate);
+        if (day !== day) this.unreadableAt(batch, r, c.createdDate, 'CreatedDate');
         const t = this.period.trendIndex(day);
         if (t >= 0) {
           if (kind === 'task') s.trendTasks[t]!++;
@@ -113,6 +124,7 @@ export class ActivityLedger {
       const s = this.stats.get(idKey(batch.value(r, c.modifiedBy)));
       if (s) {
         const day = dayAt(batch, raw, r, c.modifiedDate);
+        if (day !== day) this.unreadableAt(batch, r, c.modifiedDate, 'LastModifiedDate');
         if (
           day >= start &&
           day < end &&
@@ -123,6 +135,21 @@ export class ActivityLedger {
         }
       }
     }
+  }
+
+  /** Counts a date cell that dayAt could not read (NaN), unless it is empty (no date is not a bad date). */
+  private unreadableAt(batch: RowBatch, r: number, col: number, column: UnreadableDates['column']): void {
+    if (batch.isEmpty(r, col)) return;
+    const seen = this.unreadable.find((u) => u.column === column);
+    if (seen) seen.count++;
+    else this.unreadable.push({ column, count: 1, example: batch.value(r, col) });
+  }
+
+  /** The unreadable dates counted since the last call (one object's), and starts afresh. */
+  takeUnreadable(): UnreadableDates[] {
+    const out = this.unreadable;
+    this.unreadable = [];
+    return out;
   }
 
   /** Reads an object not measured (Task, Event) for its activity only; returns the records read. */

@@ -472,6 +472,7 @@ export async function measureObject(
   const counted = await countObject(ctx, object, d, shape);
   warnRowRules(ctx, object, d, counted.rules);
   warnUnknownOwners(ctx, object, counted);
+  if (ctx.source.kind === 'export') warnUnseenStages(ctx, object, shape, counted);
   const queueOwned = counted.counter.groups.some((g) => g.keys[0]!.startsWith('00G'));
   if (queueOwned && ctx.population.queues.size === 0)
     ctx.warn?.(warningOf('sync.run', 'warning.QueuesUnnamed', [object]));
@@ -530,6 +531,30 @@ function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted)
         [...owners].slice(0, 3).join(', ')
       ])
     );
+}
+
+/**
+ * Offline, a completeness rule whose Stages__c names a stage no record of the export has (a typo such as
+ * "Qualifcation") applies to nothing there: said per rule, with the stages. Only when the file has the
+ * stage field (without it no stage can be seen). Live, the org's picklist is the authority, not the data.
+ */
+function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape, counted: Counted): void {
+  if (!shape.stageField) return;
+  const seen = new Set(counted.counter.groups.map((g) => (g.keys[2] ?? '').toLowerCase()));
+  for (const rule of ctx.rules) {
+    if (!rule.active || !sameName(rule.object, object)) continue;
+    const unseen = rule.stages.filter((stage) => !seen.has(stage.toLowerCase()));
+    if (unseen.length > 0)
+      ctx.warn?.(
+        warningOf('sync.run', 'warning.StageNotInData', [
+          object,
+          rule.name ?? `${rule.object}.${rule.field}`,
+          shape.stageField,
+          unseen.join(', '),
+          shape.stageField
+        ])
+      );
+  }
 }
 
 /** Says what the row rules left out (engine/row-rules.ts). */

@@ -10,7 +10,8 @@ import {
 import { excludedUsers } from '../../rules/exclusions';
 import type { CockpitSettings, RecordSource, UserRecord } from '../../sources/record-source';
 import { round } from '../distribution';
-import { dayNumber, workingDays } from '../periods';
+import { dayNumber, isoDay, workingDays } from '../periods';
+import { warningOf, type SyncWarning } from '../../messages';
 import type { ExcludedUser, UserResult } from '../result';
 import { byEngagement } from '../result';
 import { publishedSponsorIds } from '../sponsors';
@@ -83,6 +84,29 @@ export async function readPopulation(
   };
 }
 
+/**
+ * The population of the period: a user created on or after the period's end (User.CreatedDate, UTC day)
+ * did not exist in it and is left out of it (not measured as inactive). When that leaves nobody, the
+ * period is before every user's creation: said as a period after the export is (the figures are empty).
+ * Users without a readable CreatedDate stay.
+ */
+export function populationOfPeriod(
+  population: Population,
+  period: Pick<Period, 'start' | 'end'>,
+  warn: (warning: SyncWarning) => void
+): Population {
+  const created = (u: UserRecord): number => (u.createdDate ? dayNumber(u.createdDate) : Number.NaN);
+  const later = population.included.filter((u) => created(u) >= period.end);
+  if (later.length === 0) return population;
+  const included = population.included.filter((u) => !later.includes(u));
+  const first = Math.min(...later.map(created));
+  const range = [isoDay(period.start), isoDay(period.end - 1)];
+  if (included.length === 0)
+    warn(warningOf('sync.run', 'warning.PeriodBeforeUsers', [...range, isoDay(first), isoDay(first)]));
+  else warn(warningOf('sync.run', 'warning.UsersAfterPeriod', [later.length, ...range]));
+  return { ...population, included };
+}
+
 /** Who holds a role the snapshots flag: key users and sponsors. */
 interface Roles {
   keyUsers: Set<string>;
@@ -126,12 +150,21 @@ function popcount(n: number): number {
   return c;
 }
 
-/** Login recency in 0–1: 1 from the period start on, decaying linearly to 0 over LOGIN_DECAY_DAYS before. */
-function loginRecency(lastLoginDate: string | null, periodStart: number): number {
+/**
+ * Login recency in 0–1: 1 for a last login in the period, decaying linearly to 0 over LOGIN_DECAY_DAYS
+ * before its start; 0 without a login. null when the last login is after the period's end (days are
+ * numbers, `end` excluded): User.LastLoginDate keeps only the latest login, so whether the user logged in
+ * during the period cannot be known; such a login is not credited, and the score leaves login out.
+ */
+export function loginRecency(
+  lastLoginDate: string | null,
+  period: Pick<Period, 'start' | 'end'>
+): number | null {
   const loginDay = lastLoginDate ? dayNumber(lastLoginDate) : Number.NaN;
   if (Number.isNaN(loginDay)) return 0;
-  if (loginDay >= periodStart) return 1;
-  return Math.max(0, 1 - (periodStart - loginDay) / LOGIN_DECAY_DAYS);
+  if (loginDay >= period.end) return null;
+  if (loginDay >= period.start) return 1;
+  return Math.max(0, 1 - (period.start - loginDay) / LOGIN_DECAY_DAYS);
 }
 
 /** The users' results (sorted by team, then name) and the champion candidates' Ids, best first. */
@@ -158,12 +191,15 @@ export function userResults(
     const s = ledger.stats.get(u.id) as UserStats;
     const activeDays = popcount(s.days);
     const completeness = s.dist.scored > 0 ? s.dist.scoreSum / s.dist.scored : null;
+    const login = loginRecency(u.lastLoginDate, period);
+    // An unknown login (after the period) is neither credited nor held against: the other parts, rescaled.
     const engagement =
-      100 *
-      (w.activity * Math.min(1, points(s) / reference) +
-        w.activeDays * Math.min(1, activeDays / workDays) +
-        w.login * loginRecency(u.lastLoginDate, period.start) +
-        w.completeness * (completeness ?? 0));
+      (100 *
+        (w.activity * Math.min(1, points(s) / reference) +
+          w.activeDays * Math.min(1, activeDays / workDays) +
+          w.login * (login ?? 0) +
+          w.completeness * (completeness ?? 0))) /
+      (login === null ? 1 - w.login : 1);
     const counts = { created: s.created, updated: s.updated, tasks: s.tasks, events: s.events, activeDays };
     users.push({
       userId: u.id,
