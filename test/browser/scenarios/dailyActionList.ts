@@ -118,7 +118,7 @@ export const scenarios: Scenario[] = [
     name: 'dailyActionList-volume-fr',
     component: 'dailyActionList',
     description:
-      'a French rep at 8:30 (Paris): 44 actions, the 09:30 meeting pinned, long names, merged reasons, singular counts',
+      'a French rep at 8:30 (Paris): 44 actions, the 09:30 meeting pinned, long names, merged reasons, singular counts; tasks name their related records; titles line up at every width',
     language: 'fr',
     now: REP_DAY_MORNING_FR,
     regions: ['homeMain', 'utilityBar', 'phone'],
@@ -139,12 +139,18 @@ export const scenarios: Scenario[] = [
       text('En retard de 1 jour'),
       text('Date de clôture dépassée de 1 jour'),
       text('Nouvelle piste, non traitée depuis 1 jour'),
-      text('1 champ à compléter'),
-      // the missing fields by their French label
+      // the missing fields by their French label, said once: not also counted ("1 champ à compléter")
       text('À compléter : Étape suivante, Description'),
+      // a task names its related records, Who then What, as Salesforce's task list does
+      text(
+        'Anne-Sophie Vermeulen-Castelnau · Établissements Dupont-Aignan & Fils – renouvellement du contrat-cadre 2027 (lot 1)'
+      ),
+      // a task without related records shows its status
       text('Non commencée')
     ],
-    hides: [text('Not Started'), text('NextStep')],
+    hides: [text('Not Started'), text('NextStep'), text('1 champ à compléter'), text('2 champs à compléter')],
+    // a task's title (after its checkbox) starts where an opportunity's (after its icon) does
+    layout: { aligned: ['c-action-item .title'] },
     actions: [
       {
         role: 'button',

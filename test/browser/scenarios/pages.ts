@@ -35,8 +35,22 @@ const PENDING_FR = [
 /** The same message, acknowledged last week: what the history of read messages holds. */
 const READ_FR = [{ ...PENDING_FR[0], acknowledgedOn: '2026-11-20T09:12:00.000Z' }];
 
+/**
+ * The page reference CurrentPageReference gives on each page (lightning/navigation PageReference types):
+ * a Home page is the named page "home", My Day an app page (a Lightning tab: standard__navItemPage, as the
+ * nudges' notifications open it, NudgeService.pageReference). No `c__nudge` state: opened from the app.
+ */
+const PAGE_REFERENCES = {
+  home: { type: 'standard__namedPage', attributes: { pageName: 'home' }, state: {} },
+  myDay: { type: 'standard__navItemPage', attributes: { apiName: 'Adoption_Cockpit_My_Day' }, state: {} }
+};
+
 /** Everything the Rep Home's three components read, for a French rep on Monday 23 November 2026. */
-function repHome(messages: unknown[], history: unknown[] = []): Record<string, Fixture> {
+function repHome(
+  messages: unknown[],
+  history: unknown[] = [],
+  pageReference: object = PAGE_REFERENCES.home
+): Record<string, Fixture> {
   const actions = repDayActions('fr');
   const snapshots = { data: jestData('benefitsPanel', 'mySnapshotsWeeks.json') };
   return {
@@ -55,7 +69,8 @@ function repHome(messages: unknown[], history: unknown[] = []): Record<string, F
     '@salesforce/apex/BenefitsController.getBenefits': {
       data: jestData('benefitsPanel', 'benefitsLong.json')
     },
-    '@salesforce/apex/BenefitsController.getGoLiveDate': { data: '2026-10-26' }
+    '@salesforce/apex/BenefitsController.getGoLiveDate': { data: '2026-10-26' },
+    'lightning/navigation.CurrentPageReference': pageReference
   };
 }
 
@@ -135,7 +150,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
-    fixtures: repHome(PENDING_FR),
+    fixtures: repHome(PENDING_FR, [], PAGE_REFERENCES.myDay),
     shows: [...repHomeShows, label('sponsorMessages_Title')]
   },
   {
