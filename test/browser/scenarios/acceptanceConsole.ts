@@ -348,6 +348,8 @@ export const scenarios: Scenario[] = [
       text('Afficher 25 de plus (25 sur 64)')
     ],
     hides: [text('No go'), text('P passed'), text('TC-0026')],
+    // a long assignee wraps beside the result badge, which is not pushed under it (390 px)
+    layout: { sameLine: [{ within: '.case-meta', first: '.case-assignee', then: '.case-result-badge' }] },
     actions: [
       { role: 'button', name: text('Prochain non exécuté'), activate: { shows: text('Ouvrir le compte') } },
       {

@@ -1,6 +1,7 @@
 // dailyActionList on the rep's home page: today's actions ranked, filters, and acting in place.
 import { jestData, label, text, type Fixture, type FixtureResult, type Scenario } from '../scenario.ts';
 import {
+  PAGE_REFERENCES,
   REP_DAY_CONTEXT,
   REP_DAY_MORNING_FR,
   REP_DAY_NOW,
@@ -17,6 +18,8 @@ const CONTEXT = '@salesforce/apex/DailyActionController.getActionContext';
 const MESSAGES = '@salesforce/apex/SponsorMessageController.getMyMessages';
 const RECORDS = 'lightning/uiRecordApi.getRecords';
 const OBJECT_INFOS = 'lightning/uiObjectInfoApi.getObjectInfos';
+/** The list sits on a Home page (its CurrentPageReference: the named page "home"). */
+const PAGE_REFERENCE = 'lightning/navigation.CurrentPageReference';
 const UPDATE = 'lightning/uiRecordApi.updateRecord';
 /** A task the Overdue group shows on its first page (most days late first): the one the undo scenario completes. */
 const UNDO_TASK = 'Call Globex about the contract renewal (8)';
@@ -28,7 +31,8 @@ function repDay(lang: 'en' | 'fr'): Record<string, Fixture> {
     [CONTEXT]: REP_DAY_CONTEXT,
     [MESSAGES]: repDayMessages(lang),
     [RECORDS]: repDayRecords(),
-    [OBJECT_INFOS]: repDayObjectInfos(lang)
+    [OBJECT_INFOS]: repDayObjectInfos(lang),
+    [PAGE_REFERENCE]: PAGE_REFERENCES.home
   };
 }
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
@@ -38,7 +42,8 @@ const withData = {
   [GRAPHQL]: data('dailyActions.json'),
   [CONTEXT]: data('actionContext.json'),
   [MESSAGES]: data('myMessages.json'),
-  [RECORDS]: data('ruleFieldRecords.json')
+  [RECORDS]: data('ruleFieldRecords.json'),
+  [PAGE_REFERENCE]: PAGE_REFERENCES.home
 };
 
 /** The GraphQL data as a French user receives it: picklist labels (displayValue) in French. */

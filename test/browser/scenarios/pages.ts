@@ -4,6 +4,7 @@
 // the same page with nothing pending, My Day and the Manager Home, and the self-tests of the page checks.
 import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
 import {
+  PAGE_REFERENCES,
   REP_DAY_CONTEXT,
   REP_DAY_MORNING_FR,
   repDayActions,
@@ -34,16 +35,6 @@ const PENDING_FR = [
 
 /** The same message, acknowledged last week: what the history of read messages holds. */
 const READ_FR = [{ ...PENDING_FR[0], acknowledgedOn: '2026-11-20T09:12:00.000Z' }];
-
-/**
- * The page reference CurrentPageReference gives on each page (lightning/navigation PageReference types):
- * a Home page is the named page "home", My Day an app page (a Lightning tab: standard__navItemPage, as the
- * nudges' notifications open it, NudgeService.pageReference). No `c__nudge` state: opened from the app.
- */
-const PAGE_REFERENCES = {
-  home: { type: 'standard__namedPage', attributes: { pageName: 'home' }, state: {} },
-  myDay: { type: 'standard__navItemPage', attributes: { apiName: 'Adoption_Cockpit_My_Day' }, state: {} }
-};
 
 /** Everything the Rep Home's three components read, for a French rep on Monday 23 November 2026. */
 function repHome(
