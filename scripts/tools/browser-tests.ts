@@ -405,6 +405,7 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
   await page.waitForTimeout(150);
   const where = `${region} (${width}px)`;
   const problems = await inspect<string[]>(page, `layoutProblems(${JSON.stringify(where)})`);
+  problems.push(...(await layoutRuleProblems(page, scenario, where)));
   problems.push(...(await axeProblems(page, scenario, where)));
   if (checksTouchTargets(scenario, region)) {
     problems.push(
@@ -417,6 +418,15 @@ async function checkRegion(page: Page, scenario: Scenario, region: Region, state
     animations: 'disabled'
   });
   return problems;
+}
+
+/** The scenario's layout rules (none by default) on the page as it is now; `where` names the width. */
+async function layoutRuleProblems(page: Page, scenario: Scenario, where: string): Promise<string[]> {
+  if (!scenario.layout) return [];
+  return inspect<string[]>(
+    page,
+    `layoutRuleProblems(${JSON.stringify(scenario.layout)}, ${JSON.stringify(where)})`
+  );
 }
 
 /** The scenario's axeRules (none by default) on the page as it is now; `where` names the width. */
@@ -624,6 +634,7 @@ async function runScenario(
     }
     outcome.failures.push(...(await inspect<string[]>(page, 'textProblems()')));
     outcome.failures.push(...(await inspect<string[]>(page, `layoutProblems('${width}px')`)));
+    outcome.failures.push(...(await layoutRuleProblems(page, scenario, `${width}px`)));
     await page.addScriptTag({ path: AXE_SCRIPT });
     outcome.failures.push(...(await inspect<string[]>(page, 'contrastProblems()')));
     outcome.failures.push(...(await axeProblems(page, scenario, `${width}px`)));

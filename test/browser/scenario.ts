@@ -139,6 +139,16 @@ export interface Scenario {
    * fails when a spinner is visible once its actions are done (a wire that never answers).
    */
   loading?: boolean;
+  /**
+   * Layout rules of the component, checked at the first width and in each region (also after actions):
+   * - `aligned`: the visible elements matching each selector start at one left edge (±1 px), as the
+   *   titles of a list whose rows lead with different controls (a checkbox, an icon);
+   * - `sameLine`: inside each element matching `within`, the first `then` sits on a line of the first
+   *   `first` (its vertical middle between their top and bottom), as a badge kept beside a name that
+   *   wraps instead of being pushed under it.
+   * A rule that matches nothing fails, so that a renamed class cannot silence it.
+   */
+  layout?: { aligned?: string[]; sameLine?: Array<{ within: string; first: string; then: string }> };
   /** Texts that must be visible. */
   shows: Text[];
   /** Texts that must not be visible (for example the empty-state message when there is data). */

@@ -21,6 +21,15 @@ export function rule(name: string, values: Record<string, string | null>): strin
   return `<?xml version="1.0" encoding="UTF-8"?>\n<CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n  <label>${name}</label>\n  <protected>false</protected>\n${body}\n</CustomMetadata>\n`;
 }
 
+/**
+ * Writes `<dir>/<name>` as a Data Export writes its CSVs: the first row is the header, every cell
+ * double-quoted (a `"` inside a cell doubled, RFC 4180), lines ended by `\n`, a final newline.
+ */
+export function writeCsv(dir: string, name: string, rows: readonly (readonly string[])[]): void {
+  const quote = (cell: string) => `"${cell.replace(/"/g, '""')}"`;
+  writeFileSync(join(dir, name), rows.map((row) => row.map(quote).join(',')).join('\n') + '\n');
+}
+
 export function makeFixture(): { exportDir: string; rulesDir: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'sync-fixture-'));
   const exportDir = join(root, 'export');

@@ -2,34 +2,26 @@
 // Issue 11 (sync review 1.4, 1.5): records the platform makes are never credited to a person (a person
 // account's person contact), and an event is not dropped on a guess (IsRecurrence2 without GroupEventType).
 
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import { ExportSource } from '../sources/export-source';
-import { U1, U2, makeFixture } from './fixtures';
+import { U1, U2, makeFixture, writeCsv } from './fixtures';
 
 const at = '2026-11-17T10:00:00.000Z'; // in the week measured, 2026-11-16..22
 
 describe('platform-made copies', () => {
   it('credits a person account once: its person contact (IsPersonAccount = true) is the platform’s copy', async () => {
     const { exportDir, rulesDir } = makeFixture();
-    writeFileSync(
-      join(exportDir, 'Account.csv'),
-      [
-        '"Id","Name","OwnerId","IsPersonAccount","CreatedById","CreatedDate"',
-        `"001A","Acme","${U1}","false","${U1}","${at}"`,
-        `"001B","Globex","${U1}","false","${U1}","${at}"`,
-        `"001P","Léa Martin","${U1}","true","${U1}","${at}"`
-      ].join('\n') + '\n'
-    );
-    writeFileSync(
-      join(exportDir, 'Contact.csv'),
-      [
-        '"Id","LastName","OwnerId","AccountId","IsPersonAccount","CreatedById","CreatedDate"',
-        `"003C","Doe","${U1}","001A","false","${U1}","${at}"`,
-        `"003P","Martin","${U1}","001P","true","${U1}","${at}"`
-      ].join('\n') + '\n'
-    );
+    writeCsv(exportDir, 'Account.csv', [
+      ['Id', 'Name', 'OwnerId', 'IsPersonAccount', 'CreatedById', 'CreatedDate'],
+      ['001A', 'Acme', U1, 'false', U1, at],
+      ['001B', 'Globex', U1, 'false', U1, at],
+      ['001P', 'Léa Martin', U1, 'true', U1, at]
+    ]);
+    writeCsv(exportDir, 'Contact.csv', [
+      ['Id', 'LastName', 'OwnerId', 'AccountId', 'IsPersonAccount', 'CreatedById', 'CreatedDate'],
+      ['003C', 'Doe', U1, '001A', 'false', U1, at],
+      ['003P', 'Martin', U1, '001P', 'true', U1, at]
+    ]);
     const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
       objects: ['Account', 'Contact'],
       asOf: '2026-11-20'
@@ -42,15 +34,12 @@ describe('platform-made copies', () => {
 
   it('counts IsRecurrence2 events without a GroupEventType column, and says a series may count per occurrence', async () => {
     const { exportDir, rulesDir } = makeFixture();
-    writeFileSync(
-      join(exportDir, 'Event.csv'),
-      [
-        '"Id","Subject","OwnerId","IsRecurrence2","CreatedById","CreatedDate"',
-        `"00U1","Demo","${U2}","true","${U2}","${at}"`,
-        `"00U2","Call","${U2}","true","${U2}","${at}"`,
-        `"00U3","Lunch","${U2}","false","${U2}","${at}"`
-      ].join('\n') + '\n'
-    );
+    writeCsv(exportDir, 'Event.csv', [
+      ['Id', 'Subject', 'OwnerId', 'IsRecurrence2', 'CreatedById', 'CreatedDate'],
+      ['00U1', 'Demo', U2, 'true', U2, at],
+      ['00U2', 'Call', U2, 'true', U2, at],
+      ['00U3', 'Lunch', U2, 'false', U2, at]
+    ]);
     const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
       objects: ['Opportunity'],
       asOf: '2026-11-20'
@@ -63,16 +52,13 @@ describe('platform-made copies', () => {
 
   it('with GroupEventType, a Lightning series counts once: its record (3), not its occurrences', async () => {
     const { exportDir, rulesDir } = makeFixture();
-    writeFileSync(
-      join(exportDir, 'Event.csv'),
-      [
-        '"Id","Subject","OwnerId","IsRecurrence2","GroupEventType","CreatedById","CreatedDate"',
-        `"00U1","Weekly","${U2}","true","3","${U2}","${at}"`,
-        `"00U2","Weekly","${U2}","true","0","${U2}","${at}"`,
-        `"00U3","Weekly","${U2}","true","0","${U2}","${at}"`,
-        `"00U4","Lunch","${U2}","false","0","${U2}","${at}"`
-      ].join('\n') + '\n'
-    );
+    writeCsv(exportDir, 'Event.csv', [
+      ['Id', 'Subject', 'OwnerId', 'IsRecurrence2', 'GroupEventType', 'CreatedById', 'CreatedDate'],
+      ['00U1', 'Weekly', U2, 'true', '3', U2, at],
+      ['00U2', 'Weekly', U2, 'true', '0', U2, at],
+      ['00U3', 'Weekly', U2, 'true', '0', U2, at],
+      ['00U4', 'Lunch', U2, 'false', '0', U2, at]
+    ]);
     const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
       objects: ['Opportunity'],
       asOf: '2026-11-20'

@@ -276,6 +276,63 @@
     return out.map((problem) => `at ${where}: ${problem}`);
   }
 
+  /** Visible text of an element, shortened for a failure message. */
+  function excerpt(element) {
+    return (element.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+  }
+
+  /**
+   * A scenario's layout rules (Scenario.layout in test/browser/scenario.ts) at the current width:
+   * `aligned` selectors whose visible matches must share one left edge (±1 px), and `sameLine` pairs
+   * whose `then` must sit beside its `first` (its vertical middle within `first`'s top and bottom) inside
+   * each `within`. A rule that matches nothing fails too: a renamed class must not silence it.
+   */
+  function layoutRuleProblems(rules, where) {
+    const root = document.getElementById('root');
+    const shown = (element) => Boolean(element) && element.getClientRects().length > 0 && !unseen(element);
+    const rootLeft = root.getBoundingClientRect().left;
+    const out = [];
+    for (const selector of rules.aligned || []) {
+      const lefts = [...root.querySelectorAll(selector)]
+        .filter(shown)
+        .map((element) => ({ element, left: element.getBoundingClientRect().left - rootLeft }));
+      if (lefts.length < 2) {
+        out.push(
+          `layout rule aligned "${selector}" matches ${lefts.length} visible element(s): at least 2 needed`
+        );
+        continue;
+      }
+      const [first] = lefts;
+      const off = lefts.find((item) => Math.abs(item.left - first.left) > 1);
+      if (off) {
+        out.push(
+          `not aligned (${selector}): ${describe(off.element)} "${excerpt(off.element)}" starts at ${Math.round(off.left)} px, ${describe(first.element)} "${excerpt(first.element)}" at ${Math.round(first.left)} px`
+        );
+      }
+    }
+    for (const { within, first, then } of rules.sameLine || []) {
+      const pairs = [...root.querySelectorAll(within)]
+        .filter(shown)
+        .map((container) => [container.querySelector(first), container.querySelector(then)])
+        .filter(([a, b]) => shown(a) && shown(b));
+      if (!pairs.length) {
+        out.push(`layout rule sameLine "${within}": no visible ${first} with a ${then} inside it`);
+        continue;
+      }
+      for (const [a, b] of pairs) {
+        const box = a.getBoundingClientRect();
+        const other = b.getBoundingClientRect();
+        const middle = (other.top + other.bottom) / 2;
+        if (middle < box.top || middle > box.bottom) {
+          out.push(
+            `not on one line (${within}): ${describe(b)} "${excerpt(b)}" is pushed under ${describe(a)} "${excerpt(a)}"`
+          );
+        }
+      }
+    }
+    return out.map((problem) => `at ${where}: ${problem}`);
+  }
+
   /**
    * How many elements matching `selector` in the region are entirely inside the window with the page
    * scrolled to the top, when the region starts `offset` px from the top (what the page puts above it).
@@ -496,6 +553,7 @@
     contrastProblems,
     axeProblems,
     layoutProblems,
+    layoutRuleProblems,
     touchTargetProblems,
     aboveTheFold,
     pageProblems,

@@ -148,7 +148,7 @@ export const scenarios: Scenario[] = [
       label('acceptanceConsole_Title'),
       label('acceptanceConsole_NotReady'),
       text('Test cases run: 42 of 64 (65%)'),
-      text('TC-0064'),
+      text('TC-0025'),
       text('Alexandra Montgomery-Fitzgerald'),
       text('Create an opportunity from an account with a price book and three product lines (1)'),
       label('acceptanceConsole_OnlyMine'),
@@ -217,7 +217,7 @@ export const scenarios: Scenario[] = [
         exact: true,
         activate: { call: CREATE_CASES, shows: text('1 test case created.') }
       },
-      { role: 'button', name: label('acceptanceConsole_Close'), activate: { shows: text('TC-0064') } }
+      { role: 'button', name: label('acceptanceConsole_Close'), activate: { shows: text('TC-0001') } }
     ]
   },
   {
@@ -260,7 +260,8 @@ export const scenarios: Scenario[] = [
     regions: REGIONS,
     props,
     fixtures: { [CONSOLE]: { data: sessionData(64, 'en', 'Completed') }, [OBJECT_INFO]: createable },
-    shows: [label('acceptanceConsole_Locked'), text('TC-0064')],
+    // 64 cases, paged: the first 25 and "Show 25 more (25 of 64)", read-only too
+    shows: [label('acceptanceConsole_Locked'), text('TC-0025'), text('Show 25 more (25 of 64)')],
     // nothing can be run: no "Next not run", no keyboard help (the cases still open with Enter)
     hides: [label('acceptanceConsole_AddShort'), label('acceptanceConsole_ReadOnly'), text('Next not run')]
   },
@@ -325,7 +326,8 @@ export const scenarios: Scenario[] = [
     name: 'acceptanceConsole-fr',
     component: 'acceptanceConsole',
     language: 'fr',
-    description: '64 test cases with long French names, in French',
+    description:
+      '64 test cases with long French names, in French, paged: 25 shown, "Afficher 25 de plus (25 sur 64)", then 50',
     now: NOW,
     regions: REGIONS,
     props,
@@ -340,11 +342,21 @@ export const scenarios: Scenario[] = [
       text('Clôturer une opportunité gagnée et vérifier que la commande est créée automatiquement (2)'),
       // French keys: R (réussi), E (échoué), B (bloqué), N (prochain non exécuté)
       text('R réussi, E échoué, B bloqué'),
-      text('Prochain non exécuté (N)')
+      text('Prochain non exécuté (N)'),
+      // 64 cases are paged at 390 px as everywhere: the first 25, then "show more" with the counts
+      text('TC-0025'),
+      text('Afficher 25 de plus (25 sur 64)')
     ],
-    hides: [text('No go'), text('P passed')],
+    hides: [text('No go'), text('P passed'), text('TC-0026')],
+    // a long assignee wraps beside the result badge, which is not pushed under it (390 px)
+    layout: { sameLine: [{ within: '.case-meta', first: '.case-assignee', then: '.case-result-badge' }] },
     actions: [
-      { role: 'button', name: text('Prochain non exécuté'), activate: { shows: text('Ouvrir le compte') } }
+      { role: 'button', name: text('Prochain non exécuté'), activate: { shows: text('Ouvrir le compte') } },
+      {
+        role: 'button',
+        name: text('Afficher 25 de plus'),
+        activate: { shows: text('Afficher 14 de plus (50 sur 64)') }
+      }
     ]
   }
 ];

@@ -67,6 +67,10 @@ scenarios.push({
   regions: ['phone'],
   // its faults are the other checks'; browserGateReveal-after-action proves the touch-target check
   touchTargets: false,
+  layout: {
+    aligned: ['.row-title', '.no-such-class'],
+    sameLine: [{ within: '.person', first: '.person-name', then: '.person-badge' }]
+  },
   shows: [text('Unreachable'), text('Text that is not there')],
   actions: [
     { role: 'button', name: text('Unreachable') },
@@ -88,7 +92,13 @@ scenarios.push({
     '^text contrast 2\\.\\d+:1 under 4\\.5:1 .*"Barely readable grey text"',
     '^button "Unreachable": never receives focus with Tab',
     '^button "No focus ring": no visible focus indicator',
-    '^button "Not on the page": not found'
+    '^button "Not on the page": not found',
+    '^at 400px: not aligned \\(\\.row-title\\): <span class="row-title"> "Title after a wide lead" starts at \\d+ px',
+    '^at phone \\(390px\\): not aligned \\(\\.row-title\\)',
+    '^at 400px: layout rule aligned "\\.no-such-class" matches 0 visible element',
+    '^at phone \\(390px\\): layout rule aligned "\\.no-such-class" matches 0',
+    '^at 400px: not on one line \\(\\.person\\): <span class="person-badge slds-badge"> "Admin" is pushed under',
+    '^at phone \\(390px\\): not on one line \\(\\.person\\)'
   ]
 });
 

@@ -1,6 +1,7 @@
 // dailyActionList on the rep's home page: today's actions ranked, filters, and acting in place.
 import { jestData, label, text, type Fixture, type FixtureResult, type Scenario } from '../scenario.ts';
 import {
+  PAGE_REFERENCES,
   REP_DAY_CONTEXT,
   REP_DAY_MORNING_FR,
   REP_DAY_NOW,
@@ -17,6 +18,8 @@ const CONTEXT = '@salesforce/apex/DailyActionController.getActionContext';
 const MESSAGES = '@salesforce/apex/SponsorMessageController.getMyMessages';
 const RECORDS = 'lightning/uiRecordApi.getRecords';
 const OBJECT_INFOS = 'lightning/uiObjectInfoApi.getObjectInfos';
+/** The list sits on a Home page (its CurrentPageReference: the named page "home"). */
+const PAGE_REFERENCE = 'lightning/navigation.CurrentPageReference';
 const UPDATE = 'lightning/uiRecordApi.updateRecord';
 /** A task the Overdue group shows on its first page (most days late first): the one the undo scenario completes. */
 const UNDO_TASK = 'Call Globex about the contract renewal (8)';
@@ -28,7 +31,8 @@ function repDay(lang: 'en' | 'fr'): Record<string, Fixture> {
     [CONTEXT]: REP_DAY_CONTEXT,
     [MESSAGES]: repDayMessages(lang),
     [RECORDS]: repDayRecords(),
-    [OBJECT_INFOS]: repDayObjectInfos(lang)
+    [OBJECT_INFOS]: repDayObjectInfos(lang),
+    [PAGE_REFERENCE]: PAGE_REFERENCES.home
   };
 }
 // 07:00 in Los Angeles on Monday 23 November 2026, the day the jest fixtures are written for.
@@ -38,7 +42,8 @@ const withData = {
   [GRAPHQL]: data('dailyActions.json'),
   [CONTEXT]: data('actionContext.json'),
   [MESSAGES]: data('myMessages.json'),
-  [RECORDS]: data('ruleFieldRecords.json')
+  [RECORDS]: data('ruleFieldRecords.json'),
+  [PAGE_REFERENCE]: PAGE_REFERENCES.home
 };
 
 /** The GraphQL data as a French user receives it: picklist labels (displayValue) in French. */
@@ -118,7 +123,7 @@ export const scenarios: Scenario[] = [
     name: 'dailyActionList-volume-fr',
     component: 'dailyActionList',
     description:
-      'a French rep at 8:30 (Paris): 44 actions, the 09:30 meeting pinned, long names, merged reasons, singular counts',
+      'a French rep at 8:30 (Paris): 44 actions, the 09:30 meeting pinned, long names, merged reasons, singular counts; tasks name their related records; titles line up at every width',
     language: 'fr',
     now: REP_DAY_MORNING_FR,
     regions: ['homeMain', 'utilityBar', 'phone'],
@@ -139,12 +144,18 @@ export const scenarios: Scenario[] = [
       text('En retard de 1 jour'),
       text('Date de clôture dépassée de 1 jour'),
       text('Nouvelle piste, non traitée depuis 1 jour'),
-      text('1 champ à compléter'),
-      // the missing fields by their French label
+      // the missing fields by their French label, said once: not also counted ("1 champ à compléter")
       text('À compléter : Étape suivante, Description'),
+      // a task names its related records, Who then What, as Salesforce's task list does
+      text(
+        'Anne-Sophie Vermeulen-Castelnau · Établissements Dupont-Aignan & Fils – renouvellement du contrat-cadre 2027 (lot 1)'
+      ),
+      // a task without related records shows its status
       text('Non commencée')
     ],
-    hides: [text('Not Started'), text('NextStep')],
+    hides: [text('Not Started'), text('NextStep'), text('1 champ à compléter'), text('2 champs à compléter')],
+    // a task's title (after its checkbox) starts where an opportunity's (after its icon) does
+    layout: { aligned: ['c-action-item .title'] },
     actions: [
       {
         role: 'button',

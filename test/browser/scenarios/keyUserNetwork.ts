@@ -178,9 +178,14 @@ export const scenarios: Scenario[] = [
     name: 'keyUserNetwork-fr-volume',
     component: 'keyUserNetwork',
     language: 'fr',
-    description: '24 teams with long French names, stages and counts in French',
+    description:
+      '24 teams with long French names, stages and counts in French; the admin-rights badge stays on its key user’s line',
     now: NOW,
     regions: REGIONS,
+    // a long name wraps beside its badges: the admin-rights badge is not pushed under it (390 px)
+    layout: {
+      sameLine: [{ within: '.key-user', first: '.key-user-name', then: '[data-id="admin-rights"]' }]
+    },
     fixtures: {
       [NETWORK]: { data: bigNetwork(24, 12, 'fr') },
       [OBJECT_INFO]: adminAccess,

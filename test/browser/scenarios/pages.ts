@@ -4,6 +4,7 @@
 // the same page with nothing pending, My Day and the Manager Home, and the self-tests of the page checks.
 import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
 import {
+  PAGE_REFERENCES,
   REP_DAY_CONTEXT,
   REP_DAY_MORNING_FR,
   repDayActions,
@@ -36,7 +37,11 @@ const PENDING_FR = [
 const READ_FR = [{ ...PENDING_FR[0], acknowledgedOn: '2026-11-20T09:12:00.000Z' }];
 
 /** Everything the Rep Home's three components read, for a French rep on Monday 23 November 2026. */
-function repHome(messages: unknown[], history: unknown[] = []): Record<string, Fixture> {
+function repHome(
+  messages: unknown[],
+  history: unknown[] = [],
+  pageReference: object = PAGE_REFERENCES.home
+): Record<string, Fixture> {
   const actions = repDayActions('fr');
   const snapshots = { data: jestData('benefitsPanel', 'mySnapshotsWeeks.json') };
   return {
@@ -55,7 +60,8 @@ function repHome(messages: unknown[], history: unknown[] = []): Record<string, F
     '@salesforce/apex/BenefitsController.getBenefits': {
       data: jestData('benefitsPanel', 'benefitsLong.json')
     },
-    '@salesforce/apex/BenefitsController.getGoLiveDate': { data: '2026-10-26' }
+    '@salesforce/apex/BenefitsController.getGoLiveDate': { data: '2026-10-26' },
+    'lightning/navigation.CurrentPageReference': pageReference
   };
 }
 
@@ -135,7 +141,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     now: REP_DAY_MORNING_FR,
     timeoutMs: 30_000,
-    fixtures: repHome(PENDING_FR),
+    fixtures: repHome(PENDING_FR, [], PAGE_REFERENCES.myDay),
     shows: [...repHomeShows, label('sponsorMessages_Title')]
   },
   {

@@ -179,13 +179,6 @@ export default class AcceptanceCaseForm extends LightningElement {
     }
   }
 
-  /** A tap on the padding of "Assign to me"'s 44 px touch area toggles it, as a tap on the checkbox does. */
-  handleAssignArea(event: Event) {
-    if (event.target === event.currentTarget) {
-      this.assignToMe = !this.assignToMe;
-    }
-  }
-
   async handleAdd() {
     this.addError = undefined;
     this.addMessage = '';

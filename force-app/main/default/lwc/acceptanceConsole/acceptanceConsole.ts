@@ -94,6 +94,7 @@ import UNASSIGNED from '@salesforce/label/c.acceptanceConsole_Unassigned';
 import NO_STEPS from '@salesforce/label/c.acceptanceConsole_NoSteps';
 import QUEUE from '@salesforce/label/c.acceptanceConsole_Queue';
 import RESULT_BAR from '@salesforce/label/c.acceptanceConsole_ResultBar';
+import SHOW_MORE from '@salesforce/label/c.acceptanceConsole_ShowMore';
 
 /** A test case as returned by AcceptanceConsoleController.getConsole. */
 export interface TestCaseRecord {
@@ -130,6 +131,13 @@ interface Draft {
 }
 
 type WireResult = { data?: ConsoleData; error?: unknown };
+
+/**
+ * Test cases shown at first, and added by each "Show more": a session holds 60 to 200, which unpaged make
+ * a page of several metres on a phone. The keyboard's way through the queue (arrows, "next not run", the
+ * focus after a save) shows the page of the case it goes to.
+ */
+const CASE_PAGE_SIZE = 25;
 type FormMode = '' | 'add' | 'import';
 
 const RESULT_LABELS: Record<TestResult, string> = {
@@ -250,11 +258,12 @@ export default class AcceptanceConsole extends LightningElement {
 
   /** The severity select's options: "Choose a severity" while none is chosen, then the three severities. */
   get severityChoices() {
-    const chosen = this.draft?.severity ?? '';
-    return [{ label: SEVERITY_CHOOSE, value: '' }, ...this.severityOptions].map((option) => ({
-      ...option,
-      selected: option.value === chosen
-    }));
+    return [{ label: SEVERITY_CHOOSE, value: '' }, ...this.severityOptions];
+  }
+
+  /** The severity chosen in the open draft ("" while none is). */
+  get draftSeverity(): string {
+    return this.draft?.severity ?? '';
   }
 
   wiredConsole?: WireResult;
@@ -265,6 +274,8 @@ export default class AcceptanceConsole extends LightningElement {
   resultFilter: ResultFilter = 'all';
   onlyMine = false;
   query = '';
+  /** How many test cases of the filtered list are shown (CASE_PAGE_SIZE more per "Show more"). */
+  caseLimit = CASE_PAGE_SIZE;
   expandedId?: string;
   draft?: Draft;
   savingId?: string;
@@ -479,7 +490,31 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   get visibleCases() {
-    return this.shownQueue.map(({ record }) => this.row(record));
+    return this.shownQueue.slice(0, this.caseLimit).map(({ record }) => this.row(record));
+  }
+
+  get hasMoreCases(): boolean {
+    return this.shownQueue.length > this.caseLimit;
+  }
+
+  /** "Show 25 more (25 of 64)": the next page's size, then how many are shown of the list filtered. */
+  get showMoreLabel(): string {
+    const total = this.shownQueue.length;
+    const shown = Math.min(this.caseLimit, total);
+    return formatLabel(SHOW_MORE, Math.min(CASE_PAGE_SIZE, total - shown), shown, total);
+  }
+
+  handleShowMore() {
+    this.caseLimit += CASE_PAGE_SIZE;
+  }
+
+  /** Focuses a test case after the next render (the caller changes what is shown), first showing its page. */
+  private focusCase(caseId: string) {
+    const index = this.shownQueue.findIndex((testCase) => testCase.id === caseId);
+    if (index >= this.caseLimit) {
+      this.caseLimit = (Math.floor(index / CASE_PAGE_SIZE) + 1) * CASE_PAGE_SIZE;
+    }
+    this.focusAfterRender = `article[data-id="${caseId}"]`;
   }
 
   private row(testCase: TestCaseRecord) {
@@ -575,7 +610,7 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   get hasCases(): boolean {
-    return this.visibleCases.length > 0;
+    return this.shownQueue.length > 0;
   }
 
   get hasAnyCase(): boolean {
@@ -621,11 +656,13 @@ export default class AcceptanceConsole extends LightningElement {
     const value = (event.currentTarget as HTMLElement).dataset.value as ResultFilter | undefined;
     if (value) {
       this.resultFilter = value;
+      this.caseLimit = CASE_PAGE_SIZE;
     }
   }
 
   handleOnlyMine(event: CustomEvent<{ checked: boolean }>) {
-    this.onlyMine = Boolean((event.target as HTMLInputElement | null)?.checked ?? event.detail.checked);
+    this.onlyMine = event.detail.checked;
+    this.caseLimit = CASE_PAGE_SIZE;
   }
 
   /**
@@ -638,21 +675,16 @@ export default class AcceptanceConsole extends LightningElement {
     }
   }
 
-  /** A tap on the padding of "Only mine"'s 44 px touch area toggles it, as a tap on the checkbox does. */
-  handleOnlyMineArea(event: Event) {
-    if (event.target === event.currentTarget) {
-      this.onlyMine = !this.onlyMine;
-    }
-  }
-
   handleSearch(event: CustomEvent<{ value: string }>) {
     this.query = event.detail.value;
+    this.caseLimit = CASE_PAGE_SIZE;
   }
 
   handleClearFilters() {
     this.resultFilter = 'all';
     this.onlyMine = false;
     this.query = '';
+    this.caseLimit = CASE_PAGE_SIZE;
   }
 
   handleRetry() {
@@ -712,7 +744,7 @@ export default class AcceptanceConsole extends LightningElement {
     const next = nextNotRun(this.shownQueue, afterId);
     if (next) {
       this.expandedId = next;
-      this.focusAfterRender = `article[data-id="${next}"]`;
+      this.focusCase(next);
     } else {
       this.announcement = ALL_RUN;
     }
@@ -758,8 +790,12 @@ export default class AcceptanceConsole extends LightningElement {
   private moveFocus(caseId: string, step: number) {
     const ids = this.shownQueue.map((testCase) => testCase.id);
     const next = ids[ids.indexOf(caseId) + step];
-    if (next) {
-      this.template?.querySelector<HTMLElement>(`article[data-id="${next}"]`)?.focus();
+    const shown = next ? this.template?.querySelector<HTMLElement>(`article[data-id="${next}"]`) : null;
+    if (shown) {
+      shown.focus();
+    } else if (next) {
+      // on the next page: showing it re-renders, then the focus moves
+      this.focusCase(next);
     }
   }
 
@@ -786,9 +822,9 @@ export default class AcceptanceConsole extends LightningElement {
   }
 
   /** The severity is a native select (44 px on a phone, where lightning-combobox stays 32 px). */
-  handleSeverityChange(event: Event) {
+  handleSeverityChange(event: CustomEvent<{ value: string }>) {
     if (this.draft) {
-      this.draft = { ...this.draft, severity: (event.target as HTMLSelectElement).value };
+      this.draft = { ...this.draft, severity: event.detail.value };
     }
   }
 
@@ -865,7 +901,7 @@ export default class AcceptanceConsole extends LightningElement {
         RESULT_LABELS[normaliseResult(fields.Result__c)]
       );
       this.draft = undefined;
-      this.focusAfterRender = `article[data-id="${this.focusAfterSave(caseId, before)}"]`;
+      this.focusCase(this.focusAfterSave(caseId, before));
       const records = this.recordId
         ? [{ recordId: this.recordId }, { recordId: caseId }]
         : [{ recordId: caseId }];

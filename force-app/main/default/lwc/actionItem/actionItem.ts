@@ -135,8 +135,16 @@ export default class ActionItem extends NavigationMixin(LightningElement) {
     return this.action ? KIND_LABELS[this.action.kind] : '';
   }
 
+  /**
+   * The row's reasons, each once: the missing fields are named on their own line ("To fill in: Next
+   * Step"), so their count ("1 field to fill in") is not said again here.
+   */
   get reasons(): Array<{ key: string; text: string; className: string }> {
-    return (this.action?.reasons ?? []).map((reason) => ({
+    const named = this.hasMissingFields;
+    const reasons = (this.action?.reasons ?? []).filter(
+      (reason) => !(named && reason.reason === 'missingFields')
+    );
+    return reasons.map((reason) => ({
       key: reason.reason,
       text: reasonText(reason),
       className:

@@ -32,12 +32,23 @@ interface GqlRecordType {
   DeveloperName?: GqlValue<string> | null;
 }
 
+/**
+ * A task's polymorphic parent (Who: a contact or lead; What: an account, an opportunity…) as the query's
+ * inline fragments return it: `Name` when the parent is of a type the query names, `{}` for another type
+ * (a case, a custom object), null when there is none, absent when the field is not readable.
+ */
+interface GqlParentName {
+  Name?: GqlValue<string>;
+}
+
 export interface TaskNode {
   Id: string;
   Subject?: GqlValue<string>;
   ActivityDate?: GqlValue<string>;
   Priority?: GqlValue<string>;
   Status?: GqlValue<string>;
+  Who?: GqlParentName | null;
+  What?: GqlParentName | null;
 }
 
 export interface EventNode {
@@ -171,6 +182,17 @@ function shown(field: GqlValue<string> | undefined | null): string | null {
 }
 
 /**
+ * What a task row says under its subject, as Salesforce's task lists do: its related records, the person
+ * (Who: "Name") then the record (What: "Related To"), joined by " · ". The status when it has neither.
+ * @param task the task node
+ * @returns the text, or null when nothing is readable
+ */
+function taskDetail(task: TaskNode): string | null {
+  const related = [text(task.Who?.Name), text(task.What?.Name)].filter((name): name is string => !!name);
+  return related.length ? related.join(' · ') : shown(task.Status);
+}
+
+/**
  * Converts the Apex rules to the scoring module's rules (active ones only: Apex returns no others).
  * @param rules rules from DailyActionController
  * @returns scoring rules
@@ -223,7 +245,7 @@ export function candidatesFromGraphql(
       title: text(task.Subject) ?? task.Id,
       dueDate: due,
       priority: text(task.Priority),
-      detail: shown(task.Status),
+      detail: taskDetail(task),
       status: text(task.Status)
     });
   }

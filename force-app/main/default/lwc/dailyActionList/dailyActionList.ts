@@ -197,6 +197,32 @@ export default class DailyActionList extends LightningElement {
                     value
                     displayValue
                   }
+                  # The related records, by the polymorphic parents' inline fragments: only on objects this
+                  # query reads anyway (a fragment on an object the user cannot see fails the query).
+                  Who @optional {
+                    ... on Contact {
+                      Name @optional {
+                        value
+                      }
+                    }
+                    ... on Lead {
+                      Name @optional {
+                        value
+                      }
+                    }
+                  }
+                  What @optional {
+                    ... on Account {
+                      Name @optional {
+                        value
+                      }
+                    }
+                    ... on Opportunity {
+                      Name @optional {
+                        value
+                      }
+                    }
+                  }
                 }
               }
             }
@@ -585,15 +611,14 @@ export default class DailyActionList extends LightningElement {
    * One select in the card header (a native select: the phone's own picker, and a full-size touch
    * target): All, then each kind present, the current one even at 0.
    */
-  get filterOptions(): Array<{ value: string; label: string; selected: boolean }> {
+  get filterOptions(): Array<{ value: string; label: string }> {
     const rows = this.rows;
     const counts = countRowsByKind(rows);
     return [
-      { value: 'all', label: `${LABEL_ALL} (${rows.length})`, selected: this.filter === 'all' },
+      { value: 'all', label: `${LABEL_ALL} (${rows.length})` },
       ...ACTION_KINDS.filter((kind) => counts[kind] > 0 || kind === this.filter).map((kind) => ({
         value: kind,
-        label: `${KIND_LABELS[kind]} (${counts[kind]})`,
-        selected: this.filter === kind
+        label: `${KIND_LABELS[kind]} (${counts[kind]})`
       }))
     ];
   }
@@ -648,8 +673,8 @@ export default class DailyActionList extends LightningElement {
     return [1, 2, 3];
   }
 
-  handleFilter(event: Event): void {
-    this.filter = ((event.target as HTMLSelectElement | null)?.value as FilterValue | undefined) || 'all';
+  handleFilter(event: CustomEvent<{ value: string }>): void {
+    this.filter = (event.detail.value || 'all') as FilterValue;
     this.visibleCount = 0;
   }
 

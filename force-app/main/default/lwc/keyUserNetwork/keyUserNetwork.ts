@@ -222,7 +222,7 @@ export default class KeyUserNetwork extends LightningElement {
     return [
       { label: ALL_TEAMS, value: '' },
       ...[...names].sort((a, b) => a.localeCompare(b)).map((name) => ({ label: name, value: name }))
-    ].map((option) => ({ ...option, selected: option.value === (this.selectedTeam ?? '') }));
+    ];
   }
 
   get coverageSummary(): string {
@@ -355,8 +355,13 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   /** The team filter is a native select (44 px on a phone, where lightning-combobox stays 32 px). */
-  handleTeamChange(event: Event) {
-    this.selectedTeam = (event.target as HTMLSelectElement).value;
+  /** The team select's value: "" for every team. */
+  get selectedTeamValue(): string {
+    return this.selectedTeam ?? '';
+  }
+
+  handleTeamChange(event: CustomEvent<{ value: string }>) {
+    this.selectedTeam = event.detail.value;
     this.actionError = undefined;
     this.confirmation = '';
     this.followUpPage = 0;
@@ -387,22 +392,7 @@ export default class KeyUserNetwork extends LightningElement {
   }
 
   handleSelectPage(event: CustomEvent<{ checked: boolean }>) {
-    this.selectPage(event.detail.checked);
-  }
-
-  private selectPage(checked: boolean) {
-    this.selectedIds = checked ? this.followUpPageData.items.map((item) => item.keyUser.Id) : [];
-  }
-
-  /**
-   * A tap on the padding of "Select this page"'s 44 px touch area (not on the checkbox itself) ticks or
-   * unticks it: lightning-input's own checkbox is 16 px and cannot be styled from here. The rows'
-   * checkboxes have the same area in c-follow-up-row.
-   */
-  handleSelectPageArea(event: Event) {
-    if (event.target === event.currentTarget) {
-      this.selectPage(!this.allOnPageSelected);
-    }
+    this.selectedIds = event.detail.checked ? this.followUpPageData.items.map((item) => item.keyUser.Id) : [];
   }
 
   handleRetry() {

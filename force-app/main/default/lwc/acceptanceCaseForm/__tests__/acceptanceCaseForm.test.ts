@@ -101,9 +101,10 @@ describe('c-acceptance-case-form', () => {
     scenario.click();
     expect(focus).toHaveBeenCalledTimes(1);
 
-    const assign = $(element, 'lightning-input.assign-to-me') as unknown as { checked: boolean };
+    // "Assign to me" is a c-touch-checkbox: a tap on its area's padding toggles it
+    const assign = $(element, 'c-touch-checkbox.assign-to-me') as HTMLElement & { checked: boolean };
     const before = assign.checked;
-    ($(element, 'lightning-input.assign-to-me')!.parentElement as HTMLElement).click();
+    $(assign, '.touch-target')!.click();
     await flushPromises();
     expect(assign.checked).toBe(!before);
   });
@@ -116,7 +117,7 @@ describe('c-acceptance-case-form', () => {
     change($(element, 'lightning-input.scenario'), { value: ' Log a call ' });
     change($(element, 'lightning-textarea.steps'), { value: 'Open the contact' });
     change($(element, 'lightning-textarea.expected'), { value: 'The call is logged' });
-    change($(element, 'lightning-input.assign-to-me'), { checked: false });
+    change($(element, 'c-touch-checkbox.assign-to-me'), { checked: false });
     await flushPromises();
     ($(element, 'lightning-button.add') as HTMLElement).click();
     await flushPromises();

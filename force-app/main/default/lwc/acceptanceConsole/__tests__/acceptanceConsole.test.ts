@@ -36,6 +36,14 @@ jest.mock(
   }
 );
 
+jest.mock(
+  '@salesforce/label/c.acceptanceConsole_ShowMore',
+  () => ({ default: 'Show {0} more ({1} of {2})' }),
+  {
+    virtual: true
+  }
+);
+
 jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 
 const wire = getConsole as unknown as { emit(data: unknown): void; error(body?: unknown): void };
@@ -252,13 +260,77 @@ describe('c-acceptance-console', () => {
     await expect(element).toBeAccessible();
   });
 
+  describe('a session of 60 test cases', () => {
+    // 60 cases, the first 40 passed: a page of 25, then "Show more" with the counts
+    const sixty = {
+      ...consoleData,
+      testCases: Array.from({ length: 60 }, (_, i) => ({
+        ...consoleData.testCases[0],
+        Id: `a030000000000${String(i).padStart(2, '0')}AAA`,
+        Name: `TC-${String(i + 1).padStart(4, '0')}`,
+        Result__c: i < 40 ? 'Passed' : 'Not_Run',
+        Sort_Order__c: i + 1
+      }))
+    };
+    const shownIds = (element: HTMLElement) =>
+      $$(element, 'article.case').map((article) => article.dataset.id);
+    const id = (i: number) => `a030000000000${String(i).padStart(2, '0')}AAA`;
+
+    it('shows them 25 at a time, "Show more" adding the next page, a filter starting over', async () => {
+      const element = createConsole();
+      wire.emit(sixty);
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(25);
+      const more = () => $(element, 'button.show-more');
+      expect(text(more())).toBe('Show 25 more (25 of 60)');
+      more()!.click();
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(50);
+      expect(text(more())).toBe('Show 10 more (50 of 60)');
+      more()!.click();
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(60);
+      expect(more()).toBeNull();
+      // a filter starts at its first page: 20 not run, all shown, no "Show more"
+      ($(element, 'button.filter[data-value="Not_Run"]') as HTMLElement).click();
+      await flushPromises();
+      expect(shownIds(element)).toEqual(Array.from({ length: 20 }, (_, i) => id(40 + i)));
+      expect(more()).toBeNull();
+      ($(element, 'button.filter[data-value="all"]') as HTMLElement).click();
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(25);
+      await expect(element).toBeAccessible();
+    });
+
+    it('shows the page of the case the keyboard goes to: "next not run" and the arrows', async () => {
+      const element = createConsole();
+      wire.emit(sixty);
+      await flushPromises();
+      // the first not run is the 41st: its page is shown, and it is opened and focused
+      ($(element, 'button.next-not-run') as HTMLElement).click();
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(50);
+      expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, id(40)));
+      expect(caseArticle(element, id(40)).getAttribute('aria-label')).toContain('TC-0041');
+      ($(element, 'button.filter[data-value="all"]') as HTMLElement).click();
+      await flushPromises();
+      // ArrowDown on the last case of the page shows the next page and moves there
+      const last = caseArticle(element, id(24));
+      last.focus();
+      press(last, 'ArrowDown');
+      await flushPromises();
+      expect(shownIds(element)).toHaveLength(50);
+      expect(element.shadowRoot!.activeElement).toBe(caseArticle(element, id(25)));
+    });
+  });
+
   it('filters to the test cases assigned to the current user', async () => {
     const element = createConsole();
     wire.emit(consoleData);
     await flushPromises();
-    const onlyMine = $(element, 'lightning-input.only-mine') as HTMLInputElement;
-    onlyMine.checked = true;
-    onlyMine.dispatchEvent(new CustomEvent('change'));
+    $(element, 'c-touch-checkbox.only-mine')!.dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } })
+    );
     await flushPromises();
     expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual([
       'a03000000000001AAA',
@@ -280,25 +352,27 @@ describe('c-acceptance-console', () => {
     search.click();
     expect(focus).toHaveBeenCalledTimes(1);
 
-    $(element, '.only-mine-area')!.click();
+    // "Only mine" is a c-touch-checkbox: a tap on its area's padding ticks it, and the console filters
+    const onlyMine = $(element, 'c-touch-checkbox.only-mine') as HTMLElement & { checked: boolean };
+    $(onlyMine, '.touch-target')!.click();
     await flushPromises();
-    expect(($(element, 'lightning-input.only-mine') as HTMLInputElement).checked).toBe(true);
+    expect(onlyMine.checked).toBe(true);
     expect($$(element, 'article.case').map((article) => article.dataset.id)).toEqual([
       'a03000000000001AAA',
       'a03000000000003AAA'
     ]);
-    $(element, '.only-mine-area')!.click();
+    $(onlyMine, '.touch-target')!.click();
     await flushPromises();
-    expect(($(element, 'lightning-input.only-mine') as HTMLInputElement).checked).toBe(false);
+    expect(onlyMine.checked).toBe(false);
   });
 
   it('shows a specific empty state when nothing is assigned to the current user', async () => {
     const element = createConsole();
     wire.emit(readyData);
     await flushPromises();
-    const onlyMine = $(element, 'lightning-input.only-mine') as HTMLInputElement;
-    onlyMine.checked = true;
-    onlyMine.dispatchEvent(new CustomEvent('change'));
+    $(element, 'c-touch-checkbox.only-mine')!.dispatchEvent(
+      new CustomEvent('change', { detail: { checked: true } })
+    );
     await flushPromises();
     expect(text($(element, '.empty'))).toBe('c.acceptanceConsole_EmptyMine');
     await expect(element).toBeAccessible();
@@ -428,16 +502,13 @@ describe('c-acceptance-console', () => {
     expect($(element, '.severity-error')).not.toBeNull();
     expect($(element, '.comment-error')).not.toBeNull();
 
-    const severity = $(element, 'select.draft-severity') as HTMLSelectElement;
+    const severity = $(element, 'c-native-select.draft-severity') as HTMLElement & {
+      value: string;
+      options: Array<{ value: string }>;
+    };
     expect(severity.value).toBe('');
-    expect(Array.from(severity.options).map((option) => option.value)).toEqual([
-      '',
-      'Blocking',
-      'Major',
-      'Minor'
-    ]);
-    severity.value = 'Blocking';
-    severity.dispatchEvent(new CustomEvent('change'));
+    expect(severity.options.map((option) => option.value)).toEqual(['', 'Blocking', 'Major', 'Minor']);
+    severity.dispatchEvent(new CustomEvent('change', { detail: { value: 'Blocking' } }));
     $(element, 'lightning-textarea.draft-comment')!.dispatchEvent(
       new CustomEvent('change', { detail: { value: ' Error on save ' } })
     );
@@ -469,7 +540,9 @@ describe('c-acceptance-console', () => {
     await flushPromises();
     const draft = $(element, '.draft')!;
     expect(text(draft.querySelector('.draft-result'))).toBe('c.acceptanceConsole_Blocked');
-    expect((draft.querySelector('select.draft-severity') as HTMLSelectElement).value).toBe('Blocking');
+    expect(
+      (draft.querySelector('c-native-select.draft-severity') as HTMLElement & { value: string }).value
+    ).toBe('Blocking');
     press(draft, 'Enter', { ctrlKey: true });
     await flushPromises();
     expect(mockUpdateRecord).toHaveBeenCalledWith({

@@ -99,7 +99,7 @@ describe('c-action-item', () => {
     expect($(element, '[data-id="reason"]')?.textContent).toBe('c.actionItem_Today');
   });
 
-  it('shows every reason of a merged row and names its missing fields by their labels', async () => {
+  it('shows every reason of a merged row once, naming its missing fields by their labels', async () => {
     const element = createComponent(mockActions.mergedOpportunity);
     (element as unknown as { fieldLabels: Record<string, string> }).fieldLabels = {
       NextStep: 'Étape suivante'
@@ -108,8 +108,9 @@ describe('c-action-item', () => {
     const reasons = Array.from(element.shadowRoot?.querySelectorAll('[data-id="reason"]') ?? []).map(
       (r) => r.textContent
     );
-    // singular forms: 1 day, 1 field
-    expect(reasons).toEqual(['c.actionItem_PastCloseOne', 'c.actionItem_MissingFieldsOne']);
+    // singular form (1 day); the missing fields are named on their own line, not also counted
+    // ("1 field to fill in" and "To fill in: Next Step" said the same thing twice)
+    expect(reasons).toEqual(['c.actionItem_PastCloseOne']);
     expect($(element, '[data-id="missing-fields"]')?.textContent).toBe('c.actionItem_FieldsToFill');
     expect($(element, '[data-id="fill"]')).not.toBeNull();
   });

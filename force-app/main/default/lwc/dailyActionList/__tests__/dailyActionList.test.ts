@@ -78,6 +78,16 @@ function items(element: HTMLElement): Array<HTMLElement & { action: { key: strin
   >;
 }
 
+/** The filter in the card header: a c-native-select (value and options are its @api properties). */
+function filterSelect(
+  element: HTMLElement
+): HTMLElement & { value: string; options: Array<{ label: string }> } {
+  return shadow(element).querySelector('c-native-select[data-id="filters"]') as HTMLElement & {
+    value: string;
+    options: Array<{ label: string }>;
+  };
+}
+
 /**
  * Resolves the "Send proposal to Globex" task in place as its c-action-item does (a `resolved` event with
  * what Undo writes back), then lets the list re-render: the arrangement of the Undo tests.
@@ -261,6 +271,25 @@ describe('c-daily-action-list', () => {
       expect(byKey.get('missingFields:006000000000003AAA')?.stage).toBe('Proposal');
     });
 
+    it("shows a task's related records (Who · What) under its subject, as Salesforce's task list does", async () => {
+      const related = JSON.parse(JSON.stringify(mockActions));
+      const tasks = related.uiapi.query.Task.edges;
+      tasks[0].node.Who = { Name: { value: 'Léa Martin-Dubois' } };
+      tasks[0].node.What = { Name: { value: 'Acme – renouvellement 2027' } };
+      // a What of a type the query has no fragment for (a case) comes back empty: the Who alone
+      tasks[1].node.Who = { Name: { value: 'Jon Amos' } };
+      tasks[1].node.What = {};
+      const element = createComponent();
+      await emitAll(related);
+      const detail = (key: string) =>
+        (items(element).find((item) => item.action.key === key)?.action as { detail?: string | null }).detail;
+      expect(detail('task:00T000000000001AAA')).toBe('Léa Martin-Dubois · Acme – renouvellement 2027');
+      expect(detail('task:00T000000000002AAA')).toBe('Jon Amos');
+      const compact = queryText().replace(/\s+/g, ' ');
+      expect(compact).toContain('Who @optional { ... on Contact { Name @optional { value } }');
+      expect(compact).toContain('What @optional { ... on Account { Name @optional { value } }');
+    });
+
     it('asks for the displayValue of the picklists it shows', async () => {
       createComponent();
       await flushPromises();
@@ -273,11 +302,12 @@ describe('c-daily-action-list', () => {
       createComponent();
       await flushPromises();
       const structural = new Set(['uiapi', 'query', 'edges', 'node']);
-      const selections = [...queryText().matchAll(/(\w+)(\s+@optional)?\s*\{/g)].filter(
-        (m) => !structural.has(m[1]!)
+      // an inline fragment's type condition (`... on Contact {`) is not a field
+      const selections = [...queryText().matchAll(/(\.\.\.\s+on\s+)?(\w+)(\s+@optional)?\s*\{/g)].filter(
+        (m) => !m[1] && !structural.has(m[2]!)
       );
       expect(selections.length).toBeGreaterThan(20);
-      expect(selections.filter((m) => !m[2]).map((m) => m[1])).toEqual([]);
+      expect(selections.filter((m) => !m[3]).map((m) => m[2])).toEqual([]);
     });
 
     it('still renders the list when FLS hides Amount, Probability, Company, Priority and more', async () => {
@@ -417,16 +447,16 @@ describe('c-daily-action-list', () => {
     it('filters with one select in the card header, a row counting for each of its kinds', async () => {
       const element = createComponent();
       await emitAll();
-      const select = shadow(element).querySelector('[data-id="filter"]') as HTMLSelectElement;
-      expect(select.tagName).toBe('SELECT');
+      const select = filterSelect(element);
       expect(select.closest('.slds-card__header')).not.toBeNull();
-      const labels = Array.from(select.querySelectorAll('option')).map((o) => o.textContent);
+      const labels = select.options.map((o) => o.label);
       expect(labels[0]).toBe('c.dailyActionList_FilterAll (9)');
       expect(labels).toContain('c.dailyActionList_KindTask (2)');
       expect(labels).toContain('c.dailyActionList_KindOpportunity (2)');
       expect(shadow(element).querySelectorAll('button[data-value]')).toHaveLength(0);
-      select.value = 'task';
-      select.dispatchEvent(new CustomEvent('change'));
+      select.dispatchEvent(new CustomEvent('change', { detail: { value: 'task' } }));
+      await flushPromises();
+      expect(select.value).toBe('task');
       await flushPromises();
       expect(items(element).map((i) => i.action.kind)).toEqual(['task', 'task']);
       await expectAccessible(element);
@@ -435,9 +465,7 @@ describe('c-daily-action-list', () => {
     it('after the last item of a filter, says so and offers the way back to all actions', async () => {
       const element = createComponent();
       await emitAll();
-      const select = shadow(element).querySelector('[data-id="filter"]') as HTMLSelectElement;
-      select.value = 'event';
-      select.dispatchEvent(new CustomEvent('change'));
+      filterSelect(element).dispatchEvent(new CustomEvent('change', { detail: { value: 'event' } }));
       await flushPromises();
       const [meeting] = items(element);
       (meeting as HTMLElement).dispatchEvent(
@@ -457,8 +485,8 @@ describe('c-daily-action-list', () => {
       expect(done.textContent).toContain('c.dailyActionList_FilterDone');
       expect(shadow(element).querySelector('[data-id="empty"]')).toBeNull();
       // the filter stays on its kind, at 0, so the select says where the rep is
-      const options = Array.from(select.querySelectorAll('option')).map((o) => o.textContent);
-      expect(options).toContain('c.dailyActionList_KindEvent (0)');
+      expect(filterSelect(element).value).toBe('event');
+      expect(filterSelect(element).options.map((o) => o.label)).toContain('c.dailyActionList_KindEvent (0)');
       (shadow(element).querySelector('[data-id="show-all"]') as HTMLElement).click();
       await flushPromises();
       expect(items(element)).toHaveLength(8);

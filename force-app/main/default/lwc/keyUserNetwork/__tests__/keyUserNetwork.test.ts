@@ -311,7 +311,7 @@ describe('c-key-user-network', () => {
     const bulk = () => $(element, 'button.bulk-followed-up') as HTMLButtonElement;
     expect(bulk().disabled).toBe(true);
 
-    check($(element, 'lightning-input.select-page')!, true);
+    check($(element, 'c-touch-checkbox.select-page')!, true);
     await flushPromises();
     expect(bulk().disabled).toBe(false);
     expect(text(bulk())).toBe('Record 10 follow-ups today');
@@ -343,7 +343,7 @@ describe('c-key-user-network', () => {
     const element = createNetwork();
     wire.emit({ ...networkData, keyUsers: dueKeyUsers(2) });
     await flushPromises();
-    check($(element, 'lightning-input.select-page')!, true);
+    check($(element, 'c-touch-checkbox.select-page')!, true);
     await flushPromises();
     $(element, 'button.bulk-followed-up')!.click();
     await flushPromises();
@@ -455,12 +455,14 @@ describe('c-key-user-network', () => {
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: 'West' });
     expect($$(element, 'li.team').map((row) => row.dataset.team)).toEqual(['West']);
-    const filter = $(element, 'select.team-select') as HTMLSelectElement;
+    const filter = $(element, 'c-native-select.team-select') as HTMLElement & {
+      value: string;
+      options: Array<{ value: string }>;
+    };
     expect(filter.value).toBe('West');
-    expect(Array.from(filter.options).map((option) => option.value)).toEqual(['', 'North', 'South', 'West']);
+    expect(filter.options.map((option) => option.value)).toEqual(['', 'North', 'South', 'West']);
 
-    filter.value = 'South';
-    filter.dispatchEvent(new CustomEvent('change'));
+    filter.dispatchEvent(new CustomEvent('change', { detail: { value: 'South' } }));
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ team: 'South' });
     wire.emit({ ...networkData, candidates: [networkData.candidates[0]] });
@@ -488,10 +490,12 @@ describe('c-key-user-network', () => {
     (area.querySelector('lightning-input') as HTMLElement).click();
     await flushPromises();
     expect(bulk().disabled).toBe(true);
-    $(element, '[data-id="select-page"]')!.click();
+    // "Select this page" is a c-touch-checkbox: a tap on its area's padding ticks the whole page
+    const pageArea = () => $($(element, 'c-touch-checkbox.select-page')!, '.touch-target')!;
+    pageArea().click();
     await flushPromises();
     expect(text(bulk())).toBe('Record 3 follow-ups today');
-    $(element, '[data-id="select-page"]')!.click();
+    pageArea().click();
     await flushPromises();
     expect(bulk().disabled).toBe(true);
   });
