@@ -3,7 +3,7 @@ import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { constants as zlibConstants, gunzipSync, gzipSync } from 'node:zlib';
 import type { Connection } from '@jsforce/jsforce-node';
-import { decodeBody, getStream, sendOnce } from '../sources/http-transport';
+import { decodeWhole, getStream, sendOnce } from '../sources/http-transport';
 
 /** A failure must show in seconds, not at Jest's 30 s limit: the request and the wait both time out. */
 const QUICK_MS = 5_000;
@@ -125,7 +125,7 @@ describe('getStream', () => {
     }
   });
 
-  it('keeps a body as sent with decode: false, and decodeBody decodes it later with the same checks', async () => {
+  it('keeps a body as sent with decode: false, and decodeWhole decodes it later with the same checks', async () => {
     const whole = gzipSync(csv);
     const { connection, close } = await serve((_path, res) => {
       res.writeHead(200, { 'Content-Encoding': 'gzip' });
@@ -142,12 +142,27 @@ describe('getStream', () => {
       const chunks: Buffer[] = [];
       for await (const chunk of kept.body) chunks.push(chunk as Buffer);
       expect(Buffer.concat(chunks)).toEqual(whole); // still compressed: what a page ahead costs in memory
-      expect(await text(decodeBody(chunks, 'gzip'))).toBe(csv);
-      expect(await text(decodeBody([Buffer.from(csv)], 'identity'))).toBe(csv);
+      expect((await decodeWhole(Buffer.concat(chunks), 'gzip')).data.toString('utf8')).toBe(csv);
+      expect((await decodeWhole(Buffer.from(csv), 'identity')).data.toString('utf8')).toBe(csv);
+      // Into a buffer of an earlier call: reused when large enough, else a larger one (nothing lost).
+      const big = Buffer.alloc(csv.length * 2);
+      const reused = await decodeWhole(whole, 'gzip', big);
+      expect(reused.buffer).toBe(big);
+      expect(reused.data.toString('utf8')).toBe(csv);
+      const small = await decodeWhole(whole, 'gzip', Buffer.alloc(4));
+      expect(small.buffer?.length).toBeGreaterThanOrEqual(csv.length);
+      expect(small.data.toString('utf8')).toBe(csv);
       // Cut before the trailer: the same Z_BUF_ERROR as a stream cut on the wire.
-      await expect(text(decodeBody([whole.subarray(0, whole.length - 6)], 'gzip'))).rejects.toMatchObject({
+      await expect(decodeWhole(whole.subarray(0, whole.length - 6), 'gzip')).rejects.toMatchObject({
         code: 'Z_BUF_ERROR'
       });
+      // A wrong CRC-32, or an ISIZE that lies (it sizes the output buffer): both Z_DATA_ERROR.
+      const badCrc = Buffer.from(whole);
+      badCrc[badCrc.length - 8] = (badCrc[badCrc.length - 8] ?? 0) ^ 0xff;
+      await expect(decodeWhole(badCrc, 'gzip')).rejects.toMatchObject({ code: 'Z_DATA_ERROR' });
+      const isizeOff = Buffer.from(whole);
+      isizeOff.writeUInt32LE(7, isizeOff.length - 4);
+      await expect(decodeWhole(isizeOff, 'gzip')).rejects.toMatchObject({ code: 'Z_DATA_ERROR' });
     } finally {
       await close();
     }

@@ -13,7 +13,7 @@
 
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { PassThrough, pipeline, Readable, type Duplex, type Transform } from 'node:stream';
+import { PassThrough, pipeline, type Duplex, type Readable, type Transform } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { Connection } from '@jsforce/jsforce-node';
 import { Transport } from '@jsforce/jsforce-node/lib/transport';
@@ -84,28 +84,68 @@ export interface StreamedResponse {
   encoding: 'gzip' | 'identity';
   /**
    * The body as it arrives: decoded (gunzipped) unless `decode: false` was asked (then as sent, see
-   * `encoding`, for decodeBody() later). A cut connection, a truncated or corrupt gzip stream make it emit
+   * `encoding`, for decodeWhole() later). A cut connection, a truncated or corrupt gzip stream make it emit
    * 'error'.
    */
   body: Readable;
 }
 
 /**
- * A body received whole as it was sent (`getStream(…, { decode: false })`), decoded as a stream: gunzipped
- * when `encoding` is gzip (a truncated stream or a wrong CRC-32 fails as getStream's would), else as is.
+ * zlib output chunk of decodeWhole: 256 KiB, one pass on libuv's thread pool per turn of the event loop
+ * (the measurement gives one per batch of the same size), where zlib's default 16 KiB would need sixteen.
+ * Each chunk is copied out and dropped at once, so it is collected young; a page-sized chunk would outlive
+ * several minor collections and pile up as old garbage until V8's next full one.
  */
-export function decodeBody(chunks: readonly Buffer[], encoding: 'gzip' | 'identity'): Readable {
-  // 64 KiB decoded chunks (zlib's default is 16 KiB: a quarter of the CSV batches for the same bytes); a
-  // plain body is cut the same way (views, no copy), so that no batch spans a whole page.
-  const size = 64 * 1024;
-  const raw = Readable.from(
-    (function* () {
-      for (const chunk of chunks)
-        for (let at = 0; at < chunk.length; at += size) yield chunk.subarray(at, at + size);
-    })(),
-    { objectMode: false }
-  );
-  return encoding === 'gzip' ? decoded(raw, createGunzip({ chunkSize: size })) : raw;
+export const INFLATE_CHUNK = 256 * 1024;
+/** Most decodeWhole allocates from the gzip trailer's word alone (a damaged trailer cannot ask for more). */
+const MAX_PREALLOCATED = 64 << 20;
+
+/** A body decoded whole: `data` (a view), and for gzip the buffer it lies in, to pass back to decodeWhole. */
+export interface DecodedBody {
+  data: Buffer;
+  buffer?: Buffer;
+}
+
+/**
+ * A body received whole as it was sent (`getStream(…, { decode: false })`), decoded whole.
+ * Gzip is inflated by node:zlib, which runs on libuv's thread pool, so the main thread goes on measuring
+ * meanwhile, into `into` when it is large enough (a buffer returned by an earlier call, no longer read),
+ * else into a new buffer sized from the gzip trailer's ISIZE, plus 1/32 so that a next page a little larger
+ * fits too (RFC 1952 §2.3.1: the uncompressed length
+ * modulo 2^32, the member's last four bytes). Reusing buffers keeps long-lived page-sized garbage from piling
+ * up until V8's next full collection. A stream cut before its trailer rejects with Z_BUF_ERROR ("unexpected
+ * end of file"), a wrong CRC-32 or length with Z_DATA_ERROR, as getStream's decoding would. Identity bodies
+ * are returned as they are.
+ */
+export function decodeWhole(
+  body: Buffer,
+  encoding: 'gzip' | 'identity',
+  into?: Buffer
+): Promise<DecodedBody> {
+  if (encoding === 'identity') return Promise.resolve({ data: body });
+  const isize = body.length >= 18 ? body.readUInt32LE(body.length - 4) : 0;
+  let buffer =
+    into && into.length >= isize
+      ? into
+      : Buffer.allocUnsafe(Math.min(MAX_PREALLOCATED, isize + (isize >> 5) + 1));
+  let length = 0;
+  return new Promise((resolve, reject) => {
+    const decoder = createGunzip({ chunkSize: INFLATE_CHUNK });
+    decoder.on('data', (chunk: Buffer) => {
+      if (length + chunk.length > buffer.length) {
+        const grown = Buffer.allocUnsafe(Math.max(buffer.length * 2, length + chunk.length));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
+      chunk.copy(buffer, length);
+      length += chunk.length;
+    });
+    decoder.once('error', reject);
+    decoder.once('end', () => {
+      resolve({ data: buffer.subarray(0, length), buffer });
+    });
+    decoder.end(body);
+  });
 }
 
 /** An HTTP error with Salesforce's errorCode (from the JSON body) or jsforce's ERROR_HTTP_<status> name. */

@@ -7,8 +7,10 @@
 //   at a time (Bulk API 2.0 Developer Guide, "Get Parallel Results for a Query Job"); below 58.0, or when
 //   resultPages answers 404/405, 1 GET per page by Sforce-Locator (maxRecords: 50,000 records, fewer for
 //   very wide objects so that a page, held until it is checked whole, stays around 30 MB).
-// Every page is asked for with Accept-Encoding: gzip and streamed, decoded as it arrives, into the shared
-// CSV reader (http-transport.ts getStream; jsforce's HTTP layer would hold it as text). Results are paged
+// Every page is asked for with Accept-Encoding: gzip, read by node:http(s) (http-transport.ts getStream;
+// jsforce's HTTP layer would hold it as text): by locator, streamed into the shared CSV reader, decoded as
+// it arrives; from resultPages, held as sent, then decoded whole ahead of its turn, DECODED_PAGES at most
+// (readPagesInParallel). Results are paged
 // here, not by jsforce's bulk2.query (it crashes when results span more than one Sforce-Locator page:
 // jsforce issues #1546 and #1693).
 // Users come from a REST query (queryMore paging); rules from the org's custom metadata (__mdt SOQL).
@@ -27,7 +29,13 @@ import {
 } from '../errors';
 import { CsvFormatError } from '../csv/csv-reader';
 import { messageOf } from '../messages';
-import { decodeBody, getStream, useSendOnceTransport } from './http-transport';
+import {
+  decodeWhole,
+  getStream,
+  INFLATE_CHUNK,
+  useSendOnceTransport,
+  type DecodedBody
+} from './http-transport';
 import { ruleSetFromRecords, type MetadataValues } from '../rules/metadata-rules';
 import { describedDefault } from '../engine/informative';
 import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
@@ -54,15 +62,29 @@ export const RESULT_PAGES_MIN_VERSION = 58;
 /**
  * Result pages downloaded at once (env SYNC_PAGE_CONCURRENCY overrides it; 1 = sequential locator paging).
  * Four: one answer of resultPages lists up to five URLs, so four downloads run while the next answer is
- * fetched; more would not fill a shared link any better (the measurement parses on one thread). Pages are
- * held as downloaded (gzip bytes, about 7× smaller than the CSV) and parsed only as they are measured, so
- * memory holds five compressed pages at most and no parsed page, whatever the row count.
+ * fetched; more would not fill a shared link any better (the measurement parses on one thread). Pages wait
+ * as downloaded (gzip bytes, about 7× smaller than the CSV); at most DECODED_PAGES of them are held decoded.
  * Salesforce also caps an org's concurrent requests of 20 s or longer (25 in production orgs and sandboxes,
  * 5 in Developer Edition and trial orgs, REQUEST_LIMIT_EXCEEDED beyond: Salesforce Developer Limits and
  * Allocations Quick Reference, "API Request Limits and Allocations"): four stays under both, with room for
  * the org's other integrations.
  */
 export const PAGE_CONCURRENCY = 4;
+
+/**
+ * Result pages held decoded at once in parallel mode: the page being measured and the next, inflated on
+ * libuv's thread pool and checked whole while the current one is measured (readPagesInParallel). Two keep
+ * decompression off the measuring thread's path; more would only hold more memory (a decoded page is about
+ * 7× its gzip bytes), since one page is measured at a time.
+ */
+export const DECODED_PAGES = 2;
+
+/** Pages held decoded in parallel mode (OrgSource.decodedPageStats): now, the most at once, and the bound. */
+export interface DecodedPageStats {
+  held: number;
+  peak: number;
+  bound: number;
+}
 
 /** Tuning of the live path (tests and the benchmark shorten the waits). */
 export interface OrgSourceTuning {
@@ -77,6 +99,8 @@ export interface OrgSourceTuning {
   pageConcurrency?: number;
   /** Ask for gzip-compressed result pages (default true; env SYNC_ACCEPT_GZIP=0 turns it off). */
   acceptGzip?: boolean;
+  /** Result pages held decoded at once in parallel mode (default DECODED_PAGES, at least 1). */
+  decodedPages?: number;
 }
 
 /** Bulk API 2.0 cannot select compound (address, location) or base64 fields; their components are listed. */
@@ -138,14 +162,18 @@ interface PageRead {
   locator: string | null;
 }
 
-/** A result page downloaded whole but not parsed yet: its bytes as sent (gzip: about 7× smaller than the CSV). */
+/** A result page downloaded whole but not decoded yet: its bytes as sent (gzip: about 7× smaller than the CSV). */
 interface FetchedPage {
   headers: Record<string, string | undefined>;
   encoding: 'gzip' | 'identity';
-  chunks: Buffer[];
-  /** Records and decoded bytes, once checkFetched() has counted them. */
+  body: Buffer;
+}
+
+/** A result page decoded whole and checked (checkDecoded), not parsed yet; `buffer` goes back to the pool. */
+interface DecodedPage {
+  csv: Buffer;
+  buffer?: Buffer;
   records: number;
-  bytes: number;
 }
 
 /** https only, except on the loopback interface (tests, a local proxy): a token must never travel in clear. */
@@ -206,6 +234,7 @@ export class OrgSource implements OrgRecordSource {
   private readonly pollIntervalMs: number;
   private readonly pageConcurrency: number;
   private readonly acceptGzip: boolean;
+  private readonly decoded: DecodedPageStats;
   private readonly log: (message: string) => void;
 
   constructor(
@@ -218,11 +247,21 @@ export class OrgSource implements OrgRecordSource {
     this.pageConcurrency =
       options.pageConcurrency ?? positiveInt(process.env.SYNC_PAGE_CONCURRENCY) ?? PAGE_CONCURRENCY;
     this.acceptGzip = options.acceptGzip ?? process.env.SYNC_ACCEPT_GZIP !== '0';
+    this.decoded = {
+      held: 0,
+      peak: 0,
+      bound: Math.max(1, options.decodedPages ?? DECODED_PAGES)
+    };
     this.log = options.log ?? (() => undefined);
   }
 
   apiCalls(): number {
     return this.calls;
+  }
+
+  /** Result pages held decoded in parallel mode: now, the most at once so far, and the bound (a copy). */
+  decodedPageStats(): DecodedPageStats {
+    return { ...this.decoded };
   }
 
   private get base(): string {
@@ -473,21 +512,34 @@ export class OrgSource implements OrgRecordSource {
   }
 
   /**
-   * Downloads listed result pages PAGE_CONCURRENCY at a time and hands them on in page order. A page is kept
-   * as downloaded (its bytes as sent, gzip-compressed by default: fetchPage) until due; then it is checked
-   * whole from those bytes (gzip trailer and CRC, last record, row count: checkFetched) before any of its
-   * rows reach the measurement, so a page fetched again is never counted twice, and only then parsed, batch
-   * by batch, as it is measured: no page is held parsed (sequential paging holds the page it reads). The
-   * order makes runs reproducible page for page (the measurement itself counts per record).
-   * One retry layer: a page's download started ahead is its first attempt; when it or its check fails, the
-   * same call fetches the URL again under the same retry rules.
+   * Downloads listed result pages PAGE_CONCURRENCY at a time and hands them on in page order. A page waits
+   * as downloaded (its bytes as sent, gzip-compressed by default: fetchPage). The first DECODED_PAGES pages
+   * not yet measured are decoded ahead: inflated whole on libuv's thread pool (decodeWhole) and checked whole
+   * (gzip trailer and CRC, last record, row count: checkDecoded) while the page before is measured, so that
+   * decompression overlaps measuring and a page fetched again is never counted twice. A page is parsed from
+   * its decoded bytes as it is measured (INFLATE_CHUNK at a time) and released when the next page is asked for.
+   * Memory: PAGE_CONCURRENCY pages as sent plus at most DECODED_PAGES decoded (decodedPageStats), in
+   * buffers reused from page to page: a batch's bytes stay valid until the next page is asked for, as every
+   * reader of streamRecords uses them (it measures a batch before it asks for the next).
+   * The order makes runs reproducible page for page (the measurement itself counts per record).
+   * One retry layer: a page's download started ahead is its first attempt; when it, its decoding or its
+   * check fails, the same call fetches the URL again under the same retry rules.
    */
   private async *readPagesInParallel(
     objectName: string,
     urls: AsyncGenerator<string>,
     signal: AbortSignal
   ): AsyncGenerator<PageRead> {
-    const window: { n: number; url: string; fetched: Promise<FetchedPage> }[] = [];
+    interface Listed {
+      n: number;
+      url: string;
+      /** Settles when the download started ahead has (whatever its outcome). */
+      downloaded: Promise<void>;
+      /** The download started ahead, until handed to decodeInTurn (its bytes are not kept longer). */
+      fetched?: Promise<FetchedPage>;
+      decoded?: Promise<DecodedPage>;
+    }
+    const window: Listed[] = [];
     let listed = 0;
     let exhausted = false;
     const fill = async (): Promise<void> => {
@@ -495,37 +547,93 @@ export class OrgSource implements OrgRecordSource {
         const next = await urls.next();
         if (next.done) {
           exhausted = true;
-          return;
+          break;
         }
         const fetched = this.fetchPage(next.value, signal);
-        fetched.catch(() => undefined); // awaited in turn below; a later page's failure is not unhandled
-        window.push({ n: ++listed, url: next.value, fetched });
+        // Awaited in turn by decodeInTurn; a later page's failure is not unhandled.
+        const downloaded = fetched.then(
+          () => undefined,
+          () => undefined
+        );
+        window.push({ n: ++listed, url: next.value, downloaded, fetched });
+      }
+      decodeAhead();
+    };
+    // Pages of the window in order start decoding while fewer than the bound are held decoded.
+    // Buffers of pages measured, decoded into again: at most DECODED_PAGES exist (one per page held).
+    const spare: Buffer[] = [];
+    const decodeAhead = (): void => {
+      for (const entry of window) {
+        if (this.decoded.held >= this.decoded.bound) return;
+        if (entry.decoded) continue;
+        this.decoded.held++;
+        this.decoded.peak = Math.max(this.decoded.peak, this.decoded.held);
+        entry.decoded = this.decodeInTurn(objectName, entry.n, entry.url, entry.fetched, spare.pop(), signal);
+        delete entry.fetched;
+        entry.decoded.catch(() => undefined); // awaited in turn below
       }
     };
-    await fill();
-    for (let head = window.shift(); head; head = window.shift()) {
-      // Once this page is down (or failed), the next download starts while it is parsed and measured.
-      await head.fetched.catch(() => undefined);
+    let current = 0; // 1 while the head page, out of the window, is held decoded
+    try {
       await fill();
-      const { n, url } = head;
-      let ahead: Promise<FetchedPage> | undefined = head.fetched;
-      const sourceName = `${objectName} result page ${n}`;
-      const fetched: FetchedPage = await this.call(
-        `results of ${objectName}, page ${n}`,
-        async () => {
-          // The download started ahead is the first attempt; a retry fetches the URL again.
-          const pending = ahead ?? this.fetchPage(url, signal);
-          ahead = undefined;
-          const page = await pending;
-          await checkFetched(page, sourceName);
-          return page;
-        },
-        signal
-      );
-      const { records, bytes } = fetched;
-      const batches = readCsv(decodeBody(fetched.chunks, fetched.encoding), { sourceName });
-      yield { page: n, batches, records, bytes, locator: null };
+      for (let head = window[0]; head; head = window[0]) {
+        // Once this page is down (or failed), the next download starts while it is decoded and measured.
+        await head.downloaded;
+        window.shift();
+        // decodeAhead starts pages in window order and the bound is at least 1: the head is decoding.
+        const decoded = head.decoded as Promise<DecodedPage>;
+        current = 1;
+        await fill();
+        const { csv, buffer, records } = await decoded;
+        const sourceName = `${objectName} result page ${head.n}`;
+        yield {
+          page: head.n,
+          batches: turnEach(readCsv(slices(csv), { sourceName })),
+          records,
+          bytes: csv.length,
+          locator: null
+        };
+        // Measured (the next page is asked for, so no batch of this one is read any more): its buffer is
+        // decoded into again, and the next page waiting as sent starts decoding.
+        current = 0;
+        if (buffer) spare.push(buffer);
+        this.decoded.held--;
+        decodeAhead();
+      }
+    } finally {
+      // Stopped early: pages decoded or decoding are released too (their downloads stop by the signal).
+      this.decoded.held -= current + window.filter((entry) => entry.decoded !== undefined).length;
     }
+  }
+
+  /** A page's turn in the retry layer: its download started ahead (first attempt), else fetched again; decoded and checked whole. */
+  private decodeInTurn(
+    objectName: string,
+    n: number,
+    url: string,
+    ahead: Promise<FetchedPage> | undefined,
+    into: Buffer | undefined,
+    signal: AbortSignal
+  ): Promise<DecodedPage> {
+    const sourceName = `${objectName} result page ${n}`;
+    return this.call(
+      `results of ${objectName}, page ${n}`,
+      async () => {
+        // The download started ahead is the first attempt; a retry fetches the URL again.
+        const pending = ahead ?? this.fetchPage(url, signal);
+        ahead = undefined;
+        const page = await pending;
+        let decoded: DecodedBody;
+        try {
+          decoded = await decodeWhole(page.body, page.encoding, into);
+        } catch (error) {
+          throw pageError(error, sourceName);
+        }
+        const { data: csv, buffer } = decoded;
+        return { csv, buffer, records: checkDecoded(csv, page.headers, sourceName) };
+      },
+      signal
+    );
   }
 
   /** GETs a result page whole, as sent (gzip-compressed unless SYNC_ACCEPT_GZIP=0): decoded when due. */
@@ -539,8 +647,7 @@ export class OrgSource implements OrgRecordSource {
     const chunks: Buffer[] = [];
     for await (const chunk of response.body) chunks.push(chunk as Buffer);
     // One buffer of the page's exact size: the socket's many small reads, copied once, are released at once.
-    const whole = Buffer.concat(chunks);
-    return { headers: response.headers, encoding: response.encoding, chunks: [whole], records: 0, bytes: 0 };
+    return { headers: response.headers, encoding: response.encoding, body: Buffer.concat(chunks) };
   }
 
   /**
@@ -850,45 +957,44 @@ export async function openOrgSource(options: OrgSourceOptions & OrgSourceTuning)
 }
 
 /**
- * Checks a downloaded result page whole before any of its rows is measured, without parsing it: decodes it
- * (a gzip stream cut before its trailer or failing its CRC-32 throws, as on the wire) and counts its
+ * Checks a decoded result page whole before any of its rows is measured, without parsing it: counts its
  * records (line feeds outside double quotes, the header's excepted: Bulk API 2.0 writes RFC 4180 CSV with
- * the job's LF line ending); a page that does not end at a record boundary or whose records do not add up
- * to Sforce-NumberOfRecords throws TransientResponseError, for the retry layer. Sets `records` and `bytes`.
+ * the job's LF line ending). A page that does not end at a record boundary or whose records do not add up
+ * to Sforce-NumberOfRecords throws TransientResponseError, for the retry layer. Returns the record count.
  */
-async function checkFetched(page: FetchedPage, sourceName: string): Promise<void> {
+function checkDecoded(csv: Buffer, headers: Record<string, string | undefined>, sourceName: string): number {
   let quoted = false;
   let lines = 0;
-  let last = -1;
-  let bytes = 0;
-  try {
-    for await (const data of decodeBody(page.chunks, page.encoding)) {
-      const chunk = data as Buffer;
-      bytes += chunk.length;
-      let q: boolean = quoted;
-      let n = 0;
-      for (let i = 0; i < chunk.length; i++) {
-        const b = chunk[i];
-        if (b === 0x22) q = !q;
-        else if (b === 0x0a && !q) n++;
-      }
-      quoted = q;
-      lines += n;
-      if (chunk.length > 0) last = chunk[chunk.length - 1] ?? -1;
-    }
-  } catch (error) {
-    throw pageError(error, sourceName);
+  for (let i = 0; i < csv.length; i++) {
+    const b = csv[i];
+    if (b === 0x22) quoted = !quoted;
+    else if (b === 0x0a && !quoted) lines++;
   }
   const records = Math.max(0, lines - 1);
-  if (bytes > 0 && last !== 0x0a) {
+  if (csv.length > 0 && csv[csv.length - 1] !== 0x0a) {
     throw new TransientResponseError(messageOf('sync.org', 'page.CutShort', [sourceName]));
   }
-  const expected = Number(page.headers['sforce-numberofrecords'] ?? NaN);
+  const expected = Number(headers['sforce-numberofrecords'] ?? NaN);
   if (Number.isFinite(expected) && records !== expected) {
     throw new TransientResponseError(messageOf('sync.org', 'page.Count', [sourceName, records, expected]));
   }
-  page.records = records;
-  page.bytes = bytes;
+  return records;
+}
+
+/** A decoded page as the CSV reader takes it: views of INFLATE_CHUNK bytes, no copy, one batch each. */
+function* slices(csv: Buffer): Generator<Buffer> {
+  for (let at = 0; at < csv.length; at += INFLATE_CHUNK) yield csv.subarray(at, at + INFLATE_CHUNK);
+}
+
+/**
+ * Batches as they come, with a turn of the event loop before each: the measurement runs on microtasks
+ * alone, so without it the next pages' sockets and zlib passes would wait until the page is measured.
+ */
+async function* turnEach(batches: AsyncIterable<RowBatch>): AsyncGenerator<RowBatch> {
+  for await (const batch of batches) {
+    await new Promise((resolve) => setImmediate(resolve));
+    yield batch;
+  }
 }
 
 /** A failure while parsing a result page, as the retry layer must see it: damaged or cut pages are transient. */
