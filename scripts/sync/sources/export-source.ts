@@ -265,16 +265,23 @@ export class ExportSource implements RecordSource {
    */
   private async readError(part: FileRef, error: unknown): Promise<unknown> {
     if (!(error instanceof CsvFormatError)) return error;
+    return (
+      (await this.separatorError(part)) ??
+      syncInputError('sync.export', 'CsvFormat', [error.message], [(await this.planOf(part)).encoding])
+    );
+  }
+
+  /** The error for a file whose header line is separated by semicolons or tabs (headerSeparator), else null. */
+  private async separatorError(part: FileRef): Promise<Error | null> {
     const { bytes } = await this.opened(part);
     const separator = headerSeparator((await headBytes(bytes)).toString('utf8'));
-    if (separator)
-      return syncInputError(
-        'sync.export',
-        'NotCommaSeparated',
-        [part.display, separator === ';' ? 'semicolons (;)' : 'tabs'],
-        [basename(part.display.replace(/^.*:/, ''))]
-      );
-    return syncInputError('sync.export', 'CsvFormat', [error.message], [(await this.planOf(part)).encoding]);
+    if (!separator) return null;
+    return syncInputError(
+      'sync.export',
+      'NotCommaSeparated',
+      [part.display, separator === ';' ? 'semicolons (;)' : 'tabs'],
+      [basename(part.display.replace(/^.*:/, ''))]
+    );
   }
 
   async describe(objectName: string): Promise<ObjectDescribe | undefined> {
@@ -355,14 +362,13 @@ export class ExportSource implements RecordSource {
    * Tested on the bytes before parsing, so it is not reported as a quoting error further down.
    */
   private async headerOf(part: FileRef): Promise<string[]> {
+    // A header line with `;` or tab separators and no comma would parse as one column (or fail on a
+    // quote): said as such, with how to save the file comma-separated.
+    const refused = await this.separatorError(part);
+    if (refused) throw refused;
     try {
-      // A header line with `;` or tab separators and no comma would parse as one column (or fail on a
-      // quote): said as such, with how to save the file comma-separated (readError).
-      const { bytes } = await this.opened(part);
-      if (headerSeparator((await headBytes(bytes)).toString('utf8')))
-        throw new CsvFormatError('not comma-separated', part.display, 1);
-      const { bytes: input, encoding } = await this.opened(part);
-      return await readCsvHeader(input, { encoding, sourceName: part.display });
+      const { bytes, encoding } = await this.opened(part);
+      return await readCsvHeader(bytes, { encoding, sourceName: part.display });
     } catch (error) {
       throw await this.readError(part, error);
     }
