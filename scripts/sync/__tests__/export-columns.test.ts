@@ -69,6 +69,9 @@ describe('a key column missing or unreadable', () => {
     expect(fields).not.toContain('OwnerId');
     // Amount filled on o1, o2 (Ana) and o3 is empty, o5 empty: 2 of the 4 included records.
     expect(opportunity(result).fields.find((f) => f.name === 'Amount')!.filled).toBe(2);
+    // The Amount rule is measured, not skipped as a field no export contains.
+    expect(result.warnings.join('\n')).not.toMatch(/is skipped offline/);
+    expect(opportunity(result).ruleFields.find((f) => f.field === 'Amount')!.filled).toBe(2);
   });
 
   it('says User.csv lacks IsActive or UserType, with the number of users so taken', async () => {
