@@ -9,7 +9,7 @@
 // where the range before it ended; a wrong guess is parsed again from the right place.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { CsvFormatError, CsvParser } from './csv-reader';
+import { CsvFormatError, CsvParser, recordTooLong } from './csv-reader';
 import type { RangeParse } from './csv-reader';
 
 const LF = 0x0a;
@@ -104,9 +104,11 @@ export function parseRange(
         ends: raw ? raw.ends : null
       };
     }
-    // The last record runs past what was read: read further (a record is at most maxRecordBytes).
+    // The last record runs past what was read: read further, unless it is already longer than the cap
+    // (the readers' one record-size rule, recordTooLong).
     const recordStart = start + r.end;
     if (to - recordStart > maxRecordBytes) {
+      const line = 1 + r.lines;
       return {
         start,
         end: start,
@@ -115,10 +117,7 @@ export function parseRange(
         buf: null,
         starts: null,
         ends: null,
-        error: {
-          reason: `a record is longer than ${maxRecordBytes >> 20} MiB (no line end after ${to - recordStart} bytes): the file is damaged or is not a Salesforce export`,
-          line: 1 + r.lines
-        }
+        error: { reason: recordTooLong(maxRecordBytes, parser.sourceName, line).reason, line }
       };
     }
     slack *= 2;

@@ -74,6 +74,18 @@ export interface CsvReaderOptions {
 export const MAX_RECORD_BYTES = 32 << 20;
 
 /**
+ * The one record-size rule of every reader (one thread or byte ranges): a record longer than
+ * `maxRecordBytes` bytes, from its first byte through its line ending, is refused at its first line. The
+ * parse loop checks each record it completes; a record still unfinished past the cap is refused before
+ * more of it is read (CsvParser's carried bytes, csv-ranges.ts, the header read of parallel-reader.ts).
+ * The text names the cap only, never the bytes read so far, which depend on how the file was split.
+ */
+export function recordTooLong(maxRecordBytes: number, sourceName: string, line: number): CsvFormatError {
+  const cap = maxRecordBytes % (1 << 20) === 0 ? `${maxRecordBytes >> 20} MiB` : `${maxRecordBytes} bytes`;
+  return new CsvFormatError(messageOf('sync.export', 'csv.RecordTooLong', [cap]), sourceName, line);
+}
+
+/**
  * Where a record that spans chunks ends, found by scanning each new chunk once (never the record again
  * from its start): the state at the end of the bytes seen so far, and the index just past the record's
  * line ending in the last chunk scanned (-1 while it is not there yet).
@@ -375,13 +387,7 @@ export class CsvParser {
 
   private checkRecordSize(): void {
     const bytes = (this.carry?.length ?? 0) + this.pendingBytes;
-    if (bytes > this.maxRecordBytes) {
-      throw new CsvFormatError(
-        messageOf('sync.export', 'csv.RecordTooLong', [this.maxRecordBytes >> 20, bytes]),
-        this.sourceName,
-        this.line
-      );
-    }
+    if (bytes > this.maxRecordBytes) throw recordTooLong(this.maxRecordBytes, this.sourceName, this.line);
   }
 
   /**
@@ -590,6 +596,8 @@ export class CsvParser {
         line = recordLine;
         break;
       }
+      if (pos - recordStart > this.maxRecordBytes)
+        throw recordTooLong(this.maxRecordBytes, this.sourceName, recordLine);
       line++;
       if (!this.header) {
         const header: string[] = [];

@@ -25,6 +25,7 @@ import {
   MAX_RECORD_BYTES,
   checkEncoding,
   readCsv,
+  recordTooLong,
   rowBatchFromRaw
 } from './csv-reader';
 import type { ByteSource, CsvReaderOptions, RowBatch } from './csv-reader';
@@ -115,13 +116,7 @@ function readHeader(
       parser.end();
       throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), parser.sourceName, 1);
     }
-    if (len > maxRecordBytes) {
-      throw new CsvFormatError(
-        messageOf('sync.export', 'csv.RecordTooLong', [maxRecordBytes >> 20, n]),
-        parser.sourceName,
-        1
-      );
-    }
+    if (len > maxRecordBytes) throw recordTooLong(maxRecordBytes, parser.sourceName, 1);
   }
 }
 

@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { csvFormatError } from '../csv/csv-actions';
 import { CsvFormatError, readCsvHeader } from '../csv/csv-reader';
 import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
 import { headBytes, planFromBytes } from '../csv/encoding-evidence';
@@ -230,14 +231,8 @@ export class ExportSource implements RecordSource {
         }
         this.sayLacking(part, objectName, rows);
       } catch (error) {
-        if (error instanceof CsvFormatError) {
-          throw syncInputError(
-            'sync.export',
-            'CsvFormat',
-            [error.message],
-            [(await this.planOf(part)).encoding]
-          );
-        }
+        if (error instanceof CsvFormatError)
+          throw csvFormatError(error, await this.planOf(part), await headBytes(part.open()));
         throw error;
       }
     }
