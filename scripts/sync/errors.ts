@@ -41,16 +41,19 @@ export class SyncServerError extends Error {
  * wrong, `error.<name>.actions` filled with `actionTokens` what to do. Named `<name>Error`, as sf names
  * the errors it makes from messages (the --json `name` and `code`). Every input error is made here: the
  * messages test refuses one constructed anywhere else, and any error whose text is written inline.
+ * `actions`, when given, replace `error.<name>.actions`: texts the caller chose from the same bundle for
+ * this case (csv/csv-actions.ts).
  */
 export function syncInputError(
   bundle: string,
   name: string,
   tokens: readonly unknown[] = [],
-  actionTokens: readonly unknown[] = []
+  actionTokens: readonly unknown[] = [],
+  actions?: readonly string[]
 ): SyncInputError {
   const error = new SyncInputError(
     messageOf(bundle, `error.${name}`, tokens),
-    messageListOf(bundle, `error.${name}.actions`, actionTokens).join('\n')
+    (actions ?? messageListOf(bundle, `error.${name}.actions`, actionTokens)).join('\n')
   );
   error.name = `${name}Error`;
   return error;

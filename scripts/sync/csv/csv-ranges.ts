@@ -9,7 +9,7 @@
 // where the range before it ended; a wrong guess is parsed again from the right place.
 
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { CsvFormatError, CsvParser } from './csv-reader';
+import { CsvFormatError, CsvParser, recordTooLong } from './csv-reader';
 import type { RangeParse } from './csv-reader';
 import type { RowDigest } from '../engine/row-digest';
 
@@ -35,7 +35,7 @@ export interface ParsedRange {
   starts: Int32Array | null;
   ends: Int32Array | null;
   /** A malformed record: the reason and its line counted from the range's first line (1). */
-  error?: { reason: string; line: number };
+  error?: { reason: string; line: number; code?: string };
 }
 
 /** The buffers of a parsed range and its digest: transferred between threads, then handed back for reuse. */
@@ -107,7 +107,7 @@ export function parseRange(
           buf: null,
           starts: null,
           ends: null,
-          error: { reason: error.reason, line: error.line }
+          error: { reason: error.reason, line: error.line, code: error.code }
         };
       }
       throw error;
@@ -124,9 +124,11 @@ export function parseRange(
         ends: raw ? raw.ends : null
       };
     }
-    // The last record runs past what was read: read further (a record is at most maxRecordBytes).
+    // The last record runs past what was read: read further, unless it is already longer than the cap
+    // (the readers' one record-size rule, recordTooLong).
     const recordStart = start + r.end;
     if (to - recordStart > maxRecordBytes) {
+      const line = 1 + r.lines;
       return {
         start,
         end: start,
@@ -136,8 +138,9 @@ export function parseRange(
         starts: null,
         ends: null,
         error: {
-          reason: `a record is longer than ${maxRecordBytes >> 20} MiB (no line end after ${to - recordStart} bytes): the file is damaged or is not a Salesforce export`,
-          line: 1 + r.lines
+          reason: recordTooLong(maxRecordBytes, parser.sourceName, line).reason,
+          line,
+          code: 'csv.RecordTooLong'
         }
       };
     }

@@ -80,6 +80,23 @@ export interface CsvReaderOptions {
 export const MAX_RECORD_BYTES = 32 << 20;
 
 /**
+ * The one record-size rule of every reader (one thread or byte ranges): a record longer than
+ * `maxRecordBytes` bytes, from its first byte through its line ending, is refused at its first line. The
+ * parse loop checks each record it completes; a record still unfinished past the cap is refused before
+ * more of it is read (CsvParser's carried bytes, csv-ranges.ts, the header read of parallel-reader.ts).
+ * The text names the cap only, never the bytes read so far, which depend on how the file was split.
+ */
+export function recordTooLong(maxRecordBytes: number, sourceName: string, line: number): CsvFormatError {
+  const cap = maxRecordBytes % (1 << 20) === 0 ? `${maxRecordBytes >> 20} MiB` : `${maxRecordBytes} bytes`;
+  return new CsvFormatError(
+    messageOf('sync.export', 'csv.RecordTooLong', [cap]),
+    sourceName,
+    line,
+    'csv.RecordTooLong'
+  );
+}
+
+/**
  * Where a record that spans chunks ends, found by scanning each new chunk once (never the record again
  * from its start): the state at the end of the bytes seen so far, and the index just past the record's
  * line ending in the last chunk scanned (-1 while it is not there yet).
@@ -125,7 +142,9 @@ export class CsvFormatError extends Error {
     /** What is wrong, without the place (the message adds the source and line). */
     readonly reason: string,
     readonly sourceName: string,
-    readonly line: number
+    readonly line: number,
+    /** The message's key in messages/sync.export.md (csv.Unclosed…): what kind of error it is. */
+    readonly code?: string
   ) {
     super(`${sourceName}, line ${line}: ${reason}`);
     this.name = 'CsvFormatError';
@@ -388,13 +407,7 @@ export class CsvParser {
 
   private checkRecordSize(): void {
     const bytes = (this.carry?.length ?? 0) + this.pendingBytes;
-    if (bytes > this.maxRecordBytes) {
-      throw new CsvFormatError(
-        messageOf('sync.export', 'csv.RecordTooLong', [this.maxRecordBytes >> 20, bytes]),
-        this.sourceName,
-        this.line
-      );
-    }
+    if (bytes > this.maxRecordBytes) throw recordTooLong(this.maxRecordBytes, this.sourceName, this.line);
   }
 
   /**
@@ -424,7 +437,7 @@ export class CsvParser {
     this.pendingBytes = 0;
     const batch = buf && buf.length > 0 ? this.parse(buf, true) : null;
     if (this.header === null)
-      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), this.sourceName, 1);
+      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), this.sourceName, 1, 'csv.Empty');
     return batch;
   }
 
@@ -519,7 +532,12 @@ export class CsvParser {
           }
           if (q === -1) {
             if (final) {
-              throw new CsvFormatError(messageOf('sync.export', 'csv.Unclosed'), this.sourceName, recordLine);
+              throw new CsvFormatError(
+                messageOf('sync.export', 'csv.Unclosed'),
+                this.sourceName,
+                recordLine,
+                'csv.Unclosed'
+              );
             }
             break; // incomplete
           }
@@ -532,7 +550,8 @@ export class CsvParser {
               throw new CsvFormatError(
                 messageOf('sync.export', 'csv.AfterQuote', [String.fromCharCode(c!), cell + 1]),
                 this.sourceName,
-                line
+                line,
+                'csv.AfterQuote'
               );
             }
           }
@@ -545,7 +564,8 @@ export class CsvParser {
               throw new CsvFormatError(
                 messageOf('sync.export', 'csv.QuoteInUnquoted', [cell + 1]),
                 this.sourceName,
-                line
+                line,
+                'csv.QuoteInUnquoted'
               );
             }
             p++;
@@ -557,7 +577,8 @@ export class CsvParser {
             throw new CsvFormatError(
               messageOf('sync.export', 'csv.TooManyFields', [width]),
               this.sourceName,
-              recordLine
+              recordLine,
+              'csv.TooManyFields'
             );
           }
           // Header wider than our first guess: grow.
@@ -603,6 +624,8 @@ export class CsvParser {
         line = recordLine;
         break;
       }
+      if (pos - recordStart > this.maxRecordBytes)
+        throw recordTooLong(this.maxRecordBytes, this.sourceName, recordLine);
       line++;
       if (!this.header) {
         const header: string[] = [];

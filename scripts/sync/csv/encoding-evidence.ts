@@ -83,12 +83,12 @@ export function planFromBytes(
     return plan;
   };
   if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf)
-    return said('warning.EncodingBom', { encoding: 'utf-8', transcode: false });
+    return said('warning.EncodingBom', { encoding: 'utf-8', transcode: false, proven: true });
   const bom = bomEncoding(head);
-  if (bom) return said('warning.EncodingBom', { encoding: bom, transcode: true });
+  if (bom) return said('warning.EncodingBom', { encoding: bom, transcode: true, proven: true });
   // The header (API names, ASCII) shows the byte order; text further on may be CJK with NULs anywhere.
   const utf16 = utf16Pattern(head.subarray(0, 256));
-  if (utf16) return said('warning.EncodingNuls', { encoding: utf16, transcode: true });
+  if (utf16) return said('warning.EncodingNuls', { encoding: utf16, transcode: true, proven: true });
   if (head.includes(0) && !given.encoding.startsWith('utf-16'))
     throw syncInputError('sync.export', 'NulBytes', [display, given.encoding]);
   if (given.encoding.startsWith('utf-16') && head.length >= 2)

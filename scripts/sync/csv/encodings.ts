@@ -21,6 +21,8 @@ export interface EncodingPlan {
   encoding: string;
   /** Whether the bytes are transcoded to UTF-8 before parsing (the parser then reads utf-8). */
   transcode: boolean;
+  /** The file's own bytes proved the encoding (a byte order mark, UTF-16's NULs), not --encoding. */
+  proven?: boolean;
 }
 
 /** WHATWG labels of the "replacement" encoding (Node's TextDecoder does not know them). */

@@ -25,6 +25,7 @@ import {
   MAX_RECORD_BYTES,
   checkEncoding,
   readCsv,
+  recordTooLong,
   rowBatchFromRaw
 } from './csv-reader';
 import type { ByteSource, CsvReaderOptions, RowBatch } from './csv-reader';
@@ -119,15 +120,9 @@ function readHeader(
     }
     if (final) {
       parser.end();
-      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), parser.sourceName, 1);
+      throw new CsvFormatError(messageOf('sync.export', 'csv.Empty'), parser.sourceName, 1, 'csv.Empty');
     }
-    if (len > maxRecordBytes) {
-      throw new CsvFormatError(
-        messageOf('sync.export', 'csv.RecordTooLong', [maxRecordBytes >> 20, n]),
-        parser.sourceName,
-        1
-      );
-    }
+    if (len > maxRecordBytes) throw recordTooLong(maxRecordBytes, parser.sourceName, 1);
   }
 }
 
@@ -316,7 +311,8 @@ async function* readRanges(
         if (options.stats) options.stats.reparsed++;
       }
       if (options.stats) options.stats.ranges++;
-      if (r.error) throw new CsvFormatError(r.error.reason, sourceName, line + r.error.line - 1);
+      if (r.error)
+        throw new CsvFormatError(r.error.reason, sourceName, line + r.error.line - 1, r.error.code);
       line += r.lines;
       expected = r.end;
       options.onBytes?.(r.end);

@@ -52,6 +52,29 @@ export function addPatternScores(patterns: Int32Array, rules: Applicability, dis
   }
 }
 
+/**
+ * The rules of `a` whose field is not in `absent` (indexes into the plan's fields): a rule on a field
+ * whose column the record's file lacks does not apply to that record (its score leaves it out; a record
+ * left with no applicable weight is not scored). Rule i's field is bit masks[i] of word words[i].
+ */
+export function withoutFields(a: Applicability, absent: ReadonlySet<number>): Applicability {
+  const keep: number[] = [];
+  for (let i = 0; i < a.rules.length; i++) {
+    const field = a.words[i]! * 32 + 31 - Math.clz32(a.masks[i]!);
+    if (!absent.has(field)) keep.push(i);
+  }
+  if (keep.length === a.rules.length) return a;
+  const weights = Float64Array.from(keep, (i) => a.weights[i]!);
+  return {
+    rules: keep.map((i) => a.rules[i]!),
+    words: Int32Array.from(keep, (i) => a.words[i]!),
+    masks: Int32Array.from(keep, (i) => a.masks[i]!),
+    weights,
+    total: weights.reduce((sum, w) => sum + w, 0),
+    fieldIndexes: a.fieldIndexes.filter((f) => !absent.has(f))
+  };
+}
+
 export function round(value: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(value * f) / f;
@@ -66,19 +89,29 @@ export function summary(d: Distribution): CompletenessSummary {
   };
 }
 
-/** Counts of one group of records: records, filled per measured field, score distribution. */
+/**
+ * Counts of one group of records: records, filled per measured field, records whose file lacked each
+ * field's column (not applicable: records - absent[i] is field i's denominator), score distribution.
+ */
 export interface Group {
   records: number;
   filled: Int32Array;
+  absent: Int32Array;
   dist: Distribution;
 }
 
 export function newGroup(fields: number): Group {
-  return { records: 0, filled: new Int32Array(fields), dist: newDistribution() };
+  return {
+    records: 0,
+    filled: new Int32Array(fields),
+    absent: new Int32Array(fields),
+    dist: newDistribution()
+  };
 }
 
 export function addGroup(into: Group, from: Group): void {
   into.records += from.records;
   for (let i = 0; i < from.filled.length; i++) into.filled[i]! += from.filled[i]!;
+  for (let i = 0; i < from.absent.length; i++) into.absent[i]! += from.absent[i]!;
   addDistribution(into.dist, from.dist);
 }

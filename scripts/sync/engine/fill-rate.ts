@@ -39,6 +39,17 @@ export interface FillGroup {
    * MAX_PATTERN_FIELDS are tracked: enough to score every record by rules on those fields.
    */
   patterns: Int32Array | null;
+  /**
+   * Per field, the group's records whose batch lacked the field's column (an object's file without it):
+   * not applicable to that field, so counts[0] - absent[f] is the field's denominator. Null while none.
+   */
+  absent: Int32Array | null;
+  /**
+   * With patterns: the records of batches lacking some tracked fields' columns, counted apart per filled
+   * pattern, keyed by the mask of those tracked fields (bit k: tracked field k absent). Such records are
+   * not in `patterns`, so their score leaves the absent fields' rules out. Null while none.
+   */
+  absentPatterns: Map<number, Int32Array> | null;
 }
 
 /** Tracked fields up to which groups count records per filled pattern (2^n counters a group). */
@@ -64,9 +75,13 @@ export class FillCounter {
   readonly wordCount: number;
   private readonly width: number;
   private readonly nKeys: number;
+  /** Tracked fields (indexes k into `tracked`) whose column the last batch added lacks. */
+  absentTracked = new Int32Array(0);
   private lastColumns: readonly string[] | null = null;
   /** Field index → batch column (-1: absent, never filled). */
   private fieldCols: Int32Array;
+  /** Fields whose column the last batch lacks (empty: the usual case, nothing to count apart). */
+  private absentFields = new Int32Array(0);
   private keyCols: Int32Array;
   /** The groups' keys (bytes): a group's index is its key's id. */
   private readonly keyTable: KeyTable;
@@ -131,6 +146,10 @@ export class FillCounter {
       this.fieldCols = Int32Array.from(this.fields, (f) => keys.indexOf(nameKey(f)));
       this.keyCols = Int32Array.from(this.keyFields, (f) => keys.indexOf(nameKey(f)));
       this.keyTable.keyCols = this.keyCols;
+      this.absentFields = Int32Array.from(this.fields.keys()).filter((f) => this.fieldCols[f]! < 0);
+      this.absentTracked = Int32Array.from(this.tracked.keys()).filter(
+        (k) => this.fieldCols[this.tracked[k]!]! < 0
+      );
     }
     if (this.rowGroup.length < batch.length) {
       this.rowGroup = new Int32Array(batch.length * 2);
@@ -143,6 +162,36 @@ export class FillCounter {
     if (this.rowRules) this.rowRules.mark(batch, raw, this.rowFlags);
     if (raw) this.addRaw(batch, raw);
     else this.addDecoded(batch);
+    if (this.absentFields.length > 0) this.addAbsent(batch.length);
+  }
+
+  /**
+   * After a batch lacking some fields' columns (all its rows share its header): counts its records as
+   * lacking them per group, and moves their filled patterns apart (FillGroup.absent, absentPatterns).
+   */
+  private addAbsent(rows: number): void {
+    const absentFields = this.absentFields;
+    const byPattern = this.hasPatterns && this.absentTracked.length > 0;
+    let mask = 0;
+    if (byPattern) for (const k of this.absentTracked) mask |= 1 << k;
+    const words = this.wordCount;
+    for (let r = 0; r < rows; r++) {
+      const g = this.rowGroup[r]!;
+      if (g < 0) continue;
+      const group = this.groups[g]!;
+      const absent = (group.absent ??= new Int32Array(this.width));
+      for (let i = 0; i < absentFields.length; i++) absent[absentFields[i]!]!++;
+      if (!byPattern || !group.patterns) continue;
+      const p = this.rowBits[r * words]!;
+      group.patterns[p]!--;
+      group.absentPatterns ??= new Map();
+      let apart = group.absentPatterns.get(mask);
+      if (!apart) {
+        apart = new Int32Array(group.patterns.length);
+        group.absentPatterns.set(mask, apart);
+      }
+      apart[p]!++;
+    }
   }
 
   /** Whether every group counts records per pattern of the tracked fields (FillGroup.patterns). */
@@ -236,7 +285,13 @@ export class FillCounter {
     const keys = Array.from(this.keyCols, (col) => (col >= 0 ? batch.value(row, col) : ''));
     const g = this.groups.length;
     if ((g + 1) * this.countsStride > this.countsFlat.length) this.growFlat(g * 2);
-    this.groups.push({ keys, counts: this.countsView(g), patterns: this.patternsView(g) });
+    this.groups.push({
+      keys,
+      counts: this.countsView(g),
+      patterns: this.patternsView(g),
+      absent: null,
+      absentPatterns: null
+    });
     return g;
   }
 

@@ -10,11 +10,21 @@ export const SCHEMA_VERSION = 1;
 export interface FieldCount {
   name: string;
   filled: number;
+  /**
+   * Records the field applies to, when fewer than the group's: those whose file had the field's column
+   * (an object exported as several files, one without it). Absent when every record's file had it.
+   */
+  records?: number;
+}
+
+/** Records a field's count is out of: its own `records` when given, else its group's. */
+export function fieldRecords(f: FieldCount, groupRecords: number): number {
+  return f.records ?? groupRecords;
 }
 
 export interface FieldResult extends FieldCount {
   type: string;
-  /** filled / records, 0–1 (0 when no records). */
+  /** filled / records (the field's own records when given, else the object's), 0–1 (0 when none). */
   fillRate: number;
 }
 
@@ -62,7 +72,10 @@ export interface StageResult extends GroupResult {
 
 export interface RuleFieldResult {
   field: string;
-  /** Records at least one rule on this field applies to. */
+  /**
+   * Records at least one rule on this field applies to, among those whose file had the field's column
+   * (a record of a file without it is not counted: the field does not apply to it).
+   */
   records: number;
   filled: number;
 }

@@ -4,7 +4,7 @@
 // on a 390 px phone (charts scale to their card, tables scroll inside theirs). Figures per person are
 // left out unless asked for (`people`): a named ranking is not for every audience.
 
-import type { SyncResult, UserResult } from '../engine/result';
+import { fieldRecords, type SyncResult, type UserResult } from '../engine/result';
 import { NO_TEAM, QUEUE_TEAM } from '../engine/stages/users';
 import { MIN_TEAM_USERS } from './aggregates';
 import { buildLabels, labelOf, type LabelMap } from './field-labels';
@@ -82,8 +82,16 @@ function heatmap(result: SyncResult, t: Dictionary, labels: LabelMap, f: Formatt
       const cells = fields.map((field) => {
         // Rule fields: the team's records the field's rules apply to (record type, stage); otherwise all.
         const rule = byRule ? team.ruleFields.find((x) => x.field === field) : undefined;
-        const filled = rule ? rule.filled : (team.fields.find((x) => x.name === field)?.filled ?? 0);
-        const records = rule ? rule.records : byRule ? 0 : team.records;
+        const count = byRule ? undefined : team.fields.find((x) => x.name === field);
+        const filled = rule ? rule.filled : (count?.filled ?? 0);
+        // A field some records' file lacks is out of its own records (FieldCount.records).
+        const records = rule
+          ? rule.records
+          : byRule
+            ? 0
+            : count
+              ? fieldRecords(count, team.records)
+              : team.records;
         const name = `${teamName(t, team.team)} · ${labelOf(labels, o.name, field)}`;
         if (records === 0) return `<td class="heat empty" title="${esc(name)}">–</td>`;
         const rate = filled / records;

@@ -1,7 +1,7 @@
 // The figures a sponsor reads first: KPI tiles and one row per team (users, share active, trend of
 // activity, completeness, key-user coverage), computed from a sync result. Pure: no formatting.
 
-import type { CompletenessSummary, SyncResult, TeamResult } from '../engine/result';
+import { fieldRecords, type CompletenessSummary, type SyncResult, type TeamResult } from '../engine/result';
 import { MIN_TEAM_USERS } from './aggregates';
 
 /**
@@ -25,19 +25,30 @@ function sumCompleteness(parts: readonly CompletenessSummary[]): CompletenessSum
 
 /** The per-object figures of several teams as one team named `team` (counts summed, scores weighted). */
 function mergeTeams(team: string, parts: readonly TeamResult[]): TeamResult {
-  const fields = new Map<string, number>();
+  const fields = new Map<string, { filled: number; records: number }>();
   const rules = new Map<string, { records: number; filled: number }>();
   for (const p of parts) {
-    for (const f of p.fields) fields.set(f.name, (fields.get(f.name) ?? 0) + f.filled);
+    for (const f of p.fields) {
+      const sum = fields.get(f.name) ?? { filled: 0, records: 0 };
+      fields.set(f.name, {
+        filled: sum.filled + f.filled,
+        records: sum.records + fieldRecords(f, p.records)
+      });
+    }
     for (const r of p.ruleFields) {
       const sum = rules.get(r.field) ?? { records: 0, filled: 0 };
       rules.set(r.field, { records: sum.records + r.records, filled: sum.filled + r.filled });
     }
   }
+  const records = parts.reduce((n, p) => n + p.records, 0);
   return {
     team,
-    records: parts.reduce((n, p) => n + p.records, 0),
-    fields: [...fields].map(([name, filled]) => ({ name, filled })),
+    records,
+    fields: [...fields].map(([name, f]) => ({
+      name,
+      filled: f.filled,
+      ...(f.records < records ? { records: f.records } : {})
+    })),
     completeness: sumCompleteness(parts.map((p) => p.completeness)),
     ruleFields: [...rules].map(([field, r]) => ({ field, ...r }))
   };

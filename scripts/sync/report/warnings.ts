@@ -48,7 +48,7 @@ const en: Record<string, Text> = {
   'sync.export:warning.LooksUtf8': () =>
     'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without some of the measured fields; those fields’ fill rates are understated.`,
+    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without some of the measured fields; those fields are measured on the other records only.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `The day the export was taken is unknown: the figures cover ${day(t, 2, c)} – ${day(t, 3, c)}, the last complete period before the report was made, and may hold no data.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>
@@ -144,7 +144,7 @@ const fr: Record<string, Text> = {
   'sync.export:warning.LooksUtf8': () =>
     'Certains noms de l’export peuvent afficher des accents illisibles (encodage du fichier) ; les chiffres ne sont pas touchés.',
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans certains des champs mesurés ; le taux de remplissage de ces champs est sous-estimé.`,
+    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans certains des champs mesurés ; ces champs ne sont mesurés que sur les autres enregistrements.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `Le jour de l’export est inconnu : les chiffres portent sur la période du ${day(t, 2, c)} au ${day(t, 3, c)}, la dernière complète avant la création du rapport, et peuvent ne contenir aucune donnée.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>

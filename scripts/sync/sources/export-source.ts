@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync, createReadStream } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
+import { csvFormatError } from '../csv/csv-actions';
 import { CsvFormatError, readCsvHeader } from '../csv/csv-reader';
 import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
 import { headBytes, planFromBytes } from '../csv/encoding-evidence';
@@ -267,7 +268,7 @@ export class ExportSource implements RecordSource {
     if (!(error instanceof CsvFormatError)) return error;
     return (
       (await this.separatorError(part)) ??
-      syncInputError('sync.export', 'CsvFormat', [error.message], [(await this.planOf(part)).encoding])
+      csvFormatError(error, await this.planOf(part), await headBytes(part.open()))
     );
   }
 

@@ -32,7 +32,8 @@ import {
   newDistribution,
   newGroup,
   round,
-  summary
+  summary,
+  withoutFields
 } from '../distribution';
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
@@ -215,6 +216,10 @@ async function countObject(
   const byPattern = counter.hasPatterns;
   let lastColumns: readonly string[] | null = null;
   let columns: ActivityColumns = activityColumns([]);
+  // A batch lacking rule fields' columns (one of the object's files without them): those fields' rules do
+  // not apply to its records (per combo, memoised while the batch's columns stay the same).
+  let absentTracked: Int32Array | null = null;
+  const applicableHere = new Map<Applicability, Applicability>();
   const stream = ctx.source.streamRecords(object, shape.fieldNames, {
     progress: ctx.progress,
     digest: counter.spec
@@ -245,6 +250,20 @@ async function countObject(
     }
     const activity = ActivityLedger.reads(columns);
     if (!activity && byPattern) continue;
+    if (counter.absentTracked !== absentTracked) {
+      absentTracked = counter.absentTracked;
+      applicableHere.clear();
+    }
+    const absent = absentTracked.length > 0 ? new Set(absentTracked) : null;
+    const rulesOf = (a: Applicability): Applicability => {
+      if (!absent) return a;
+      let here = applicableHere.get(a);
+      if (!here) {
+        here = withoutFields(a, absent);
+        applicableHere.set(a, here);
+      }
+      return here;
+    };
     const raw = batch.raw ? batch.raw() : null;
     const rowGroup = counter.rowGroup;
     const rowFlags = counter.rowFlags;
@@ -257,7 +276,7 @@ async function countObject(
       if (byPattern) continue;
       const g = rowGroup[r]!;
       if (g < 0 || groupExcluded[g] === true) continue;
-      const score = scoreBits(groupCombo[g]!.rules, rowBits, r * words);
+      const score = scoreBits(rulesOf(groupCombo[g]!.rules), rowBits, r * words);
       if (score !== null) addScore(groupDist[g]!, score, 1);
     }
   }
@@ -319,7 +338,14 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
     const combo = counted.groupCombo[g]!;
     const team = teamOf(ctx.population, ownerId);
     const dist = counted.groupDist[g]!;
-    if (fg.patterns && combo.rules.total > 0) addPatternScores(fg.patterns, combo.rules, dist);
+    if (fg.patterns && combo.rules.total > 0) {
+      addPatternScores(fg.patterns, combo.rules, dist);
+      // Records of files lacking some rule fields' columns: scored by the rules on the others.
+      for (const [mask, patterns] of fg.absentPatterns ?? []) {
+        const absent = new Set(combo.rules.fieldIndexes.filter((k) => (mask & (1 << k)) !== 0));
+        addPatternScores(patterns, withoutFields(combo.rules, absent), dist);
+      }
+    }
     for (const target of [
       into(out.owners, ownerId, width),
       into(out.byCombo, combo, width),
@@ -328,6 +354,7 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
       target.records += counts[0]!;
       const filled = target.filled;
       for (let i = 0; i < width; i++) filled[i]! += counts[i + 1]!;
+      if (fg.absent) for (let i = 0; i < width; i++) target.absent[i]! += fg.absent[i]!;
       addDistribution(target.dist, dist);
     }
     const ar = combo.rules;
@@ -339,10 +366,13 @@ function rollUp(ctx: ObjectContext, shape: ObjectShape, counted: Counted): Rolle
       }
       for (let k = 0; k < ar.fieldIndexes.length; k++) {
         const i = ar.fieldIndexes[k]!;
-        const filled = counts[shape.ruleFieldColumns[i]! + 1]!;
-        out.ruleTotal.records[i]! += counts[0]!;
+        const col = shape.ruleFieldColumns[i]!;
+        const filled = counts[col + 1]!;
+        // Records of a file without the field's column: the field does not apply to them.
+        const records = counts[0]! - (col >= 0 && fg.absent ? fg.absent[col]! : 0);
+        out.ruleTotal.records[i]! += records;
         out.ruleTotal.filled[i]! += filled;
-        t.records[i]! += counts[0]!;
+        t.records[i]! += records;
         t.filled[i]! += filled;
       }
     }
@@ -412,8 +442,11 @@ function objectResult(
   }
   // A blank header (Excel's trailing ",,") and a relationship column (Owner.Name) are no field of the object.
   const listed = shape.fieldNames.map((name) => !SYSTEM_FIELDS.has(nameKey(name)) && /^[^.\s]+$/.test(name));
+  // A field some records' file lacks is out of its own records (FieldCount.records), not the group's.
   const counts = (g: Group): FieldCount[] =>
-    shape.fieldNames.map((name, i) => ({ name, filled: g.filled[i]! })).filter((_, i) => listed[i]);
+    shape.fieldNames
+      .map((name, i) => ({ name, filled: g.filled[i]!, ...applicableTo(g, i) }))
+      .filter((_, i) => listed[i]);
   const group = (g: Group): GroupResult => ({
     records: g.records,
     fields: counts(g),
@@ -435,12 +468,16 @@ function objectResult(
     duplicateRecords: counted.rules.counts.duplicates,
     stageField: shape.stageField,
     fields: d.fields
-      .map((f, i) => ({
-        name: f.name,
-        type: String(f.type),
-        filled: total.filled[i]!,
-        fillRate: total.records > 0 ? round(total.filled[i]! / total.records, 4) : 0
-      }))
+      .map((f, i) => {
+        const records = total.records - total.absent[i]!;
+        return {
+          name: f.name,
+          type: String(f.type),
+          filled: total.filled[i]!,
+          ...applicableTo(total, i),
+          fillRate: records > 0 ? round(total.filled[i]! / records, 4) : 0
+        };
+      })
       .filter((_, i) => listed[i]),
     owners: byName(r.owners, (ownerId, g) => ({
       ownerId,
@@ -459,6 +496,12 @@ function objectResult(
     ruleFields: ruleFieldResults(r.ruleTotal),
     notInformative: notInformative(ctx, counted)
   };
+}
+
+/** `{ records }` of field i when some of the group's records lacked its column (FieldCount.records). */
+function applicableTo(g: Group, i: number): { records?: number } {
+  const absent = g.absent[i]!;
+  return absent > 0 ? { records: g.records - absent } : {};
 }
 
 /** Measures one object in one streaming pass (memory flat in the number of records). */
