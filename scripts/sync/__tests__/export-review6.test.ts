@@ -194,6 +194,26 @@ describe('4. a rule naming a stage no record has', () => {
     );
     // Prospecting is in the data (o1, o2, o4, o5): not named.
     expect(text).not.toMatch(/\(Prospecting/);
+    // The fixture's NextStep rule names Qualification, a valid stage no record is at: not a typo, not said.
+    expect(text).not.toMatch(/\(Qualification\)/);
+  });
+
+  it('says nothing of a valid stage no record is at this time, nor of stage cells with spaces', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(
+      join(rulesDir, 'Completeness_Rule.Later.md-meta.xml'),
+      rule('Later', {
+        Object__c: 'Opportunity',
+        Field__c: 'Amount',
+        Weight__c: '1',
+        Active__c: 'true',
+        Stages__c: 'Prospecting, Needs Analysis'
+      })
+    );
+    const csv = join(exportDir, 'Opportunity.csv');
+    writeFileSync(csv, readFileSync(csv, 'utf8').replaceAll('"Prospecting"', '"Prospecting  "'));
+    const result = await run([exportDir], rulesDir);
+    expect(result.warnings.join('\n')).not.toContain('no record of the export has');
   });
 });
 

@@ -187,3 +187,33 @@ describe('FillCounter: batches without some fields’ columns', () => {
     expect(counter.groups[0]!.absentPatterns).toBeNull();
   });
 });
+
+describe('a column the measure reads on every record, missing from one of an object’s files', () => {
+  it('is said apart, with its records, as making their figures unreliable (review 7)', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    writeFileSync(
+      join(exportDir, 'Opportunity.csv'),
+      ['Id,Name,StageName,Amount,CreatedById,CreatedDate', `o1,A,Prospecting,100,${U1},${at}`].join('\n') +
+        '\n'
+    );
+    writeFileSync(
+      join(exportDir, 'Opportunity_2.csv'),
+      [
+        'Id,Name,OwnerId,StageName,Amount,NextStep,CreatedById,CreatedDate',
+        `o3,C,${U1},Prospecting,50,Call,${U1},${at}`
+      ].join('\n') + '\n'
+    );
+    const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
+      objects: ['Opportunity'],
+      asOf: '2026-11-20'
+    });
+    const said = result.warnings.join('\n');
+    // OwnerId is not a field left out of a fill rate: its 1 record is measured without an owner.
+    expect(said).toMatch(
+      /Opportunity\.csv lacks the columns OwnerId, which the measure reads on every record of Opportunity: its 1 records are measured without them/
+    );
+    // NextStep, an ordinary field, keeps the general warning.
+    expect(said).toMatch(/Opportunity\.csv lacks the columns NextStep that other files of Opportunity have/);
+    expect(said).not.toMatch(/lacks the columns OwnerId, NextStep/);
+  });
+});

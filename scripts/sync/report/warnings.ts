@@ -47,6 +47,8 @@ const en: Record<string, Text> = {
     'A file of the export was read as UTF-16 text, as its bytes show; its figures are complete.',
   'sync.export:warning.LooksUtf8': () =>
     'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
+  'sync.export:warning.PartLacksKeyColumns': (t, c) =>
+    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without their owner, dates or stage: their figures are not reliable (owner, exclusions, activity credit or stage rules).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
     `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without some of the measured fields; those fields are measured on the other records only.`,
   'sync.run:warning.NoExportDay': (t, c) =>
@@ -143,6 +145,8 @@ const fr: Record<string, Text> = {
     'Un fichier de l’export a été lu comme du texte UTF-16, comme le montrent ses octets ; ses chiffres sont complets.',
   'sync.export:warning.LooksUtf8': () =>
     'Certains noms de l’export peuvent afficher des accents illisibles (encodage du fichier) ; les chiffres ne sont pas touchés.',
+  'sync.export:warning.PartLacksKeyColumns': (t, c) =>
+    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans leur propriétaire, leurs dates ou leur étape : leurs chiffres ne sont pas fiables (propriétaire, exclusions, activité créditée ou règles par étape).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
     `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans certains des champs mesurés ; ces champs ne sont mesurés que sur les autres enregistrements.`,
   'sync.run:warning.NoExportDay': (t, c) =>

@@ -64,6 +64,20 @@ const BOOLEAN_NAMES = new Set(
   ['DoNotCall', 'HasOptedOutOfEmail', 'HasOptedOutOfFax', 'EmailBouncedReason'].map((n) => n.toLowerCase())
 );
 
+/**
+ * Columns the measure reads on every record of an object, not as a field: its owner (groups, exclusions),
+ * who created and last modified it and when (activity), and its stage or status (stage-limited rules).
+ */
+const KEY_COLUMNS = [
+  'OwnerId',
+  'CreatedById',
+  'CreatedDate',
+  'LastModifiedById',
+  'LastModifiedDate',
+  'StageName',
+  'Status'
+];
+
 /** Infers a describe type from a column name and a sample of its values (an export has no describe). */
 export function inferFieldType(name: string, sample: readonly string[]): FieldType {
   if (sameName(name, 'Id')) return 'id';
@@ -389,19 +403,37 @@ export class ExportSource implements RecordSource {
     });
   }
 
-  /** Says, once, that a part read whole lacks columns its object's other files have, with its records. */
+  /**
+   * Says, once, that a part read whole lacks columns its object's other files have, with its records. The
+   * columns the measure needs on every record (KEY_COLUMNS: owner, creation and update authors and dates,
+   * stage) are said apart: their records are not left out of a field, they are measured wrongly.
+   */
   private sayLacking(part: FileRef, objectName: string, rows: number): void {
     const missing = this.lacking.get(part);
     if (!missing) return;
     this.lacking.delete(part);
-    this.warnings.push(
-      warningOf('sync.export', 'warning.PartLacksColumns', [
-        part.display,
-        missing.join(', '),
-        objectName,
-        rows
-      ])
-    );
+    const isKey = (c: string): boolean => KEY_COLUMNS.some((k) => nameKey(k) === nameKey(c));
+    const key = missing.filter(isKey);
+    const other = missing.filter((c) => !isKey(c));
+    if (key.length > 0)
+      this.warnings.push(
+        warningOf('sync.export', 'warning.PartLacksKeyColumns', [
+          part.display,
+          key.join(', '),
+          objectName,
+          rows,
+          objectName
+        ])
+      );
+    if (other.length > 0)
+      this.warnings.push(
+        warningOf('sync.export', 'warning.PartLacksColumns', [
+          part.display,
+          other.join(', '),
+          objectName,
+          rows
+        ])
+      );
   }
 
   private async recordTypes(objectName: string): Promise<RecordTypeInfo[]> {

@@ -577,16 +577,27 @@ function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted)
 }
 
 /**
- * Offline, a completeness rule whose Stages__c names a stage no record of the export has (a typo such as
- * "Qualifcation") applies to nothing there: said per rule, with the stages. Only when the file has the
- * stage field (without it no stage can be seen). Live, the org's picklist is the authority, not the data.
+ * Offline, a completeness rule whose Stages__c names a stage no record of the export has, when that looks
+ * like a typo (such as "Qualifcation"): none of the rule's stages is in the data, or the stage is within two
+ * letters of a stage the data has or of a default stage (DEFAULT_STAGES). A valid stage that no record
+ * happens to be at this week is not said (it would alarm a sponsor for nothing). Stage cells are compared trimmed, in any
+ * letter case, as the measurement reads them. Only when the file has the stage field. Live, the org's
+ * picklist is the authority, not the data.
  */
 function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape, counted: Counted): void {
   if (!shape.stageField) return;
-  const seen = new Set(counted.counter.groups.map((g) => (g.keys[2] ?? '').toLowerCase()));
-  for (const rule of ctx.rules) {
-    if (!rule.active || !sameName(rule.object, object)) continue;
-    const unseen = rule.stages.filter((stage) => !seen.has(stage.toLowerCase()));
+  const key = (stage: string): string => stage.trim().toLowerCase();
+  const seen = new Set(counted.counter.groups.map((g) => key(g.keys[2] ?? '')));
+  const rules = ctx.rules.filter((rule) => rule.active && sameName(rule.object, object));
+  const known = new Set([...seen, ...DEFAULT_STAGES.map(key)]);
+  for (const rule of rules) {
+    const stages = rule.stages.map(key);
+    const noneSeen = stages.length > 0 && stages.every((stage) => !seen.has(stage));
+    const unseen = rule.stages.filter((stage) => {
+      const k = key(stage);
+      if (seen.has(k)) return false;
+      return noneSeen || [...known].some((other) => other !== k && editDistance(other, k) <= 2);
+    });
     if (unseen.length > 0)
       ctx.warn?.(
         warningOf('sync.run', 'warning.StageNotInData', [
@@ -598,6 +609,45 @@ function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape
         ])
       );
   }
+}
+
+/**
+ * The stage and status values a new org has (Salesforce Help, "Opportunity Stage", "Lead Status" and "Case
+ * Status" default picklist values): a rule's stage two letters from one of them is likely a typo of it.
+ */
+const DEFAULT_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+  'Open - Not Contacted',
+  'Working - Contacted',
+  'Closed - Converted',
+  'Closed - Not Converted',
+  'New',
+  'Working',
+  'Escalated',
+  'Closed'
+];
+
+/** Levenshtein distance between two short texts (stage names): insertions, deletions, substitutions. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const substitution = previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1);
+      current.push(Math.min(previous[j]! + 1, current[j - 1]! + 1, substitution));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** Says what the row rules left out (engine/row-rules.ts). */
