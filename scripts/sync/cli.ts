@@ -47,7 +47,7 @@ export async function runCli(
   io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }
 ): Promise<CliRun> {
   const parsed = parseArgv(argv);
-  const json = parsed.ok ? parsed.json : argv.includes('--json');
+  const json = jsonWanted(argv);
   try {
     checkExclusive(argv);
     if (!parsed.ok) throw inputError('BadFlags', [parsed.reason]);
@@ -64,11 +64,26 @@ export async function runCli(
     }
     return { result, exitCode };
   } catch (error) {
-    const shape = describeError(error);
-    if (json) io.stdout.write(jsonText(errorJson(shape, io.env)));
-    io.stderr.write(errorText(shape, io.env));
-    return { exitCode: shape.exitCode };
+    return { exitCode: printFailure(error, json, io) };
   }
+}
+
+/** Whether argv asks for --json output (read even when the other flags do not parse). */
+function jsonWanted(argv: readonly string[]): boolean {
+  const parsed = parseArgv(argv);
+  return parsed.ok ? parsed.json : argv.includes('--json');
+}
+
+/**
+ * Prints a failure as the sf command does: with --json the error envelope (command/output.ts errorJson)
+ * on stdout, and always the error with what to do on stderr.
+ * @returns the failure's exit code (README "Exit codes")
+ */
+function printFailure(error: unknown, json: boolean, io: CliIo): number {
+  const shape = describeError(error);
+  if (json) io.stdout.write(jsonText(errorJson(shape, io.env)));
+  io.stderr.write(errorText(shape, io.env));
+  return shape.exitCode;
 }
 
 /**
@@ -88,23 +103,33 @@ async function runSfCommand(argv: readonly string[]): Promise<void> {
   await execute({ dir: PROJECT_ROOT, args: ['adoption:sync', ...argv] });
 }
 
-/** The process entry point: export runs here, anything else through the sf command. */
-async function main(argv: readonly string[]): Promise<void> {
-  quietOnClosedPipe(process.stdout);
-  const tooOld = nodeVersionError();
-  if (tooOld) throw tooOld;
-  const parsed = parseArgv(argv);
-  if (parsed.ok && parsed.values['from-export'] !== undefined) {
-    process.exitCode = (await runCli(argv)).exitCode;
-    return;
+/**
+ * The process entry point: export runs here, anything else through the sf command. A failure before either
+ * (a Node.js too old, the sf command failing to load) prints as runCli's: the JSON error envelope on stdout
+ * with --json, the error on stderr.
+ * @param versions process.versions, or a stand-in in tests (the Node.js version check)
+ * @returns the exit code, or undefined when the sf command (oclif) set it
+ */
+export async function main(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  versions: { node: string } = process.versions
+): Promise<number | undefined> {
+  try {
+    const tooOld = nodeVersionError(versions);
+    if (tooOld) throw tooOld;
+    const parsed = parseArgv(argv);
+    if (parsed.ok && parsed.values['from-export'] !== undefined) return (await runCli(argv, io)).exitCode;
+    await runSfCommand(argv);
+    return undefined;
+  } catch (error) {
+    return printFailure(error, jsonWanted(argv), io);
   }
-  await runSfCommand(argv);
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2)).catch((error: unknown) => {
-    const shape = describeError(error);
-    process.stderr.write(errorText(shape));
-    process.exitCode = shape.exitCode;
+  quietOnClosedPipe(process.stdout);
+  void main(process.argv.slice(2)).then((exitCode) => {
+    if (exitCode !== undefined) process.exitCode = exitCode;
   });
 }

@@ -126,10 +126,12 @@ describe('a rule field missing from one of an object’s files', () => {
     expect(warning).not.toMatch(/counted as empty/);
     const en = renderReport(result, [], 'en');
     expect(en).toContain(
-      '2 records come from a file without some of the measured fields; those fields are measured on the other records only.'
+      '2 records come from a file without Next Step; those fields are measured on the other records only.'
     );
     const fr = renderReport(result, [], 'fr');
-    expect(fr).toContain('ces champs ne sont mesurés que sur les autres enregistrements');
+    expect(fr).toMatch(
+      /sans Étape suivante[\s\u202f\u00a0]; ces champs ne sont mesurés que sur les autres enregistrements/
+    );
   });
 
   it('keeps the field’s own records when small teams are folded into one', async () => {

@@ -26,6 +26,7 @@ import { activityTrend, teamResults } from './stages/rollups';
 import { snapshotStage } from './stages/snapshots';
 import { populationOfPeriod, readPopulation, readRoles, userResults } from './stages/users';
 import { measureWaves } from './waves';
+import { PerFileWarnings } from './per-file-warnings';
 
 export interface MeasureOptions {
   /** --objects: every one must exist in the source (else SyncInputError). Default: DEFAULT_OBJECTS + rule objects. */
@@ -69,14 +70,33 @@ export interface MeasuredRun {
 
 /** Measures every selected object and user activity; the result and the snapshot rows. */
 export async function measureRun(source: RecordSource, options: MeasureOptions = {}): Promise<MeasuredRun> {
+  const perFile = new PerFileWarnings();
+  try {
+    return await measureHolding(source, options, perFile);
+  } catch (error) {
+    // The run stops: its held per-file warnings still reach the console (a wrong encoding may explain why).
+    for (const warning of perFile.release()) options.progress?.warn(warning.text);
+    throw error;
+  }
+}
+
+/** measureRun, holding the per-file warnings in `perFile` until every file is read (per-file-warnings.ts). */
+async function measureHolding(
+  source: RecordSource,
+  options: MeasureOptions,
+  perFile: PerFileWarnings
+): Promise<MeasuredRun> {
   const started = Date.now();
   const { progress } = options;
   const warnings: string[] = [];
   const warningCodes: WarningCode[] = [];
-  const warn = (warning: SyncWarning): void => {
+  const say = (warning: SyncWarning): void => {
     warnings.push(warning.text);
     warningCodes.push(codeOf(warning));
     progress?.warn(warning.text);
+  };
+  const warn = (warning: SyncWarning): void => {
+    if (!perFile.hold(warning)) say(warning);
   };
   // One rule for what cannot be measured: a warning in warnings[] (its code in warningCodes[]), on the
   // console and in the report.
@@ -149,6 +169,9 @@ export async function measureRun(source: RecordSource, options: MeasureOptions =
     elapsedMs: 0
   };
   const result: SyncResult = { ...measured, waves: await measureWaves(source, measured, warn, rules) };
+  drain();
+  // warnings and warningCodes are the result's own arrays: what is said now is in it.
+  for (const warning of perFile.release()) say(warning);
   const snapshots = snapshotStage(result);
   return {
     result: { ...result, snapshots: snapshots.counts, elapsedMs: Date.now() - started },

@@ -44,7 +44,16 @@ const STANDARD: Record<string, { en: string; fr: string }> = {
   'Opportunity.CloseDate': { en: 'Close Date', fr: 'Date de clôture' },
   'Opportunity.Description': { en: 'Description', fr: 'Description' },
   'Opportunity.LeadSource': { en: 'Lead Source', fr: 'Origine de la piste' },
-  'Opportunity.NextStep': { en: 'Next Step', fr: 'Étape suivante' }
+  'Opportunity.NextStep': { en: 'Next Step', fr: 'Étape suivante' },
+  // Fields every object of the measure has (the key columns a file may lack): `*.<field>`, any object's
+  // own label first. Salesforce's standard field labels, en and fr.
+  '*.OwnerId': { en: 'Owner', fr: 'Propriétaire' },
+  '*.CreatedById': { en: 'Created By', fr: 'Créé par' },
+  '*.CreatedDate': { en: 'Created Date', fr: 'Date de création' },
+  '*.LastModifiedById': { en: 'Last Modified By', fr: 'Dernière modification par' },
+  '*.LastModifiedDate': { en: 'Last Modified Date', fr: 'Date de dernière modification' },
+  '*.StageName': { en: 'Stage', fr: 'Étape' },
+  '*.Status': { en: 'Status', fr: 'Statut' }
 };
 
 /** "NextStep" → "Next step", "Lead_Score__c" → "Lead score", "BillingCity" → "Billing city". */
@@ -135,7 +144,11 @@ export function buildLabels(
 /** The human name of an object (`Opportunity`) or a field (`Opportunity.NextStep`). */
 export function labelOf(labels: LabelMap, object: string, field?: string): string {
   const key = field === undefined ? object : `${object}.${field}`;
-  return labels.get(key) ?? humanise(field ?? object);
+  return (
+    labels.get(key) ??
+    (field === undefined ? undefined : labels.get(`*.${field}`)) ??
+    humanise(field ?? object)
+  );
 }
 
 /**

@@ -19,7 +19,7 @@ import {
 } from './format';
 import { dictionary, fill, frenchSpacing, type Dictionary } from './i18n';
 import { foldSmallTeams, kpis, OTHER_TEAMS, teamRows, withoutOtherTeams, type TeamRow } from './team-summary';
-import { reportWarnings } from './warnings';
+import { reportWarnings, type WarningKind } from './warnings';
 
 export interface ReportOptions {
   /** Include the per-person tables (activity by user, champion candidates). Default false. */
@@ -285,12 +285,21 @@ function teamTable(result: SyncResult, hidden: number, t: Dictionary, f: Formatt
 }
 
 /**
- * What the run could not measure (SyncResult.warningCodes), first: the figures below leave it out. Each
- * warning in the report's language (warnings.ts), never the operator's console text.
+ * What the run could not measure (the `limit` warnings of SyncResult.warningCodes), first: the figures
+ * below leave it out. Each warning in the report's language (warnings.ts), never the operator's console text.
  */
 function warningsSection(lines: readonly string[], t: Dictionary): string {
   if (lines.length === 0) return '';
   return `<section class="warnings" role="alert"><h2>${esc(t.warnings)}</h2><p class="note">${esc(t.warningsNote)}</p><ul>${lines.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
+}
+
+/**
+ * How the figures were taken (the `notice` warnings: the export's day, records counted once, no roll-out
+ * wave…): said last and plainly, not as an alert, since nothing is missing from the figures.
+ */
+function noticesSection(lines: readonly string[], t: Dictionary): string {
+  if (lines.length === 0) return '';
+  return `<section class="notices"><h2>${esc(t.notices)}</h2><p class="note">${esc(t.noticesNote)}</p><ul>${lines.map((w) => `<li>${esc(w)}</li>`).join('')}</ul></section>\n`;
 }
 
 /**
@@ -345,7 +354,7 @@ span.trend{display:inline-flex;gap:6px;align-items:center}.spark{width:60px;heig
 .bar-row{display:grid;grid-template-columns:minmax(0,10em) minmax(0,1fr) 3.5em;gap:8px;align-items:center;margin:4px 0}
 .bar-label{overflow-wrap:anywhere;font-size:14px}.bar{width:100%;height:18px}.bar-value{text-align:right;font-size:14px}
 .chart{width:100%;height:auto}.axis{font-size:12px;fill:#3e3e3c}
-.warnings{border-left:4px solid #8c4b02}.warnings li{overflow-wrap:anywhere}
+.warnings{border-left:4px solid #8c4b02}.warnings li,.notices li{overflow-wrap:anywhere}
 .badge{background:#e3f3e6;color:#1d6b2f;border-radius:10px;padding:1px 7px;font-size:12px;margin-left:4px}
 `;
 
@@ -368,9 +377,12 @@ export function renderReport(
   // Folded teams that together are still under the threshold are people: tiles only, no row, no chart.
   const hidden = others > 0 && others < MIN_TEAM_USERS ? others : 0;
   const shown = hidden > 0 ? withoutOtherTeams(folded) : folded;
-  const warnings = reportWarnings(result.warningCodes, lang, { labels, f, source: result.source.kind }).map(
-    (line) => (lang === 'fr' ? frenchSpacing(line) : line)
-  );
+  const warningLines = (kind: WarningKind): string[] =>
+    reportWarnings(result.warningCodes, lang, { labels, f, source: result.source.kind }, kind).map((line) =>
+      lang === 'fr' ? frenchSpacing(line) : line
+    );
+  const warnings = warningLines('limit');
+  const notices = warningLines('notice');
   const runs = history.filter((h) => typeof h.period === 'object' && Boolean(h.period.start)).slice(-24);
   const objectNames = [...new Set(runs.flatMap((r) => r.objects.map((o) => o.name)))];
   const completenessTrend =
@@ -413,7 +425,7 @@ ${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}
 ${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(shown, t, labels, f)}</section>
 <section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
 ${options.people ? peopleSections(result, t, f, lang) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
-</main>
+${noticesSection(notices, t)}</main>
 </body>
 </html>
 `;

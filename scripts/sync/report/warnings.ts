@@ -7,7 +7,7 @@
 
 import type { SyncResult } from '../engine/result';
 import type { WarningCode, WarningToken } from '../messages';
-import { labelOf, type LabelMap } from './field-labels';
+import { humanise, labelOf, type LabelMap } from './field-labels';
 import type { Formatter, ReportLanguage } from './format';
 
 /** What a warning's text may use: the report's labels and formats, and where the figures came from. */
@@ -40,17 +40,106 @@ const teamField = (tokens: readonly WarningToken[], i: number, c: WarningContext
   return second === undefined ? labelOf(c.labels, 'User', first) : labelOf(c.labels, first, second);
 };
 
+/** A list token of API names ("OwnerId, CreatedDate") as the object's field labels, in the token's order. */
+const fieldsOf = (tokens: readonly WarningToken[], i: number, object: string, c: WarningContext): string =>
+  tok(tokens, i)
+    .split(',')
+    .map((field) => field.trim())
+    .filter(Boolean)
+    .map((field) => labelOf(c.labels, object, field))
+    .join(', ');
+/**
+ * A completeness rule's name for a sponsor: its DeveloperName made readable ("Opportunity_Next_Step" →
+ * "Opportunity Next Step"), or, for a rule read without a name (`Object.Field`), the field's label.
+ */
+const ruleName = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
+  const [object = '', field] = tok(tokens, i).split('.');
+  return field === undefined ? humanise(object) : labelOf(c.labels, object, field);
+};
+
+/**
+ * What a warning is to a sponsor, declared per code (the keys of the en and fr texts below):
+ * - `limit`: something the figures could not measure or measured wrongly; shown in the report's "What could
+ *   not be measured" box.
+ * - `notice`: how the figures were taken, nothing missing from them (the export's day, records counted once,
+ *   no roll-out wave defined…); shown apart, under "About these figures".
+ * The console and warnings[] carry both alike. sponsor-rules.test.ts checks every code has a kind.
+ */
+export type WarningKind = 'limit' | 'notice';
+
+export const WARNING_KINDS: Record<string, WarningKind> = {
+  'sync.export:warning.EncodingBom': 'notice',
+  'sync.export:warning.EncodingBomFiles': 'notice',
+  'sync.export:warning.EncodingNuls': 'notice',
+  'sync.export:warning.EncodingNulsFiles': 'notice',
+  'sync.export:warning.LooksUtf8': 'notice',
+  'sync.export:warning.LooksUtf8Files': 'notice',
+  'sync.export:warning.PartLacksKeyColumns': 'limit',
+  'sync.export:warning.PartLacksColumns': 'limit',
+  'sync.run:warning.NoExportDay': 'limit',
+  'sync.run:warning.PeriodPastExport': 'limit',
+  'sync.run:warning.PeriodAfterExport': 'limit',
+  'sync.run:warning.UsersAfterPeriod': 'notice',
+  'sync.run:warning.PeriodBeforeUsers': 'limit',
+  'sync.run:warning.UnreadableDates': 'limit',
+  'sync.run:warning.SeriesUnsure': 'limit',
+  'sync.export:warning.DuplicateColumn': 'limit',
+  'sync.export:warning.HeaderOnly': 'limit',
+  'sync.export:warning.NoUserIsActive': 'limit',
+  'sync.export:warning.NoUserType': 'limit',
+  'sync.export:warning.UnreadableCheckbox': 'limit',
+  'sync.run:warning.NoOwnerColumn': 'limit',
+  'sync.run:warning.NoCreatedColumns': 'limit',
+  'sync.run:warning.NoModifiedColumns': 'limit',
+  'sync.run:warning.NoStageColumn': 'limit',
+  'sync.run:warning.UnknownOwners': 'limit',
+  'sync.run:warning.BlankRows': 'notice',
+  'sync.run:warning.HeaderRows': 'notice',
+  'sync.run:warning.UnreadableDeleted': 'limit',
+  'sync.export:warning.CopyName': 'notice',
+  'sync.export:warning.EmptyFile': 'limit',
+  'sync.export:warning.EmptyFiles': 'limit',
+  'sync.export:warning.NotEncoding': 'limit',
+  'sync.export:warning.NotEncodingFiles': 'limit',
+  'sync.export:warning.TeamFieldFile': 'limit',
+  'sync.export:warning.NoProfile': 'limit',
+  'sync.rules:warning.NoRules': 'limit',
+  'sync.rules:warning.NoRulesDidYouMean': 'limit',
+  'sync.run:warning.ExportTakenBefore': 'notice',
+  'sync.run:warning.DefaultObjectMissing': 'limit',
+  'sync.run:warning.RuleSkippedOffline': 'limit',
+  'sync.run:warning.NoRecordTypes': 'limit',
+  'sync.run:warning.QueuesUnnamed': 'limit',
+  'sync.run:warning.StageNotInData': 'limit',
+  'sync.run:warning.DeletedLeftOut': 'notice',
+  'sync.run:warning.FoundTwice': 'notice',
+  'sync.run:warning.NoWavesInExport': 'notice',
+  'sync.run:warning.NoWavesInOrg': 'notice',
+  'sync.run:warning.WaveObjectMissing': 'limit',
+  'sync.run:warning.WaveUnknownRules': 'limit',
+  'sync.run:warning.NoTrainingEffect': 'limit',
+  'adoption.sync:warning.WriteStopped': 'notice',
+  'adoption.sync:warning.RecordsRefused': 'notice',
+  'adoption.sync:warning.RetentionStopped': 'notice'
+};
+
 const en: Record<string, Text> = {
   'sync.export:warning.EncodingBom': () =>
     'A file of the export was read in the encoding its own first bytes state; its figures are complete.',
+  'sync.export:warning.EncodingBomFiles': (t, c) =>
+    `${num(t, 0, c)} files of the export were read in the encoding their own first bytes state; their figures are complete.`,
   'sync.export:warning.EncodingNuls': () =>
     'A file of the export was read as UTF-16 text, as its bytes show; its figures are complete.',
+  'sync.export:warning.EncodingNulsFiles': (t, c) =>
+    `${num(t, 0, c)} files of the export were read as UTF-16 text, as their bytes show; their figures are complete.`,
   'sync.export:warning.LooksUtf8': () =>
     'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
+  'sync.export:warning.LooksUtf8Files': () =>
+    'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
   'sync.export:warning.PartLacksKeyColumns': (t, c) =>
-    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without their owner, dates or stage: their figures are not reliable (owner, exclusions, activity credit or stage rules).`,
+    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without ${fieldsOf(t, 1, tok(t, 2), c)}: their figures are not reliable (owner, exclusions, activity credit or stage rules).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without some of the measured fields; those fields are measured on the other records only.`,
+    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without ${fieldsOf(t, 1, tok(t, 2), c)}; those fields are measured on the other records only.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `The day the export was taken is unknown: the figures cover ${day(t, 2, c)} – ${day(t, 3, c)}, the last complete period before the report was made, and may hold no data.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>
@@ -99,6 +188,8 @@ const en: Record<string, Text> = {
     'Some files of the export are empty: their records are not counted.',
   'sync.export:warning.NotEncoding': (t, c) =>
     `${obj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
+  'sync.export:warning.NotEncodingFiles': (t, c) =>
+    `${num(t, 0, c)} files of the export: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
     `Teams could not be known (the export lacks ${teamField(t, 0, c)}): every user is counted without a team.`,
   'sync.export:warning.NoProfile': () =>
@@ -117,7 +208,7 @@ const en: Record<string, Text> = {
     `${obj(t, 0, c)}: completeness rules by record type do not apply, the export lacks the record types.`,
   'sync.run:warning.QueuesUnnamed': (t, c) => `${obj(t, 0, c)}: records owned by queues are not named.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)}: a completeness rule names stages no record has (${tok(t, 3)}); it applies to none of them.`,
+    `${obj(t, 0, c)}: the completeness rule “${ruleName(t, 1, c)}” names stages no record has (${tok(t, 3)}); it applies to none of them.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} deleted records are not counted.`,
   'sync.run:warning.FoundTwice': (t, c) =>
@@ -141,14 +232,20 @@ const en: Record<string, Text> = {
 const fr: Record<string, Text> = {
   'sync.export:warning.EncodingBom': () =>
     'Un fichier de l’export a été lu dans l’encodage qu’indiquent ses premiers octets ; ses chiffres sont complets.',
+  'sync.export:warning.EncodingBomFiles': (t, c) =>
+    `${num(t, 0, c)} fichiers de l’export ont été lus dans l’encodage qu’indiquent leurs premiers octets ; leurs chiffres sont complets.`,
   'sync.export:warning.EncodingNuls': () =>
     'Un fichier de l’export a été lu comme du texte UTF-16, comme le montrent ses octets ; ses chiffres sont complets.',
+  'sync.export:warning.EncodingNulsFiles': (t, c) =>
+    `${num(t, 0, c)} fichiers de l’export ont été lus comme du texte UTF-16, comme le montrent leurs octets ; leurs chiffres sont complets.`,
   'sync.export:warning.LooksUtf8': () =>
     'Certains noms de l’export peuvent afficher des accents illisibles (encodage du fichier) ; les chiffres ne sont pas touchés.',
+  'sync.export:warning.LooksUtf8Files': () =>
+    'Certains noms de l’export peuvent afficher des accents illisibles (encodage des fichiers) ; les chiffres ne sont pas touchés.',
   'sync.export:warning.PartLacksKeyColumns': (t, c) =>
-    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans leur propriétaire, leurs dates ou leur étape : leurs chiffres ne sont pas fiables (propriétaire, exclusions, activité créditée ou règles par étape).`,
+    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} : leurs chiffres ne sont pas fiables (propriétaire, exclusions, activité créditée ou règles par étape).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans certains des champs mesurés ; ces champs ne sont mesurés que sur les autres enregistrements.`,
+    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} ; ces champs ne sont mesurés que sur les autres enregistrements.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `Le jour de l’export est inconnu : les chiffres portent sur la période du ${day(t, 2, c)} au ${day(t, 3, c)}, la dernière complète avant la création du rapport, et peuvent ne contenir aucune donnée.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>
@@ -197,6 +294,8 @@ const fr: Record<string, Text> = {
     'Des fichiers de l’export sont vides : leurs enregistrements ne sont pas comptés.',
   'sync.export:warning.NotEncoding': (t, c) =>
     `${obj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
+  'sync.export:warning.NotEncodingFiles': (t, c) =>
+    `${num(t, 0, c)} fichiers de l’export : des caractères n’ont pas pu être lus (encodage des fichiers) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
     `Les équipes n’ont pas pu être connues (l’export ne contient pas ${teamField(t, 0, c)}) : chaque utilisateur est compté sans équipe.`,
   'sync.export:warning.NoProfile': () =>
@@ -216,7 +315,7 @@ const fr: Record<string, Text> = {
   'sync.run:warning.QueuesUnnamed': (t, c) =>
     `${obj(t, 0, c)} : les enregistrements détenus par des files d’attente ne sont pas nommés.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)} : une règle de complétude nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucune d’elles.`,
+    `${obj(t, 0, c)} : la règle de complétude « ${ruleName(t, 1, c)} » nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucun d’eux.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements supprimés ne sont pas comptés.`,
   'sync.run:warning.FoundTwice': (t, c) =>
@@ -253,16 +352,21 @@ export function warningTextKey({ bundle, code }: { bundle: string; code: string 
 }
 
 /**
- * The lines of the report's warnings section, in `lang`: one per code of `warnings`
- * (SyncResult.warningCodes; identical lines once). A code with no text gives one line saying the sync's
- * output has it (never the operator's text).
+ * The lines of the report's warnings, in `lang`: one per code of `warnings` (SyncResult.warningCodes;
+ * identical lines once), only those of `kind` when given (WARNING_KINDS; a code without a declared kind is a
+ * limit). A code with no text gives one line saying the sync's output has it (never the operator's text).
  */
 export function reportWarnings(
   warnings: readonly WarningCode[],
   lang: ReportLanguage,
-  context: WarningContext
+  context: WarningContext,
+  kind?: WarningKind
 ): string[] {
-  const lines = warnings.map((warning) => {
+  const chosen =
+    kind === undefined
+      ? warnings
+      : warnings.filter((w) => (WARNING_KINDS[warningTextKey(w)] ?? 'limit') === kind);
+  const lines = chosen.map((warning) => {
     const text = WARNING_TEXTS[lang][warningTextKey(warning)];
     return text ? text(warning.tokens, context) : OTHER[lang];
   });

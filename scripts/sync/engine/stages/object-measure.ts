@@ -553,16 +553,20 @@ export function warnNeededColumns(
 
 /**
  * Counts the records owned by an Id that is neither a user of the population nor a queue (an owner missing
- * from User.csv, or an owner cell that is no Id): they land in "(no team)", said with a count.
+ * from User.csv, or an owner cell that is no Id): they land in "(no team)", said with a count. Owners are
+ * counted by idKey (15/18 characters, any letter case: one owner) and named as the file first writes them,
+ * so the operator can search the file for that text.
  */
 function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted): void {
   const { byId, queues } = ctx.population;
-  const owners = new Set<string>();
+  // idKey → the owner cell as first read.
+  const owners = new Map<string, string>();
   let records = 0;
   counted.counter.groups.forEach((g) => {
-    const ownerId = idKey(g.keys[0]!);
+    const written = g.keys[0]!;
+    const ownerId = idKey(written);
     if (ownerId === '' || byId.has(ownerId) || queues.has(ownerId) || ownerId.startsWith('00G')) return;
-    owners.add(ownerId);
+    if (!owners.has(ownerId)) owners.set(ownerId, written.trim());
     records += g.counts[0]!;
   });
   if (records > 0)
@@ -571,7 +575,7 @@ function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted)
         object,
         records,
         owners.size,
-        [...owners].slice(0, 3).join(', ')
+        [...owners.values()].slice(0, 3).join(', ')
       ])
     );
 }

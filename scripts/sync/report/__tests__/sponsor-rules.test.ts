@@ -263,7 +263,10 @@ describe('warnings in the report', () => {
 
   it('says each warning in French, with labels and French dates, and no path, flag or API name', () => {
     const html = renderReport(sponsorResult(), [], 'fr', { timeZone: 'Europe/Paris' });
-    const warnings = plain(visible(section(html, 'Ce qui n’a pas pu être mesuré')));
+    // Both boxes: what could not be measured, and the notices apart (warning-kinds.test.ts).
+    const warnings = plain(
+      visible(section(html, 'Ce qui n’a pas pu être mesuré') + section(html, 'À propos de ces chiffres'))
+    );
     expect(warnings).toContain(
       'L’export date du 20 nov. 2026 : les chiffres portent sur la période du 9 nov. 2026 au 15 nov. 2026'
     );
@@ -275,7 +278,9 @@ describe('warnings in the report', () => {
 
   it('says each warning in English for an English report, without the operator’s detail', () => {
     const html = renderReport(sponsorResult(), [], 'en', { timeZone: 'UTC' });
-    const warnings = visible(section(html, 'What could not be measured'));
+    const warnings = visible(
+      section(html, 'What could not be measured') + section(html, 'About these figures')
+    );
     expect(warnings).toContain(
       'The export was taken on 20 Nov 2026: the figures cover 9 Nov 2026 – 15 Nov 2026'
     );
