@@ -147,6 +147,14 @@ export function warningOf(
   return { bundle, code, tokens: [...tokens], text: messageOf(bundle, code, tokens) };
 }
 
+/**
+ * A token naming a few of many: the first `count` of `items` joined by ", ", then ", …" when there are
+ * more (the count itself is a token of its own).
+ */
+export function firstFew(items: readonly string[], count: number): string {
+  return items.slice(0, count).join(', ') + (items.length > count ? ', …' : '');
+}
+
 /** The code part of `warning` (what SyncResult.warningCodes holds), without its English text. */
 export function codeOf({ bundle, code, tokens }: WarningCode): WarningCode {
   return { bundle, code, tokens };

@@ -2,7 +2,7 @@
 // lines for the sample export where one says it). The run holds them and says each cause once, naming the
 // count of files and the first few, when it has read every file.
 
-import { warningOf, type SyncWarning, type WarningToken } from '../messages';
+import { firstFew, warningOf, type SyncWarning, type WarningToken } from '../messages';
 
 /** A per-file warning's combined form: its code, and the file's name from the warning's first token. */
 interface Fold {
@@ -44,9 +44,8 @@ export class PerFileWarnings {
   release(): SyncWarning[] {
     const out = [...this.held.values()].map(({ fold, first, files }) => {
       if (files.size === 1) return first;
-      const names = [...files];
-      const named = names.slice(0, FILES_NAMED).join(', ') + (names.length > FILES_NAMED ? ', …' : '');
-      return warningOf('sync.export', fold.plural, [names.length, named, ...first.tokens.slice(1)]);
+      const named = firstFew([...files], FILES_NAMED);
+      return warningOf('sync.export', fold.plural, [files.size, named, ...first.tokens.slice(1)]);
     });
     this.held.clear();
     return out;

@@ -38,6 +38,7 @@ export const scenarios: Scenario[] = [
       text('Other teams'),
       text('No team'),
       text('Next Step'),
+      text('About these figures'),
       text('The export was taken on 20 Nov 2026'),
       text('Average completeness over time')
     ],
@@ -63,6 +64,7 @@ export const scenarios: Scenario[] = [
       text('Autres équipes'),
       text('Sans équipe'),
       text('Files d’attente'),
+      text('À propos de ces chiffres'),
       text('L’export date du 20 nov. 2026'),
       text('Opportunités · Étape suivante')
     ],

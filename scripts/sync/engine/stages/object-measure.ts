@@ -38,7 +38,7 @@ import {
 import type { Distribution, Group } from '../distribution';
 import { FillCounter, MAX_PATTERN_FIELDS } from '../fill-rate';
 import { InformativeCounter } from '../informative';
-import { warningOf, type SyncWarning } from '../../messages';
+import { firstFew, warningOf, type SyncWarning } from '../../messages';
 import { ROW_COPY, ROW_NOT_RECORD, RowRules } from '../row-rules';
 import type { FieldCount, GroupResult, NotInformativeField, ObjectResult, RuleFieldResult } from '../result';
 import { ActivityLedger, activityColumns, activityKind } from './activity';
@@ -575,7 +575,7 @@ function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted)
         object,
         records,
         owners.size,
-        [...owners.values()].slice(0, 3).join(', ')
+        firstFew([...owners.values()], 3)
       ])
     );
 }
