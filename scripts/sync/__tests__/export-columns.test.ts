@@ -163,7 +163,7 @@ describe('key cells with spaces, and owners missing from User.csv', () => {
     });
     const result = await run(exportDir, rulesDir);
     expect(result.warnings.join('\n')).toMatch(
-      /Opportunity: 2 records are owned by 1 Ids that neither User\.csv nor Group\.csv holds \(005000000000009AAA…\)/
+      /Opportunity: 2 records are owned by 1 Ids that neither User\.csv nor Group\.csv holds \(005000000000009AAA\)/
     );
   });
 });
