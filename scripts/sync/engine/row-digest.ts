@@ -22,6 +22,7 @@ import type {
   PlanField,
   ScoringOptions
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { cellStart } from '../csv/csv-reader';
 import type { RawCells } from '../csv/csv-reader';
 
 /** What to digest: FillCounter's fields, keys and tracked fields, InformativeCounter's rule fields. */
@@ -165,12 +166,6 @@ export function digestRows(
   packBits(raw, rows, trackedCols, c.trackedTests, trackedWords, digest.trackedBits);
   testInformative(raw, rows, infoCols, c.infoFilled, c.infoTests, digest.infoKind, digest.infoHash);
   return digest;
-}
-
-/** Where cell i's text starts (a quoted cell holding "" escapes has its start stored as ~start). */
-export function cellStart(starts: Int32Array, i: number): number {
-  const s = starts[i]!;
-  return s < 0 ? ~s : s;
 }
 
 /** out[r]: FNV-1a hash of row r's key cells' bytes, each cell's length as a separator (-1 column: skipped). */
