@@ -6,6 +6,7 @@
 // against where the range before it ended.
 
 import { parentPort } from 'node:worker_threads';
+import { messageOf } from '../messages';
 import { KeyTable } from '../engine/key-table';
 import { columnsOf, compileDigest, digestRows } from '../engine/row-digest';
 import type { CompiledDigest, DigestSpec, RowDigest } from '../engine/row-digest';
@@ -77,8 +78,7 @@ parentPort?.on('message', (task: RangeTask) => {
   taken = [];
   if (parser?.reader !== task.reader) {
     const file = task.file;
-    if (!file)
-      throw new Error(`Range task ${task.index} of reader ${task.reader} came without its file's settings.`);
+    if (!file) throw new Error(messageOf('sync.export', 'csv.NoFileSettings', [task.index]));
     const cellArrays = (length: number): Int32Array => new Int32Array(take(length * 4), 0, length);
     parser = {
       reader: task.reader,
