@@ -39,7 +39,7 @@ export interface ParsedRange {
 }
 
 /** The buffers of a parsed range and its digest: transferred between threads, then handed back for reuse. */
-export function transferables(r: ParsedRange & { digest?: RowDigest }): ArrayBuffer[] {
+export function transferables(r: ParsedRange & { digest?: Omit<RowDigest, 'spec'> }): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
   const d = r.digest;
   for (const a of [

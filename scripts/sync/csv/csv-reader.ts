@@ -50,6 +50,12 @@ export interface RawCells {
   readonly width: number;
 }
 
+/** Where cell i of RawCells starts (a quoted cell holding "" escapes has its start stored as ~start). */
+export function cellStart(starts: Int32Array, i: number): number {
+  const s = starts[i]!;
+  return s < 0 ? ~s : s;
+}
+
 export interface CsvReaderOptions {
   /** A WHATWG encoding label: utf-8 (default), latin1, windows-1252, iso-8859-15… ASCII-compatible only. */
   encoding?: string;

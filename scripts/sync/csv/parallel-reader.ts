@@ -31,7 +31,7 @@ import {
 import type { ByteSource, CsvReaderOptions, RowBatch } from './csv-reader';
 import { parseRange, RangeFile, transferables } from './csv-ranges';
 import type { ParsedRange } from './csv-ranges';
-import type { RangeResult, RangeTask } from './range-worker';
+import type { RangeFileSettings, RangeResult, RangeTask } from './range-worker';
 import type { DigestSpec } from '../engine/row-digest';
 
 /** Bytes of one range: large enough that a range costs far more than its message, small enough to pipeline. */
@@ -271,6 +271,7 @@ async function* readRanges(
     if (failure) return Promise.reject(failure);
     return new Promise((resolve, reject) => waiting.set(k, { resolve, reject }));
   };
+  const settings: RangeFileSettings = { header, encoding, maxRecordBytes, digest: options.digest ?? null };
   // Buffers of consumed ranges, going back to the worker that made them with its next task.
   const spare: ArrayBuffer[][] = workers.map(() => []);
   let sent = 0;
@@ -281,17 +282,15 @@ async function* readRanges(
       spare[w] = [];
       const task: RangeTask = {
         reader: id,
+        // Worker w's first task of this file is task w (round robin): the settings go with it only.
+        file: sent < workerCount ? settings : undefined,
         fd: file.fd,
         size: file.size,
-        header,
-        encoding,
-        maxRecordBytes,
         index: sent,
         offset: offset(sent),
         limit: offset(sent + 1),
         guess: sent > 0,
-        spare: back,
-        digest: options.digest ?? null
+        spare: back
       };
       outstanding++;
       workers[w]!.postMessage(task, back);
@@ -318,7 +317,7 @@ async function* readRanges(
       options.onBytes?.(r.end);
       if (r.rows > 0 && r.buf && r.starts && r.ends) {
         const buf = Buffer.from(r.buf.buffer, r.buf.byteOffset, r.buf.byteLength);
-        // The worker's digest, with this thread's spec and its key table named (one per worker per file).
+        // The worker's digest, given this thread's spec and its key table named (one per worker per file).
         const digest =
           r === fromWorker && fromWorker.digest && options.digest
             ? { ...fromWorker.digest, spec: options.digest, keySource: id * MAX_THREADS + (k % workerCount) }

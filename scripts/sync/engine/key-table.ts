@@ -5,6 +5,7 @@
 // its groups with one; each worker thread of the parallel reader keeps one per file, so that the reading
 // thread meets a row's key bytes only the first time a worker names that key.
 
+import { cellStart } from '../csv/csv-reader';
 import type { RawCells } from '../csv/csv-reader';
 
 /** Keys of rows: id of a row's key cells (bytes), ids 0, 1, 2… in order of first sight. */
@@ -50,13 +51,8 @@ export class KeyTable {
         let same = true;
         for (let k = 0; k < nKeys && same; k++) {
           const col = keyCols[k]!;
-          let s = 0;
-          let e = 0;
-          if (col >= 0) {
-            s = starts[base + col]!;
-            if (s < 0) s = ~s;
-            e = ends[base + col]!;
-          }
+          const s = col >= 0 ? cellStart(starts, base + col) : 0;
+          const e = col >= 0 ? ends[base + col]! : 0;
           const n = e - s;
           if (keyLengths[id * nKeys + k] !== n) {
             same = false;
@@ -90,13 +86,8 @@ export class KeyTable {
     this.keyOffsets[id] = this.arenaLength;
     for (let k = 0; k < nKeys; k++) {
       const col = this.keyCols[k]!;
-      let s = 0;
-      let e = 0;
-      if (col >= 0) {
-        s = starts[base + col]!;
-        if (s < 0) s = ~s;
-        e = ends[base + col]!;
-      }
+      const s = col >= 0 ? cellStart(starts, base + col) : 0;
+      const e = col >= 0 ? ends[base + col]! : 0;
       if (this.arenaLength + (e - s) > this.arena.length) {
         const a = new Uint8Array(Math.max(this.arena.length * 2, this.arenaLength + (e - s)));
         a.set(this.arena);

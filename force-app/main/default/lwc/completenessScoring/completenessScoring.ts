@@ -92,11 +92,19 @@ function trimBlank(text: string): string {
   return text.slice(s, e);
 }
 
+/** Per byte, 1 when some CHECKED word starts with it (either letter case): most cells fail on it. */
+const CHECKED_FIRST = new Uint8Array(256);
+for (const word of CHECKED) {
+  CHECKED_FIRST[word.charCodeAt(0)] = 1;
+  CHECKED_FIRST[word.toUpperCase().charCodeAt(0)] = 1;
+}
+
 /** Bytes start..end, trimmed, equal one of CHECKED ignoring ASCII letter case. */
 function checkedBytes(bytes: Uint8Array, start: number, end: number): boolean {
   let s = start;
   let e = end;
   while (s < e && isBlank(bytes[s] as number)) s++;
+  if (s === e || CHECKED_FIRST[bytes[s] as number] === 0) return false;
   while (e > s && isBlank(bytes[e - 1] as number)) e--;
   for (const word of CHECKED) {
     if (e - s !== word.length) continue;
