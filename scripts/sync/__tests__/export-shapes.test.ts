@@ -168,6 +168,40 @@ describe('5. the same export twice', () => {
     expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
   });
 
+  it('counts a record once when another file writes its Id with a space, in 15 characters or re-cased', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    // The fixture's opportunities get real Ids: 006Ab00000Xy00n, 18-character form …IAB (its case suffix).
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^"o(\d)"/gm, '"006Ab00000Xy00$1IAB"'));
+    const once = await run(exportDir, rulesDir);
+    // A second file of the object (another folder, no User.csv: a part, not an export) holding the same 5
+    // records, their Ids as other tools write them: trailing and leading spaces, the 15-character form,
+    // the 18-character form with its letters re-cased (the suffix restores them).
+    const part = join(root, 'part');
+    mkdirSync(part);
+    const spellings = [
+      '006Ab00000Xy001IAB ',
+      '006Ab00000Xy002',
+      '006ab00000xy003iab',
+      ' 006Ab00000Xy004',
+      '006AB00000XY005IAB'
+    ];
+    writeFileSync(
+      join(part, 'Opportunity.csv'),
+      readFileSync(file, 'utf8').replace(
+        /^"006Ab00000Xy00(\d)IAB"/gm,
+        (_m, n: string) => `"${spellings[Number(n) - 1]}"`
+      )
+    );
+    const both = await measure(new ExportSource({ paths: [exportDir, part], rulesDir }), {
+      objects: ['Opportunity'],
+      asOf: '2026-11-20'
+    });
+    expect(both.objects[0]!.duplicateRecords).toBe(5);
+    expect(both.objects[0]!.records).toBe(once.objects[0]!.records);
+    expect(both.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+  });
+
   it('keeps Id fingerprints compact: 8 bytes a slot, no string kept', () => {
     const ids = new IdFingerprints();
     const batch = new ArrayRowBatch(
@@ -175,8 +209,8 @@ describe('5. the same export twice', () => {
       Array.from({ length: 20_000 }, (_, i) => [`006${String(i).padStart(15, '0')}`])
     );
     let again = 0;
-    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, null, r, 0)) again++;
-    for (let r = 0; r < 10; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, r, 0)) again++;
+    for (let r = 0; r < 10; r++) if (ids.addCell(batch, r, 0)) again++;
     expect(again).toBe(10);
     expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
   });
