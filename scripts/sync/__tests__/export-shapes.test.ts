@@ -457,6 +457,32 @@ describe('12. browser-style part names (review finding)', () => {
     expect(warnings).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
   });
 
+  it('refuses a copy-named file that differs and shares records with the first: two exports, both named', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    const copy = join(exportDir, 'Opportunity (1).csv');
+    // A later export of the same records: o1's NextStep cleared on 2026-11-24.
+    writeFileSync(
+      copy,
+      readFileSync(file, 'utf8').replace(
+        '"Call","true","005000000000001AAA","2026-11-17T10:00:00.000Z","005000000000001AAA","2026-11-17T10:00:00.000Z"',
+        '"","true","005000000000001AAA","2026-11-17T10:00:00.000Z","005000000000001AAA","2026-11-24T10:00:00.000Z"'
+      )
+    );
+    expect(readFileSync(copy, 'utf8')).not.toBe(readFileSync(file, 'utf8'));
+    const error = await run(exportDir, rulesDir).then(
+      () => undefined,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(SyncInputError);
+    const refused = error as SyncInputError;
+    expect(refused.name).toBe('SeveralExportsError');
+    // Each file's day: its latest CreatedDate/LastModifiedDate (o5's 2026-11-20; the copy's o1, 2026-11-24).
+    expect(refused.message).toContain(`of 2026-11-20 (${file}) and 2026-11-24 (${copy})`);
+    expect(refused.message).toContain('their Opportunity.csv files differ');
+    expect(refused.hint).toContain(`Keep one of ${file} and ${copy}`);
+  });
+
   it('reads a genuine second part ("Opportunity-2.csv") with the first: no record lost', async () => {
     const { exportDir, rulesDir } = makeFixture();
     const once = await run(exportDir, rulesDir);

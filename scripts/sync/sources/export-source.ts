@@ -13,10 +13,12 @@ import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
 import { headBytes, planFromBytes } from '../csv/encoding-evidence';
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
+import { findColumn } from '../csv/cells';
+import { IdFingerprints } from '../engine/row-rules';
 import type { RowBatch } from '../csv/csv-reader';
 import { dayNumber, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
-import { messageOf, warningOf, type SyncWarning } from '../messages';
+import { messageListOf, messageOf, warningOf, type SyncWarning } from '../messages';
 import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
@@ -58,6 +60,8 @@ interface FileRef {
   zipDay?: string;
   /** The folder or zip holding the file: one export each (checkExportsAlike). */
   container: string;
+  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): checked by checkCopies. */
+  copyName?: boolean;
 }
 
 const BOOLEAN_NAMES = new Set(
@@ -139,12 +143,9 @@ export class ExportSource implements RecordSource {
     const stem = m?.[1];
     if (!stem) return;
     const object = copyBase(stem);
-    if (object !== stem) {
-      // A name no API name can have: a second download of the file, or a genuine second part. Read as a
-      // part of the object either way: a copy's records are then counted once by the duplicate-Id rule
-      // (engine/row-rules.ts, with its own warning), and a genuine part's are not lost.
-      this.warnings.push(warningOf('sync.export', 'warning.CopyName', [ref.display, object]));
-    }
+    // A name no API name can have: a second download of the file, or a genuine second part (two part zips
+    // extracted into one folder). Read as a part of the object once checkCopies has told which.
+    if (object !== stem) ref.copyName = true;
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
     const list = this.files.get(key) ?? [];
@@ -537,6 +538,7 @@ export class ExportSource implements RecordSource {
   private async checkExportsAlike(): Promise<void> {
     if (this.exportsChecked) return;
     this.exportsChecked = true;
+    await this.checkCopies();
     const exports = [...new Set((this.files.get('user') ?? []).map((p) => p.container))];
     if (exports.length < 2) return;
     let differing = '';
@@ -567,6 +569,57 @@ export class ExportSource implements RecordSource {
       [dated.slice(0, -1).join(', '), dated.at(-1), differing],
       [exports.join(' or ')]
     );
+  }
+
+  /**
+   * Copy-named files ("Opportunity (1).csv") beside the file of the same object in one folder or zip, told
+   * apart as checkExportsAlike tells exports: byte-identical, one file downloaded twice (read on, its records
+   * counted once by the duplicate-Id rule, engine/row-rules.ts, with warning.CopyName); differing and sharing
+   * a record Id, the object's file of two different exports (the run stops, naming both files with their
+   * day, SeveralExports); differing with no Id in common, a genuine second part (two part zips extracted into
+   * one folder: read with the first, with warning.CopyName). A copy-named file alone is read as its object.
+   */
+  private async checkCopies(): Promise<void> {
+    for (const [key, parts] of this.files) {
+      for (const copy of parts.filter((p) => p.copyName)) {
+        const name = this.names.get(key) ?? key;
+        const first = parts.find((p) => !p.copyName && p.container === copy.container);
+        if (
+          first &&
+          (await digestOf(first)) !== (await digestOf(copy)) &&
+          (await this.shareIds(name, first, copy))
+        ) {
+          const dated: string[] = [];
+          for (const part of [first, copy])
+            dated.push(`${(await this.dayOf([part]))?.day ?? 'an unknown day'} (${part.display})`);
+          throw syncInputError(
+            'sync.export',
+            'SeveralExports',
+            [dated[0], dated[1], `${name}.csv`],
+            [],
+            messageListOf('sync.export', 'error.SeveralExports.copyActions', [first.display, copy.display])
+          );
+        }
+        this.warnings.push(warningOf('sync.export', 'warning.CopyName', [copy.display, name]));
+      }
+    }
+  }
+
+  /** Whether two files of an object hold a record Id in common (idKey forms; IdFingerprints). */
+  private async shareIds(objectName: string, a: FileRef, b: FileRef): Promise<boolean> {
+    const ids = new IdFingerprints();
+    for await (const batch of this.streamParts([a], objectName)) {
+      const id = findColumn(batch.columns, 'Id');
+      if (id < 0) return false;
+      for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, id)) ids.addCell(batch, r, id);
+    }
+    for await (const batch of this.streamParts([b], objectName)) {
+      const id = findColumn(batch.columns, 'Id');
+      if (id < 0) return false;
+      for (let r = 0; r < batch.length; r++)
+        if (!batch.isEmpty(r, id) && ids.hasCell(batch, r, id)) return true;
+    }
+    return false;
   }
 
   /** The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. */
