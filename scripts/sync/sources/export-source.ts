@@ -16,7 +16,7 @@ import { readCsvParallel } from '../csv/parallel-reader';
 import { findColumn } from '../csv/cells';
 import { IdFingerprints } from '../engine/row-rules';
 import type { RowBatch } from '../csv/csv-reader';
-import { dayNumber, isoDay } from '../engine/periods';
+import { DateReader, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
 import { messageListOf, messageOf, warningOf, type SyncWarning } from '../messages';
 import { PROJECT_ROOT } from '../paths';
@@ -622,7 +622,10 @@ export class ExportSource implements RecordSource {
     return false;
   }
 
-  /** The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. */
+  /**
+   * The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. Dates
+   * it cannot read (not ISO 8601) are counted per column in warning.UnreadableStampDates.
+   */
   private async latestStamp(
     objectName: string,
     stamps: readonly string[],
@@ -631,11 +634,12 @@ export class ExportSource implements RecordSource {
     if (parts.length === 0) return undefined;
     let latest = Number.NaN;
     let column = '';
+    const dates = new DateReader();
     for await (const batch of this.streamParts(parts, objectName)) {
       const columns = batch.columns.flatMap((c, i) => (stamps.includes(nameKey(c)) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
-          const day = dayNumber(batch.value(r, c));
+          const day = dates.day(batch.value(r, c), batch.columns[c]?.trim() ?? '');
           if (day > latest || (Number.isNaN(latest) && !Number.isNaN(day))) {
             latest = day;
             column = batch.columns[c] ?? '';
@@ -643,8 +647,13 @@ export class ExportSource implements RecordSource {
         }
       }
     }
-    if (Number.isNaN(latest)) return undefined;
     const file = `${this.names.get(objectName.toLowerCase()) ?? objectName}.csv`;
+    // Dates not in ISO 8601 (a file Excel saved again) are not guessed: said, not skipped silently.
+    for (const u of dates.take())
+      this.warnings.push(
+        warningOf('sync.export', 'warning.UnreadableStampDates', [file, u.column, u.count, u.example])
+      );
+    if (Number.isNaN(latest)) return undefined;
     return {
       day: isoDay(latest),
       evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
