@@ -10,7 +10,7 @@ import type { Readable } from 'node:stream';
 import { csvFormatError } from '../csv/csv-actions';
 import { CsvFormatError, readCsvHeader } from '../csv/csv-reader';
 import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
-import { headBytes, planFromBytes } from '../csv/encoding-evidence';
+import { HEAD_BYTES, headBytes, planFromBytes } from '../csv/encoding-evidence';
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
 import { findColumn } from '../csv/cells';
@@ -277,20 +277,25 @@ export class ExportSource implements RecordSource {
    * The input error for a file the CSV parser refused (any other error as it is): a file whose header is
    * separated by semicolons or tabs (Excel's CSV in a locale with a decimal comma, a "text" export) is said
    * so with how to save it comma-separated, rather than as the quoting error it ends in; else the parser's
-   * message with the encoding it was read as.
+   * message with the encoding it was read as. `head` is the file's head when the caller has read it
+   * (headOf), else it is read here, once.
    */
-  private async readError(part: FileRef, error: unknown): Promise<unknown> {
+  private async readError(part: FileRef, error: unknown, head?: Buffer): Promise<unknown> {
     if (!(error instanceof CsvFormatError)) return error;
-    return (
-      (await this.separatorError(part)) ??
-      csvFormatError(error, await this.planOf(part), await headBytes(part.open()))
-    );
+    const bytes = head ?? (await this.headOf(part));
+    // The head as the parser gets it: transcoded only when the plan transcodes, and then csvFormatError
+    // does not look at its bytes (encodingCause), so it serves both checks.
+    return this.separatorError(part, bytes) ?? csvFormatError(error, await this.planOf(part), bytes);
   }
 
-  /** The error for a file whose header line is separated by semicolons or tabs (headerSeparator), else null. */
-  private async separatorError(part: FileRef): Promise<Error | null> {
-    const { bytes } = await this.opened(part);
-    const separator = headerSeparator((await headBytes(bytes)).toString('utf8'));
+  /** A file's first bytes (HEAD_BYTES) as the parser gets them: transcoded to UTF-8 when its plan says so. */
+  private async headOf(part: FileRef): Promise<Buffer> {
+    return headBytes((await this.opened(part)).bytes);
+  }
+
+  /** The error for a file whose header line (in `head`) is separated by semicolons or tabs, else null. */
+  private separatorError(part: FileRef, head: Buffer): Error | null {
+    const separator = headerSeparator(head.toString('utf8'));
     if (!separator) return null;
     return syncInputError(
       'sync.export',
@@ -378,15 +383,38 @@ export class ExportSource implements RecordSource {
    * Tested on the bytes before parsing, so it is not reported as a quoting error further down.
    */
   private async headerOf(part: FileRef): Promise<string[]> {
+    // The head is read once: the separator check, the header and a parse error's message all use it.
+    const head = await this.headOf(part);
     // A header line with `;` or tab separators and no comma would parse as one column (or fail on a
     // quote): said as such, with how to save the file comma-separated.
-    const refused = await this.separatorError(part);
+    const refused = this.separatorError(part, head);
     if (refused) throw refused;
     try {
-      const { bytes, encoding } = await this.opened(part);
-      return await readCsvHeader(bytes, { encoding, sourceName: part.display });
+      const plan = await this.planOf(part);
+      return await readCsvHeader(this.resumed(part, head), {
+        encoding: plan.transcode ? 'utf-8' : plan.encoding,
+        sourceName: part.display
+      });
     } catch (error) {
-      throw await this.readError(part, error);
+      throw await this.readError(part, error, head);
+    }
+  }
+
+  /**
+   * A file's bytes as the parser gets them, its `head` (headOf) from memory: the file is opened again, and
+   * read past the head, only when a header line is longer than the head (thousands of columns).
+   */
+  private async *resumed(part: FileRef, head: Buffer): AsyncGenerator<Buffer> {
+    yield head;
+    if (head.length < HEAD_BYTES) return; // the head is the whole file
+    let skip = head.length;
+    for await (const chunk of (await this.opened(part)).bytes) {
+      const b = chunk as Buffer;
+      if (skip >= b.length) skip -= b.length;
+      else {
+        yield skip > 0 ? b.subarray(skip) : b;
+        skip = 0;
+      }
     }
   }
 
