@@ -228,9 +228,10 @@ export class ExportSource implements RecordSource {
   /** The bytes and parser options of a file: transcoded to UTF-8 when its encoding is not byte-safe. */
   private async opened(part: FileRef): Promise<{ bytes: Readable; encoding: string }> {
     const plan = await this.planOf(part);
-    return plan.transcode
-      ? { bytes: toUtf8(part.open(), plan.encoding), encoding: 'utf-8' }
-      : { bytes: part.open(), encoding: plan.encoding };
+    return {
+      bytes: plan.transcode ? toUtf8(part.open(), plan.encoding) : part.open(),
+      encoding: parserEncoding(plan)
+    };
   }
 
   private stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
@@ -392,7 +393,7 @@ export class ExportSource implements RecordSource {
     try {
       const plan = await this.planOf(part);
       return await readCsvHeader(this.resumed(part, head), {
-        encoding: plan.transcode ? 'utf-8' : plan.encoding,
+        encoding: parserEncoding(plan),
         sourceName: part.display
       });
     } catch (error) {
@@ -844,6 +845,11 @@ export function copyBase(stem: string): string {
     stem
   );
   return m?.[1] ?? stem;
+}
+
+/** The encoding the parser reads a file's bytes in: UTF-8 once transcoded, else the plan's own. */
+function parserEncoding(plan: EncodingPlan): string {
+  return plan.transcode ? 'utf-8' : plan.encoding;
 }
 
 /** User.csv's columns that date an export, and the other files' (takenAt). */
