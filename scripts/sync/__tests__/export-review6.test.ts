@@ -119,6 +119,19 @@ describe('2. dates not in ISO form', () => {
     expect(text).toContain('it is not guessed');
   });
 
+  it('says the dates that cannot date the export (User.csv stamps), not skipping them silently', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    // ERP's last login (the latest, 2026-11-19) and Ana's as Excel writes them again.
+    edit(join(exportDir, 'User.csv'), '"2026-11-19T08:00:00.000Z"', '"19/11/2026 08:00"');
+    edit(join(exportDir, 'User.csv'), '"2026-11-18T08:00:00.000Z"', '"18/11/2026 08:00"');
+    const result = await run([exportDir], rulesDir);
+    expect(result.warnings.join('\n')).toContain(
+      'User.csv, column LastLoginDate: 2 date(s) could not be read (e.g. "18/11/2026 08:00"), so they are not used to date the export.'
+    );
+    // The day comes from what is readable: Ben's 2026-10-01, so the period 16..22 November is past it.
+    expect(result.warnings.join('\n')).toMatch(/2026-10-01/);
+  });
+
   it('says nothing of empty dates', async () => {
     const { exportDir, rulesDir } = makeFixture();
     edit(join(exportDir, 'Opportunity.csv'), `"${U2}","2026-03-01T10:00:00.000Z"`, `"${U2}",""`);

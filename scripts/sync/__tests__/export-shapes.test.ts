@@ -168,6 +168,40 @@ describe('5. the same export twice', () => {
     expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
   });
 
+  it('counts a record once when another file writes its Id with a space, in 15 characters or re-cased', async () => {
+    const { exportDir, rulesDir, root } = makeFixture();
+    // The fixture's opportunities get real Ids: 006Ab00000Xy00n, 18-character form …IAB (its case suffix).
+    const file = join(exportDir, 'Opportunity.csv');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^"o(\d)"/gm, '"006Ab00000Xy00$1IAB"'));
+    const once = await run(exportDir, rulesDir);
+    // A second file of the object (another folder, no User.csv: a part, not an export) holding the same 5
+    // records, their Ids as other tools write them: trailing and leading spaces, the 15-character form,
+    // the 18-character form with its letters re-cased (the suffix restores them).
+    const part = join(root, 'part');
+    mkdirSync(part);
+    const spellings = [
+      '006Ab00000Xy001IAB ',
+      '006Ab00000Xy002',
+      '006ab00000xy003iab',
+      ' 006Ab00000Xy004',
+      '006AB00000XY005IAB'
+    ];
+    writeFileSync(
+      join(part, 'Opportunity.csv'),
+      readFileSync(file, 'utf8').replace(
+        /^"006Ab00000Xy00(\d)IAB"/gm,
+        (_m, n: string) => `"${spellings[Number(n) - 1]}"`
+      )
+    );
+    const both = await measure(new ExportSource({ paths: [exportDir, part], rulesDir }), {
+      objects: ['Opportunity'],
+      asOf: '2026-11-20'
+    });
+    expect(both.objects[0]!.duplicateRecords).toBe(5);
+    expect(both.objects[0]!.records).toBe(once.objects[0]!.records);
+    expect(both.objects[0]!.owners).toEqual(once.objects[0]!.owners);
+  });
+
   it('keeps Id fingerprints compact: 8 bytes a slot, no string kept', () => {
     const ids = new IdFingerprints();
     const batch = new ArrayRowBatch(
@@ -175,8 +209,8 @@ describe('5. the same export twice', () => {
       Array.from({ length: 20_000 }, (_, i) => [`006${String(i).padStart(15, '0')}`])
     );
     let again = 0;
-    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, null, r, 0)) again++;
-    for (let r = 0; r < 10; r++) if (ids.addCell(batch, null, r, 0)) again++;
+    for (let r = 0; r < batch.length; r++) if (ids.addCell(batch, r, 0)) again++;
+    for (let r = 0; r < 10; r++) if (ids.addCell(batch, r, 0)) again++;
     expect(again).toBe(10);
     expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
   });
@@ -421,6 +455,32 @@ describe('12. browser-style part names (review finding)', () => {
     const warnings = result.warnings.join('\n');
     expect(warnings).toMatch(/Opportunity \(1\)\.csv is read as a part of Opportunity/);
     expect(warnings).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+  });
+
+  it('refuses a copy-named file that differs and shares records with the first: two exports, both named', async () => {
+    const { exportDir, rulesDir } = makeFixture();
+    const file = join(exportDir, 'Opportunity.csv');
+    const copy = join(exportDir, 'Opportunity (1).csv');
+    // A later export of the same records: o1's NextStep cleared on 2026-11-24.
+    writeFileSync(
+      copy,
+      readFileSync(file, 'utf8').replace(
+        '"Call","true","005000000000001AAA","2026-11-17T10:00:00.000Z","005000000000001AAA","2026-11-17T10:00:00.000Z"',
+        '"","true","005000000000001AAA","2026-11-17T10:00:00.000Z","005000000000001AAA","2026-11-24T10:00:00.000Z"'
+      )
+    );
+    expect(readFileSync(copy, 'utf8')).not.toBe(readFileSync(file, 'utf8'));
+    const error = await run(exportDir, rulesDir).then(
+      () => undefined,
+      (e: unknown) => e
+    );
+    expect(error).toBeInstanceOf(SyncInputError);
+    const refused = error as SyncInputError;
+    expect(refused.name).toBe('SeveralExportsError');
+    // Each file's day: its latest CreatedDate/LastModifiedDate (o5's 2026-11-20; the copy's o1, 2026-11-24).
+    expect(refused.message).toContain(`of 2026-11-20 (${file}) and 2026-11-24 (${copy})`);
+    expect(refused.message).toContain('their Opportunity.csv files differ');
+    expect(refused.hint).toContain(`Keep one of ${file} and ${copy}`);
   });
 
   it('reads a genuine second part ("Opportunity-2.csv") with the first: no record lost', async () => {

@@ -6,7 +6,7 @@ import { renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import { ExportSource } from '../sources/export-source';
-import { U1, U2, makeFixture } from './fixtures';
+import { U1, U2, makeFixture, writeParts } from './fixtures';
 
 describe('the field list', () => {
   it('lists only the object’s own measurable fields', async () => {
@@ -53,23 +53,7 @@ describe('names as Salesforce spells them (review 2.5)', () => {
 describe('a column only some files of an object have (review 1.1)', () => {
   it('is a field of the object, and the file lacking it is named with its records', async () => {
     const { exportDir, rulesDir } = makeFixture();
-    const at = '2026-11-17T10:00:00.000Z';
-    writeFileSync(
-      join(exportDir, 'Opportunity.csv'),
-      [
-        'Id,Name,OwnerId,StageName,Amount,CreatedById,CreatedDate',
-        `o1,A,${U1},Prospecting,100,${U1},${at}`,
-        `o2,B,${U2},Prospecting,,${U2},${at}`
-      ].join('\n') + '\n'
-    );
-    writeFileSync(
-      join(exportDir, 'Opportunity_2.csv'),
-      [
-        'Id,Name,OwnerId,StageName,Amount,NextStep,CreatedById,CreatedDate',
-        `o3,C,${U1},Prospecting,50,Call,${U1},${at}`,
-        `o4,D,${U2},Closed Won,,,${U2},${at}`
-      ].join('\n') + '\n'
-    );
+    writeParts(exportDir);
     const result = await measure(new ExportSource({ paths: [exportDir], rulesDir }), {
       objects: ['Opportunity'],
       asOf: '2026-11-20'

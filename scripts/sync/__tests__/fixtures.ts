@@ -30,6 +30,37 @@ export function writeCsv(dir: string, name: string, rows: readonly (readonly str
   writeFileSync(join(dir, name), rows.map((row) => row.map(quote).join(',')).join('\n') + '\n');
 }
 
+/** The CreatedDate of writeParts' records: Tuesday 2026-11-17, in the fixture's week. */
+export const PART_CREATED = '2026-11-17T10:00:00.000Z';
+
+/**
+ * Writes Opportunity as two files of one export (two part zips extracted into one folder): Opportunity.csv
+ * without a NextStep column (o1 Ana Prospecting Amount 100; o2 Ben Prospecting, no Amount) and
+ * Opportunity_2.csv with it (o3 Ana Prospecting 50 "Call"; o4 Ben Closed Won, nothing), then `more` lines
+ * of Opportunity_2.csv's columns (Id,Name,OwnerId,StageName,Amount,NextStep,CreatedById,CreatedDate).
+ * Every record created on PART_CREATED by its owner.
+ */
+export function writeParts(exportDir: string, more: readonly string[] = []): void {
+  const at = PART_CREATED;
+  writeFileSync(
+    join(exportDir, 'Opportunity.csv'),
+    [
+      'Id,Name,OwnerId,StageName,Amount,CreatedById,CreatedDate',
+      `o1,A,${U1},Prospecting,100,${U1},${at}`,
+      `o2,B,${U2},Prospecting,,${U2},${at}`
+    ].join('\n') + '\n'
+  );
+  writeFileSync(
+    join(exportDir, 'Opportunity_2.csv'),
+    [
+      'Id,Name,OwnerId,StageName,Amount,NextStep,CreatedById,CreatedDate',
+      `o3,C,${U1},Prospecting,50,Call,${U1},${at}`,
+      `o4,D,${U2},Closed Won,,,${U2},${at}`,
+      ...more
+    ].join('\n') + '\n'
+  );
+}
+
 export function makeFixture(): { exportDir: string; rulesDir: string; root: string } {
   const root = mkdtempSync(join(tmpdir(), 'sync-fixture-'));
   const exportDir = join(root, 'export');

@@ -12,9 +12,9 @@ import { ArrayRowBatch } from '../csv/csv-reader';
 import { renderReport } from '../report/render-report';
 import { foldSmallTeams } from '../report/team-summary';
 import { ExportSource } from '../sources/export-source';
-import { U1, U2, makeFixture } from './fixtures';
+import { PART_CREATED, U1, U2, makeFixture, writeParts } from './fixtures';
 
-const at = '2026-11-17T10:00:00.000Z';
+const at = PART_CREATED;
 
 /**
  * Rules (fixtures.ts): Amount weight 3 on every record; NextStep weight 2 on Prospecting/Qualification.
@@ -24,23 +24,7 @@ const at = '2026-11-17T10:00:00.000Z';
  */
 function twoParts(): { exportDir: string; rulesDir: string } {
   const { exportDir, rulesDir } = makeFixture();
-  writeFileSync(
-    join(exportDir, 'Opportunity.csv'),
-    [
-      'Id,Name,OwnerId,StageName,Amount,CreatedById,CreatedDate',
-      `o1,A,${U1},Prospecting,100,${U1},${at}`,
-      `o2,B,${U2},Prospecting,,${U2},${at}`
-    ].join('\n') + '\n'
-  );
-  writeFileSync(
-    join(exportDir, 'Opportunity_2.csv'),
-    [
-      'Id,Name,OwnerId,StageName,Amount,NextStep,CreatedById,CreatedDate',
-      `o3,C,${U1},Prospecting,50,Call,${U1},${at}`,
-      `o4,D,${U2},Closed Won,,,${U2},${at}`,
-      `o5,E,${U2},Prospecting,10,,${U2},${at}`
-    ].join('\n') + '\n'
-  );
+  writeParts(exportDir, [`o5,E,${U2},Prospecting,10,,${U2},${at}`]);
   return { exportDir, rulesDir };
 }
 

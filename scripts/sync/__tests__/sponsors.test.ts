@@ -2,6 +2,7 @@
 // period make nobody a sponsor.
 import { publishedSponsorIds } from '../engine/sponsors';
 import { dayNumber } from '../engine/periods';
+import type { SyncWarning } from '../messages';
 import type { RecordSource } from '../sources/record-source';
 
 function sourceOf(rows: [string, string][], fields = ['Sponsor__c', 'Publish_From__c']): RecordSource {
@@ -37,21 +38,46 @@ describe('publishedSponsorIds', () => {
         ['', '2026-11-01T08:00:00.000Z']
       ]),
       'Sponsor_Message__c',
-      periodEnd
+      periodEnd,
+      () => undefined
     );
     expect([...ids]).toEqual(['005A']);
   });
 
-  it('makes nobody a sponsor when the object or its publication field is absent', async () => {
-    expect((await publishedSponsorIds(sourceOf([['005A', '2026-11-02']]), undefined, periodEnd)).size).toBe(
-      0
+  it('says how many publication dates could not be read (not ISO 8601), not skipping them silently', async () => {
+    const warnings: SyncWarning[] = [];
+    const ids = await publishedSponsorIds(
+      sourceOf([
+        ['005A', '2026-11-02T08:00:00.000Z'],
+        ['005B', '02/11/2026 08:00'], // Excel's local form: 2 November or 11 February, never guessed
+        ['005C', '11/02/2026'],
+        ['005D', '']
+      ]),
+      'Sponsor_Message__c',
+      periodEnd,
+      (w) => warnings.push(w)
     );
+    expect([...ids]).toEqual(['005A']);
+    expect(warnings.map((w) => [w.code, ...w.tokens])).toEqual([
+      ['warning.UnreadableSponsorDates', 'Sponsor_Message__c', 'Publish_From__c', 2, '02/11/2026 08:00']
+    ]);
+    expect(warnings[0]?.text).toContain(
+      'Sponsor_Message__c.csv, column Publish_From__c: 2 date(s) could not be read (e.g. "02/11/2026 08:00")'
+    );
+  });
+
+  it('makes nobody a sponsor when the object or its publication field is absent', async () => {
+    expect(
+      (await publishedSponsorIds(sourceOf([['005A', '2026-11-02']]), undefined, periodEnd, () => undefined))
+        .size
+    ).toBe(0);
     expect(
       (
         await publishedSponsorIds(
           sourceOf([['005A', '2026-11-02']], ['Sponsor__c']),
           'Sponsor_Message__c',
-          periodEnd
+          periodEnd,
+          () => undefined
         )
       ).size
     ).toBe(0);

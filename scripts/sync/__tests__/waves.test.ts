@@ -1,5 +1,5 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import { dayOf } from '../../../force-app/main/default/lwc/waveReadiness/waveReadiness.ts';
@@ -180,6 +180,39 @@ describe('roll-out waves measured by the sync', () => {
     expect(
       result.warnings.some((w) => w.startsWith('No Rollout_Wave__c in the export: no wave figures.'))
     ).toBe(true);
+  });
+
+  it('says the wave dates it cannot read (not ISO 8601), per object and column, instead of skipping them', async () => {
+    const fixture = waveFixture();
+    // Excel's local forms, which are never guessed: W2's go-live, W1's training date, one snapshot week.
+    const rewrite = (file: string, from: string[], to: string[]): void => {
+      const path = join(fixture.exportDir, file);
+      let text = readFileSync(path, 'utf8');
+      from.forEach((f, i) => {
+        expect(text).toContain(`"${f}"`);
+        text = text.replace(`"${f}"`, `"${to[i]}"`);
+      });
+      writeFileSync(path, text);
+    };
+    rewrite('Rollout_Wave__c.csv', ['2026-11-18'], ['18/11/2026']);
+    rewrite('Training_Session__c.csv', ['2026-09-16'], ['16/09/2026']);
+    rewrite('User_Adoption_Snapshot__c.csv', ['2026-09-07'], ['07/09/2026']);
+    const result = await run(fixture);
+    const said = result.warnings.filter((w) => w.includes('could not be read'));
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^Rollout_Wave__c\.csv, column Go_Live_Date__c: 1 date\(s\) could not be read \(e\.g\. "18\/11\/2026"\), so they are read as no date/
+      ),
+      expect.stringMatching(
+        /^Training_Session__c\.csv, column Training_Date__c: 1 date\(s\) could not be read \(e\.g\. "16\/09\/2026"\)/
+      ),
+      expect.stringMatching(
+        /^User_Adoption_Snapshot__c\.csv, column Period_Start__c: 1 date\(s\) could not be read \(e\.g\. "07\/09\/2026"\)/
+      )
+    ]);
+    // Read as no date, as before: W2 has no go-live date, nobody is trained on a date.
+    expect(result.waves!.find((w) => w.waveId === W2)!.goLiveDate).toBe('18/11/2026');
+    expect(result.waves!.find((w) => w.waveId === W1)!.trainedUsers).toBe(0);
   });
 
   it('warns, and measures no training effect, without user snapshot history', async () => {

@@ -15,11 +15,10 @@ import { codeOf, warningOf, type SyncWarning, type WarningCode } from '../messag
 import type { ReadProgress, RecordSource, RuleSet } from '../sources/record-source';
 import type { SnapshotSet } from '../snapshots/types';
 import type { PeriodType } from '../snapshots/types';
-import { isoDay } from './periods';
+import { isoDay, type UnreadableDates } from './periods';
 import type { ObjectResult, SyncResult } from './result';
 import { SCHEMA_VERSION } from './result';
 import { ActivityLedger } from './stages/activity';
-import type { UnreadableDates } from './stages/activity';
 import { measureObject, warnNeededColumns, warnRowRules } from './stages/object-measure';
 import { planRun } from './stages/plan';
 import { activityTrend, teamResults } from './stages/rollups';
@@ -146,7 +145,7 @@ async function measureHolding(
     const read = ledger.rowRuleCounts.get(name);
     if (read) warnRowRules(context, name, read.describe, read.rules);
   }
-  const roles = await readRoles(source, plan.available, period);
+  const roles = await readRoles(source, plan.available, period, warn);
   drain();
   const users = userResults(population, ledger, period, rules.settings, rules.benefits, roles);
   const measured: SyncResult = {

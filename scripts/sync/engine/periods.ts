@@ -18,6 +18,50 @@ export function dayNumber(text: string): number {
   return Math.floor(Date.UTC(y, m - 1, d) / DAY);
 }
 
+/**
+ * Cells of a date column that hold text but no ISO 8601 date: counted, never guessed (Excel saving an export
+ * again writes "11/09/2026 10:13", 11 September or 9 November depending on the computer's locale).
+ */
+export interface UnreadableDates {
+  /** The column (field API name) as the file or the caller names it. */
+  column: string;
+  count: number;
+  /** The first such value, for the warning. */
+  example: string;
+}
+
+/**
+ * The one date reader of what the sync reads from records (activity dates, the export's day, roll-out waves,
+ * sponsor messages): dayNumber of a cell, and per column the non-blank cells it cannot read, for a warning
+ * rather than a silent skip: each reader raises its own code (what those records lose) with the tokens
+ * [object, column, count, example], as warning.UnreadableDates does. One instance per object read.
+ */
+export class DateReader {
+  private unreadable: UnreadableDates[] = [];
+
+  /** dayNumber(text); NaN when blank or unreadable, and a non-blank unreadable text is counted under column. */
+  day(text: string, column: string): number {
+    const day = dayNumber(text);
+    if (day !== day) this.unread(text, column);
+    return day;
+  }
+
+  /** Counts a text a faster reader (csv/cells.ts dayAt) found no date in, unless blank (no date is no error). */
+  unread(text: string, column: string): void {
+    if (text.trim() === '') return;
+    const seen = this.unreadable.find((u) => u.column === column);
+    if (seen) seen.count++;
+    else this.unreadable.push({ column, count: 1, example: text });
+  }
+
+  /** The unreadable dates counted since the last call, by column; starts afresh. */
+  take(): UnreadableDates[] {
+    const out = this.unreadable;
+    this.unreadable = [];
+    return out;
+  }
+}
+
 /** Whether `text` is a yyyy-mm-dd date of the calendar (2026-02-30 and 2026-13-01 are not). */
 export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -5,7 +5,8 @@
 //
 // - Deleted: IsDeleted = true. Data Export's "Export All" (and queryAll) include records in the recycle bin.
 // - Duplicate: an Id already read from another file of the object (a re-downloaded export in the folder).
-//   Only when the object has several files; the Ids seen are kept as 64-bit fingerprints in one typed array.
+//   Only when the object has several files; the Ids seen are kept as 64-bit fingerprints of their idKey form
+//   in one typed array.
 // - Copy (activity only): an invitee's copy of an event (IsChild = true: one row per Salesforce user
 //   invited, all created by the organizer) and the occurrences of a recurring series (RecurrenceActivityId
 //   naming another row, the series' main record with IsRecurrence = true; or a Lightning occurrence,
@@ -23,6 +24,7 @@
 
 import {
   FIELD_KINDS,
+  idKey,
   readCheckbox
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { findColumn } from '../csv/cells';
@@ -145,7 +147,7 @@ export class RowRules {
         flags |= ROW_DELETED;
         this.counts.deleted++;
       } else if (deleted >= 0 && !batch.isEmpty(r, deleted)) this.checkDeleted(batch, raw, r, deleted);
-      if (flags === 0 && this.seen && id >= 0 && this.seen.addCell(batch, raw, r, id)) {
+      if (flags === 0 && this.seen && id >= 0 && this.seen.addCell(batch, r, id)) {
         flags |= ROW_DUPLICATE;
         this.counts.duplicates++;
       }
@@ -203,8 +205,8 @@ export class RowRules {
 }
 
 /**
- * A set of record Ids as 64-bit fingerprints (two FNV-1a variants of the Id's bytes) in one open-addressed
- * Int32Array: 8 bytes a slot, at most 3/4 full (5M Ids: 8M slots, 64 MB), instead of a Set of strings
+ * A set of record Ids as 64-bit fingerprints (two FNV-1a variants of the Id's idKey form) in one
+ * open-addressed Int32Array: 8 bytes a slot, at most 3/4 full (5M Ids: 8M slots, 64 MB), instead of a Set of strings
  * (about 80 bytes an Id). Two different Ids share a fingerprint with probability about n²/2⁶⁵ (5M Ids:
  * under one in a million runs).
  */
@@ -212,49 +214,45 @@ export class IdFingerprints {
   private table = new Int32Array(2 * 1024);
   private size = 0;
 
-  /** Adds the Id in a cell; true when it was already there. */
-  addCell(batch: RowBatch, raw: RawCells | null, r: number, col: number): boolean {
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x01000193 ^ 0x5bd1e995;
-    if (raw) {
-      const i = r * raw.width + col;
-      let s = raw.starts[i]!;
-      if (s < 0) s = ~s;
-      const e = raw.ends[i]!;
-      // Ids are compared in their 18-character form's bytes as the file holds them (one export, one form).
-      for (let p = s; p < e; p++) {
-        const b = raw.buf[p]!;
-        h1 = Math.imul(h1 ^ b, 16777619);
-        h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
-      }
-    } else {
-      const text = batch.value(r, col);
-      for (let p = 0; p < text.length; p++) {
-        const b = text.charCodeAt(p);
-        h1 = Math.imul(h1 ^ b, 16777619);
-        h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
-      }
-    }
-    if (h1 === 0 && h2 === 0) h2 = 1; // (0, 0) marks an empty slot
+  /**
+   * Adds the Id in a cell; true when it was already there. The Id is fingerprinted in its idKey form (the
+   * kernel's one normalisation: trimmed, 15- and 18-character forms meeting, an 18-character Id's letter
+   * case restored from its suffix), so one record written differently by two files is still one record.
+   * Only objects with several files dedupe, so decoding the cell costs single-file reads nothing.
+   */
+  addCell(batch: RowBatch, r: number, col: number): boolean {
+    const [h1, h2] = fingerprint(batch.value(r, col));
     return this.add(h1, h2);
+  }
+
+  /** Whether the Id in a cell is in the set (as addCell compares it), without adding it. */
+  hasCell(batch: RowBatch, r: number, col: number): boolean {
+    const [h1, h2] = fingerprint(batch.value(r, col));
+    return this.slotOf(h1, h2) < 0;
   }
 
   private add(h1: number, h2: number): boolean {
     if ((this.size + 1) * 4 > (this.table.length / 2) * 3) this.grow();
+    const slot = this.slotOf(h1, h2);
+    if (slot < 0) return true;
+    this.table[2 * slot] = h1;
+    this.table[2 * slot + 1] = h2;
+    this.size++;
+    return false;
+  }
+
+  /** The free slot for a fingerprint, or -1 when it is held. */
+  private slotOf(h1: number, h2: number): number {
     const t = this.table;
     const mask = t.length / 2 - 1;
     let slot = (h1 ^ (h2 >>> 7)) & mask;
     for (;;) {
       const a = t[2 * slot]!;
       const b = t[2 * slot + 1]!;
-      if (a === 0 && b === 0) break;
-      if (a === h1 && b === h2) return true;
+      if (a === 0 && b === 0) return slot;
+      if (a === h1 && b === h2) return -1;
       slot = (slot + 1) & mask;
     }
-    t[2 * slot] = h1;
-    t[2 * slot + 1] = h2;
-    this.size++;
-    return false;
   }
 
   private grow(): void {
@@ -269,4 +267,17 @@ export class IdFingerprints {
   get bytes(): number {
     return this.table.byteLength;
   }
+}
+
+/** The 64-bit fingerprint of an Id (two FNV-1a variants of its idKey form); never (0, 0), the empty slot. */
+function fingerprint(id: string): [number, number] {
+  const text = idKey(id);
+  let h1 = 0x811c9dc5 | 0;
+  let h2 = 0x01000193 ^ 0x5bd1e995;
+  for (let p = 0; p < text.length; p++) {
+    const b = text.charCodeAt(p);
+    h1 = Math.imul(h1 ^ b, 16777619);
+    h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
+  }
+  return h1 === 0 && h2 === 0 ? [0, 1] : [h1, h2];
 }

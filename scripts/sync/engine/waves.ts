@@ -30,6 +30,7 @@ import {
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import type { CompletenessRule } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { warningOf, type SyncWarning } from '../messages';
+import { DateReader } from './periods';
 import type { SyncResult, UserResult } from './result';
 
 /** Weeks after the training at which its effect is measured (issue 13: 2, 4 and 8), and the week before. */
@@ -87,11 +88,16 @@ export interface WaveResult {
 
 type Row = Record<string, string>;
 
-/** Reads the wanted columns of an object that the source has (absent columns read as ""); null when the object is absent. */
+/**
+ * Reads the wanted columns of an object that the source has (absent columns read as ""); null when the
+ * object is absent. Values of its `dates` columns that are not ISO 8601 dates (a file Excel saved again)
+ * are read as no date, as the wave rules do, and counted per column in warning.UnreadableWaveDates.
+ */
 async function readRows(
   source: RecordSource,
   object: string,
-  wanted: readonly string[]
+  wanted: readonly string[],
+  dates?: { columns: readonly string[]; warn: (warning: SyncWarning) => void }
 ): Promise<Row[] | null> {
   const describe = await source.describe(object);
   if (!describe) return null;
@@ -108,6 +114,14 @@ async function readRows(
       });
       rows.push(row);
     }
+  }
+  if (dates) {
+    const reader = new DateReader();
+    for (const row of rows) for (const column of dates.columns) reader.day(row[column] ?? '', column);
+    for (const u of reader.take())
+      dates.warn(
+        warningOf('sync.run', 'warning.UnreadableWaveDates', [object, u.column, u.count, u.example])
+      );
   }
   return rows;
 }
@@ -295,22 +309,34 @@ async function readWaveInputs(
   where: string,
   warn: (warning: SyncWarning) => void
 ): Promise<WaveInputs | null> {
-  const read = async (object: string, fields: readonly string[], part: string): Promise<Row[]> => {
-    const rows = objects.has(object.toLowerCase()) ? await readRows(source, object, fields) : null;
+  const read = async (
+    object: string,
+    fields: readonly string[],
+    part: string,
+    dates: readonly string[] = []
+  ): Promise<Row[]> => {
+    const rows = objects.has(object.toLowerCase())
+      ? await readRows(source, object, fields, { columns: dates, warn })
+      : null;
     if (rows === null) warn(warningOf('sync.run', 'warning.WaveObjectMissing', [object, where, part]));
     return rows ?? [];
   };
-  const waveRows = await readRows(source, 'Rollout_Wave__c', [
-    'Id',
-    'Name',
-    'Process__c',
-    'Teams__c',
-    'Go_Live_Date__c',
-    'Hypercare_End_Date__c',
-    'Active_Target__c',
-    'Completeness_Target__c',
-    'Rule_Names__c'
-  ]);
+  const waveRows = await readRows(
+    source,
+    'Rollout_Wave__c',
+    [
+      'Id',
+      'Name',
+      'Process__c',
+      'Teams__c',
+      'Go_Live_Date__c',
+      'Hypercare_End_Date__c',
+      'Active_Target__c',
+      'Completeness_Target__c',
+      'Rule_Names__c'
+    ],
+    { columns: ['Go_Live_Date__c', 'Hypercare_End_Date__c'], warn }
+  );
   if (!waveRows || waveRows.length === 0) return null;
   const sessions = await read(
     'Acceptance_Session__c',
@@ -325,7 +351,8 @@ async function readWaveInputs(
   const trainings = await read(
     'Training_Session__c',
     ['Id', 'Name', 'Wave__c', 'Audience__c', 'Training_Date__c', 'Status__c'],
-    'training'
+    'training',
+    ['Training_Date__c']
   );
   const attendance = await read(
     'Training_Attendance__c',
@@ -481,13 +508,12 @@ async function addTrainingEffects(
       warn(warningOf('sync.run', 'warning.NoTrainingEffect', [where]));
     } else {
       const weeks = new Map<string, Map<number, WeekFigure>>();
-      const rows = await readRows(source, 'User_Adoption_Snapshot__c', [
-        'User__c',
-        'Period_Type__c',
-        'Period_Start__c',
-        'Active__c',
-        'Completeness__c'
-      ]);
+      const rows = await readRows(
+        source,
+        'User_Adoption_Snapshot__c',
+        ['User__c', 'Period_Type__c', 'Period_Start__c', 'Active__c', 'Completeness__c'],
+        { columns: ['Period_Start__c'], warn }
+      );
       for (const row of rows ?? []) {
         const user = idKey(row.User__c ?? '');
         if (row.Period_Type__c !== 'Week' || !involved.has(user)) continue;

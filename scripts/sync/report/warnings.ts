@@ -152,6 +152,12 @@ const en: Record<string, Text> = {
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, before any user was created (the first on ${day(t, 2, c)}): nobody is measured.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 2, c)} dates could not be read, so that activity is not counted.`,
+  'sync.run:warning.UnreadableWaveDates': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 2, c)} dates could not be read, so those roll-out dates are taken as missing.`,
+  'sync.run:warning.UnreadableSponsorDates': (t, c) =>
+    `${obj(t, 0, c)}: ${num(t, 2, c)} publication dates could not be read, so those messages make nobody a sponsor.`,
+  'sync.export:warning.UnreadableStampDates': (t, c) =>
+    `${num(t, 2, c)} dates of an export file could not be read, so they were not used to date the export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
@@ -258,6 +264,12 @@ const fr: Record<string, Text> = {
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, avant la création de tout utilisateur (le premier le ${day(t, 2, c)}) : personne n’est mesuré.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, cette activité n’est pas comptée.`,
+  'sync.run:warning.UnreadableWaveDates': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, ces dates de déploiement sont considérées comme absentes.`,
+  'sync.run:warning.UnreadableSponsorDates': (t, c) =>
+    `${obj(t, 0, c)} : ${num(t, 2, c)} dates de publication n’ont pas pu être lues, ces messages ne font de personne un sponsor.`,
+  'sync.export:warning.UnreadableStampDates': (t, c) =>
+    `${num(t, 2, c)} dates d’un fichier de l’export n’ont pas pu être lues ; elles n’ont pas servi à dater l’export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>

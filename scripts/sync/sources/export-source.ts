@@ -10,13 +10,15 @@ import type { Readable } from 'node:stream';
 import { csvFormatError } from '../csv/csv-actions';
 import { CsvFormatError, readCsv, readCsvHeader } from '../csv/csv-reader';
 import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
-import { headBytes, planFromBytes } from '../csv/encoding-evidence';
+import { HEAD_BYTES, headBytes, planFromBytes } from '../csv/encoding-evidence';
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
+import { findColumn } from '../csv/cells';
+import { IdFingerprints } from '../engine/row-rules';
 import type { RowBatch } from '../csv/csv-reader';
-import { dayNumber, isoDay } from '../engine/periods';
+import { DateReader, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
-import { messageOf, warningOf, type SyncWarning } from '../messages';
+import { messageListOf, messageOf, warningOf, type SyncWarning } from '../messages';
 import { PROJECT_ROOT } from '../paths';
 import {
   idKey,
@@ -58,6 +60,8 @@ interface FileRef {
   zipDay?: string;
   /** The folder or zip holding the file: one export each (checkExportsAlike). */
   container: string;
+  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): checked by checkCopies. */
+  copyName?: boolean;
 }
 
 const BOOLEAN_NAMES = new Set(
@@ -142,12 +146,9 @@ export class ExportSource implements RecordSource {
     const stem = m?.[1];
     if (!stem) return;
     const object = copyBase(stem);
-    if (object !== stem) {
-      // A name no API name can have: a second download of the file, or a genuine second part. Read as a
-      // part of the object either way: a copy's records are then counted once by the duplicate-Id rule
-      // (engine/row-rules.ts, with its own warning), and a genuine part's are not lost.
-      this.warnings.push(warningOf('sync.export', 'warning.CopyName', [ref.display, object]));
-    }
+    // A name no API name can have: a second download of the file, or a genuine second part (two part zips
+    // extracted into one folder). Read as a part of the object once checkCopies has told which.
+    if (object !== stem) ref.copyName = true;
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
     const list = this.files.get(key) ?? [];
@@ -258,9 +259,10 @@ export class ExportSource implements RecordSource {
   /** The bytes and parser options of a file: transcoded to UTF-8 when its encoding is not byte-safe. */
   private async opened(part: FileRef): Promise<{ bytes: Readable; encoding: string }> {
     const plan = await this.planOf(part);
-    return plan.transcode
-      ? { bytes: toUtf8(part.open(), plan.encoding), encoding: 'utf-8' }
-      : { bytes: part.open(), encoding: plan.encoding };
+    return {
+      bytes: plan.transcode ? toUtf8(part.open(), plan.encoding) : part.open(),
+      encoding: parserEncoding(plan)
+    };
   }
 
   private stream(objectName: string, options: StreamOptions = {}): AsyncGenerator<RowBatch> {
@@ -307,20 +309,25 @@ export class ExportSource implements RecordSource {
    * The input error for a file the CSV parser refused (any other error as it is): a file whose header is
    * separated by semicolons or tabs (Excel's CSV in a locale with a decimal comma, a "text" export) is said
    * so with how to save it comma-separated, rather than as the quoting error it ends in; else the parser's
-   * message with the encoding it was read as.
+   * message with the encoding it was read as. `head` is the file's head when the caller has read it
+   * (headOf), else it is read here, once.
    */
-  private async readError(part: FileRef, error: unknown): Promise<unknown> {
+  private async readError(part: FileRef, error: unknown, head?: Buffer): Promise<unknown> {
     if (!(error instanceof CsvFormatError)) return error;
-    return (
-      (await this.separatorError(part)) ??
-      csvFormatError(error, await this.planOf(part), await headBytes(part.open()))
-    );
+    const bytes = head ?? (await this.headOf(part));
+    // The head as the parser gets it: transcoded only when the plan transcodes, and then csvFormatError
+    // does not look at its bytes (encodingCause), so it serves both checks.
+    return this.separatorError(part, bytes) ?? csvFormatError(error, await this.planOf(part), bytes);
   }
 
-  /** The error for a file whose header line is separated by semicolons or tabs (headerSeparator), else null. */
-  private async separatorError(part: FileRef): Promise<Error | null> {
-    const { bytes } = await this.opened(part);
-    const separator = headerSeparator((await headBytes(bytes)).toString('utf8'));
+  /** A file's first bytes (HEAD_BYTES) as the parser gets them: transcoded to UTF-8 when its plan says so. */
+  private async headOf(part: FileRef): Promise<Buffer> {
+    return headBytes((await this.opened(part)).bytes);
+  }
+
+  /** The error for a file whose header line (in `head`) is separated by semicolons or tabs, else null. */
+  private separatorError(part: FileRef, head: Buffer): Error | null {
+    const separator = headerSeparator(head.toString('utf8'));
     if (!separator) return null;
     return syncInputError(
       'sync.export',
@@ -402,15 +409,38 @@ export class ExportSource implements RecordSource {
    * Tested on the bytes before parsing, so it is not reported as a quoting error further down.
    */
   private async headerOf(part: FileRef): Promise<string[]> {
+    // The head is read once: the separator check, the header and a parse error's message all use it.
+    const head = await this.headOf(part);
     // A header line with `;` or tab separators and no comma would parse as one column (or fail on a
     // quote): said as such, with how to save the file comma-separated.
-    const refused = await this.separatorError(part);
+    const refused = this.separatorError(part, head);
     if (refused) throw refused;
     try {
-      const { bytes, encoding } = await this.opened(part);
-      return await readCsvHeader(bytes, { encoding, sourceName: part.display });
+      const plan = await this.planOf(part);
+      return await readCsvHeader(this.resumed(part, head), {
+        encoding: parserEncoding(plan),
+        sourceName: part.display
+      });
     } catch (error) {
-      throw await this.readError(part, error);
+      throw await this.readError(part, error, head);
+    }
+  }
+
+  /**
+   * A file's bytes as the parser gets them, its `head` (headOf) from memory: the file is opened again, and
+   * read past the head, only when a header line is longer than the head (thousands of columns).
+   */
+  private async *resumed(part: FileRef, head: Buffer): AsyncGenerator<Buffer> {
+    yield head;
+    if (head.length < HEAD_BYTES) return; // the head is the whole file
+    let skip = head.length;
+    for await (const chunk of (await this.opened(part)).bytes) {
+      const b = chunk as Buffer;
+      if (skip >= b.length) skip -= b.length;
+      else {
+        yield skip > 0 ? b.subarray(skip) : b;
+        skip = 0;
+      }
     }
   }
 
@@ -562,6 +592,7 @@ export class ExportSource implements RecordSource {
   private async checkExportsAlike(): Promise<void> {
     if (this.exportsChecked) return;
     this.exportsChecked = true;
+    await this.checkCopies();
     const exports = [...new Set((this.files.get('user') ?? []).map((p) => p.container))];
     if (exports.length < 2) return;
     let differing = '';
@@ -594,7 +625,61 @@ export class ExportSource implements RecordSource {
     );
   }
 
-  /** The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. */
+  /**
+   * Copy-named files ("Opportunity (1).csv") beside the file of the same object in one folder or zip, told
+   * apart as checkExportsAlike tells exports: byte-identical, one file downloaded twice (read on, its records
+   * counted once by the duplicate-Id rule, engine/row-rules.ts, with warning.CopyName); differing and sharing
+   * a record Id, the object's file of two different exports (the run stops, naming both files with their
+   * day, SeveralExports); differing with no Id in common, a genuine second part (two part zips extracted into
+   * one folder: read with the first, with warning.CopyName). A copy-named file alone is read as its object.
+   */
+  private async checkCopies(): Promise<void> {
+    for (const [key, parts] of this.files) {
+      for (const copy of parts.filter((p) => p.copyName)) {
+        const name = this.names.get(key) ?? key;
+        const first = parts.find((p) => !p.copyName && p.container === copy.container);
+        if (
+          first &&
+          (await digestOf(first)) !== (await digestOf(copy)) &&
+          (await this.shareIds(name, first, copy))
+        ) {
+          const dated: string[] = [];
+          for (const part of [first, copy])
+            dated.push(`${(await this.dayOf([part]))?.day ?? 'an unknown day'} (${part.display})`);
+          throw syncInputError(
+            'sync.export',
+            'SeveralExports',
+            [dated[0], dated[1], `${name}.csv`],
+            [],
+            messageListOf('sync.export', 'error.SeveralExports.copyActions', [first.display, copy.display])
+          );
+        }
+        this.warnings.push(warningOf('sync.export', 'warning.CopyName', [copy.display, name]));
+      }
+    }
+  }
+
+  /** Whether two files of an object hold a record Id in common (idKey forms; IdFingerprints). */
+  private async shareIds(objectName: string, a: FileRef, b: FileRef): Promise<boolean> {
+    const ids = new IdFingerprints();
+    for await (const batch of this.streamParts([a], objectName)) {
+      const id = findColumn(batch.columns, 'Id');
+      if (id < 0) return false;
+      for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, id)) ids.addCell(batch, r, id);
+    }
+    for await (const batch of this.streamParts([b], objectName)) {
+      const id = findColumn(batch.columns, 'Id');
+      if (id < 0) return false;
+      for (let r = 0; r < batch.length; r++)
+        if (!batch.isEmpty(r, id) && ids.hasCell(batch, r, id)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. Dates
+   * it cannot read (not ISO 8601) are counted per column in warning.UnreadableStampDates.
+   */
   private async latestStamp(
     objectName: string,
     stamps: readonly string[],
@@ -603,11 +688,12 @@ export class ExportSource implements RecordSource {
     if (parts.length === 0) return undefined;
     let latest = Number.NaN;
     let column = '';
+    const dates = new DateReader();
     for await (const batch of this.streamParts(parts, objectName)) {
       const columns = batch.columns.flatMap((c, i) => (stamps.includes(nameKey(c)) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
-          const day = dayNumber(batch.value(r, c));
+          const day = dates.day(batch.value(r, c), batch.columns[c]?.trim() ?? '');
           if (day > latest || (Number.isNaN(latest) && !Number.isNaN(day))) {
             latest = day;
             column = batch.columns[c] ?? '';
@@ -615,8 +701,13 @@ export class ExportSource implements RecordSource {
         }
       }
     }
-    if (Number.isNaN(latest)) return undefined;
     const file = `${this.names.get(objectName.toLowerCase()) ?? objectName}.csv`;
+    // Dates not in ISO 8601 (a file Excel saved again) are not guessed: said, not skipped silently.
+    for (const u of dates.take())
+      this.warnings.push(
+        warningOf('sync.export', 'warning.UnreadableStampDates', [file, u.column, u.count, u.example])
+      );
+    if (Number.isNaN(latest)) return undefined;
     return {
       day: isoDay(latest),
       evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
@@ -779,6 +870,11 @@ export function copyBase(stem: string): string {
     stem
   );
   return m?.[1] ?? stem;
+}
+
+/** The encoding the parser reads a file's bytes in: UTF-8 once transcoded, else the plan's own. */
+function parserEncoding(plan: EncodingPlan): string {
+  return plan.transcode ? 'utf-8' : plan.encoding;
 }
 
 /** User.csv's columns that date an export, and the other files' (takenAt). */

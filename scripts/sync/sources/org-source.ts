@@ -828,7 +828,9 @@ export class OrgSource implements OrgRecordSource {
       'Profile.UserLicense.LicenseDefinitionKey',
       'Profile.PermissionsApiUserOnly',
       'UserRole.Name',
-      'LastLoginDate'
+      'LastLoginDate',
+      // Who exists in a period (engine/stages/users.ts populationOfPeriod), as offline from User.csv.
+      'CreatedDate'
     ];
     const select = base.some((f) => f.toLowerCase() === teamField.toLowerCase())
       ? base
@@ -843,7 +845,8 @@ export class OrgSource implements OrgRecordSource {
       throw error;
     }
     return rows.map((row) => ({
-      id: text(row.Id),
+      // The kernel's one Id normalisation, as offline and for every other Id read here.
+      id: idKey(text(row.Id)),
       name: text(row.Name),
       username: text(row.Username),
       isActive: row.IsActive === true,
@@ -856,7 +859,8 @@ export class OrgSource implements OrgRecordSource {
           : null,
       roleName: text(path(row, 'UserRole.Name')),
       team: text(path(row, teamField)),
-      lastLoginDate: typeof row.LastLoginDate === 'string' ? toIso(row.LastLoginDate) : null
+      lastLoginDate: typeof row.LastLoginDate === 'string' ? toIso(row.LastLoginDate) : null,
+      createdDate: typeof row.CreatedDate === 'string' ? toIso(row.CreatedDate) : null
     }));
   }
 

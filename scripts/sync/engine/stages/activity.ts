@@ -14,6 +14,7 @@ import type { ObjectDescribe, ReadProgress, RecordSource } from '../../sources/r
 import { ROW_COPY, ROW_NOT_RECORD, ROW_RULE_FIELDS, RowRules } from '../row-rules';
 import { newDistribution } from '../distribution';
 import type { Distribution } from '../distribution';
+import { DateReader, type UnreadableDates } from '../periods';
 import type { Period } from './plan';
 
 /** What a row of an object counts as: a record (created/updated), a task or an event logged. */
@@ -56,19 +57,11 @@ export function activityColumns(columns: readonly string[]): ActivityColumns {
   };
 }
 
-/** Cells of a date column that hold text but no ISO date: counted, never guessed (11/09/2026 is ambiguous). */
-export interface UnreadableDates {
-  column: 'CreatedDate' | 'LastModifiedDate';
-  count: number;
-  /** The first such value, for the warning. */
-  example: string;
-}
-
 /** Activity of the included users, keyed by user Id. */
 export class ActivityLedger {
   readonly stats = new Map<string, UserStats>();
   /** Unreadable dates of the object being read (of included users' rows), by column; see takeUnreadable. */
-  private unreadable: UnreadableDates[] = [];
+  private readonly dates = new DateReader();
   /** What the row rules left out of the objects read for activity only (for warnings). */
   readonly rowRuleCounts = new Map<string, { rules: RowRules; describe: ObjectDescribe }>();
 
@@ -138,18 +131,13 @@ export class ActivityLedger {
   }
 
   /** Counts a date cell that dayAt could not read (NaN), unless it is empty (no date is not a bad date). */
-  private unreadableAt(batch: RowBatch, r: number, col: number, column: UnreadableDates['column']): void {
-    if (batch.isEmpty(r, col)) return;
-    const seen = this.unreadable.find((u) => u.column === column);
-    if (seen) seen.count++;
-    else this.unreadable.push({ column, count: 1, example: batch.value(r, col) });
+  private unreadableAt(batch: RowBatch, r: number, col: number, column: string): void {
+    if (!batch.isEmpty(r, col)) this.dates.unread(batch.value(r, col), column);
   }
 
   /** The unreadable dates counted since the last call (one object's), and starts afresh. */
   takeUnreadable(): UnreadableDates[] {
-    const out = this.unreadable;
-    this.unreadable = [];
-    return out;
+    return this.dates.take();
   }
 
   /** Reads an object not measured (Task, Event) for its activity only; returns the records read. */

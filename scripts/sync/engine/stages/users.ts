@@ -120,11 +120,17 @@ interface Roles {
 export async function readRoles(
   source: RecordSource,
   available: Map<string, string>,
-  period: Period
+  period: Period,
+  warn: (warning: SyncWarning) => void
 ): Promise<Roles> {
   return {
     keyUsers: await idsFrom(source, available, 'Key_User__c', 'User__c'),
-    sponsors: await publishedSponsorIds(source, available.get(nameKey('Sponsor_Message__c')), period.end)
+    sponsors: await publishedSponsorIds(
+      source,
+      available.get(nameKey('Sponsor_Message__c')),
+      period.end,
+      warn
+    )
   };
 }
 
