@@ -3,6 +3,8 @@
 //   - the expected texts (custom labels in the scenario's language, fixture data) are visible;
 //   - no label placeholder (c.Name), "undefined", "NaN", "[object Object]" or "{0}" is on the page;
 //   - no console error, page error, failed or external request;
+//   - every wire its components (children included) use has a fixture (test/browser/wire-fixtures.ts),
+//     and every wire that asked while it rendered was answered by one;
 //   - the component does not overflow its region horizontally;
 //   - each main action is reachable with Tab, shows a focus indicator, and does what it should on Enter;
 //   - a screenshot is saved to reports/screenshots/<scenario>.png.
