@@ -3,6 +3,8 @@
 //   - the expected texts (custom labels in the scenario's language, fixture data) are visible;
 //   - no label placeholder (c.Name), "undefined", "NaN", "[object Object]" or "{0}" is on the page;
 //   - no console error, page error, failed or external request;
+//   - every wire its components (children included) use has a fixture (test/browser/wire-fixtures.ts),
+//     and every wire that asked while it rendered was answered by one;
 //   - the component does not overflow its region horizontally;
 //   - each main action is reachable with Tab, shows a focus indicator, and does what it should on Enter;
 //   - a screenshot is saved to reports/screenshots/<scenario>.png.
@@ -11,7 +13,7 @@
 //
 // Usage: npm run test:browser [-- <name filter>...] [--no-compile]
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import {
@@ -34,6 +36,7 @@ import {
 } from '../../test/browser/scenario.ts';
 import { serveStatic } from '../../test/browser/server.ts';
 import { TOUCH_TARGET_GAPS } from '../../test/browser/touch-target-gaps.ts';
+import { componentTree, missingWireFixtures } from '../../test/browser/wire-fixtures.ts';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_ARGS = [
@@ -106,23 +109,14 @@ async function loadScenarios(): Promise<Scenario[]> {
   return all;
 }
 
-/** `c-*` children in a component's template, as folder names (c-action-item → actionItem). */
-function childComponents(component: string): string[] {
-  const file = path.join(LWC_DIR, component, `${component}.html`);
-  if (!existsSync(file)) return [];
-  const tags = readFileSync(file, 'utf8').match(/<c-[a-z0-9-]+/g) ?? [];
-  return tags.map((tag) => tag.slice(3).replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase()));
-}
-
 /** UI components of the project (a folder with a template) that no scenario renders, even as a child. */
 function uncoveredComponents(scenarios: Scenario[]): string[] {
-  const covered = new Set<string>();
-  const queue = scenarios.filter((s) => !s.fixture).map((s) => s.component);
-  for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-    if (covered.has(next)) continue;
-    covered.add(next);
-    queue.push(...childComponents(next));
-  }
+  const covered = new Set(
+    componentTree(
+      scenarios.filter((s) => !s.fixture).map((s) => s.component),
+      [LWC_DIR]
+    )
+  );
   return readdirSync(LWC_DIR, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(path.join(LWC_DIR, e.name, `${e.name}.html`)))
     .map((e) => e.name)
@@ -244,7 +238,14 @@ interface Recorded {
   navigations: number;
   toasts: number;
   events: string[];
-  missingFixtures: string[];
+  missingFixtures: MissingFixture[];
+}
+
+/** A wire that asked for data no fixture of the scenario gives (test/browser/platform/registry.js). */
+interface MissingFixture {
+  id: string;
+  tagName: string;
+  config: unknown;
 }
 
 /** Calls a browser-side check of test/browser/platform/inspect.js (DOM code stays in the browser). */
@@ -520,7 +521,8 @@ async function runScenario(
   origin: string,
   labels: LabelCatalog,
   scenario: Scenario,
-  built: BuiltComponent
+  built: BuiltComponent,
+  components: readonly string[]
 ): Promise<Outcome> {
   const started = Date.now();
   const language = scenario.language ?? 'en';
@@ -534,6 +536,15 @@ async function runScenario(
     ms: 0
   };
   const fail = (message: string) => outcome.failures.push(message);
+  // Every wire of the scenario's components (their children included) has its fixture.
+  for (const missing of missingWireFixtures(
+    components,
+    scenario.fixtures ?? {},
+    [LWC_DIR, FIXTURE_LWC_DIR],
+    ROOT
+  )) {
+    fail(missing);
+  }
   for (const name of built.labels.filter((n) => labels.lookup(n, language) === undefined)) {
     fail(
       language === 'fr' && labels.lookup(name, 'en') !== undefined
@@ -671,7 +682,12 @@ async function runScenario(
       }
     }
     const { missingFixtures } = await inspect<Recorded>(page, 'recorded()');
-    for (const id of missingFixtures) outcome.notes.push(`no fixture for ${id} (left loading)`);
+    for (const missing of missingFixtures) {
+      fail(
+        `wire left unanswered: ${missing.tagName} asked ${missing.id} with ${JSON.stringify(missing.config)} ` +
+          `and no fixture of the scenario matches it: add one (or { pending: true } to keep it loading on purpose)`
+      );
+    }
     // A spinner still turning at the end is a state the user is stuck in (often a missing fixture).
     const spinners = await page.evaluate<number>(
       `[...(document.getElementById('root')?.querySelectorAll('*') ?? [])].filter((e) =>
@@ -679,7 +695,8 @@ async function runScenario(
         e.getClientRects().length > 0 && getComputedStyle(e).visibility !== 'hidden').length`
     );
     if (spinners > 0 && !scenario.loading) {
-      const why = missingFixtures.length ? ` (no fixture for ${missingFixtures.join(', ')})` : '';
+      const ids = [...new Set(missingFixtures.map((missing) => missing.id))];
+      const why = ids.length ? ` (no fixture for ${ids.join(', ')})` : '';
       fail(`a spinner is still visible at the end of the scenario${why}: add the data it waits for`);
     }
   } catch (error) {
@@ -820,7 +837,15 @@ async function main(): Promise<number> {
           path.join(OUT_DIR, 'pages', `${scenario.name}.html`),
           scenario.html ?? pageHtml(scenario, component, labels, page)
         );
-        outcome = await runScenario(open, server.origin, labels, scenario, component);
+        const placed = page ? page.regions.flatMap((r) => r.placements.map((p) => p.component)) : [];
+        outcome = await runScenario(
+          open,
+          server.origin,
+          labels,
+          scenario,
+          component,
+          scenario.html !== undefined ? [] : page ? placed : [scenario.component]
+        );
       }
       outcomes.push(outcome);
       const mark = outcome.status === 'passed' ? '✔' : '✘';

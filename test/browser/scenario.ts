@@ -5,11 +5,16 @@ import path from 'node:path';
 import { HOME_SIDEBAR_WIDTH } from './flexipage.ts';
 import type { Language } from './labels.ts';
 
-/** What a wire adapter or an imperative call gets: Apex and LDS `{ data }` or `{ error }`, graphql `{ data, errors }`. */
+/**
+ * What a wire adapter or an imperative call gets: Apex and LDS `{ data }` or `{ error }`, graphql
+ * `{ data, errors }`; `{ pending: true }` never answers (a loading state shown on purpose). Every wire of
+ * a scenario's components needs one (test/browser/wire-fixtures.ts), or the scenario fails.
+ */
 export interface FixtureResult {
   data?: unknown;
   error?: { status?: number; statusText?: string; body?: unknown; message?: string };
   errors?: unknown[];
+  pending?: true;
 }
 
 /**
@@ -175,6 +180,16 @@ export function jestData(component: string, file: string, fallback?: unknown): u
   if (existsSync(full)) return JSON.parse(readFileSync(full, 'utf8')) as unknown;
   if (fallback === undefined) throw new Error(`missing jest fixture ${path.relative(process.cwd(), full)}`);
   return fallback;
+}
+
+/**
+ * One wire fixture answering by object, for an adapter several components of a scenario wire with
+ * different objects (keyUserNetwork's Key_User__c and its child's Training_Attendance__c through
+ * getObjectInfo): an entry per `objectApiName`, so a component asking for another object fails the
+ * scenario instead of receiving the wrong object's information.
+ */
+export function byObject(results: Record<string, FixtureResult>): Fixture {
+  return Object.entries(results).map(([objectApiName, result]) => ({ when: { objectApiName }, result }));
 }
 
 export const label = (name: string): Text => ({ label: name });

@@ -70,12 +70,23 @@ function madeCall(after) {
   return count >= (nth ? Number(nth) : 1);
 }
 
-export function noteMissingFixture(id) {
-  if (!recorded.missingFixtures.includes(id)) {
-    recorded.missingFixtures.push(id);
-    // Not an error: a wire without a fixture stays in its loading state, as on a slow network.
-    console.info(`[browser-gate] no fixture for ${id}: it stays loading`);
+/**
+ * A wire asked for data the scenario has no fixture for (none for its id, or none whose `when` matches
+ * its configuration): it stays loading. The runner fails the scenario on it, naming the component.
+ * @param tagName the asking component's tag (the LWC engine gives it to the adapter), or undefined
+ */
+export function noteMissingFixture(id, tagName, config) {
+  const what = { id, tagName: tagName || '?', config: config === undefined ? null : config };
+  const key = JSON.stringify(what);
+  if (!recorded.missingFixtures.some((known) => JSON.stringify(known) === key)) {
+    recorded.missingFixtures.push(what);
+    console.info(`[browser-gate] no fixture for ${id} asked by ${what.tagName}: it stays loading`);
   }
+}
+
+/** A fixture `{ pending: true }`: a wire the scenario leaves unanswered on purpose (its loading state). */
+export function isPending(fixture) {
+  return Boolean(fixture && !Array.isArray(fixture) && fixture.pending === true);
 }
 
 export function recordWireConfig(id, config) {

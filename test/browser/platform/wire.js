@@ -1,6 +1,6 @@
 // Minimal LWC OSS wire adapters that emit a scenario's fixtures: constructor(dataCallback),
 // connect(), update(config), disconnect(), as the LWC engine calls them.
-import { fixtureFor, noteMissingFixture, recordWireConfig } from './registry.js';
+import { fixtureFor, isPending, noteMissingFixture, recordWireConfig } from './registry.js';
 
 /**
  * A wire adapter class for the module export `id`.
@@ -22,8 +22,10 @@ export function reemitAll() {
 
 export function fixtureAdapter(id, shape = 'result') {
   return class FixtureWireAdapter {
-    constructor(dataCallback) {
+    // sourceContext: { tagName } of the component that wires it (LWC engine's createConnector)
+    constructor(dataCallback, sourceContext) {
       this.dataCallback = dataCallback;
+      this.tagName = sourceContext ? sourceContext.tagName : undefined;
       this.disconnected = false;
       this.config = undefined;
     }
@@ -43,9 +45,10 @@ export function fixtureAdapter(id, shape = 'result') {
       if (!again) recordWireConfig(id, config);
       const fixture = fixtureFor(id, config);
       if (fixture === undefined) {
-        noteMissingFixture(id);
+        noteMissingFixture(id, this.tagName, config);
         return;
       }
+      if (isPending(fixture)) return;
       const value = toWireValue(fixture, shape);
       // Asynchronous, like a server round trip, so components see their loading state first.
       Promise.resolve().then(() => {
@@ -89,6 +92,9 @@ export function imperativeResult(id, params, fallback) {
   const fixture = fixtureFor(id, params);
   if (fixture === undefined) {
     return Promise.resolve(fallback);
+  }
+  if (isPending(fixture)) {
+    return new Promise(() => {});
   }
   if (fixture.error !== undefined) {
     return Promise.reject(toError(fixture.error));

@@ -44,15 +44,47 @@ export const scenarios: Scenario[] = [
   }
 ];
 
-// The gate's self-test for a spinner that never stops: the wire has no fixture, so it never answers.
+// The gate's self-test for a spinner that never stops: the wire's fixture never answers.
 scenarios.push({
   name: 'browserGateProbe-endless-spinner',
   component: 'browserGateProbe',
   fixture: true,
   description: 'self-test: a spinner still visible at the end fails the scenario',
   width: 400,
+  fixtures: { [GREETING]: { pending: true } },
+  shows: [text('Browser gate probe')],
+  expectFailures: ['^a spinner is still visible at the end of the scenario: add the data it waits for']
+});
+
+// The gate's self-test for wires without fixtures: the probe's one wire has none. The gate fails before
+// rendering (read from the component's source: file, line, member, adapter) and after it (the wire asked
+// with its configuration, by the component's tag), and the spinner says what it waits for.
+scenarios.push({
+  name: 'browserGateProbe-missing-wire-fixture',
+  component: 'browserGateProbe',
+  fixture: true,
+  description: 'self-test: a wire of the component without a fixture fails the scenario',
+  width: 400,
   shows: [text('Browser gate probe')],
   expectFailures: [
+    '^no wire fixture: c-browser-gate-probe \\(test/browser/fixtures/lwc/c/browserGateProbe/browserGateProbe\\.js:\\d+, greeting\\) wires @salesforce/apex/BrowserGateProbe\\.getGreeting; ',
+    '^wire left unanswered: c-browser-gate-probe asked @salesforce/apex/BrowserGateProbe\\.getGreeting with \\{\\} and no fixture of the scenario matches it',
+    '^a spinner is still visible at the end of the scenario \\(no fixture for @salesforce/apex/BrowserGateProbe\\.getGreeting\\)'
+  ]
+});
+
+// The same for a fixture whose entries all ask for another configuration: present, but it answers
+// nothing this component asks, so only the check after rendering can see it.
+scenarios.push({
+  name: 'browserGateProbe-unmatched-wire-fixture',
+  component: 'browserGateProbe',
+  fixture: true,
+  description: 'self-test: a wire whose fixture matches none of its configurations fails the scenario',
+  width: 400,
+  fixtures: { [GREETING]: [{ when: { team: 'Nobody' }, result: { data: { names: ['Ada Lovelace'] } } }] },
+  shows: [text('Browser gate probe')],
+  expectFailures: [
+    '^wire left unanswered: c-browser-gate-probe asked @salesforce/apex/BrowserGateProbe\\.getGreeting with \\{\\} and no fixture',
     '^a spinner is still visible at the end of the scenario \\(no fixture for @salesforce/apex/BrowserGateProbe\\.getGreeting\\)'
   ]
 });

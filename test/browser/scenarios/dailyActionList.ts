@@ -43,6 +43,8 @@ const withData = {
   [CONTEXT]: data('actionContext.json'),
   [MESSAGES]: data('myMessages.json'),
   [RECORDS]: data('ruleFieldRecords.json'),
+  // the labels of the fields the missing-fields rows name (Opportunity NextStep, Description)
+  [OBJECT_INFOS]: repDayObjectInfos('en'),
   [PAGE_REFERENCE]: PAGE_REFERENCES.home
 };
 
@@ -258,7 +260,10 @@ export const scenarios: Scenario[] = [
       [GRAPHQL]: data('dailyActionsEmpty.json'),
       [CONTEXT]: data('actionContextNoRules.json'),
       [MESSAGES]: { data: [] },
-      [RECORDS]: { data: { results: [] } }
+      [RECORDS]: { data: { results: [] } },
+      // no missing-fields row asks for field labels
+      [OBJECT_INFOS]: { pending: true },
+      [PAGE_REFERENCE]: PAGE_REFERENCES.home
     },
     shows: [label('dailyActionList_EmptyTitle'), label('dailyActionList_EmptyBody')]
   },
@@ -286,7 +291,7 @@ export const scenarios: Scenario[] = [
     language: 'fr',
     description: "today's actions, in French",
     now: NOW,
-    fixtures: { ...withData, [GRAPHQL]: frenchActions() },
+    fixtures: { ...withData, [GRAPHQL]: frenchActions(), [OBJECT_INFOS]: repDayObjectInfos('fr') },
     shows: [
       label('dailyActionList_Title'),
       label('dailyActionList_GroupOverdue'),

@@ -1,5 +1,14 @@
 // keyUserNetwork for the adoption lead: coverage by team and stage, follow-ups due, champion candidates.
-import { jestData, label, text, type Fixture, type Region, type Scenario } from '../scenario.ts';
+import {
+  byObject,
+  jestData,
+  label,
+  text,
+  type Fixture,
+  type FixtureResult,
+  type Region,
+  type Scenario
+} from '../scenario.ts';
 
 const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
 const network: Fixture = { data: jestData('keyUserNetwork', 'getNetwork.json') };
@@ -17,7 +26,7 @@ const ACCESS_FIELDS = [
   'Nominated_On__c',
   'Last_Follow_Up__c'
 ];
-const adminAccess: Fixture = {
+const keyUserAdmin: FixtureResult = {
   data: {
     apiName: 'Key_User__c',
     createable: true,
@@ -25,6 +34,24 @@ const adminAccess: Fixture = {
     fields: Object.fromEntries(ACCESS_FIELDS.map((f) => [f, { createable: true, updateable: true }]))
   }
 };
+// The same admin's access to Training_Attendance__c: may record a trainee's follow-up (c-training-follow-ups).
+const attendanceAdmin: FixtureResult = {
+  data: {
+    apiName: 'Training_Attendance__c',
+    createable: true,
+    updateable: true,
+    fields: { Followed_Up_On__c: { createable: true, updateable: true } }
+  }
+};
+/** Each component reads its own object's access: the network Key_User__c, its training follow-ups Training_Attendance__c. */
+const adminAccess: Fixture = byObject({ Key_User__c: keyUserAdmin, Training_Attendance__c: attendanceAdmin });
+// A sponsor's: reads both, edits neither, so no button shows.
+const sponsorAccess: Fixture = byObject({
+  Key_User__c: { data: { apiName: 'Key_User__c', createable: false, updateable: false, fields: {} } },
+  Training_Attendance__c: {
+    data: { apiName: 'Training_Attendance__c', createable: false, updateable: false, fields: {} }
+  }
+});
 const NOW = '2026-11-23T15:00:00.000Z';
 /**
  * Where it is placed: the main column of the cockpit's app page (Adoption_Cockpit_Home), a Home page
@@ -220,6 +247,7 @@ export const scenarios: Scenario[] = [
           candidates: []
         }
       },
+      [OBJECT_INFO]: adminAccess,
       [FOLLOW_UPS]: { data: jestData('trainingFollowUps', 'getTrainingFollowUpsEmpty.json') }
     },
     shows: [label('keyUserNetwork_Title'), label('keyUserNetwork_Empty')]
@@ -230,7 +258,11 @@ export const scenarios: Scenario[] = [
     description: 'the network could not be loaded',
     now: NOW,
     regions: REGIONS,
-    fixtures: { [NETWORK]: { error: { status: 500, body: { message: 'Key users are not readable' } } } },
+    fixtures: {
+      [NETWORK]: { error: { status: 500, body: { message: 'Key users are not readable' } } },
+      [OBJECT_INFO]: adminAccess,
+      [FOLLOW_UPS]: followUps
+    },
     shows: [label('keyUserNetwork_ErrorTitle'), text('Key users are not readable')],
     actions: [
       { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }
@@ -240,10 +272,10 @@ export const scenarios: Scenario[] = [
     name: 'keyUserNetwork-fr',
     component: 'keyUserNetwork',
     language: 'fr',
-    description: 'coverage, follow-ups and candidates, in French',
+    description: 'coverage, follow-ups and candidates, in French, for a sponsor who may only read',
     now: NOW,
     regions: REGIONS,
-    fixtures: { [NETWORK]: network, [FOLLOW_UPS]: followUps },
+    fixtures: { [NETWORK]: network, [OBJECT_INFO]: sponsorAccess, [FOLLOW_UPS]: followUps },
     shows: [
       label('keyUserNetwork_Title'),
       label('keyUserNetwork_Coverage'),

@@ -1,6 +1,14 @@
 // trainingFollowUps, the key-user network's list of people trained more than N weeks ago without a follow-up:
 // on its own in each state, and inside keyUserNetwork where it is placed (Home main column, sidebar, phone).
-import { jestData, label, text, type Fixture, type Scenario } from '../scenario.ts';
+import {
+  byObject,
+  jestData,
+  label,
+  text,
+  type Fixture,
+  type FixtureResult,
+  type Scenario
+} from '../scenario.ts';
 
 const FOLLOW_UPS = '@salesforce/apex/TrainingFollowUpController.getTrainingFollowUps';
 const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
@@ -18,12 +26,22 @@ const readOnlyAccess: Fixture = {
   }
 };
 // A key user's access to Training_Attendance__c: may set Followed_Up_On__c, so the button shows.
-const keyUserAccess: Fixture = {
+const keyUserAccess: FixtureResult = {
   data: {
     apiName: 'Training_Attendance__c',
     createable: true,
     updateable: true,
     fields: { Followed_Up_On__c: { createable: true, updateable: true } }
+  }
+};
+// A key user's access to Key_User__c, in the network the list sits in: read only (admins nominate and
+// record follow-ups), so the network shows no buttons of its own.
+const networkReadOnly: FixtureResult = {
+  data: {
+    apiName: 'Key_User__c',
+    createable: false,
+    updateable: false,
+    fields: { Last_Follow_Up__c: { createable: false, updateable: false } }
   }
 };
 const NOW = '2026-11-23T15:00:00.000Z';
@@ -37,7 +55,8 @@ export const scenarios: Scenario[] = [
     loading: true,
     now: NOW,
     regions: REGIONS,
-    fixtures: { [OBJECT_INFO]: keyUserAccess },
+    // the server has not answered yet
+    fixtures: { [FOLLOW_UPS]: { pending: true }, [OBJECT_INFO]: keyUserAccess },
     shows: [label('trainingFollowUps_Title')],
     hides: [label('trainingFollowUps_MarkFollowedUp')]
   },
@@ -128,7 +147,9 @@ export const scenarios: Scenario[] = [
     regions: REGIONS,
     fixtures: {
       [NETWORK]: { data: jestData('keyUserNetwork', 'getNetwork.json') },
-      [FOLLOW_UPS]: many
+      [FOLLOW_UPS]: many,
+      // a key user: each component reads its own object's access
+      [OBJECT_INFO]: byObject({ Key_User__c: networkReadOnly, Training_Attendance__c: keyUserAccess })
     },
     shows: [
       label('keyUserNetwork_FollowUps'),

@@ -58,7 +58,7 @@ export const scenarios: Scenario[] = [
     description: 'no roll-out wave yet',
     now: NOW,
     width: 920,
-    fixtures: { [BOARD]: { data: { waves: [], keyUsers: [], rules: [] } } },
+    fixtures: { [BOARD]: { data: { waves: [], keyUsers: [], rules: [] } }, [OBJECT_INFO]: trainer },
     shows: [label('waveBoard_Title'), label('waveBoard_Empty')]
   },
   {
@@ -67,7 +67,10 @@ export const scenarios: Scenario[] = [
     description: 'the waves could not be loaded',
     now: NOW,
     width: 400,
-    fixtures: { [BOARD]: { error: { status: 500, body: { message: 'Roll-out waves are not readable' } } } },
+    fixtures: {
+      [BOARD]: { error: { status: 500, body: { message: 'Roll-out waves are not readable' } } },
+      [OBJECT_INFO]: trainer
+    },
     shows: [label('waveBoard_ErrorTitle'), text('Roll-out waves are not readable')],
     actions: [
       { role: 'button', name: label('common_Retry'), activate: { call: '@salesforce/apex.refreshApex' } }

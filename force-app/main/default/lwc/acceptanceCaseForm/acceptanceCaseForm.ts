@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { formatCounts, formatLabel } from 'c/labelUtils';
 import createTestCases from '@salesforce/apex/AcceptanceConsoleController.createTestCases';
 import { reduceErrors } from 'c/ldsUtils';
+import { focusFieldOnAreaTap } from 'c/touchArea';
 import {
   checkFileSize,
   parseTestCaseCsv,
@@ -169,14 +170,9 @@ export default class AcceptanceCaseForm extends LightningElement {
     this.assignToMe = Boolean(event.detail.checked);
   }
 
-  /**
-   * A tap on the padding of a field's 44 px touch area (not on the field) focuses the field:
-   * lightning-input's own input is 32 px high and cannot be styled from here.
-   */
+  /** A tap on the padding of a field's 44 px touch area focuses the field (lightning-input's is 32 px). */
   handleFieldArea(event: Event) {
-    if (event.target === event.currentTarget) {
-      (event.currentTarget as HTMLElement).querySelector<HTMLElement>('lightning-input')?.focus();
-    }
+    focusFieldOnAreaTap(event);
   }
 
   async handleAdd() {

@@ -1,5 +1,6 @@
 import { LightningElement, api, wire } from 'lwc';
 import { formatDate, formatLabel, formatNumber, formatPlural } from 'c/labelUtils';
+import { focusFieldOnAreaTap } from 'c/touchArea';
 import getConsole from '@salesforce/apex/AcceptanceConsoleController.getConsole';
 import { refreshApex } from '@salesforce/apex';
 import { updateRecord, notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
@@ -665,14 +666,9 @@ export default class AcceptanceConsole extends LightningElement {
     this.caseLimit = CASE_PAGE_SIZE;
   }
 
-  /**
-   * A tap on the padding of a field's 44 px touch area (not on the field) focuses the field:
-   * lightning-input's own input is 32 px high and cannot be styled from here.
-   */
+  /** A tap on the padding of a field's 44 px touch area focuses the field (lightning-input's is 32 px). */
   handleFieldArea(event: Event) {
-    if (event.target === event.currentTarget) {
-      (event.currentTarget as HTMLElement).querySelector<HTMLElement>('lightning-input')?.focus();
-    }
+    focusFieldOnAreaTap(event);
   }
 
   handleSearch(event: CustomEvent<{ value: string }>) {

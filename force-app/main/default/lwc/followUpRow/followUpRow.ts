@@ -3,9 +3,10 @@ import { LightningElement, api } from 'lwc';
 /**
  * One person to follow up in a list (a key user due a follow-up, a trainee to call, a candidate to
  * nominate): "name · team", the parent's detail in the default slot, an optional checkbox for bulk actions
- * and one action button. It holds no data and calls nothing: it fires `select` ({ checked }) and
- * `action` for its parent, which reads the row's own `data-id` from the event's currentTarget.
- * On a phone or in a narrow panel every control offers 44 × 44 px (WCAG 2.5.5): see followUpRow.css.
+ * (c-touch-checkbox, its label hidden) and one action button. It holds no data and calls nothing: it
+ * fires `select` ({ checked }) and `action` for its parent, which reads the row's own `data-id` from the
+ * event's currentTarget. Every control offers 44 × 44 px on a phone or in a narrow panel (WCAG 2.5.5):
+ * the button at every width (followUpRow.css), the checkbox through c-touch-checkbox's touch area.
  */
 export default class FollowUpRow extends LightningElement {
   /** The person's name, shown in bold before the team. */
@@ -34,19 +35,9 @@ export default class FollowUpRow extends LightningElement {
     return `row-action slds-button slds-button_${variant}`;
   }
 
+  /** The checkbox (c-touch-checkbox: its box, label or touch area) asks for a new state. */
   handleSelect(event: CustomEvent<{ checked: boolean }>): void {
-    event.stopPropagation();
     this.dispatchEvent(new CustomEvent('select', { detail: { checked: Boolean(event.detail.checked) } }));
-  }
-
-  /**
-   * A tap on the padding of the checkbox's 44 px touch area (not on the checkbox) ticks or unticks it:
-   * lightning-input's own checkbox is 16 px and cannot be styled from here.
-   */
-  handleSelectArea(event: Event): void {
-    if (event.target === event.currentTarget) {
-      this.dispatchEvent(new CustomEvent('select', { detail: { checked: !this.selected } }));
-    }
   }
 
   handleAction(): void {

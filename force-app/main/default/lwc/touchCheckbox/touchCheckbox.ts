@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { isAreaTap } from 'c/touchArea';
 
 /** What `change` carries: the state the checkbox asks to be in. */
 interface TouchCheckboxChange {
@@ -12,12 +13,22 @@ interface TouchCheckboxChange {
  * `detail.checked` and the parent passes the new `checked` back (the same contract as lightning-input).
  */
 export default class TouchCheckbox extends LightningElement {
-  /** The visible label, also the checkbox's accessible name. */
+  /** The visible label, also the checkbox's accessible name (the only name when `variant` hides it). */
   @api label = '';
+  /**
+   * lightning-input's variant: 'standard' shows the label beside the box, 'label-hidden' keeps it as the
+   * accessible name only (a row's box whose person is named beside it).
+   */
+  @api variant: 'standard' | 'label-hidden' = 'standard';
   /** Whether the box is ticked (the parent's state). */
   @api checked = false;
   /** Whether the box can be changed; a disabled box ignores taps on its area too. */
   @api disabled = false;
+
+  /** The touch area; a box without its label is centred in it, as a tap target of its own. */
+  get areaClass(): string {
+    return this.variant === 'label-hidden' ? 'touch-target touch-target_box' : 'touch-target';
+  }
 
   handleChange(event: CustomEvent<{ checked: boolean }>): void {
     // lightning-input's own event stops here: the parent hears one `change`, this component's.
@@ -27,7 +38,7 @@ export default class TouchCheckbox extends LightningElement {
 
   /** A tap on the area's padding (not on the checkbox or its label, which tick it themselves). */
   handleArea(event: Event): void {
-    if (event.target === event.currentTarget && !this.disabled) {
+    if (isAreaTap(event) && !this.disabled) {
       this.fire(!this.checked);
     }
   }

@@ -47,23 +47,50 @@ describe('c-follow-up-row', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('ticks with the shared c-touch-checkbox, its label hidden and naming the person', async () => {
+    const element = createRow({ selectable: true, selectLabel: 'Select Ada Lovelace', selected: true });
+    await flushPromises();
+    const box = $(element, 'c-touch-checkbox.select') as HTMLElement & {
+      label: string;
+      variant: string;
+      checked: boolean;
+    };
+    expect(box).not.toBeNull();
+    expect(box.label).toBe('Select Ada Lovelace');
+    expect(box.variant).toBe('label-hidden');
+    expect(box.checked).toBe(true);
+    const input = $(box, 'lightning-input') as HTMLElement & { label: string; variant: string };
+    expect(input.label).toBe('Select Ada Lovelace');
+    expect(input.variant).toBe('label-hidden');
+    // no touch area of the row's own: the only one is c-touch-checkbox's
+    expect($(element, '.touch-target')).toBeNull();
+    element.selected = false;
+    await flushPromises();
+    expect(box.checked).toBe(false);
+    await expect(element).toBeAccessible();
+  });
+
   it('fires select from its checkbox, and from a tap on the padding of its touch area', async () => {
     const element = createRow({ selectable: true, selectLabel: 'Select Ada Lovelace', selected: false });
     const selections: boolean[] = [];
     element.addEventListener('select', (event) =>
       selections.push((event as CustomEvent<{ checked: boolean }>).detail.checked)
     );
+    const heardChange = jest.fn();
+    element.addEventListener('change', heardChange);
     await flushPromises();
-    const checkbox = $(element, 'lightning-input')!;
-    expect(checkbox.getAttribute('class')).toContain('select');
+    const box = $(element, 'c-touch-checkbox')!;
+    const checkbox = $(box, 'lightning-input')!;
     checkbox.dispatchEvent(new CustomEvent('change', { detail: { checked: true } }));
     // the area toggles from the row's current state; a tap on the checkbox itself is not the area's
-    $(element, '.touch-target')!.click();
+    $(box, '.touch-target')!.click();
     element.selected = true;
     await flushPromises();
-    $(element, '.touch-target')!.click();
+    $(box, '.touch-target')!.click();
     checkbox.click();
     expect(selections).toEqual([true, true, false]);
+    // the parent hears the row's select only, not a change of the checkbox inside it
+    expect(heardChange).not.toHaveBeenCalled();
     await expect(element).toBeAccessible();
   });
 });

@@ -116,6 +116,16 @@ function dueKeyUsers(count: number) {
   }));
 }
 
+/** The c-touch-checkbox of the first follow-up row. */
+function rowTouchCheckbox(element: HTMLElement): HTMLElement {
+  return $($(element, 'li.follow-up c-follow-up-row')!, 'c-touch-checkbox')!;
+}
+
+/** The lightning-input checkbox of the first follow-up row. */
+function rowCheckbox(element: HTMLElement): HTMLElement {
+  return $(rowTouchCheckbox(element), 'lightning-input')!;
+}
+
 function check(input: HTMLElement, checked: boolean) {
   (input as unknown as { checked: boolean }).checked = checked;
   input.dispatchEvent(new CustomEvent('change', { detail: { checked } }));
@@ -332,7 +342,7 @@ describe('c-key-user-network', () => {
     expect(text($(element, '.page-range'))).toBe('11–13 of 13');
     expect(($(element, 'button.next-page') as HTMLButtonElement).disabled).toBe(true);
     // one ticked by hand: the button says so in the singular
-    check(shadow($(element, 'li.follow-up c-follow-up-row')!).querySelector('lightning-input')!, true);
+    check(rowCheckbox(element), true);
     await flushPromises();
     expect(text(bulk())).toBe('Record 1 follow-up today');
     await expect(element).toBeAccessible();
@@ -477,9 +487,8 @@ describe('c-key-user-network', () => {
     wire.emit({ ...networkData, keyUsers: dueKeyUsers(3) });
     await flushPromises();
     const bulk = () => $(element, 'button.bulk-followed-up') as HTMLButtonElement;
-    const area = shadow($(element, 'li.follow-up c-follow-up-row')!).querySelector<HTMLElement>(
-      '.touch-target'
-    )!;
+    // the row's checkbox is a c-touch-checkbox: its area's padding ticks the row
+    const area = $(rowTouchCheckbox(element), '.touch-target')!;
     area.click();
     await flushPromises();
     expect(text(bulk())).toBe('Record 1 follow-up today');

@@ -2,7 +2,7 @@ import { createElement } from 'lwc';
 import TouchCheckbox from 'c/touchCheckbox';
 import { $, flushPromises, resetDom } from '../../../../../test/jest-utils';
 
-type Box = HTMLElement & { label: string; checked: boolean; disabled: boolean };
+type Box = HTMLElement & { label: string; checked: boolean; disabled: boolean; variant: string };
 
 function createBox(props: Partial<Box>): { element: Box; changes: boolean[] } {
   const element = createElement('c-touch-checkbox', { is: TouchCheckbox }) as unknown as Box;
@@ -68,5 +68,19 @@ describe('c-touch-checkbox', () => {
     $(element, '.touch-target')!.click();
     expect(changes).toEqual([]);
     expect(($(element, 'lightning-input') as HTMLElement & { disabled: boolean }).disabled).toBe(true);
+  });
+
+  it('shows its label by default, and keeps it as the accessible name only with variant label-hidden', async () => {
+    const { element } = createBox({});
+    await flushPromises();
+    const input = () => $(element, 'lightning-input') as HTMLElement & { variant: string; label: string };
+    expect(input().variant).toBe('standard');
+    element.variant = 'label-hidden';
+    await flushPromises();
+    expect(input().variant).toBe('label-hidden');
+    expect(input().label).toBe('Only mine');
+    // a box alone sits in the middle of its touch area
+    expect($(element, '.touch-target')!.classList.contains('touch-target_box')).toBe(true);
+    await expect(element).toBeAccessible();
   });
 });
