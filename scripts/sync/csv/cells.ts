@@ -3,7 +3,7 @@
 // equality straight from the bytes when the batch has raw cells, through decoded values otherwise.
 
 import { nameKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
-import { dayNumber } from '../engine/periods';
+import { dayNumber, isCalendarDay } from '../engine/periods';
 import type { RawCells, RowBatch } from './csv-reader';
 
 /** Index of a column by field API name (case-insensitive), or -1. */
@@ -42,8 +42,7 @@ export function dayAt(batch: RowBatch, raw: RawCells | null, r: number, col: num
       const y = digitsAt(buf, s, 4);
       const m = digitsAt(buf, s + 5, 2);
       const d = digitsAt(buf, s + 8, 2);
-      if (y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-        return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
+      if (isCalendarDay(y, m, d)) return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
     }
   }
   return dayNumber(batch.value(r, col));

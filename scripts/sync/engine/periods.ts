@@ -4,13 +4,27 @@ import type { PeriodType } from '../snapshots/types';
 
 const DAY = 86_400_000;
 
-/** Days since 1970-01-01 of an ISO date or date-time ("2026-03-04", "2026-03-04T10:20:30.000Z"); NaN if not. */
+/**
+ * Whether y-m-d is a day of the Gregorian calendar (2026-02-30, 2026-11-31 and 2026-13-01 are not). The one
+ * rule of every date reader (dayNumber here, dayAt in csv/cells.ts): never rolled over to the next month.
+ */
+export function isCalendarDay(y: number, m: number, d: number): boolean {
+  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1)) return false;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+  return d <= days;
+}
+
+/**
+ * Days since 1970-01-01 of an ISO date or date-time ("2026-03-04", "2026-03-04T10:20:30.000Z"); NaN if not,
+ * and for a day the calendar has not (isCalendarDay).
+ */
 export function dayNumber(text: string): number {
   if (text.length < 10) return Number.NaN;
   const y = Number(text.slice(0, 4));
   const m = Number(text.slice(5, 7));
   const d = Number(text.slice(8, 10));
-  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1 && d <= 31)) return Number.NaN;
+  if (!isCalendarDay(y, m, d)) return Number.NaN;
   if (text.length > 10 && /[+-]\d{2}:?\d{2}$|Z$/.test(text) && !/Z$/.test(text)) {
     const t = Date.parse(text);
     return Number.isNaN(t) ? Number.NaN : Math.floor(t / DAY);

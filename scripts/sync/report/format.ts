@@ -33,6 +33,15 @@ function utcDate(iso: string): Date {
   return new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
 }
 
+/**
+ * An ISO 8601 date or date-time in the report's format; any other text is shown as it is, never guessed
+ * (JavaScript's Date reads "11/09/2026" as 9 November) and never stopping the report.
+ */
+function dateText(format: Intl.DateTimeFormat, iso: string): string {
+  const date = utcDate(iso);
+  return !/^\d{4}-\d{2}-\d{2}(T|$)/.test(iso) || Number.isNaN(date.getTime()) ? iso : format.format(date);
+}
+
 /** U+2212, the minus sign typography asks for (Intl writes the ASCII hyphen-minus in both locales). */
 const MINUS = '\u2212';
 const trueMinus = (text: string): string => text.replace(/-/g, MINUS);
@@ -76,9 +85,9 @@ export function formatter(lang: ReportLanguage, timeZone: string = localTimeZone
     percent: (value) => (value === null || !Number.isFinite(value) ? '–' : percent.format(value)),
     points: (value) => `${trueMinus(signed.format(Math.round(value * 100)))} ${pointsUnit}`,
     hours: (minutes) => `${(minutes / 60 >= 10 ? integer : hoursTenth).format(minutes / 60)}\u00a0h`,
-    date: (iso) => medium.format(utcDate(iso)),
-    dayMonth: (iso) => short.format(utcDate(iso)),
-    dateTime: (iso) => stamp.format(utcDate(iso)),
+    date: (iso) => dateText(medium, iso),
+    dayMonth: (iso) => dateText(short, iso),
+    dateTime: (iso) => dateText(stamp, iso),
     signedPercent: (value) =>
       value === null || !Number.isFinite(value) ? '–' : trueMinus(signedPercent.format(value))
   };

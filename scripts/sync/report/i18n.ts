@@ -75,7 +75,7 @@ const en = {
   warnings: 'What could not be measured',
   warningsNote: 'The figures below leave these out. Whoever runs the sync has the details and what to fix.',
   notices: 'About these figures',
-  noticesNote: 'How the figures were taken. Nothing is missing from them.',
+  noticesNote: 'How the figures above were taken.',
   uninformative: 'Filled, but not informative',
   uninformativeNote:
     'Share of the filled values of each rule field that say nothing: the field’s default, a placeholder (TBD, -, n/a, x, .) or one value covering most of an owner’s records while rare elsewhere.',
@@ -172,7 +172,7 @@ const fr: Dictionary = {
   warningsNote:
     'Les chiffres ci-dessous n’en tiennent pas compte. La personne qui lance la synchronisation a le détail et sait quoi corriger.',
   notices: 'À propos de ces chiffres',
-  noticesNote: 'Comment les chiffres ont été établis. Rien n’y manque.',
+  noticesNote: 'Comment les chiffres ci-dessus ont été établis.',
   uninformative: 'Rempli, mais sans information',
   uninformativeNote:
     'Part des valeurs remplies de chaque champ de règle qui ne disent rien : la valeur par défaut du champ, un bouche-trou (TBD, -, n/a, x, .) ou une même valeur sur la plupart des enregistrements d’un propriétaire, rare ailleurs.',

@@ -40,6 +40,13 @@ const teamField = (tokens: readonly WarningToken[], i: number, c: WarningContext
   return second === undefined ? labelOf(c.labels, 'User', first) : labelOf(c.labels, first, second);
 };
 
+/**
+ * The column of a date warning (tokens [object or file, column, count, example]) as its field's label: two
+ * columns of one object are two lines of the report, not one merged line.
+ */
+const column = (tokens: readonly WarningToken[], c: WarningContext): string =>
+  labelOf(c.labels, tok(tokens, 0).replace(/\.csv$/i, ''), tok(tokens, 1));
+
 /** A list token of API names ("OwnerId, CreatedDate") as the object's field labels, in the token's order. */
 const fieldsOf = (tokens: readonly WarningToken[], i: number, object: string, c: WarningContext): string =>
   tok(tokens, i)
@@ -154,13 +161,13 @@ const en: Record<string, Text> = {
   'sync.run:warning.PeriodBeforeUsers': (t, c) =>
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, before any user was created (the first on ${day(t, 2, c)}): nobody is measured.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 2, c)} dates could not be read, so that activity is not counted.`,
+    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so that activity is not counted.`,
   'sync.run:warning.UnreadableWaveDates': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 2, c)} dates could not be read, so those roll-out dates are taken as missing.`,
+    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so those roll-out dates are taken as missing.`,
   'sync.run:warning.UnreadableSponsorDates': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 2, c)} publication dates could not be read, so those messages make nobody a sponsor.`,
+    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} publication dates could not be read, so those messages make nobody a sponsor.`,
   'sync.export:warning.UnreadableStampDates': (t, c) =>
-    `${num(t, 2, c)} dates of an export file could not be read, so they were not used to date the export.`,
+    `${tok(t, 0)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so they were not used to date the export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
@@ -266,13 +273,13 @@ const fr: Record<string, Text> = {
   'sync.run:warning.PeriodBeforeUsers': (t, c) =>
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, avant la création de tout utilisateur (le premier le ${day(t, 2, c)}) : personne n’est mesuré.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, cette activité n’est pas comptée.`,
+    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, cette activité n’est pas comptée.`,
   'sync.run:warning.UnreadableWaveDates': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, ces dates de déploiement sont considérées comme absentes.`,
+    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, ces dates de déploiement sont considérées comme absentes.`,
   'sync.run:warning.UnreadableSponsorDates': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 2, c)} dates de publication n’ont pas pu être lues, ces messages ne font de personne un sponsor.`,
+    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates de publication n’ont pas pu être lues, ces messages ne font de personne un sponsor.`,
   'sync.export:warning.UnreadableStampDates': (t, c) =>
-    `${num(t, 2, c)} dates d’un fichier de l’export n’ont pas pu être lues ; elles n’ont pas servi à dater l’export.`,
+    `${tok(t, 0)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues ; elles n’ont pas servi à dater l’export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
     `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>

@@ -3,7 +3,7 @@
 // evidence, plan.ts decides and warns.
 
 import { warningOf, type SyncWarning } from '../messages';
-import { dayNumber, isoDay } from '../engine/periods';
+import { dayNumber, isCalendarDay, isoDay } from '../engine/periods';
 
 /** A day (yyyy-mm-dd, UTC) and the evidence it comes from, in words a user reads in a warning. */
 export interface ExportDay {
@@ -20,9 +20,8 @@ export function dosDay(date: number): string | undefined {
   const year = 1980 + (date >> 9);
   const month = (date >> 5) & 0x0f;
   const day = date & 0x1f;
-  if (date === 0 || month < 1 || month > 12 || day < 1) return undefined;
-  const text = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return isoDay(dayNumber(text)) === text ? text : undefined;
+  if (date === 0 || !isCalendarDay(year, month, day)) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 /** Days a zip may be written after the latest change in its files and still date the export. */

@@ -217,7 +217,10 @@ export function userResults(
       eventsLogged: s.events,
       recordsOwned: s.owned,
       activeDays,
-      lastLogin: u.lastLoginDate,
+      // A date no reader can read is no date (it is warned where the export's day is read): the report
+      // and the Last_Login__c snapshot field take dates only.
+      lastLogin:
+        u.lastLoginDate !== null && !Number.isNaN(dayNumber(u.lastLoginDate)) ? u.lastLoginDate : null,
       active: isActive(counts),
       engagementScore: round(engagement, 1),
       completeness: completeness === null ? null : round(completeness, 4),
