@@ -2,20 +2,14 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { runCli } from '../cli';
 import { messageOf } from '../messages';
-import { makeFixture, rule } from './fixtures';
+import { capturedIo, makeFixture, rule } from './fixtures';
 
 async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-  let out = '';
-  let err = '';
-  stdout.on('data', (d: Buffer) => (out += d.toString()));
-  (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
-  const { exitCode } = await runCli(args, { stdout, stderr, env });
-  return { exitCode, out, err };
+  const { io, text } = capturedIo(env);
+  const { exitCode } = await runCli(args, io);
+  return { exitCode, out: text.out, err: text.err };
 }
 
 describe('sync CLI', () => {

@@ -3,7 +3,11 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
 import { crc32, deflateRawSync } from 'node:zlib';
+import { buildLabels } from '../report/field-labels';
+import { formatter } from '../report/format';
+import type { WarningContext } from '../report/warnings';
 
 export const U1 = '005000000000001AAA'; // Ana, Team A
 export const U2 = '005000000000002AAA'; // Ben, Team B
@@ -59,6 +63,24 @@ export function writeParts(exportDir: string, more: readonly string[] = []): voi
       ...more
     ].join('\n') + '\n'
   );
+}
+
+/** What the report says warnings with, in `lang`: standard labels, UTC, an export run. */
+export function reportContext(lang: 'en' | 'fr'): WarningContext {
+  return { labels: buildLabels(lang), f: formatter(lang, 'UTC'), source: 'export' };
+}
+
+/** A CLI's standard streams captured as text (the io of runCli and main); `text` fills as it writes. */
+export function capturedIo(env: NodeJS.ProcessEnv = {}): {
+  io: { stdout: PassThrough; stderr: NodeJS.WriteStream; env: NodeJS.ProcessEnv };
+  text: { out: string; err: string };
+} {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const text = { out: '', err: '' };
+  stdout.on('data', (d: Buffer) => (text.out += d.toString()));
+  stderr.on('data', (d: Buffer) => (text.err += d.toString()));
+  return { io: { stdout, stderr: stderr as unknown as NodeJS.WriteStream, env }, text };
 }
 
 export function makeFixture(): { exportDir: string; rulesDir: string; root: string } {

@@ -5,17 +5,14 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { main } from '../cli';
 import { measure } from '../engine/measure';
 import { FILES_NAMED, PerFileWarnings } from '../engine/per-file-warnings';
 import { warningOf } from '../messages';
 import { idKey } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring';
-import { buildLabels } from '../report/field-labels';
-import { formatter } from '../report/format';
 import { reportWarnings } from '../report/warnings';
 import { ExportSource } from '../sources/export-source';
-import { U1, makeFixture, rule } from './fixtures';
+import { U1, capturedIo, makeFixture, reportContext, rule } from './fixtures';
 
 const at = '2026-11-17T10:00:00.000Z';
 
@@ -61,8 +58,7 @@ describe('a wrong encoding, said once for every file', () => {
     expect(codes).toEqual([
       { bundle: 'sync.export', code: 'warning.NotEncodingFiles', tokens: [Number(count), named, 'utf-8'] }
     ]);
-    const said = (lang: 'en' | 'fr') =>
-      reportWarnings(codes, lang, { labels: buildLabels(lang), f: formatter(lang, 'UTC'), source: 'export' });
+    const said = (lang: 'en' | 'fr') => reportWarnings(codes, lang, reportContext(lang));
     expect(said('en')).toEqual([
       `${count} files of the export: some characters could not be read (file encoding); a few values may be misspelt.`
     ]);
@@ -160,11 +156,7 @@ describe('stage typos of two rules', () => {
     const codes = result.warningCodes.filter((w) => w.code === 'warning.StageNotInData');
     expect(codes).toHaveLength(2);
     for (const lang of ['en', 'fr'] as const) {
-      const lines = reportWarnings(codes, lang, {
-        labels: buildLabels(lang),
-        f: formatter(lang, 'UTC'),
-        source: 'export'
-      });
+      const lines = reportWarnings(codes, lang, reportContext(lang));
       expect(lines).toHaveLength(2);
       expect(lines[0]).not.toBe(lines[1]);
       // The rules' DeveloperNames made readable (Opp_Amount_Early).
@@ -178,15 +170,9 @@ describe('stage typos of two rules', () => {
 describe('a Node.js too old, with --json', () => {
   it('prints the JSON error envelope on stdout and the error on stderr', async () => {
     const { exportDir } = makeFixture();
-    const stdout = new PassThrough();
-    const stderr = new PassThrough() as unknown as NodeJS.WriteStream;
-    let out = '';
-    let err = '';
-    stdout.on('data', (d: Buffer) => (out += d.toString()));
-    (stderr as unknown as PassThrough).on('data', (d: Buffer) => (err += d.toString()));
-    const io = { stdout, stderr, env: {} };
+    const { io, text } = capturedIo();
     const exitCode = await main(['--from-export', exportDir, '--json'], io, { node: '20.20.2' });
-    const envelope = JSON.parse(out) as Record<string, unknown>;
+    const envelope = JSON.parse(text.out) as Record<string, unknown>;
     expect(envelope).toMatchObject({
       name: 'NodeTooOldError',
       code: 'NodeTooOldError',
@@ -198,10 +184,10 @@ describe('a Node.js too old, with --json', () => {
       ) as unknown
     });
     expect(exitCode).toBeGreaterThan(0);
-    expect(err).toContain('This is Node.js 20.20.2');
+    expect(text.err).toContain('This is Node.js 20.20.2');
     // Without --json: the error on stderr only, as every other failure.
-    out = '';
+    text.out = '';
     await main(['--from-export', exportDir], io, { node: '20.20.2' });
-    expect(out).toBe('');
+    expect(text.out).toBe('');
   });
 });

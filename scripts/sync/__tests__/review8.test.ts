@@ -10,12 +10,11 @@ import { CsvParser } from '../csv/csv-reader';
 import { measure } from '../engine/measure';
 import { dayNumber } from '../engine/periods';
 import { warningOf } from '../messages';
-import { buildLabels } from '../report/field-labels';
 import { formatter } from '../report/format';
 import { renderReport } from '../report/render-report';
 import { reportWarnings } from '../report/warnings';
 import { ExportSource } from '../sources/export-source';
-import { makeFixture } from './fixtures';
+import { makeFixture, reportContext } from './fixtures';
 
 describe('a day the calendar has not', () => {
   const days = ['2026-11-31', '2026-02-30', '2026-02-29', '2026-04-31', '2026-00-10', '2026-13-01'];
@@ -94,11 +93,7 @@ describe('unreadable dates of two columns of one object', () => {
       ])
     ];
     for (const lang of ['en', 'fr'] as const) {
-      const lines = reportWarnings(codes, lang, {
-        labels: buildLabels(lang),
-        f: formatter(lang, 'UTC'),
-        source: 'export'
-      });
+      const lines = reportWarnings(codes, lang, reportContext(lang));
       expect(lines).toHaveLength(2);
       expect(lines[0]).toMatch(/Go Live Date/i);
       expect(lines[1]).toMatch(/Hypercare End Date/i);

@@ -16,13 +16,13 @@ import {
 } from '../../messages';
 import { PROJECT_ROOT } from '../../paths';
 import { MIN_TEAM_USERS } from '../aggregates';
-import { buildLabels } from '../field-labels';
 import { formatter, SEQUENTIAL, step } from '../format';
 import { frenchSpacing } from '../i18n';
 import { renderReport } from '../render-report';
 import { foldSmallTeams, kpis, OTHER_TEAMS, teamRows } from '../team-summary';
 import { reportWarnings, WARNING_TEXTS, warningTextKey } from '../warnings';
 import { sampleResult, sponsorResult } from './sample-result';
+import { reportContext } from '../../__tests__/fixtures';
 
 const plain = (s: string): string => s.replace(/[\u202f\u00a0]/g, ' ');
 /** The report's visible text (tags and the style sheet removed). */
@@ -35,11 +35,7 @@ const section = (html: string, heading: string): string => {
   const start = html.indexOf(heading);
   return start < 0 ? '' : html.slice(start, html.indexOf('</section>', start));
 };
-const context = (lang: 'en' | 'fr') => ({
-  labels: buildLabels(lang),
-  f: formatter(lang, 'UTC'),
-  source: 'export' as const
-});
+const context = reportContext;
 /** A warning's report line, as the report says it from the code and tokens a producer gave. */
 const said = (lang: 'en' | 'fr', ...args: Parameters<typeof warningOf>): string =>
   plain(reportWarnings([warningOf(...args)], lang, context(lang)).join('\n'));

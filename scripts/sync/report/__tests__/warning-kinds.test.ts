@@ -3,11 +3,10 @@
 // (warnings.ts WARNING_KINDS) and shown apart, under "About these figures". The report's lines carry what
 // tells two warnings of one code apart: the rule of a stage typo, the columns a file lacks.
 import { isWarningKey, messageKeysOf, WARNING_BUNDLES, warningOf, type WarningCode } from '../../messages';
-import { buildLabels } from '../field-labels';
-import { formatter } from '../format';
 import { renderReport } from '../render-report';
 import { reportWarnings, WARNING_KINDS, WARNING_TEXTS, warningTextKey } from '../warnings';
 import { sponsorResult } from './sample-result';
+import { reportContext } from '../../__tests__/fixtures';
 
 /** A section's visible text, from its heading to its end ('' when the report has no such heading). */
 function sectionText(html: string, heading: string): string {
@@ -20,11 +19,7 @@ function sectionText(html: string, heading: string): string {
     .replace(/\s+/g, ' ');
 }
 
-const context = (lang: 'en' | 'fr') => ({
-  labels: buildLabels(lang),
-  f: formatter(lang, 'UTC'),
-  source: 'export' as const
-});
+const context = reportContext;
 const lines = (lang: 'en' | 'fr', codes: readonly WarningCode[]): string[] =>
   reportWarnings(codes, lang, context(lang)).map((l) => l.replace(/[\u202f\u00a0]/g, ' '));
 
