@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
 import { parse } from 'csv-parse/sync';
-import { CsvFormatError, readCsv } from '../csv/csv-reader';
+import { CsvFormatError, CsvParser, readCsv } from '../csv/csv-reader';
 import { prng } from '../../demo/generate-sample-export';
 
 async function rows(data: Buffer, chunk: number, encoding?: string): Promise<string[][]> {
@@ -173,5 +173,29 @@ describe('long records (issue 9, item 11)', () => {
     await expect(read()).rejects.toThrow(
       /bomb\.zip:Opportunity\.csv, line 2: a record is longer than 1 MiB: the file is damaged or is not a Salesforce export/
     );
+  });
+});
+
+describe('CSV reader: cell arrays sized for what a range holds', () => {
+  // A range's records are those starting before its limit; the cell arrays are sized for them, not for
+  // the bytes read beyond (the parallel reader probes one record at a time in 64 KiB windows: sizing for
+  // the window cost each range ~300 KB of fresh, zeroed memory).
+  it('asks for cells of the records before the limit, not of the whole buffer', () => {
+    const header = ['Id', 'Name', 'Amount'];
+    const body = Buffer.from(Array.from({ length: 5000 }, (_, i) => `${i},Name ${i},${i * 10}\n`).join(''));
+    const asked: number[] = [];
+    const parser = new CsvParser({
+      header,
+      cellArrays: (length) => {
+        asked.push(length);
+        return new Int32Array(length);
+      }
+    });
+    const r = parser.parseRange(body, 1, false);
+    expect(r.complete).toBe(true);
+    expect(r.batch?.row(0)).toEqual(['0', 'Name 0', '0']);
+    expect(r.batch?.length).toBe(1);
+    // At most the minimum capacity (16 records) × 3 cells per array, where the buffer would need thousands.
+    expect(Math.max(...asked)).toBeLessThanOrEqual(16 * header.length);
   });
 });

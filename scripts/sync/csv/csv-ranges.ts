@@ -148,6 +148,14 @@ export function parseRange(
   }
 }
 
+// The bytes guessRecordStart looks at are needed only during the call: one buffer, reused by every call of
+// this thread (fresh pages are what a range costs most on some machines; they are touched once).
+let guessBytes = Buffer.alloc(0);
+const guessScratch: TakeBytes = (length) => {
+  if (guessBytes.length < length) guessBytes = Buffer.allocUnsafeSlow(length);
+  return guessBytes;
+};
+
 /**
  * A likely record start at or after `from` (a byte offset inside the data, after the header): the first
  * position just past a line break (LF, CRLF or a lone CR) from which one whole record parses without
@@ -159,7 +167,7 @@ export function guessRecordStart(fd: number, size: number, from: number, probe: 
   let window = SLACK_BYTES;
   for (;;) {
     const at = Math.max(0, from - 1);
-    const buf = readAt(fd, at, Math.min(size, from + window) - at);
+    const buf = readAt(fd, at, Math.min(size, from + window) - at, guessScratch);
     const atEof = at + buf.length >= size;
     const candidates: number[] = [];
     const boundary = (i: number): boolean => {

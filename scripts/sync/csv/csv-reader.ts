@@ -461,7 +461,8 @@ export class CsvParser {
 
     // Width: until the header is known, parse one record to learn it.
     let width = this.header ? this.header.length : 64;
-    let capacity = this.header ? this.capacityFor(len - pos, width) : 1;
+    // Sized for the records starting before `limit` (a probe of one record must not size for the buffer).
+    let capacity = this.header ? this.capacityFor(Math.min(len, limit) - pos, width) : 1;
     let starts = this.cells(capacity * width);
     let ends = this.cells(capacity * width);
     let rows = 0;
@@ -642,7 +643,7 @@ export class CsvParser {
         }
         this.header = header;
         width = header.length;
-        capacity = this.capacityFor(len - pos, width);
+        capacity = this.capacityFor(Math.min(len, limit) - pos, width);
         starts = this.cells(capacity * width);
         ends = this.cells(capacity * width);
         firstRowPos = pos;
