@@ -9,7 +9,12 @@ import type { MeasureOptions } from '../engine/measure';
 import { SyncInputError } from '../errors';
 import { ExportSource, copyBase } from '../sources/export-source';
 import { renderReport } from '../report/render-report';
-import { ArrayRowBatch } from '../csv/csv-reader';
+import { ArrayRowBatch, CsvParser } from '../csv/csv-reader';
+import {
+  idKey,
+  isCanonicalIdBytes
+} from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
+import { prng } from '../../demo/generate-sample-export';
 import { IdFingerprints } from '../engine/row-rules';
 import { lastCompletePeriodDay } from '../engine/stages/plan';
 import { U1, U2, folderEntries, makeFixture, rule, zip } from './fixtures';
@@ -213,6 +218,48 @@ describe('5. the same export twice', () => {
     for (let r = 0; r < 10; r++) if (ids.addCell(batch, r, 0)) again++;
     expect(again).toBe(10);
     expect(ids.bytes).toBeLessThanOrEqual(8 * 32_768);
+  });
+
+  it('fingerprints an Id from its raw bytes exactly as from its idKey form (every spelling)', () => {
+    // Raw cells take a byte path for canonical 18-character Ids (isCanonicalIdBytes) and decode the rest:
+    // both must meet. Random Ids, each written 18-char, re-cased, 15-char, spaced and quoted.
+    const random = prng(11);
+    const chars = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    const base = Array.from({ length: 400 }, () =>
+      idKey(Array.from({ length: 15 }, () => chars[Math.floor(random() * chars.length)]).join(''))
+    );
+    const forms = (id: string): string[] => [
+      id,
+      id.toLowerCase(),
+      id.toUpperCase(),
+      id.slice(0, 15),
+      `${id} `,
+      `"${id}"`
+    ];
+    for (const id of base) {
+      const bytes = Buffer.from(id);
+      expect(isCanonicalIdBytes(bytes, 0)).toBe(true);
+      if (id.toLowerCase() !== id) expect(isCanonicalIdBytes(Buffer.from(id.toLowerCase()), 0)).toBe(false);
+    }
+    const parser = new CsvParser({ header: ['Id'] });
+    const rows = base.flatMap(forms);
+    const parsed = parser.parseRange(Buffer.from(rows.join('\n') + '\n'), Number.MAX_SAFE_INTEGER, true);
+    const batch = parsed.batch!;
+    const raw = batch.raw!();
+    expect(batch.length).toBe(rows.length);
+    // Raw path first: one new Id per base Id, each other spelling already there.
+    const fromBytes = new IdFingerprints();
+    const seenRaw = Array.from({ length: batch.length }, (_, r) => fromBytes.addCell(batch, r, 0, raw));
+    expect(seenRaw.filter((seen) => !seen)).toHaveLength(base.length);
+    // Decoded cells find every Id the raw path added, and the raw path finds what the decoded one added.
+    const decoded = new ArrayRowBatch(
+      ['Id'],
+      rows.map((id) => [id.replace(/"/g, '')])
+    );
+    for (let r = 0; r < decoded.length; r++) expect(fromBytes.hasCell(decoded, r, 0)).toBe(true);
+    const fromText = new IdFingerprints();
+    for (let r = 0; r < decoded.length; r++) fromText.addCell(decoded, r, 0);
+    for (let r = 0; r < batch.length; r++) expect(fromText.addCell(batch, r, 0, raw)).toBe(true);
   });
 });
 

@@ -25,6 +25,7 @@
 import {
   FIELD_KINDS,
   idKey,
+  isCanonicalIdBytes,
   readCheckbox
 } from '../../../force-app/main/default/lwc/completenessScoring/completenessScoring.ts';
 import { findColumn } from '../csv/cells';
@@ -147,7 +148,7 @@ export class RowRules {
         flags |= ROW_DELETED;
         this.counts.deleted++;
       } else if (deleted >= 0 && !batch.isEmpty(r, deleted)) this.checkDeleted(batch, raw, r, deleted);
-      if (flags === 0 && this.seen && id >= 0 && this.seen.addCell(batch, r, id)) {
+      if (flags === 0 && this.seen && id >= 0 && this.seen.addCell(batch, r, id, raw)) {
         flags |= ROW_DUPLICATE;
         this.counts.duplicates++;
       }
@@ -220,7 +221,22 @@ export class IdFingerprints {
    * case restored from its suffix), so one record written differently by two files is still one record.
    * Only objects with several files dedupe, so decoding the cell costs single-file reads nothing.
    */
-  addCell(batch: RowBatch, r: number, col: number): boolean {
+  addCell(batch: RowBatch, r: number, col: number, raw: RawCells | null = null): boolean {
+    if (raw) {
+      // An Id already in canonical form is fingerprinted from its bytes, as idKey would give it back.
+      const i = r * raw.width + col;
+      const s = raw.starts[i]!;
+      if (s >= 0 && raw.ends[i]! - s === 18 && isCanonicalIdBytes(raw.buf, s)) {
+        let h1 = FP1;
+        let h2 = FP2;
+        for (let p = s; p < s + 18; p++) {
+          const b = raw.buf[p]!;
+          h1 = step1(h1, b);
+          h2 = step2(h2, b);
+        }
+        return h1 === 0 && h2 === 0 ? this.add(0, 1) : this.add(h1, h2);
+      }
+    }
     const [h1, h2] = fingerprint(batch.value(r, col));
     return this.add(h1, h2);
   }
@@ -269,15 +285,21 @@ export class IdFingerprints {
   }
 }
 
+// The fingerprint's two FNV-1a variants, one definition for text (fingerprint) and bytes (addCell).
+const FP1 = 0x811c9dc5 | 0;
+const FP2 = 0x01000193 ^ 0x5bd1e995;
+const step1 = (h: number, code: number): number => Math.imul(h ^ code, 16777619);
+const step2 = (h: number, code: number): number => Math.imul(h ^ code, 0x5bd1e995) ^ (h >>> 13);
+
 /** The 64-bit fingerprint of an Id (two FNV-1a variants of its idKey form); never (0, 0), the empty slot. */
 function fingerprint(id: string): [number, number] {
   const text = idKey(id);
-  let h1 = 0x811c9dc5 | 0;
-  let h2 = 0x01000193 ^ 0x5bd1e995;
+  let h1 = FP1;
+  let h2 = FP2;
   for (let p = 0; p < text.length; p++) {
     const b = text.charCodeAt(p);
-    h1 = Math.imul(h1 ^ b, 16777619);
-    h2 = Math.imul(h2 ^ b, 0x5bd1e995) ^ (h2 >>> 13);
+    h1 = step1(h1, b);
+    h2 = step2(h2, b);
   }
   return h1 === 0 && h2 === 0 ? [0, 1] : [h1, h2];
 }

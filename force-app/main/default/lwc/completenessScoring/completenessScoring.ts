@@ -457,12 +457,9 @@ export function idKey(id: string): string {
   let canonical = true;
   const bitsOf: number[] = [0, 0, 0];
   for (let chunk = 0; chunk < 3; chunk++) {
-    let s = id.charCodeAt(15 + chunk);
-    if (s >= 97 && s <= 122) {
-      s -= 32;
-      canonical = false;
-    }
-    const bits = s >= 65 && s <= 90 ? s - 65 : s >= 48 && s <= 53 ? s - 48 + 26 : -1;
+    const s = id.charCodeAt(15 + chunk);
+    if (s >= 97 && s <= 122) canonical = false;
+    const bits = suffixBits(s);
     if (bits < 0) return id;
     bitsOf[chunk] = bits;
     for (let i = 0; i < 5; i++) {
@@ -480,6 +477,35 @@ export function idKey(id: string): string {
     out += ((bitsOf[Math.floor(k / 5)] as number) >> (k % 5)) & 1 ? ch.toUpperCase() : ch.toLowerCase();
   }
   return out + id.slice(15).toUpperCase();
+}
+
+/** The case bits (0–31) an 18-character Id's suffix character (either case) stands for, or -1. */
+function suffixBits(code: number): number {
+  const s = code >= 97 && code <= 122 ? code - 32 : code;
+  return s >= 65 && s <= 90 ? s - 65 : s >= 48 && s <= 53 ? s - 48 + 26 : -1;
+}
+
+/**
+ * Whether the 18 bytes at `buf[at..at+18)` (ASCII, as every encoding the sync parses writes an Id) are an Id
+ * in idKey's canonical form, i.e. idKey(text) === text: an upper-case suffix whose bits match each
+ * letter's case. Lets a reader compare the Ids of raw CSV cells without decoding them (the common case:
+ * Salesforce writes Ids this way); any other cell is decoded and given to idKey.
+ */
+export function isCanonicalIdBytes(buf: Uint8Array, at: number): boolean {
+  for (let chunk = 0; chunk < 3; chunk++) {
+    const s = buf[at + 15 + chunk] as number;
+    if (s >= 97 && s <= 122) return false;
+    const bits = suffixBits(s);
+    if (bits < 0) return false;
+    for (let i = 0; i < 5; i++) {
+      const c = buf[at + chunk * 5 + i] as number;
+      const upper = c >= 65 && c <= 90;
+      const lower = c >= 97 && c <= 122;
+      if (!upper && !lower && !(c >= 48 && c <= 57)) return false;
+      if ((upper || lower) && upper !== (((bits >> i) & 1) === 1)) return false;
+    }
+  }
+  return true;
 }
 
 /** Whether two record Ids name the same record (15- or 18-character forms; idKey). */
