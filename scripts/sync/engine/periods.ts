@@ -2,35 +2,17 @@
 
 import type { PeriodType } from '../snapshots/types';
 
-const DAY = 86_400_000;
+import {
+  MS_PER_DAY as DAY,
+  dayNumber,
+  isCalendarDate,
+  isCalendarDay,
+  isoDay
+} from '../../../force-app/main/default/lwc/waveReadiness/calendarDays.ts';
 
-/**
- * Whether y-m-d is a day of the Gregorian calendar (2026-02-30, 2026-11-31 and 2026-13-01 are not). The one
- * rule of every date reader (dayNumber here, dayAt in csv/cells.ts): never rolled over to the next month.
- */
-export function isCalendarDay(y: number, m: number, d: number): boolean {
-  if (!(y > 0 && m >= 1 && m <= 12 && d >= 1)) return false;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  const days = m === 2 ? (leap ? 29 : 28) : m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-  return d <= days;
-}
-
-/**
- * Days since 1970-01-01 of an ISO date or date-time ("2026-03-04", "2026-03-04T10:20:30.000Z"); NaN if not,
- * and for a day the calendar has not (isCalendarDay).
- */
-export function dayNumber(text: string): number {
-  if (text.length < 10) return Number.NaN;
-  const y = Number(text.slice(0, 4));
-  const m = Number(text.slice(5, 7));
-  const d = Number(text.slice(8, 10));
-  if (!isCalendarDay(y, m, d)) return Number.NaN;
-  if (text.length > 10 && /[+-]\d{2}:?\d{2}$|Z$/.test(text) && !/Z$/.test(text)) {
-    const t = Date.parse(text);
-    return Number.isNaN(t) ? Number.NaN : Math.floor(t / DAY);
-  }
-  return Math.floor(Date.UTC(y, m - 1, d) / DAY);
-}
+// The one date rule (a day the calendar has, never rolled over), shared with the components: it lives in
+// lwc/waveReadiness/calendarDays.ts, the sync's readers take it from here (dayAt in csv/cells.ts too).
+export { dayNumber, isCalendarDate, isCalendarDay, isoDay };
 
 /**
  * Cells of a date column that hold text but no ISO 8601 date: counted, never guessed (Excel saving an export
@@ -74,17 +56,6 @@ export class DateReader {
     this.unreadable = [];
     return out;
   }
-}
-
-/** Whether `text` is a yyyy-mm-dd date of the calendar (2026-02-30 and 2026-13-01 are not). */
-export function isCalendarDate(text: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
-  const day = dayNumber(text);
-  return !Number.isNaN(day) && isoDay(day) === text;
-}
-
-export function isoDay(day: number): string {
-  return new Date(day * DAY).toISOString().slice(0, 10);
 }
 
 /** First day of the period holding `day`. */

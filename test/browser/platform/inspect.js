@@ -270,10 +270,82 @@
    * is prefixed by the width so a failure says where it happens.
    */
   function layoutProblems(where) {
-    const out = [...truncationProblems(), ...overlapProblems()];
+    const out = [...truncationProblems(), ...overlapProblems(), ...selectAllProblems()];
     const overflow = overflowProblem();
     if (overflow) out.push(overflow);
     return out.map((problem) => `at ${where}: ${problem}`);
+  }
+
+  /**
+   * The box a person sees of a checkbox: SLDS hides the input itself (absolute, clipped) and draws
+   * `.slds-checkbox_faux` in its label; a native checkbox is its own box. null when nothing is drawn.
+   */
+  function checkboxMark(input) {
+    const cache = new Map();
+    if (!unseen(input, cache) && input.getClientRects().length) return input;
+    const holder =
+      input.closest('.slds-checkbox, .slds-checkbox_standalone, .slds-form-element') || input.parentElement;
+    const faux = holder && holder.querySelector('.slds-checkbox_faux');
+    return faux && faux.getClientRects().length && !unseen(faux, cache) ? faux : null;
+  }
+
+  /**
+   * Every list whose rows each hold a checkbox, with a select-all checkbox above it (a visible checkbox
+   * drawn above the list and outside it, in the list's section: its nearest section, article, fieldset or
+   * card ancestor, at most four levels up): each row's checkbox must start at the select-all's left edge
+   * (±1 px), so the boxes read as one column. Measured, not declared: any component, at any width the gate
+   * renders. One message per list, naming the first row out of line, its offset and the select-all's label.
+   */
+  function selectAllProblems() {
+    // Synthetic shadow keeps contains() inside one shadow tree: a row holds its checkbox through
+    // c-follow-up-row's and c-touch-checkbox's shadows, so ancestry is walked across them.
+    const up = (n) => {
+      const parent = n.assignedSlot || n.parentNode || n.host || null;
+      return parent && parent.nodeType === 11 ? parent.host : parent;
+    };
+    const holds = (ancestor, node) => {
+      for (let n = node; n; n = up(n)) if (n === ancestor) return true;
+      return false;
+    };
+    const root = document.getElementById('root');
+    if (!root) return [];
+    const out = [];
+    const boxes = [...root.querySelectorAll('input[type="checkbox"]')]
+      .map((input) => ({ input, mark: checkboxMark(input) }))
+      .filter((box) => box.mark);
+    for (const list of root.querySelectorAll('ul, ol, [role="list"], tbody, [role="rowgroup"]')) {
+      const rows = [...list.children].filter((row) => row.getClientRects().length);
+      const rowBoxes = rows.map((row) => boxes.find((box) => holds(row, box.input)));
+      if (rows.length < 2 || rowBoxes.some((box) => !box)) continue;
+      let scope = up(list);
+      let selectAll = null;
+      for (let level = 0; scope && scope.nodeType === 1 && level < 4 && !selectAll; level++) {
+        const top = list.getBoundingClientRect().top;
+        const before = boxes.filter(
+          (box) =>
+            holds(scope, box.input) &&
+            !holds(list, box.input) &&
+            box.mark.getBoundingClientRect().bottom <= top
+        );
+        selectAll = before.length ? before[before.length - 1] : null;
+        if (scope === root || (scope.matches && scope.matches('section, article, fieldset, .slds-card')))
+          break;
+        scope = up(scope);
+      }
+      if (!selectAll) continue;
+      const left = selectAll.mark.getBoundingClientRect().left;
+      const index = rowBoxes.findIndex((box) => Math.abs(box.mark.getBoundingClientRect().left - left) > 1);
+      if (index < 0) continue;
+      const rowLeft = rowBoxes[index].mark.getBoundingClientRect().left;
+      const name =
+        selectAll.input.getAttribute('aria-label') ||
+        (selectAll.input.labels && selectAll.input.labels[0] ? selectAll.input.labels[0].textContent : '') ||
+        '';
+      out.push(
+        `row checkbox not aligned with its select-all: ${describe(rows[index])} "${excerpt(rows[index])}" has its box at ${Math.round(rowLeft - left)} px from the select-all "${snippet(name)}" (${Math.round(left)} px; ±1 px allowed)`
+      );
+    }
+    return out;
   }
 
   /** Visible text of an element, shortened for a failure message. */

@@ -130,7 +130,10 @@ scenarios.push({
     '^at 400px: layout rule aligned "\\.no-such-class" matches 0 visible element',
     '^at phone \\(390px\\): layout rule aligned "\\.no-such-class" matches 0',
     '^at 400px: not on one line \\(\\.person\\): <span class="person-badge slds-badge"> "Admin" is pushed under',
-    '^at phone \\(390px\\): not on one line \\(\\.person\\)'
+    '^at phone \\(390px\\): not on one line \\(\\.person\\)',
+    // a row's checkbox 18 px right of the select-all above its list (the first row is in line)
+    '^at 400px: row checkbox not aligned with its select-all: <li class="pick_indented"> "Pick two" has its box at 18 px from the select-all "Select all picks"',
+    '^at phone \\(390px\\): row checkbox not aligned with its select-all: <li class="pick_indented">'
   ]
 });
 

@@ -9,6 +9,7 @@ import {
   type Region,
   type Scenario
 } from '../scenario.ts';
+import { ROW_BUTTON_BESIDE_TEXT } from './trainingFollowUps.ts';
 
 const NETWORK = '@salesforce/apex/KeyUserNetworkController.getNetwork';
 const network: Fixture = { data: jestData('keyUserNetwork', 'getNetwork.json') };
@@ -206,12 +207,17 @@ export const scenarios: Scenario[] = [
     component: 'keyUserNetwork',
     language: 'fr',
     description:
-      '24 teams with long French names, stages and counts in French; the admin-rights badge stays on its key user’s line',
+      '24 teams with long French names, stages and counts in French; the admin-rights badge stays on its key user’s line, the follow-ups’ boxes under the select-all and their buttons beside their names',
     now: NOW,
     regions: REGIONS,
-    // a long name wraps beside its badges: the admin-rights badge is not pushed under it (390 px)
+    // a long name wraps beside its badges: the admin-rights badge is not pushed under it (390 px); each
+    // follow-up's and candidate's button stays beside its name ("Suivi fait aujourd'hui" on a phone); the
+    // rows' checkboxes under "Tout sélectionner" are measured by the gate itself (selectAllProblems)
     layout: {
-      sameLine: [{ within: '.key-user', first: '.key-user-name', then: '[data-id="admin-rights"]' }]
+      sameLine: [
+        { within: '.key-user', first: '.key-user-name', then: '[data-id="admin-rights"]' },
+        ROW_BUTTON_BESIDE_TEXT
+      ]
     },
     fixtures: {
       [NETWORK]: { data: bigNetwork(24, 12, 'fr') },

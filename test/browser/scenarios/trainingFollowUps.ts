@@ -45,6 +45,11 @@ const networkReadOnly: FixtureResult = {
   }
 };
 const NOW = '2026-11-23T15:00:00.000Z';
+/**
+ * A c-follow-up-row's button sits beside the row's text (checkbox, name and detail), never wrapped
+ * under it, at every region width: the button's middle lies within the text's top and bottom.
+ */
+export const ROW_BUTTON_BESIDE_TEXT = { within: '.row-layout', first: '.row-text', then: '.row-action' };
 const REGIONS: Scenario['regions'] = ['homeMain', 'homeSidebar', 'phone'];
 
 export const scenarios: Scenario[] = [
@@ -92,10 +97,11 @@ export const scenarios: Scenario[] = [
   {
     name: 'trainingFollowUps-many-fr',
     component: 'trainingFollowUps',
-    description: 'the same list in French',
+    description: 'the same list in French; each row’s button stays beside its long name',
     language: 'fr',
     now: NOW,
     regions: REGIONS,
+    layout: { sameLine: [ROW_BUTTON_BESIDE_TEXT] },
     fixtures: { [FOLLOW_UPS]: many, [OBJECT_INFO]: keyUserAccess },
     shows: [
       label('trainingFollowUps_Title'),

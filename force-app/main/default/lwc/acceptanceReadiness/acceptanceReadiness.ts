@@ -90,7 +90,8 @@ export function countResults(cases: readonly ReadinessCase[]): ReadinessCounts {
  * Apex, LDS and GraphQL; blank or invalid means the default, and it is capped at 100.
  */
 export function normaliseThreshold(value: number | string | null | undefined): number {
-  const parsed = typeof value === 'string' ? Number(value) : value;
+  // a blank text is no threshold (Number('') would be 0 %: every session Go), as in waveReadiness.normaliseTarget
+  const parsed = typeof value === 'string' ? (value.trim() === '' ? Number.NaN : Number(value)) : value;
   if (parsed === null || parsed === undefined || !Number.isFinite(parsed) || parsed < 0) {
     return DEFAULT_THRESHOLD;
   }

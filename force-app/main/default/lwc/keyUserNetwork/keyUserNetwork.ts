@@ -15,9 +15,9 @@ import {
   type WireState
 } from 'c/ldsUtils';
 import { ADMIN_RIGHTS_BADGE, STAGE_LABELS, stageBadge } from 'c/keyUserStages';
+import { localDay } from 'c/waveReadiness';
 import {
   buildNetwork,
-  isoDate,
   pageOf,
   STAGES,
   type FollowUp,
@@ -420,7 +420,7 @@ export default class KeyUserNetwork extends LightningElement {
           User_Key__c: candidate.userId,
           Team__c: candidate.team ?? null,
           Lifecycle_Status__c: 'Nominated',
-          Nominated_On__c: isoDate(new Date())
+          Nominated_On__c: localDay()
         }
       });
       this.confirm(formatLabel(NOMINATED, name));
@@ -460,7 +460,7 @@ export default class KeyUserNetwork extends LightningElement {
     this.busyId = keyUsers[0]!.Id;
     this.actionError = undefined;
     this.confirmation = '';
-    const today = isoDate(new Date());
+    const today = localDay();
     const outcomes = await Promise.allSettled(
       keyUsers.map((keyUser) => updateRecord({ fields: { Id: keyUser.Id, Last_Follow_Up__c: today } }))
     );

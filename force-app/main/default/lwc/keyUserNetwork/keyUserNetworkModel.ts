@@ -3,6 +3,7 @@
 // returns Date fields; "today" is passed in.
 
 import { STAGES, stageOf as stageOfValue, type Stage } from 'c/keyUserStages';
+import { addDays, localDay } from 'c/waveReadiness';
 
 export { STAGES, type Stage };
 
@@ -58,19 +59,6 @@ export function stageOf(keyUser: KeyUserRecord): Stage {
   return stageOfValue(keyUser.Lifecycle_Status__c);
 }
 
-/** ISO date (YYYY-MM-DD) of a local date. */
-export function isoDate(date: Date): string {
-  const month = String(date.getMonth() + 1).padStart(2, '0');
-  const day = String(date.getDate()).padStart(2, '0');
-  return `${date.getFullYear()}-${month}-${day}`;
-}
-
-/** Adds days to an ISO date, in UTC so that daylight saving time does not shift it. */
-export function addDays(iso: string, days: number): string {
-  const [year, month, day] = iso.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
-}
-
 /**
  * A follow-up is due when the key user was trained at least `weeks` weeks ago and has not been followed
  * up in the last `weeks` weeks, or when a planned next follow-up date has passed.
@@ -83,8 +71,9 @@ export function followUpReason(
   if (keyUser.Next_Follow_Up__c && keyUser.Next_Follow_Up__c <= todayIso) {
     return 'nextFollowUpPassed';
   }
+  // the one date rule (c/waveReadiness): no cutoff for a today the calendar has not
   const cutoff = addDays(todayIso, -7 * weeks);
-  if (!keyUser.Trained_On__c || keyUser.Trained_On__c > cutoff) {
+  if (!cutoff || !keyUser.Trained_On__c || keyUser.Trained_On__c > cutoff) {
     return null;
   }
   if (keyUser.Next_Follow_Up__c && keyUser.Next_Follow_Up__c > todayIso) {
@@ -151,7 +140,7 @@ export function buildNetwork(
     coverage.keyUsers.sort((a, b) => rank(a) - rank(b) || (a.Name ?? '').localeCompare(b.Name ?? ''));
   }
 
-  const today = isoDate(options.today);
+  const today = localDay(options.today);
   const followUps: FollowUp[] = [];
   for (const keyUser of keyUsers) {
     if (filter && (keyUser.Team__c || options.noTeamLabel) !== filter) {

@@ -1,6 +1,7 @@
 // Shared helpers for custom labels: placeholders ("{0} of {1} shown"), singular and plural forms chosen
 // by count, and numbers and dates written in the user's locale.
 import LOCALE from '@salesforce/i18n/locale';
+import { MS_PER_DAY, dayNumber } from 'c/waveReadiness';
 
 /**
  * Replaces {0}, {1}… in a label with the values at those positions.
@@ -82,7 +83,7 @@ export function formatCounts(
     .join(' ');
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Writes a date (`yyyy-mm-dd`, or an ISO date-time) as a person of a locale reads it, with the month
@@ -96,10 +97,10 @@ export function formatDate(value: string | null | undefined, locale: string = LO
   if (!value) {
     return '';
   }
-  const dateOnly = DATE_ONLY.exec(value);
-  const date = dateOnly
-    ? new Date(Date.UTC(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3])))
-    : new Date(value);
+  const dateOnly = DATE_ONLY.test(value);
+  // a date without a time is read by the one date rule (c/waveReadiness's calendarDays, the sync's too):
+  // a day the calendar has not (2026-02-30) is shown as written, not as 2 March
+  const date = dateOnly ? new Date(dayNumber(value) * MS_PER_DAY) : new Date(value);
   if (Number.isNaN(date.getTime())) {
     return value;
   }

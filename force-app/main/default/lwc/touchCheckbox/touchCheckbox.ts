@@ -25,11 +25,6 @@ export default class TouchCheckbox extends LightningElement {
   /** Whether the box can be changed; a disabled box ignores taps on its area too. */
   @api disabled = false;
 
-  /** The touch area; a box without its label is centred in it, as a tap target of its own. */
-  get areaClass(): string {
-    return this.variant === 'label-hidden' ? 'touch-target touch-target_box' : 'touch-target';
-  }
-
   handleChange(event: CustomEvent<{ checked: boolean }>): void {
     // lightning-input's own event stops here: the parent hears one `change`, this component's.
     event.stopPropagation();

@@ -6,6 +6,7 @@ import { refreshApex } from '@salesforce/apex';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { canUpdate, type LdsError, type ObjectAccessInfo, reduceErrors } from 'c/ldsUtils';
+import { localDay } from 'c/waveReadiness';
 
 import TITLE from '@salesforce/label/c.trainingFollowUps_Title';
 import SUMMARY from '@salesforce/label/c.trainingFollowUps_Summary';
@@ -50,14 +51,6 @@ export interface FollowUpData {
 }
 
 type WireResult = { data?: FollowUpData; error?: unknown };
-
-/** Today in the user's time zone, yyyy-mm-dd (a Date field's value). */
-function today(): string {
-  const now = new Date();
-  const month = String(now.getMonth() + 1).padStart(2, '0');
-  const day = String(now.getDate()).padStart(2, '0');
-  return `${now.getFullYear()}-${month}-${day}`;
-}
 
 /**
  * People trained more than N weeks ago (Cockpit setting Follow-Up Weeks) whom nobody has followed up since,
@@ -194,7 +187,7 @@ export default class TrainingFollowUps extends LightningElement {
     this.busyId = row.attendanceId;
     this.actionError = undefined;
     try {
-      await updateRecord({ fields: { Id: row.attendanceId, Followed_Up_On__c: today() } });
+      await updateRecord({ fields: { Id: row.attendanceId, Followed_Up_On__c: localDay() } });
       const message = formatLabel(FOLLOWED_UP, row.name ?? '');
       this.announcement = message;
       this.dispatchEvent(new ShowToastEvent({ title: message, variant: 'success' }));

@@ -10,7 +10,7 @@ import { reduceErrors, reloading, wireState, type WireState } from 'c/ldsUtils';
 import { computeReadiness } from 'c/acceptanceReadiness';
 import {
   assessWave,
-  isoOf,
+  localDay,
   parseRuleNames,
   parseTeams,
   type GateId,
@@ -160,12 +160,6 @@ const TRAINING_STATUS: Record<string, string> = {
   Cancelled: TRAININGCANCELLED
 };
 
-/** Today in the user's time zone, yyyy-mm-dd (the gates are due on calendar days). */
-function today(): string {
-  const now = new Date();
-  return isoOf(Math.floor(Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000));
-}
-
 /** A figure in the user's locale, one decimal at most ("71.5" in en-US, "71,5" in fr-FR). */
 function fmt(value: number): string {
   try {
@@ -298,7 +292,8 @@ export default class WaveBoard extends LightningElement {
   get waves() {
     const board = this.board;
     if (!board) return [];
-    const day = today();
+    // today in the user's time zone: the gates are due on calendar days
+    const day = localDay();
     const ruleNames = new Set(board.rules.map((r) => r.name));
     return board.waves.map((data) => {
       const wave = data.wave;

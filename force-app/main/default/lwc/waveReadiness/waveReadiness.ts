@@ -1,6 +1,7 @@
 // Readiness gates and status of a roll-out wave (Rollout_Wave__c), shared by the waveBoard component and the
 // sync (scripts/sync/engine/waves.ts), which writes the status into the wave snapshots (the status history).
-// Pure TypeScript, no imports: the same file compiles for LWC (ESNext) and for Node.
+// Pure TypeScript whose only import is its bundle's calendarDays (the one date rule, re-exported below for
+// the components): the same files compile for LWC (ESNext) and for Node.
 //
 // The acceptance part of the go-live gate is NOT computed here: each caller passes the readiness that
 // acceptanceReadiness.computeReadiness gives for each acceptance session of the wave (the console's own
@@ -16,6 +17,19 @@
 // A gate is met as soon as the current figures satisfy it (day5 and day28 only from go-live on).
 // Status: Red when a gate that is due is not met; Amber when a gate that is due has no figure, or a gate not
 // due yet does not hold on the current figures (before go-live: the go-live gate); Green otherwise.
+
+import { dayNumber, isoDay } from './calendarDays';
+
+export {
+  MS_PER_DAY,
+  isCalendarDay,
+  dayNumber,
+  isoDay,
+  isoDay as isoOf,
+  isCalendarDate,
+  addDays,
+  localDay
+} from './calendarDays';
 
 /** Default of Rollout_Wave__c.Active_Target__c: share of in-scope users active at D+5, in percent. */
 export const DEFAULT_ACTIVE_TARGET = 95;
@@ -140,23 +154,13 @@ export interface WaveAssessment {
   gates: Gate[];
 }
 
-const DAY_MS = 86_400_000;
-
-/** Day number (days since 1970-01-01 UTC) of a yyyy-mm-dd date (or an ISO date-time's date); NaN when invalid. */
+/**
+ * Day number (days since 1970-01-01 UTC) of a yyyy-mm-dd date or an ISO date-time, by the one date rule
+ * (calendarDays.dayNumber, the sync's too); NaN when blank, not a date, or a day the calendar has not
+ * (2026-02-30).
+ */
 export function dayOf(date: string | null | undefined): number {
-  if (!date || !/^\d{4}-\d{2}-\d{2}/.test(date)) return Number.NaN;
-  return Math.floor(Date.parse(`${date.slice(0, 10)}T00:00:00Z`) / DAY_MS);
-}
-
-/** yyyy-mm-dd of a day number. */
-export function isoOf(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
-/** yyyy-mm-dd of a date + n days, or null when the date is blank or invalid. */
-export function addDays(date: string | null | undefined, days: number): string | null {
-  const day = dayOf(date);
-  return Number.isNaN(day) ? null : isoOf(day + days);
+  return date ? dayNumber(date) : Number.NaN;
 }
 
 /**
@@ -298,7 +302,7 @@ export function assessWave(input: WaveInput, today: string): WaveAssessment {
     else if (!due) state = 'notDue';
     else if (blockers.some((b) => b.kind === 'notMeasured')) state = 'notMeasured';
     else state = 'notMet';
-    return { id, state, dueDate: hasDate ? isoOf(goLive + offset) : null, due, blockers: shown };
+    return { id, state, dueDate: hasDate ? isoDay(goLive + offset) : null, due, blockers: shown };
   };
   const gates: Gate[] = [
     gate('goLive', 0, goLiveBlockers(input), true),

@@ -34,6 +34,8 @@ describe('acceptanceReadiness', () => {
     expect(normaliseThreshold(null)).toBe(DEFAULT_THRESHOLD);
     expect(normaliseThreshold(undefined)).toBe(DEFAULT_THRESHOLD);
     expect(normaliseThreshold('abc')).toBe(DEFAULT_THRESHOLD);
+    expect(normaliseThreshold('')).toBe(DEFAULT_THRESHOLD);
+    expect(normaliseThreshold('  ')).toBe(DEFAULT_THRESHOLD);
     expect(normaliseThreshold(-5)).toBe(DEFAULT_THRESHOLD);
     expect(normaliseThreshold(150)).toBe(100);
     expect(normaliseThreshold(0)).toBe(0);

@@ -1,12 +1,5 @@
-import {
-  addDays,
-  buildNetwork,
-  followUpReason,
-  isoDate,
-  pageOf,
-  stageOf,
-  type KeyUserRecord
-} from '../keyUserNetworkModel';
+import { addDays, localDay } from 'c/waveReadiness';
+import { buildNetwork, followUpReason, pageOf, stageOf, type KeyUserRecord } from '../keyUserNetworkModel';
 
 const TODAY = new Date(2026, 10, 16); // 16 November 2026, local time
 
@@ -21,8 +14,8 @@ describe('keyUserNetworkModel', () => {
     expect(stageOf(keyUser({ Id: '1', Lifecycle_Status__c: 'Retired' }))).toBe('Nominated');
   });
 
-  it('formats and shifts ISO dates across month and daylight saving boundaries', () => {
-    expect(isoDate(TODAY)).toBe('2026-11-16');
+  it('formats and shifts ISO dates across month and daylight saving boundaries (the shared date rule)', () => {
+    expect(localDay(TODAY)).toBe('2026-11-16');
     expect(addDays('2026-11-16', -28)).toBe('2026-10-19');
     expect(addDays('2026-03-31', 1)).toBe('2026-04-01');
     expect(addDays('2026-10-25', 1)).toBe('2026-10-26');

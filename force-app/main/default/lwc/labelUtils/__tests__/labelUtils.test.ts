@@ -83,6 +83,9 @@ describe('c/labelUtils formatDate', () => {
   it('formats a date-time and leaves what is not a date as it is', () => {
     expect(formatDate('2026-11-16T12:00:00.000Z', 'en-US')).toBe('November 16, 2026');
     expect(formatDate('soon', 'en-US')).toBe('soon');
+    // a day the calendar has not is no date (the shared rule), not rolled into the next month
+    expect(formatDate('2026-02-30', 'en-US')).toBe('2026-02-30');
+    expect(formatDate('2026-11-31', 'fr-FR')).toBe('2026-11-31');
     expect(formatDate('', 'en-US')).toBe('');
     expect(formatDate(null)).toBe('');
   });
