@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
 // Review 7's leftovers in the sync's warnings: a wrong encoding said once for all its files (not once per
-// file), an unknown owner named as the file writes it, the stage-typo warning of each rule told apart in
+// file), an unknown owner named in the 18-character form (merge8; it was named as the file writes it), the stage-typo warning of each rule told apart in
 // the report, and a Node.js too old answering --json with the JSON error envelope.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -110,7 +110,9 @@ describe('PerFileWarnings', () => {
 });
 
 describe('an owner missing from User.csv', () => {
-  it('is named as the file first writes it, not in its normalised letter case', async () => {
+  // Review 8 (merge8): named in the 18-character form (idKey), as --json's owners[].ownerId names it, no
+  // longer as the file first writes it: one Id reads the same in the warning and in the result.
+  it('is named in its 18-character form, as owners[].ownerId names it', async () => {
     const { exportDir, rulesDir } = makeFixture();
     // An 18-character Id re-cased by a tool: the same record as idKey's form, written in lower case.
     const written = '005xx000001abcdeaa';
@@ -128,9 +130,10 @@ describe('an owner missing from User.csv', () => {
     );
     const result = await run(exportDir, rulesDir);
     const warning = result.warnings.find((w) => w.includes('neither User.csv nor Group.csv holds'))!;
-    // Two records, one owner (both spellings are one Id), named as first written.
-    expect(warning).toMatch(/^Opportunity: 2 records are owned by 1 Ids .*\(005xx000001abcdeaa\)/);
-    expect(warning).not.toContain(idKey(written));
+    // Two records, one owner (both spellings are one Id), named in idKey's form.
+    expect(warning).toMatch(/^Opportunity: 2 records are owned by 1 Ids /);
+    expect(warning).toContain(`(${idKey(written)})`);
+    expect(result.objects[0]!.owners.map((o) => o.ownerId)).toContain(idKey(written));
   });
 });
 

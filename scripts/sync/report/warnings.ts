@@ -98,6 +98,8 @@ export const WARNING_KINDS: Record<string, WarningKind> = {
   'sync.export:warning.NoUserIsActive': 'limit',
   'sync.export:warning.NoUserType': 'limit',
   'sync.export:warning.UnreadableCheckbox': 'limit',
+  'sync.export:warning.UnreadableLastLogin': 'limit',
+  'sync.export:warning.UnreadableUserCreated': 'limit',
   'sync.run:warning.NoOwnerColumn': 'limit',
   'sync.run:warning.NoCreatedColumns': 'limit',
   'sync.run:warning.NoModifiedColumns': 'limit',
@@ -180,6 +182,10 @@ const en: Record<string, Text> = {
     'The users file has no user type column: automated and integration users may be measured as people.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
     `${num(t, 2, c)} users have an active/inactive value that could not be read; they are taken as active.`,
+  'sync.export:warning.UnreadableLastLogin': (t, c) =>
+    `${num(t, 1, c)} users have a last login date that could not be read: they get no credit for logging in.`,
+  'sync.export:warning.UnreadableUserCreated': (t, c) =>
+    `${num(t, 1, c)} users have a creation date that could not be read: they are counted in the period even if created after it.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)}: the export has no owner column; these records are credited to no one.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
@@ -292,6 +298,10 @@ const fr: Record<string, Text> = {
     'Le fichier des utilisateurs n’a pas de colonne de type : des utilisateurs automatiques ou d’intégration peuvent être mesurés comme des personnes.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
     `${num(t, 2, c)} utilisateurs ont une valeur actif/inactif illisible ; ils sont comptés comme actifs.`,
+  'sync.export:warning.UnreadableLastLogin': (t, c) =>
+    `${num(t, 1, c)} utilisateurs ont une date de dernière connexion illisible : leur connexion ne leur est pas comptée.`,
+  'sync.export:warning.UnreadableUserCreated': (t, c) =>
+    `${num(t, 1, c)} utilisateurs ont une date de création illisible : ils sont comptés dans la période même s’ils ont été créés après.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)} : l’export n’a pas de colonne propriétaire ; ces enregistrements ne sont attribués à personne.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
