@@ -51,7 +51,11 @@ describe('a wrong encoding, said once for every file', () => {
     const [, count, named] = /^(\d+) files \(([^)]*)\) hold bytes that are not utf-8 /.exec(lines[0]!) ?? [];
     // The fixture's objects read with a header and sampled rows: Opportunity and Task.
     expect(Number(count)).toBe(2);
-    expect(named!.split(', ').sort()).toEqual(['Opportunity.csv', 'Task.csv']);
+    // Each named in full, as --encoding's warnings name theirs (merge8: one form everywhere).
+    expect(named!.split(', ').sort()).toEqual([
+      join(exportDir, 'Opportunity.csv'),
+      join(exportDir, 'Task.csv')
+    ]);
     expect(lines[0]).toContain('pass --encoding');
     // The code the report says, once, in English and French.
     const codes = result.warningCodes.filter((w) => w.code.startsWith('warning.NotEncoding'));
@@ -87,8 +91,9 @@ describe('a wrong encoding, said once for every file', () => {
     const file = join(exportDir, 'Opportunity.csv');
     writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace('"Call"', '"Café"'), 'latin1'));
     const result = await run(exportDir, rulesDir);
+    // Named in full, as the encoding evidence's warnings name their files (merge8: one form everywhere).
     expect(result.warnings.filter((w) => /bytes that are not utf-8/.test(w))).toEqual([
-      expect.stringMatching(/^Opportunity\.csv holds bytes that are not utf-8 /)
+      `${file} holds bytes that are not utf-8 (read as the replacement character �): pass --encoding with the export's encoding (Setup > Data Export > Export File Encoding), e.g. --encoding windows-1252.`
     ]);
   });
 });
@@ -98,9 +103,9 @@ describe('PerFileWarnings', () => {
     const held = new PerFileWarnings();
     const other = warningOf('sync.run', 'warning.NoWavesInExport', ['export x']);
     expect(held.hold(other)).toBe(false);
-    for (const name of ['A', 'B', 'A'])
+    for (const name of ['A.csv', 'B.csv', 'A.csv'])
       expect(held.hold(warningOf('sync.export', 'warning.NotEncoding', [name, 'utf-8']))).toBe(true);
-    held.hold(warningOf('sync.export', 'warning.NotEncoding', ['C', 'shift_jis']));
+    held.hold(warningOf('sync.export', 'warning.NotEncoding', ['C.csv', 'shift_jis']));
     expect(held.release().map((w) => w.text)).toEqual([
       expect.stringMatching(/^2 files \(A\.csv, B\.csv\) hold bytes that are not utf-8 /),
       expect.stringMatching(/^C\.csv holds bytes that are not shift_jis /)

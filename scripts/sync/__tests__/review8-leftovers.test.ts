@@ -9,6 +9,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { measure } from '../engine/measure';
 import { SyncInputError } from '../errors';
+import { warningOf } from '../messages';
 import { reportWarnings } from '../report/warnings';
 import { ExportSource } from '../sources/export-source';
 import { U1, folderEntries, makeFixture, reportContext, zip } from './fixtures';
@@ -199,5 +200,20 @@ describe('unreadable User dates, each warned for what it costs', () => {
     expect(en).toMatch(/creation date that could not be read: they are counted in the period/);
     expect(fr).toMatch(/dernière connexion illisible/);
     expect(fr).toMatch(/date de création illisible/);
+  });
+});
+
+describe('an encoding warning naming its file in full', () => {
+  it('still says its object in the report, in English and French', () => {
+    const code = warningOf('sync.export', 'warning.NotEncoding', [
+      '/x/WE_1.ZIP:Opportunity (1).csv',
+      'utf-8'
+    ]);
+    expect(code.text).toMatch(/^\/x\/WE_1\.ZIP:Opportunity \(1\)\.csv holds bytes that are not utf-8 /);
+    for (const lang of ['en', 'fr'] as const) {
+      const [line] = reportWarnings([code], lang, reportContext(lang));
+      expect(line).toMatch(/^Opportunit/);
+      expect(line).not.toMatch(/csv|WE_1/);
+    }
   });
 });

@@ -7,6 +7,7 @@
 
 import type { SyncResult } from '../engine/result';
 import type { WarningCode, WarningToken } from '../messages';
+import { copyBase } from '../sources/export-source';
 import { humanise, labelOf, type LabelMap } from './field-labels';
 import type { Formatter, ReportLanguage } from './format';
 
@@ -24,6 +25,16 @@ const tok = (tokens: readonly WarningToken[], i: number): string => String(token
 /** An object's label from a token holding its API name. */
 const obj = (tokens: readonly WarningToken[], i: number, c: WarningContext): string =>
   labelOf(c.labels, tok(tokens, i));
+/** The label of the object a file token names (a path or zip:entry: "…/Opportunity (1).csv" is Opportunity). */
+const fileObj = (tokens: readonly WarningToken[], i: number, c: WarningContext): string =>
+  labelOf(
+    c.labels,
+    copyBase(
+      tok(tokens, i)
+        .replace(/^.*[/\\:]/, '')
+        .replace(/\.csv$/i, '')
+    )
+  );
 /** A count token (a number, as the producer gave it) in the report's number format. */
 const num = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
   const value = tokens[i];
@@ -209,7 +220,7 @@ const en: Record<string, Text> = {
   'sync.export:warning.EmptyFiles': () =>
     'Some files of the export are empty: their records are not counted.',
   'sync.export:warning.NotEncoding': (t, c) =>
-    `${obj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
+    `${fileObj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
     `${num(t, 0, c)} files of the export: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
@@ -325,7 +336,7 @@ const fr: Record<string, Text> = {
   'sync.export:warning.EmptyFiles': () =>
     'Des fichiers de l’export sont vides : leurs enregistrements ne sont pas comptés.',
   'sync.export:warning.NotEncoding': (t, c) =>
-    `${obj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
+    `${fileObj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
     `${num(t, 0, c)} fichiers de l’export : des caractères n’ont pas pu être lus (encodage des fichiers) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>

@@ -59,9 +59,9 @@ interface FileRef {
   open(): Readable;
   /** A zip entry's last-modified day (yyyy-mm-dd), when the zip gives one: dates the export. */
   zipDay?: string;
-  /** The folder or zip holding the file: one export each (checkExportsAlike). */
+  /** The folder or zip holding the file (severalExports dates each side by it). */
   container: string;
-  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): checked by checkCopies. */
+  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): warning.CopyName. */
   copyName?: boolean;
 }
 
@@ -148,7 +148,7 @@ export class ExportSource implements RecordSource {
     if (!stem) return;
     const object = copyBase(stem);
     // A name no API name can have: a second download of the file, or a genuine second part (two part zips
-    // extracted into one folder). Read as a part of the object once checkCopies has told which.
+    // extracted into one folder). Read as a part of the object once checkExportsAlike has told which.
     if (object !== stem) ref.copyName = true;
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
@@ -373,7 +373,13 @@ export class ExportSource implements RecordSource {
     columns = await this.unionColumns(parts, columns);
     this.warnDuplicateColumns(name, firstPart?.display ?? name, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
-      this.warnings.push(warningOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
+      // The file by its full name, as every other file warning names it (the encoding evidence's too).
+      this.warnings.push(
+        warningOf('sync.export', 'warning.NotEncoding', [
+          firstPart?.display ?? `${name}.csv`,
+          this.encoding.encoding
+        ])
+      );
     }
     // Names trimmed ("OwnerId " is OwnerId: an API name has no space); a name given twice is one field.
     const fields: FieldDescribe[] = [];
@@ -613,14 +619,10 @@ export class ExportSource implements RecordSource {
         const ids = new IdFingerprints();
         const read: FileRef[] = [];
         for (const part of parts) {
-          const shared = await this.addIds(name, part, ids);
+          const shared = key === 'user' ? undefined : await this.addIds(part, ids);
           const other =
-            key === 'user'
-              ? read[0]
-              : shared === undefined
-                ? undefined
-                : await this.holderOf(name, shared, read);
-          if (other && !(await this.sameRecords(name, other, part)))
+            key === 'user' ? read[0] : shared === undefined ? undefined : await this.holderOf(shared, read);
+          if (other && !(await this.sameRecords(other, part)))
             throw await this.severalExports(name, other, part);
           read.push(part);
         }
@@ -666,7 +668,7 @@ export class ExportSource implements RecordSource {
    * Adds the record Ids of a file to `ids` (idKey forms, IdFingerprints); returns the first Id already
    * there (a record an earlier file holds), else undefined. A file without an Id column adds none.
    */
-  private async addIds(objectName: string, part: FileRef, ids: IdFingerprints): Promise<string | undefined> {
+  private async addIds(part: FileRef, ids: IdFingerprints): Promise<string | undefined> {
     let shared: string | undefined;
     for await (const batch of this.rowsOf(part)) {
       const id = findColumn(batch.columns, 'Id');
@@ -679,11 +681,7 @@ export class ExportSource implements RecordSource {
   }
 
   /** The first of `files` holding the record Id `id` (idKey forms); the first file when none does. */
-  private async holderOf(
-    objectName: string,
-    id: string,
-    files: readonly FileRef[]
-  ): Promise<FileRef | undefined> {
+  private async holderOf(id: string, files: readonly FileRef[]): Promise<FileRef | undefined> {
     const wanted = idKey(id);
     for (const file of files)
       for await (const batch of this.rowsOf(file)) {
@@ -698,13 +696,13 @@ export class ExportSource implements RecordSource {
    * (nameKey) and rows (Id-shaped cells by idKey, CRLF in a cell as LF), so a copy re-saved with CRLF for LF
    * line endings, a UTF-8 byte order mark, other quoting or Ids in another form is still a copy.
    */
-  private async sameRecords(objectName: string, a: FileRef, b: FileRef): Promise<boolean> {
+  private async sameRecords(a: FileRef, b: FileRef): Promise<boolean> {
     if (a.size === b.size && (await digestOf(a)) === (await digestOf(b))) return true;
-    return (await this.recordsDigest(objectName, a)) === (await this.recordsDigest(objectName, b));
+    return (await this.recordsDigest(a)) === (await this.recordsDigest(b));
   }
 
   /** SHA-256 of a file's columns and records as the reader reads them (sameRecords). */
-  private async recordsDigest(objectName: string, part: FileRef): Promise<string> {
+  private async recordsDigest(part: FileRef): Promise<string> {
     const hash = createHash('sha256');
     let header = false;
     for await (const batch of this.rowsOf(part)) {
