@@ -82,7 +82,10 @@ describe('1. two exports side by side', () => {
     const error = await inputError(run([both], rulesDir));
     expect(error.name).toBe('SeveralExportsError');
     // Days: the latest LastLoginDate of each User.csv (the fixture's is ERP's, 2026-11-19).
-    expect(error.message).toContain(`of 2026-11-19 (${older}) and 2026-11-27 (${newer})`);
+    // Both files named, each with its export's day.
+    expect(error.message).toContain(
+      `of 2026-11-19 (${join(older, 'Opportunity.csv')}) and 2026-11-27 (${join(newer, 'Opportunity.csv')})`
+    );
     expect(error.message).toContain('their Opportunity.csv files differ');
     expect(error.hint).toContain(`--from-export ${older} or ${newer}`);
   });
@@ -94,7 +97,9 @@ describe('1. two exports side by side', () => {
     cpSync(exportDir, join(both, 'b'), { recursive: true });
     edit(join(both, 'a', 'Opportunity.csv'), '"Demo"', '""');
     const error = await inputError(run([both], rulesDir));
-    expect(error.message).toContain(`of 2026-11-19 (${join(both, 'a')}) and 2026-11-19 (${join(both, 'b')})`);
+    expect(error.message).toContain(
+      `of 2026-11-19 (${join(both, 'a', 'Opportunity.csv')}) and 2026-11-19 (${join(both, 'b', 'Opportunity.csv')})`
+    );
   });
 });
 

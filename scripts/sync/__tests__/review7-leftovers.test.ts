@@ -1,6 +1,6 @@
 /* eslint-disable @typescript-eslint/no-non-null-assertion -- test assertions on known fixtures. */
 // Review 7's leftovers in the sync's warnings: a wrong encoding said once for all its files (not once per
-// file), an unknown owner named as the file writes it, the stage-typo warning of each rule told apart in
+// file), an unknown owner named in the 18-character form (merge8; it was named as the file writes it), the stage-typo warning of each rule told apart in
 // the report, and a Node.js too old answering --json with the JSON error envelope.
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -51,7 +51,11 @@ describe('a wrong encoding, said once for every file', () => {
     const [, count, named] = /^(\d+) files \(([^)]*)\) hold bytes that are not utf-8 /.exec(lines[0]!) ?? [];
     // The fixture's objects read with a header and sampled rows: Opportunity and Task.
     expect(Number(count)).toBe(2);
-    expect(named!.split(', ').sort()).toEqual(['Opportunity.csv', 'Task.csv']);
+    // Each named in full, as --encoding's warnings name theirs (merge8: one form everywhere).
+    expect(named!.split(', ').sort()).toEqual([
+      join(exportDir, 'Opportunity.csv'),
+      join(exportDir, 'Task.csv')
+    ]);
     expect(lines[0]).toContain('pass --encoding');
     // The code the report says, once, in English and French.
     const codes = result.warningCodes.filter((w) => w.code.startsWith('warning.NotEncoding'));
@@ -87,8 +91,9 @@ describe('a wrong encoding, said once for every file', () => {
     const file = join(exportDir, 'Opportunity.csv');
     writeFileSync(file, Buffer.from(readFileSync(file, 'utf8').replace('"Call"', '"Café"'), 'latin1'));
     const result = await run(exportDir, rulesDir);
+    // Named in full, as the encoding evidence's warnings name their files (merge8: one form everywhere).
     expect(result.warnings.filter((w) => /bytes that are not utf-8/.test(w))).toEqual([
-      expect.stringMatching(/^Opportunity\.csv holds bytes that are not utf-8 /)
+      `${file} holds bytes that are not utf-8 (read as the replacement character �): pass --encoding with the export's encoding (Setup > Data Export > Export File Encoding), e.g. --encoding windows-1252.`
     ]);
   });
 });
@@ -98,9 +103,9 @@ describe('PerFileWarnings', () => {
     const held = new PerFileWarnings();
     const other = warningOf('sync.run', 'warning.NoWavesInExport', ['export x']);
     expect(held.hold(other)).toBe(false);
-    for (const name of ['A', 'B', 'A'])
+    for (const name of ['A.csv', 'B.csv', 'A.csv'])
       expect(held.hold(warningOf('sync.export', 'warning.NotEncoding', [name, 'utf-8']))).toBe(true);
-    held.hold(warningOf('sync.export', 'warning.NotEncoding', ['C', 'shift_jis']));
+    held.hold(warningOf('sync.export', 'warning.NotEncoding', ['C.csv', 'shift_jis']));
     expect(held.release().map((w) => w.text)).toEqual([
       expect.stringMatching(/^2 files \(A\.csv, B\.csv\) hold bytes that are not utf-8 /),
       expect.stringMatching(/^C\.csv holds bytes that are not shift_jis /)
@@ -110,7 +115,9 @@ describe('PerFileWarnings', () => {
 });
 
 describe('an owner missing from User.csv', () => {
-  it('is named as the file first writes it, not in its normalised letter case', async () => {
+  // Review 8 (merge8): named in the 18-character form (idKey), as --json's owners[].ownerId names it, no
+  // longer as the file first writes it: one Id reads the same in the warning and in the result.
+  it('is named in its 18-character form, as owners[].ownerId names it', async () => {
     const { exportDir, rulesDir } = makeFixture();
     // An 18-character Id re-cased by a tool: the same record as idKey's form, written in lower case.
     const written = '005xx000001abcdeaa';
@@ -128,9 +135,10 @@ describe('an owner missing from User.csv', () => {
     );
     const result = await run(exportDir, rulesDir);
     const warning = result.warnings.find((w) => w.includes('neither User.csv nor Group.csv holds'))!;
-    // Two records, one owner (both spellings are one Id), named as first written.
-    expect(warning).toMatch(/^Opportunity: 2 records are owned by 1 Ids .*\(005xx000001abcdeaa\)/);
-    expect(warning).not.toContain(idKey(written));
+    // Two records, one owner (both spellings are one Id), named in idKey's form.
+    expect(warning).toMatch(/^Opportunity: 2 records are owned by 1 Ids /);
+    expect(warning).toContain(`(${idKey(written)})`);
+    expect(result.objects[0]!.owners.map((o) => o.ownerId)).toContain(idKey(written));
   });
 });
 

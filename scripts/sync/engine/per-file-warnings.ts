@@ -4,7 +4,10 @@
 
 import { firstFew, warningOf, type SyncWarning, type WarningToken } from '../messages';
 
-/** A per-file warning's combined form: its code, and the file's name from the warning's first token. */
+/**
+ * A per-file warning's combined form: its code, and the file's name from the warning's first token (every
+ * such warning names its file in full, as the export source shows it: folder path, or zip:entry).
+ */
 interface Fold {
   plural: `warning.${string}`;
   file: (token: WarningToken) => string;
@@ -16,7 +19,7 @@ interface Fold {
  * Warnings whose other tokens differ (another encoding) are different causes, said apart.
  */
 const PER_FILE: Record<string, Fold> = {
-  'sync.export:warning.NotEncoding': { plural: 'warning.NotEncodingFiles', file: (t) => `${String(t)}.csv` },
+  'sync.export:warning.NotEncoding': { plural: 'warning.NotEncodingFiles', file: String },
   'sync.export:warning.LooksUtf8': { plural: 'warning.LooksUtf8Files', file: String },
   'sync.export:warning.EncodingBom': { plural: 'warning.EncodingBomFiles', file: String },
   'sync.export:warning.EncodingNuls': { plural: 'warning.EncodingNulsFiles', file: String }

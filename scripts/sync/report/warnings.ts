@@ -7,6 +7,7 @@
 
 import type { SyncResult } from '../engine/result';
 import type { WarningCode, WarningToken } from '../messages';
+import { copyBase } from '../sources/export-source';
 import { humanise, labelOf, type LabelMap } from './field-labels';
 import type { Formatter, ReportLanguage } from './format';
 
@@ -24,6 +25,16 @@ const tok = (tokens: readonly WarningToken[], i: number): string => String(token
 /** An object's label from a token holding its API name. */
 const obj = (tokens: readonly WarningToken[], i: number, c: WarningContext): string =>
   labelOf(c.labels, tok(tokens, i));
+/** The label of the object a file token names (a path or zip:entry: "…/Opportunity (1).csv" is Opportunity). */
+const fileObj = (tokens: readonly WarningToken[], i: number, c: WarningContext): string =>
+  labelOf(
+    c.labels,
+    copyBase(
+      tok(tokens, i)
+        .replace(/^.*[/\\:]/, '')
+        .replace(/\.csv$/i, '')
+    )
+  );
 /** A count token (a number, as the producer gave it) in the report's number format. */
 const num = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
   const value = tokens[i];
@@ -98,6 +109,8 @@ export const WARNING_KINDS: Record<string, WarningKind> = {
   'sync.export:warning.NoUserIsActive': 'limit',
   'sync.export:warning.NoUserType': 'limit',
   'sync.export:warning.UnreadableCheckbox': 'limit',
+  'sync.export:warning.UnreadableLastLogin': 'limit',
+  'sync.export:warning.UnreadableUserCreated': 'limit',
   'sync.run:warning.NoOwnerColumn': 'limit',
   'sync.run:warning.NoCreatedColumns': 'limit',
   'sync.run:warning.NoModifiedColumns': 'limit',
@@ -180,6 +193,10 @@ const en: Record<string, Text> = {
     'The users file has no user type column: automated and integration users may be measured as people.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
     `${num(t, 2, c)} users have an active/inactive value that could not be read; they are taken as active.`,
+  'sync.export:warning.UnreadableLastLogin': (t, c) =>
+    `${num(t, 1, c)} users have a last login date that could not be read: they get no credit for logging in.`,
+  'sync.export:warning.UnreadableUserCreated': (t, c) =>
+    `${num(t, 1, c)} users have a creation date that could not be read: they are counted in the period even if created after it.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)}: the export has no owner column; these records are credited to no one.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
@@ -203,7 +220,7 @@ const en: Record<string, Text> = {
   'sync.export:warning.EmptyFiles': () =>
     'Some files of the export are empty: their records are not counted.',
   'sync.export:warning.NotEncoding': (t, c) =>
-    `${obj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
+    `${fileObj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
     `${num(t, 0, c)} files of the export: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
@@ -292,6 +309,10 @@ const fr: Record<string, Text> = {
     'Le fichier des utilisateurs n’a pas de colonne de type : des utilisateurs automatiques ou d’intégration peuvent être mesurés comme des personnes.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
     `${num(t, 2, c)} utilisateurs ont une valeur actif/inactif illisible ; ils sont comptés comme actifs.`,
+  'sync.export:warning.UnreadableLastLogin': (t, c) =>
+    `${num(t, 1, c)} utilisateurs ont une date de dernière connexion illisible : leur connexion ne leur est pas comptée.`,
+  'sync.export:warning.UnreadableUserCreated': (t, c) =>
+    `${num(t, 1, c)} utilisateurs ont une date de création illisible : ils sont comptés dans la période même s’ils ont été créés après.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)} : l’export n’a pas de colonne propriétaire ; ces enregistrements ne sont attribués à personne.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
@@ -315,7 +336,7 @@ const fr: Record<string, Text> = {
   'sync.export:warning.EmptyFiles': () =>
     'Des fichiers de l’export sont vides : leurs enregistrements ne sont pas comptés.',
   'sync.export:warning.NotEncoding': (t, c) =>
-    `${obj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
+    `${fileObj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
     `${num(t, 0, c)} fichiers de l’export : des caractères n’ont pas pu être lus (encodage des fichiers) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>

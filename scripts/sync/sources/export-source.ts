@@ -13,10 +13,11 @@ import { hasReplacement, planEncoding, toUtf8 } from '../csv/encodings';
 import { HEAD_BYTES, headBytes, planFromBytes } from '../csv/encoding-evidence';
 import type { EncodingPlan } from '../csv/encodings';
 import { readCsvParallel } from '../csv/parallel-reader';
+import type { ParallelReaderOptions } from '../csv/parallel-reader';
 import { findColumn } from '../csv/cells';
 import { IdFingerprints } from '../engine/row-rules';
 import type { RowBatch } from '../csv/csv-reader';
-import { DateReader, isoDay } from '../engine/periods';
+import { DateReader, dayNumber, isoDay } from '../engine/periods';
 import { syncInputError } from '../errors';
 import { messageListOf, messageOf, warningOf, type SyncWarning } from '../messages';
 import { PROJECT_ROOT } from '../paths';
@@ -58,9 +59,9 @@ interface FileRef {
   open(): Readable;
   /** A zip entry's last-modified day (yyyy-mm-dd), when the zip gives one: dates the export. */
   zipDay?: string;
-  /** The folder or zip holding the file: one export each (checkExportsAlike). */
+  /** The folder or zip holding the file (severalExports dates each side by it). */
   container: string;
-  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): checked by checkCopies. */
+  /** Named as a second file of the same name ("Opportunity (1).csv"; copyBase): warning.CopyName. */
   copyName?: boolean;
 }
 
@@ -147,7 +148,7 @@ export class ExportSource implements RecordSource {
     if (!stem) return;
     const object = copyBase(stem);
     // A name no API name can have: a second download of the file, or a genuine second part (two part zips
-    // extracted into one folder). Read as a part of the object once checkCopies has told which.
+    // extracted into one folder). Read as a part of the object once checkExportsAlike has told which.
     if (object !== stem) ref.copyName = true;
     const key = object.toLowerCase();
     if (!this.names.has(key)) this.names.set(key, object);
@@ -278,30 +279,37 @@ export class ExportSource implements RecordSource {
     const parts = all.filter((p) => p.size > 0);
     let page = 0;
     for (const part of parts) {
-      try {
-        let bytes = 0;
-        let rows = 0;
-        const { bytes: input, encoding } = await this.opened(part);
-        for await (const batch of readCsvParallel(input, {
-          encoding,
-          sourceName: part.display,
-          onBytes: (b) => (bytes = b),
-          digest: options.digest
-        })) {
-          page++;
-          rows += batch.length;
-          options.progress?.page(objectName, { page, records: batch.length, bytes });
-          yield batch;
-        }
-        this.sayLacking(part, objectName, rows);
-        if (rows === 0 && !this.headerOnly.has(part)) {
-          // A header and no record: the object is measured as having none, said once (not silently 0).
-          this.headerOnly.add(part);
-          this.warnings.push(warningOf('sync.export', 'warning.HeaderOnly', [part.display, objectName]));
-        }
-      } catch (error) {
-        throw await this.readError(part, error);
+      let bytes = 0;
+      let rows = 0;
+      for await (const batch of this.rowsOf(part, { onBytes: (b) => (bytes = b), digest: options.digest })) {
+        page++;
+        rows += batch.length;
+        options.progress?.page(objectName, { page, records: batch.length, bytes });
+        yield batch;
       }
+      this.sayLacking(part, objectName, rows);
+      if (rows === 0 && !this.headerOnly.has(part)) {
+        // A header and no record: the object is measured as having none, said once (not silently 0).
+        this.headerOnly.add(part);
+        this.warnings.push(warningOf('sync.export', 'warning.HeaderOnly', [part.display, objectName]));
+      }
+    }
+  }
+
+  /**
+   * A file's records as the parallel reader parses them (bytes transcoded as its plan says), with no warning
+   * of its own (checkExportsAlike reads files before they are measured); a parse error said as readError
+   * says it.
+   */
+  private async *rowsOf(
+    part: FileRef,
+    options: Pick<ParallelReaderOptions, 'onBytes' | 'digest'> = {}
+  ): AsyncGenerator<RowBatch> {
+    try {
+      const { bytes: input, encoding } = await this.opened(part);
+      yield* readCsvParallel(input, { ...options, encoding, sourceName: part.display });
+    } catch (error) {
+      throw await this.readError(part, error);
     }
   }
 
@@ -365,7 +373,13 @@ export class ExportSource implements RecordSource {
     columns = await this.unionColumns(parts, columns);
     this.warnDuplicateColumns(name, firstPart?.display ?? name, columns);
     if (columns.some(hasReplacement) || samples.some((s) => s.some(hasReplacement))) {
-      this.warnings.push(warningOf('sync.export', 'warning.NotEncoding', [name, this.encoding.encoding]));
+      // The file by its full name, as every other file warning names it (the encoding evidence's too).
+      this.warnings.push(
+        warningOf('sync.export', 'warning.NotEncoding', [
+          firstPart?.display ?? `${name}.csv`,
+          this.encoding.encoding
+        ])
+      );
     }
     // Names trimmed ("OwnerId " is OwnerId: an API name has no space); a name given twice is one field.
     const fields: FieldDescribe[] = [];
@@ -570,130 +584,173 @@ export class ExportSource implements RecordSource {
           evidence: messageOf('sync.export', 'evidence.ZipEntries', [part.display.replace(/:[^:]*$/, '')])
         };
     const partsOf = (key: string): FileRef[] => (this.files.get(key) ?? []).filter((p) => within.includes(p));
-    let data = await this.latestStamp('User', USER_STAMPS, partsOf('user'));
-    if (!data)
+    const users = await this.latestStamp('User', USER_STAMPS, partsOf('user'));
+    let data = users.latest;
+    // A User.csv stamp column with dates and none readable (every LastLoginDate saved again by Excel) says
+    // nothing, so it must not leave a worse one (User.CreatedDate, years early) to date the export: the
+    // record files are read as when User.csv has no date, and the latest of both wins.
+    if (!data || users.blind)
       for (const key of [...this.files.keys()].sort()) {
         if (key === 'user') continue;
-        const found = await this.latestStamp(key, RECORD_STAMPS, partsOf(key));
+        const found = (await this.latestStamp(key, RECORD_STAMPS, partsOf(key))).latest;
         if (found && (!data || found.day > data.day)) data = found;
       }
     return chooseExportDay(zip, data);
   }
 
   /**
-   * Several exports side by side (two Data Exports' folders or zips in the folder given): each folder or
-   * zip holding a User.csv is an export (a Data Export's part zips hold User.csv once). Byte-identical
-   * files in each are one export downloaded twice: read on, its records counted once (engine/row-rules.ts,
-   * with its warning). Files that differ are two exports, of the same or different days: the run stops,
-   * naming each with its day (dayOf), rather than merge them (a record in both would count once with
-   * either export's values) or guess which to keep (two exports of one day cannot be ordered; a later one
-   * may hold fewer objects). Checked once, before anything is measured.
+   * One rule for every layout (a folder, zips, zips in a folder, several --from-export paths, copy-named
+   * files): two parts of one Data Export never share a record Id, and an export holds User.csv once. So two
+   * files of one object that share an Id (any idKey form), or two User.csv files, hold either the same
+   * records (one file downloaded or saved twice, sameRecords: read on, each record counted once by the
+   * duplicate-Id rule, engine/row-rules.ts, warning.FoundTwice) or two different exports: the run stops
+   * (SeveralExports, naming both files with their export's day) rather than merge them, where a record in
+   * both would count once with the values of whichever file is read first (swapping two paths would change
+   * a figure), or guess which to keep (two exports of one day cannot be ordered). Files sharing no Id are
+   * parts of one export. Checked once, before anything is measured; objects with one file are not read.
    */
   private async checkExportsAlike(): Promise<void> {
     if (this.exportsChecked) return;
     this.exportsChecked = true;
-    await this.checkCopies();
-    const exports = [...new Set((this.files.get('user') ?? []).map((p) => p.container))];
-    if (exports.length < 2) return;
-    let differing = '';
-    for (const [key, parts] of this.files) {
-      const inExports = parts.filter((p) => exports.includes(p.container));
-      const first = inExports[0];
-      if (!first || inExports.every((p) => p.container === first.container)) continue;
-      // One text per export: its files of the object, so only exports are compared, not parts of one.
-      const digests = await Promise.all(
-        exports.map(async (e) =>
-          (await Promise.all(inExports.filter((p) => p.container === e).map(digestOf))).sort().join(' ')
-        )
-      );
-      if (digests.some((d) => d !== digests[0])) {
-        differing = `${this.names.get(key) ?? key}.csv`;
-        break;
+    for (const [key, all] of this.files) {
+      const parts = all.filter((p) => p.size > 0);
+      const name = this.names.get(key) ?? key;
+      if (parts.length > 1) {
+        const ids = new IdFingerprints();
+        const read: FileRef[] = [];
+        for (const part of parts) {
+          const shared = key === 'user' ? undefined : await this.addIds(part, ids);
+          const other =
+            key === 'user' ? read[0] : shared === undefined ? undefined : await this.holderOf(shared, read);
+          if (other && !(await this.sameRecords(other, part)))
+            throw await this.severalExports(name, other, part);
+          read.push(part);
+        }
       }
+      for (const copy of all.filter((p) => p.copyName))
+        this.warnings.push(warningOf('sync.export', 'warning.CopyName', [copy.display, name]));
     }
-    if (!differing) return;
-    const dated: string[] = [];
-    for (const container of exports) {
-      const day = await this.dayOf([...this.files.values()].flat().filter((p) => p.container === container));
-      dated.push(`${day?.day ?? 'an unknown day'} (${container})`);
-    }
-    throw syncInputError(
-      'sync.export',
-      'SeveralExports',
-      [dated.slice(0, -1).join(', '), dated.at(-1), differing],
-      [exports.join(' or ')]
-    );
   }
 
   /**
-   * Copy-named files ("Opportunity (1).csv") beside the file of the same object in one folder or zip, told
-   * apart as checkExportsAlike tells exports: byte-identical, one file downloaded twice (read on, its records
-   * counted once by the duplicate-Id rule, engine/row-rules.ts, with warning.CopyName); differing and sharing
-   * a record Id, the object's file of two different exports (the run stops, naming both files with their
-   * day, SeveralExports); differing with no Id in common, a genuine second part (two part zips extracted into
-   * one folder: read with the first, with warning.CopyName). A copy-named file alone is read as its object.
+   * SeveralExports for two files of `objectName` from different exports, each named with the day of its
+   * export (dayOf, the one export-day rule, over its side: the files of its folder or zip; when both are in
+   * one folder, those named as it is, copy-named or not, so "User (1).csv" dates "Opportunity (1).csv").
+   * Actions: files of two folders or zips, pass one of them; two files of one folder, keep one of them.
    */
-  private async checkCopies(): Promise<void> {
-    for (const [key, parts] of this.files) {
-      for (const copy of parts.filter((p) => p.copyName)) {
-        const name = this.names.get(key) ?? key;
-        const first = parts.find((p) => !p.copyName && p.container === copy.container);
-        if (
-          first &&
-          (await digestOf(first)) !== (await digestOf(copy)) &&
-          (await this.shareIds(name, first, copy))
-        ) {
-          const dated: string[] = [];
-          for (const part of [first, copy])
-            dated.push(`${(await this.dayOf([part]))?.day ?? 'an unknown day'} (${part.display})`);
-          throw syncInputError(
-            'sync.export',
-            'SeveralExports',
-            [dated[0], dated[1], `${name}.csv`],
-            [],
-            messageListOf('sync.export', 'error.SeveralExports.copyActions', [first.display, copy.display])
+  private async severalExports(objectName: string, a: FileRef, b: FileRef): Promise<Error> {
+    const oneFolder = a.container === b.container;
+    const sideOf = (p: FileRef): FileRef[] =>
+      [...this.files.values()]
+        .flat()
+        .filter((f) => f.container === p.container && (!oneFolder || !f.copyName === !p.copyName));
+    // Older first, then by name: the same message whichever order the paths were given in.
+    const sides: { part: FileRef; day: string }[] = [];
+    for (const part of [a, b])
+      sides.push({ part, day: (await this.dayOf(sideOf(part)))?.day ?? 'an unknown day' });
+    sides.sort((x, y) => x.day.localeCompare(y.day) || x.part.display.localeCompare(y.part.display));
+    const [first, second] = sides.map((s) => s.part) as [FileRef, FileRef];
+    const tokens = [...sides.map((s) => `${s.day} (${s.part.display})`), `${objectName}.csv`];
+    return oneFolder
+      ? syncInputError(
+          'sync.export',
+          'SeveralExports',
+          tokens,
+          [],
+          messageListOf('sync.export', 'error.SeveralExports.copyActions', [first.display, second.display])
+        )
+      : syncInputError('sync.export', 'SeveralExports', tokens, [
+          `${first.container} or ${second.container}`
+        ]);
+  }
+
+  /**
+   * Adds the record Ids of a file to `ids` (idKey forms, IdFingerprints); returns the first Id already
+   * there (a record an earlier file holds), else undefined. A file without an Id column adds none.
+   */
+  private async addIds(part: FileRef, ids: IdFingerprints): Promise<string | undefined> {
+    let shared: string | undefined;
+    for await (const batch of this.rowsOf(part)) {
+      const id = findColumn(batch.columns, 'Id');
+      if (id < 0) return undefined;
+      for (let r = 0; r < batch.length; r++)
+        if (!batch.isEmpty(r, id) && ids.addCell(batch, r, id) && shared === undefined)
+          shared = batch.value(r, id);
+    }
+    return shared;
+  }
+
+  /** The first of `files` holding the record Id `id` (idKey forms); the first file when none does. */
+  private async holderOf(id: string, files: readonly FileRef[]): Promise<FileRef | undefined> {
+    const wanted = idKey(id);
+    for (const file of files)
+      for await (const batch of this.rowsOf(file)) {
+        const c = findColumn(batch.columns, 'Id');
+        for (let r = 0; c >= 0 && r < batch.length; r++) if (idKey(batch.value(r, c)) === wanted) return file;
+      }
+    return files[0];
+  }
+
+  /**
+   * Whether two files hold the same records as the reader reads them: the same bytes, or the same columns
+   * (nameKey) and rows (Id-shaped cells by idKey, CRLF in a cell as LF), so a copy re-saved with CRLF for LF
+   * line endings, a UTF-8 byte order mark, other quoting or Ids in another form is still a copy.
+   */
+  private async sameRecords(a: FileRef, b: FileRef): Promise<boolean> {
+    if (a.size === b.size && (await digestOf(a)) === (await digestOf(b))) return true;
+    return (await this.recordsDigest(a)) === (await this.recordsDigest(b));
+  }
+
+  /** SHA-256 of a file's columns and records as the reader reads them (sameRecords). */
+  private async recordsDigest(part: FileRef): Promise<string> {
+    const hash = createHash('sha256');
+    let header = false;
+    for await (const batch of this.rowsOf(part)) {
+      if (!header) hash.update(batch.columns.map(nameKey).join('\u0001') + '\u0002');
+      header = true;
+      const width = batch.columns.length;
+      for (let r = 0; r < batch.length; r++) {
+        const cells: string[] = [];
+        for (let c = 0; c < width; c++) {
+          const value = batch.value(r, c);
+          // A line break inside a quoted cell converted with the others (unix2dos, git's autocrlf).
+          cells.push(
+            ID_SHAPE.test(value)
+              ? idKey(value)
+              : value.includes('\r\n')
+                ? value.replace(/\r\n/g, '\n')
+                : value
           );
         }
-        this.warnings.push(warningOf('sync.export', 'warning.CopyName', [copy.display, name]));
+        hash.update(cells.join('\u0001') + '\u0002');
       }
     }
-  }
-
-  /** Whether two files of an object hold a record Id in common (idKey forms; IdFingerprints). */
-  private async shareIds(objectName: string, a: FileRef, b: FileRef): Promise<boolean> {
-    const ids = new IdFingerprints();
-    for await (const batch of this.streamParts([a], objectName)) {
-      const id = findColumn(batch.columns, 'Id');
-      if (id < 0) return false;
-      for (let r = 0; r < batch.length; r++) if (!batch.isEmpty(r, id)) ids.addCell(batch, r, id);
-    }
-    for await (const batch of this.streamParts([b], objectName)) {
-      const id = findColumn(batch.columns, 'Id');
-      if (id < 0) return false;
-      for (let r = 0; r < batch.length; r++)
-        if (!batch.isEmpty(r, id) && ids.hasCell(batch, r, id)) return true;
-    }
-    return false;
+    return hash.digest('hex');
   }
 
   /**
-   * The latest day in `stamps` columns of an object's files, naming the column and file; or undefined. Dates
-   * it cannot read (not ISO 8601) are counted per column in warning.UnreadableStampDates.
+   * The latest day in `stamps` columns of an object's files, naming the column and file (undefined when
+   * none), and whether a stamp column holds dates and none it can read (`blind`: that column's evidence is
+   * lost, dayOf reads on). Dates it cannot read (not ISO 8601) are counted per column in
+   * warning.UnreadableStampDates.
    */
   private async latestStamp(
     objectName: string,
     stamps: readonly string[],
     parts: readonly FileRef[]
-  ): Promise<ExportDay | undefined> {
-    if (parts.length === 0) return undefined;
+  ): Promise<{ latest: ExportDay | undefined; blind: boolean }> {
+    if (parts.length === 0) return { latest: undefined, blind: false };
     let latest = Number.NaN;
     let column = '';
     const dates = new DateReader();
+    const readable = new Set<string>();
     for await (const batch of this.streamParts(parts, objectName)) {
       const columns = batch.columns.flatMap((c, i) => (stamps.includes(nameKey(c)) ? [i] : []));
       for (let r = 0; r < batch.length; r++) {
         for (const c of columns) {
-          const day = dates.day(batch.value(r, c), batch.columns[c]?.trim() ?? '');
+          const name = batch.columns[c]?.trim() ?? '';
+          const day = dates.day(batch.value(r, c), name);
+          if (day === day) readable.add(name);
           if (day > latest || (Number.isNaN(latest) && !Number.isNaN(day))) {
             latest = day;
             column = batch.columns[c] ?? '';
@@ -702,15 +759,20 @@ export class ExportSource implements RecordSource {
       }
     }
     const file = `${this.names.get(objectName.toLowerCase()) ?? objectName}.csv`;
+    const unreadable = dates.take();
     // Dates not in ISO 8601 (a file Excel saved again) are not guessed: said, not skipped silently.
-    for (const u of dates.take())
+    for (const u of unreadable)
       this.warnings.push(
         warningOf('sync.export', 'warning.UnreadableStampDates', [file, u.column, u.count, u.example])
       );
-    if (Number.isNaN(latest)) return undefined;
+    const blind = unreadable.some((u) => !readable.has(u.column));
+    if (Number.isNaN(latest)) return { latest: undefined, blind };
     return {
-      day: isoDay(latest),
-      evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
+      latest: {
+        day: isoDay(latest),
+        evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
+      },
+      blind
     };
   }
 
@@ -728,6 +790,7 @@ export class ExportSource implements RecordSource {
       throw syncInputError('sync.export', 'NoUsers', [this.userFile()]);
     }
     this.warnUserColumns(userColumns, users);
+    this.warnUserDates(users);
     const roles = new Map<string, Map<string, string>>();
     if (this.has('UserRole'))
       for (const r of await this.readSmall('UserRole')) roles.set(idKey(r.get('id') ?? ''), r);
@@ -823,6 +886,26 @@ export class ExportSource implements RecordSource {
   }
 
   /**
+   * User dates that cannot be read (not ISO 8601: a User.csv saved again by Excel), each said with what it
+   * costs: an unreadable LastLoginDate is no login (engine/stages/users.ts loginRecency: no credit for
+   * logging in), an unreadable CreatedDate keeps the user in the period (populationOfPeriod leaves out only
+   * users known to be created after it). Tokens: [file, users, first such value].
+   */
+  private warnUserDates(users: readonly Map<string, string>[]): void {
+    const costs = [
+      ['lastlogindate', 'warning.UnreadableLastLogin'],
+      ['createddate', 'warning.UnreadableUserCreated']
+    ] as const;
+    for (const [column, code] of costs) {
+      const unread = users
+        .map((u) => u.get(column) ?? '')
+        .filter((v) => v.trim() !== '' && Number.isNaN(dayNumber(v)));
+      if (unread.length > 0)
+        this.warnings.push(warningOf('sync.export', code, [this.userFile(), unread.length, unread[0] ?? '']));
+    }
+  }
+
+  /**
    * Optional files: without them the run goes on, and says loudly what cannot be measured (one rule for
    * every optional file; a run stops only when nothing meaningful can be measured, e.g. no User.csv).
    */
@@ -880,6 +963,9 @@ function parserEncoding(plan: EncodingPlan): string {
 /** User.csv's columns that date an export, and the other files' (takenAt). */
 const USER_STAMPS = ['lastlogindate', 'systemmodstamp', 'lastmodifieddate', 'createddate'];
 const RECORD_STAMPS = ['createddate', 'lastmodifieddate', 'systemmodstamp'];
+
+/** A cell that may be a record Id (15 or 18 letters and digits, spaces around): compared by idKey. */
+const ID_SHAPE = /^\s*[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?\s*$/;
 
 /** SHA-256 of a file's bytes (as stored: a zip entry inflated), to tell a re-downloaded copy. */
 async function digestOf(part: FileRef): Promise<string> {

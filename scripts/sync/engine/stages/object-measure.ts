@@ -554,19 +554,18 @@ export function warnNeededColumns(
 /**
  * Counts the records owned by an Id that is neither a user of the population nor a queue (an owner missing
  * from User.csv, or an owner cell that is no Id): they land in "(no team)", said with a count. Owners are
- * counted by idKey (15/18 characters, any letter case: one owner) and named as the file first writes them,
- * so the operator can search the file for that text.
+ * counted and named by idKey, the 18-character form (15/18 characters, any letter case: one owner), as
+ * --json's owners[].ownerId and the snapshots name them: one Id reads the same everywhere, and its first
+ * 15 characters find it in a file that writes the 15-character form.
  */
 function warnUnknownOwners(ctx: ObjectContext, object: string, counted: Counted): void {
   const { byId, queues } = ctx.population;
-  // idKey → the owner cell as first read.
-  const owners = new Map<string, string>();
+  const owners = new Set<string>();
   let records = 0;
   counted.counter.groups.forEach((g) => {
-    const written = g.keys[0]!;
-    const ownerId = idKey(written);
+    const ownerId = idKey(g.keys[0]!);
     if (ownerId === '' || byId.has(ownerId) || queues.has(ownerId) || ownerId.startsWith('00G')) return;
-    if (!owners.has(ownerId)) owners.set(ownerId, written.trim());
+    owners.add(ownerId);
     records += g.counts[0]!;
   });
   if (records > 0)
