@@ -21,7 +21,7 @@ async function opensOf(file: string, run: () => Promise<unknown>): Promise<numbe
 }
 
 describe('ExportSource header reads', () => {
-  it('opens a second part once for its encoding and once for its header', async () => {
+  it('opens a second part once for its encoding, once for its Ids and once for its header', async () => {
     const { exportDir, rulesDir, root } = makeFixture();
     const part = join(root, 'part');
     fs.mkdirSync(part);
@@ -31,8 +31,11 @@ describe('ExportSource header reads', () => {
     ]);
     const source = new ExportSource({ paths: [exportDir, part], rulesDir });
     const file = join(part, 'Opportunity.csv');
-    // The encoding plan's head (once per file, kept), then the head headerOf parses the header from.
-    expect(await opensOf(file, () => source.describe('Opportunity'))).toBe(2);
+    // The export check reads the part first (its encoding plan's head, kept, then its record Ids: files
+    // of one object must not share one, checkExportsAlike); describe then opens it once, for the head
+    // headerOf parses the header from.
+    expect(await opensOf(file, () => source.takenAt())).toBe(2);
+    expect(await opensOf(file, () => source.describe('Opportunity'))).toBe(1);
     expect((await source.describe('Opportunity'))?.fields.map((f) => f.name)).toContain('Amount');
   });
 

@@ -97,6 +97,12 @@ export interface ObjectDescribe {
   recordTypes: RecordTypeInfo[];
   /** Files the object is read from (an export with a re-downloaded zip has 2); absent = 1. */
   parts?: number;
+  /**
+   * Whether its files may hold a record twice (the same Id in two of them), so the measurement must count
+   * each Id once. Absent: whenever there are several parts. An export source that has compared its files'
+   * Ids says false for parts that share none (a Data Export split in part zips), sparing each row the check.
+   */
+  sharedIds?: boolean;
 }
 
 /** Called by a source as it reads, for the progress bar. */

@@ -148,7 +148,7 @@ export class ActivityLedger {
     const has = (f: string): boolean => d.fields.some((x) => sameName(x.name, f));
     if (!has('CreatedById') || !has('CreatedDate')) return 0;
     const wanted = ['CreatedById', 'CreatedDate', ...ROW_RULE_FIELDS.filter(has)];
-    const rules = new RowRules((d.parts ?? 1) > 1, d.name);
+    const rules = new RowRules(d.sharedIds ?? (d.parts ?? 1) > 1, d.name);
     let flags = new Uint8Array(1024);
     let n = 0;
     for await (const batch of source.streamRecords(object, wanted, { progress })) {

@@ -204,7 +204,7 @@ async function countObject(
     shape.plan.fields
   );
   // Several files of one object (a re-downloaded export beside the first): Ids read twice count once.
-  const rules = new RowRules((d.parts ?? 1) > 1, d.name);
+  const rules = new RowRules(d.sharedIds ?? (d.parts ?? 1) > 1, d.name);
   counter.rowRules = rules;
   const informative = new InformativeCounter(shape.plan.fields);
   const counted: Counted = { counter, informative, rules, groupCombo: [], groupExcluded: [], groupDist: [] };
