@@ -30,7 +30,10 @@ module.exports = {
       transform: {
         '^.+\\.ts$': ['ts-jest', { isolatedModules: true, tsconfig: '<rootDir>/tsconfig.json' }]
       },
-      moduleFileExtensions: ['ts', 'js', 'json']
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      // A component module (c/name) a Node program reaches through a pure module (actionRanking's calendar
+      // rule, c/waveReadiness): its TypeScript source, as tsconfig.json's paths give it to tsc and tsx.
+      moduleNameMapper: { '^c/(\\w+)$': '<rootDir>/force-app/main/default/lwc/$1/$1.ts' }
     }
   ]
 };

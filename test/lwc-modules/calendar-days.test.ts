@@ -1,6 +1,7 @@
 // The one date rule (force-app/main/default/lwc/waveReadiness/calendarDays.ts): the components (through
 // c/waveReadiness, imported here by path as the sync does) and the sync (scripts/sync/engine/periods.ts)
-// read a date with the same function, and a day the calendar has not is no date for either.
+// read a date with the same function, and a day the calendar has not is no date for either; the daily
+// action list's ranking (c/actionRanking) reads dates by the same rule.
 import {
   addDays,
   assessWave,
@@ -14,6 +15,7 @@ import {
 } from '../../force-app/main/default/lwc/waveReadiness/waveReadiness.ts';
 import * as calendar from '../../force-app/main/default/lwc/waveReadiness/calendarDays.ts';
 import * as periods from '../../scripts/sync/engine/periods.ts';
+import * as ranking from '../../force-app/main/default/lwc/actionRanking/actionRanking.ts';
 
 const wave = (goLiveDate: string | null, hypercareEndDate: string | null = null): WaveInput => ({
   goLiveDate,
@@ -41,6 +43,9 @@ describe('calendarDays, the one date rule', () => {
       expect(dayOf(text)).toBeNaN();
       expect(addDays(text, 1)).toBeNull();
       expect(isCalendarDate(text)).toBe(false);
+      // The daily action list's ranking (its benefits panel too, through c/actionRanking).
+      expect(ranking.dayNumber(text)).toBeNaN();
+      expect(ranking.daysBetween('2026-01-01', text)).toBe(0);
     }
   );
 
@@ -49,6 +54,8 @@ describe('calendarDays, the one date rule', () => {
       expect(dayOf(text)).toBe(periods.dayNumber(text));
       expect(Number.isNaN(dayOf(text))).toBe(false);
     }
+    for (const text of ['2024-02-29', '2026-11-30', '2026-12-31T23:59:59.000Z'])
+      expect(ranking.dayNumber(text)).toBe(periods.dayNumber(text));
     expect(isoDay(dayOf('2024-02-29'))).toBe('2024-02-29');
     expect(addDays('2026-02-28', 1)).toBe('2026-03-01');
   });

@@ -1,5 +1,8 @@
 // Pure ranking of the rep's daily actions: no platform imports, so the component, its tests and the
-// benchmark (scripts/bench/ranking-bench.ts) all run the same code.
+// benchmark (scripts/bench/ranking-bench.ts) all run the same code. Its one import is the calendar-day
+// rule every component and the sync share (c/waveReadiness; the bench resolves it by tsconfig.json paths).
+
+import { dayNumber as calendarDayNumber } from 'c/waveReadiness';
 
 /** The kinds of action the daily list shows, in the order of their filter buttons. */
 export const ACTION_KINDS = [
@@ -91,8 +94,9 @@ const MS_PER_DAY = 86_400_000;
 const dayNumberCache = new Map<string, number>();
 
 /**
- * Converts an ISO date (or the date part of an ISO date-time) to a day number, UTC-based so that
- * differences are whole days whatever the machine's time zone.
+ * Converts an ISO date (or the date part of an ISO date-time, taken as written) to a day number, UTC-based
+ * so that differences are whole days whatever the machine's time zone. The calendar rule is the shared one
+ * (calendarDays.dayNumber): 2026-02-30 is no date, not 2 March. Cached: ranking asks for the same few dates.
  * @param isoDate `yyyy-mm-dd` or `yyyy-mm-ddThh:mm:ss…`
  * @returns the day number, or NaN when the text is not a date
  */
@@ -102,13 +106,7 @@ export function dayNumber(isoDate: string): number {
   if (cached !== undefined) {
     return cached;
   }
-  const year = Number(datePart.slice(0, 4));
-  const month = Number(datePart.slice(5, 7));
-  const day = Number(datePart.slice(8, 10));
-  const value =
-    datePart.length === 10 && year > 0 && month > 0 && day > 0
-      ? Date.UTC(year, month - 1, day) / MS_PER_DAY
-      : Number.NaN;
+  const value = datePart.length === 10 ? calendarDayNumber(datePart) : Number.NaN;
   if (dayNumberCache.size > 5000) {
     dayNumberCache.clear();
   }
