@@ -458,7 +458,7 @@ describe('the scan for counts beside nouns', () => {
 
   /** A count interpolated in a report or console source, then a noun, outside said/fillCounts/plural. */
   const SOURCE_COUNT = new RegExp(
-    `\\$\\{[^{}]*(?:\\.length|\\.size|count\\([^()]*\\)|\\bnum\\([^()]*\\))\\} (?:[\\w-]+ )?(?:${NOUNS}|enregistrements|utilisateurs|équipes|fichiers|lignes|règles|chiffres)\\b|\\{\\d\\} (?:[\\w-]+ )?(?:${NOUNS}|enregistrements|utilisateurs|équipes|fichiers|lignes|règles|chiffres)\\b`,
+    `\\$\\{[^{}]*(?:\\.length|\\.size|count\\([^()]*\\)|\\bnum\\([^()]*\\)|\\.toLocaleString\\([^()]*\\))\\} (?:[\\w-]+ )?(?:${NOUNS}|enregistrements|utilisateurs|équipes|fichiers|lignes|règles|chiffres)\\b|\\{\\d\\} (?:[\\w-]+ )?(?:${NOUNS}|enregistrements|utilisateurs|équipes|fichiers|lignes|règles|chiffres)\\b`,
     'g'
   );
 
@@ -486,6 +486,7 @@ describe('the scan for counts beside nouns', () => {
     expect("kpiActiveDetail: '{0} of {1} users'".match(SOURCE_COUNT)).not.toBeNull();
     expect("kpiCoverageDetail: '{0} équipes sur {1}'".match(SOURCE_COUNT)).not.toBeNull();
     expect('` — written, ${result.write.failures.length} failures.`'.match(SOURCE_COUNT)).not.toBeNull();
+    expect("`${records.toLocaleString('en-US')} records`".match(SOURCE_COUNT)).not.toBeNull();
   });
 
   it('leaves no plural block where @salesforce/core reads the text (the sf command: summaries, examples)', () => {
