@@ -8,6 +8,10 @@
 // (about 0.9 s here); the sf command reads adoption.sync with @salesforce/core's Messages. The messages
 // test checks both readers agree on every key of every file, and that no error raised in scripts/sync
 // carries its text inline.
+//
+// One addition to that format: a plural block `{one form|other form}` after a count token (`%s {record
+// is|records are}`) takes the form agreeing with that count (plural, below); @salesforce/core reads only the
+// command's summaries and examples, which hold none (plurals.test.ts).
 
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -63,7 +67,69 @@ function bundle(name: string): Map<string, string | string[]> {
   return map;
 }
 
-/** Fills `%s` specifiers in order, as @salesforce/core does (util.format, only where a specifier exists). */
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/**
+ * The form of a noun phrase agreeing with `count` in `locale` ('en', 'fr', 'en-GB', 'fr-FR'…): `one` where
+ * the language's CLDR plural rules (Intl.PluralRules, Unicode CLDR "Language Plural Rules") say "one" —
+ * English: 1 only; French: 0 and 1 (and 1.5) — else `other` (French's "many", 1 000 000 and up, is written
+ * like the plural). Every count beside a noun in the sync's texts goes through this function.
+ */
+export function plural(locale: string, count: number, one: string, other: string): string {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    rules = new Intl.PluralRules(locale);
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one' ? one : other;
+}
+
+/**
+ * A plural block of a text: `{one form|other form}`, e.g. `%s {date|dates} could not be read`, `%s {user
+ * was|users were}`. Each block agrees with the count placed before it (the nearest count token to its left).
+ */
+export const PLURAL_BLOCK = /\{([^{}|]*)\|([^{}|]*)\}/g;
+
+/** `chunk` with each plural block replaced by its form for `count` (left as written when `count` is undefined). */
+export function agreeBlocks(chunk: string, locale: string, count: number | undefined): string {
+  return count === undefined
+    ? chunk
+    : chunk.replace(PLURAL_BLOCK, (_, one: string, other: string) => plural(locale, count, one, other));
+}
+
+/**
+ * `text` with its plural blocks agreed: the text is cut at each match of `token` (a placeholder such as
+ * `%s` or `{0}`), and the blocks of each piece agree with the nearest count to their left: `countAt(match,
+ * ordinal)` gives the count a placeholder holds (a number), or undefined for any other value. Placeholders
+ * are left in place for the caller to fill.
+ */
+export function agreeTokens(
+  text: string,
+  locale: string,
+  token: RegExp,
+  countAt: (match: RegExpMatchArray, ordinal: number) => number | undefined
+): string {
+  let out = '';
+  let last = 0;
+  let ordinal = 0;
+  let count: number | undefined;
+  for (const match of text.matchAll(new RegExp(token.source, 'g'))) {
+    const index = match.index;
+    out += agreeBlocks(text.slice(last, index), locale, count) + match[0];
+    last = index + match[0].length;
+    count = countAt(match, ordinal++) ?? count;
+  }
+  return out + agreeBlocks(text.slice(last), locale, count);
+}
+
+/** A token that is a count: a finite number (counts stay numbers from where a message is made). */
+const countOf = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isFinite(value) ? value : undefined;
+
+/**
+ * Fills `%s` specifiers in order, as @salesforce/core does (util.format, only where a specifier exists),
+ * after agreeing the text's plural blocks with its count tokens (English: the console's language).
+ */
 function fill(texts: readonly string[], tokens: readonly unknown[]): string[] {
   let next = 0;
   return texts.map((text) => {
@@ -71,7 +137,10 @@ function fill(texts: readonly string[], tokens: readonly unknown[]): string[] {
     if (count === 0) return text;
     const used = tokens.slice(next, next + count);
     next += count;
-    return format(text, ...used);
+    return format(
+      agreeTokens(text, 'en', /%[sdifjoO]/, (_, i) => countOf(used[i])),
+      ...used
+    );
   });
 }
 

@@ -4,9 +4,12 @@
 
 import type { SyncHost } from './command/run-sync';
 import type { MeasureProgress } from './engine/measure';
+import { plural } from './messages';
 
-/** "1 page", "2 pages". */
-const pages = (n: number): string => `${n.toLocaleString('en-US')} ${n === 1 ? 'page' : 'pages'}`;
+/** A count and its noun agreeing with it, in the console's English: "1 page", "2 pages", "1,500 records". */
+const counted = (n: number, one: string, other: string): string =>
+  `${n.toLocaleString('en-US')} ${plural('en', n, one, other)}`;
+const pages = (n: number): string => counted(n, 'page', 'pages');
 
 export class Progress implements MeasureProgress {
   private object = '';
@@ -33,7 +36,7 @@ export class Progress implements MeasureProgress {
     if (!force && now - this.lastDraw < 100) return;
     this.lastDraw = now;
     const spin = '|/-\\'[Math.floor(now / 150) % 4];
-    const line = `${spin} ${this.object}: ${this.rows.toLocaleString('en-US')} rows read, ${pages(this.pages)}, ${this.elapsed()}`;
+    const line = `${spin} ${this.object}: ${counted(this.rows, 'row', 'rows')} read, ${pages(this.pages)}, ${this.elapsed()}`;
     this.stream.write(`\r${line.padEnd(Math.max(60, line.length))}`);
   }
 
@@ -58,8 +61,8 @@ export class Progress implements MeasureProgress {
    */
   objectEnd(object: string, records: number): void {
     if (this.quiet) return;
-    const read = this.rows > records ? ` (${this.rows.toLocaleString('en-US')} rows read)` : '';
-    const line = `✓ ${object}: ${records.toLocaleString('en-US')} records${read}, ${pages(this.pages)}, ${this.elapsed()}`;
+    const read = this.rows > records ? ` (${counted(this.rows, 'row', 'rows')} read)` : '';
+    const line = `✓ ${object}: ${counted(records, 'record', 'records')}${read}, ${pages(this.pages)}, ${this.elapsed()}`;
     this.stream.write(this.tty ? `\r${line.padEnd(60)}\n` : `${line}\n`);
   }
 

@@ -91,11 +91,11 @@ describe('a key column missing or unreadable', () => {
     };
     const noActive = fixture({ 'User.csv': drop('IsActive') });
     expect((await run(noActive.exportDir, noActive.rulesDir)).warnings.join('\n')).toMatch(
-      /User\.csv has no IsActive column: all 4 users are taken as active/
+      /User\.csv has no IsActive column: its 4 users are taken as active/
     );
     const noType = fixture({ 'User.csv': drop('UserType') });
     expect((await run(noType.exportDir, noType.rulesDir)).warnings.join('\n')).toMatch(
-      /User\.csv has no UserType column: all 4 users are taken as standard users/
+      /User\.csv has no UserType column: its 4 users are taken as standard users/
     );
   });
 
@@ -125,7 +125,7 @@ describe('a key column missing or unreadable', () => {
     expect(opp.records).toBe(1);
     expect(opp.excludedRecords).toBe(3);
     expect(result.warnings.join('\n')).toMatch(
-      /Opportunity: 1 IsDeleted values are read as neither true nor false \(yes\)/
+      /Opportunity: 1 IsDeleted value is read as neither true nor false \(yes\)/
     );
   });
 
@@ -150,7 +150,7 @@ describe('key cells with spaces, and owners missing from User.csv', () => {
     // NextStep's rule applies to Prospecting: o1, o2 (Ana) and o5 (Ben); o4 is excluded.
     expect(opp.ruleFields.find((f) => f.field === 'NextStep')!.records).toBe(3);
     expect(opp.stages.map((s) => s.stage)).toEqual(['Closed Won', 'Prospecting']);
-    expect(result.warnings.join('\n')).not.toMatch(/owned by .* Ids that neither/);
+    expect(result.warnings.join('\n')).not.toMatch(/owned by .* Ids? that neither/);
   });
 
   it('counts the records owned by an Id User.csv does not hold', async () => {
@@ -163,7 +163,7 @@ describe('key cells with spaces, and owners missing from User.csv', () => {
     });
     const result = await run(exportDir, rulesDir);
     expect(result.warnings.join('\n')).toMatch(
-      /Opportunity: 2 records are owned by 1 Ids that neither User\.csv nor Group\.csv holds \(005000000000009AAA\)/
+      /Opportunity: 2 records are owned by 1 Id that neither User\.csv nor Group\.csv holds \(005000000000009AAA\)/
     );
   });
 });
@@ -183,7 +183,7 @@ describe('lines that are not records, and a column named twice', () => {
     expect(user(result, U1).recordsOwned).toBe(3);
     const warnings = result.warnings.join('\n');
     expect(warnings).toMatch(/Opportunity: 2 rows with every cell empty .* not counted/);
-    expect(warnings).toMatch(/Opportunity: 1 lines repeat the header .* not counted/);
+    expect(warnings).toMatch(/Opportunity: 1 line repeats the header .* not counted/);
   });
 
   it('reads the first of two columns with one name, and says which', async () => {

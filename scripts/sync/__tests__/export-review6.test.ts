@@ -66,7 +66,7 @@ describe('1. two exports side by side', () => {
     expect([twice.objects[0]!.records, twice.objects[0]!.duplicateRecords]).toEqual([4, 5]);
     expect(twice.objects[0]!.owners).toEqual(once.objects[0]!.owners);
     expect(twice.users).toEqual(once.users);
-    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice/);
+    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 records found twice/);
   });
 
   it('refuses two different exports, naming each with its day, whichever is older', async () => {
@@ -118,9 +118,9 @@ describe('2. dates not in ISO form', () => {
     expect([ana.recordsCreated, ana.recordsUpdated]).toEqual([0, 1]);
     const text = result.warnings.join('\n');
     expect(text).toContain(
-      'Opportunity.csv, column CreatedDate: 1 date(s) could not be read (e.g. "11/17/2026 10:00")'
+      'Opportunity.csv, column CreatedDate: 1 date could not be read (e.g. "11/17/2026 10:00")'
     );
-    expect(text).toContain('Opportunity.csv, column LastModifiedDate: 1 date(s) could not be read');
+    expect(text).toContain('Opportunity.csv, column LastModifiedDate: 1 date could not be read');
     expect(text).toContain('it is not guessed');
   });
 
@@ -131,7 +131,7 @@ describe('2. dates not in ISO form', () => {
     edit(join(exportDir, 'User.csv'), '"2026-11-18T08:00:00.000Z"', '"18/11/2026 08:00"');
     const result = await run([exportDir], rulesDir);
     expect(result.warnings.join('\n')).toContain(
-      'User.csv, column LastLoginDate: 2 date(s) could not be read (e.g. "18/11/2026 08:00"), so they are not used to date the export.'
+      'User.csv, column LastLoginDate: 2 dates could not be read (e.g. "18/11/2026 08:00"), so they are not used to date the export.'
     );
     // The day comes from what is readable: Ben's 2026-10-01, so the period 16..22 November is past it.
     expect(result.warnings.join('\n')).toMatch(/2026-10-01/);
@@ -153,7 +153,7 @@ describe('3. who belongs to the period', () => {
     const result = await run([exportDir], rulesDir);
     expect(result.users.map((u) => u.userId)).toEqual([U1]);
     expect(result.warnings.join('\n')).toContain(
-      '1 user(s) were created after the period 2026-11-16..2026-11-22'
+      '1 user was created after the period 2026-11-16..2026-11-22'
     );
   });
 

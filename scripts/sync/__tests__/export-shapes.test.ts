@@ -170,7 +170,7 @@ describe('5. the same export twice', () => {
     expect(twice.objects[0]!.owners).toEqual(once.objects[0]!.owners);
     expect(twice.users).toEqual(once.users);
     expect(twice.objects[0]!.duplicateRecords).toBe(5);
-    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+    expect(twice.warnings.join('\n')).toMatch(/Opportunity: 5 records found twice across its 2 files/);
   });
 
   it('counts a record once when another file writes its Id with a space, in 15 characters or re-cased', async () => {
@@ -501,7 +501,7 @@ describe('12. browser-style part names (review finding)', () => {
     expect(result.objects[0]!.duplicateRecords).toBe(5);
     const warnings = result.warnings.join('\n');
     expect(warnings).toMatch(/Opportunity \(1\)\.csv is read as a part of Opportunity/);
-    expect(warnings).toMatch(/Opportunity: 5 record\(s\) found twice across its 2 files/);
+    expect(warnings).toMatch(/Opportunity: 5 records found twice across its 2 files/);
   });
 
   it('refuses a copy-named file that differs and shares records with the first: two exports, both named', async () => {

@@ -196,7 +196,7 @@ describe('a column the measure reads on every record, missing from one of an obj
     const said = result.warnings.join('\n');
     // OwnerId is not a field left out of a fill rate: its 1 record is measured without an owner.
     expect(said).toMatch(
-      /Opportunity\.csv lacks the columns OwnerId, which the measure reads on every record of Opportunity: its 1 records are measured without them/
+      /Opportunity\.csv lacks the columns OwnerId, which the measure reads on every record of Opportunity: its 1 record is measured without them/
     );
     // NextStep, an ordinary field, keeps the general warning.
     expect(said).toMatch(/Opportunity\.csv lacks the columns NextStep that other files of Opportunity have/);

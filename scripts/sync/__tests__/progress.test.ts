@@ -43,6 +43,15 @@ describe('Progress', () => {
     expect(out.text()).toMatch(/^✓ Lead: 8 records \(10 rows read\), 1 page, /);
   });
 
+  it('says one record and one row in the singular (counts agree with their nouns)', () => {
+    const out = stream(false);
+    const progress = new Progress(false, out.stream);
+    progress.objectStart('Lead');
+    progress.page('Lead', { page: 1, records: 1 });
+    progress.objectEnd('Lead', 1);
+    expect(out.text()).toMatch(/^✓ Lead: 1 record, 1 page, /);
+  });
+
   it('redraws one line on a terminal, in rows read, and ends it with the records', () => {
     const out = stream(true);
     const progress = new Progress(false, out.stream);

@@ -119,7 +119,7 @@ describe('a copy saved again with CRLF line endings or a byte order mark', () =>
       expect(result.objects[0]!.records).toBe(once.objects[0]!.records);
       expect(result.objects[0]!.owners).toEqual(once.objects[0]!.owners);
       expect(result.objects[0]!.duplicateRecords).toBe(5 * (paths.length === 1 ? 1 : 2));
-      expect(result.warnings.join('\n')).toMatch(/Opportunity: \d+ record\(s\) found twice/);
+      expect(result.warnings.join('\n')).toMatch(/Opportunity: \d+ records found twice/);
     }
   });
 });
@@ -185,19 +185,23 @@ describe('unreadable User dates, each warned for what it costs', () => {
     expect(created.tokens).toEqual([file, 1, '05/11/2024 09:00']);
     const console = result.warnings.join('\n');
     expect(console).toContain(
-      `${file}, column LastLoginDate: 1 user(s) have a last login that could not be read`
+      `${file}, column LastLoginDate: 1 user has a last login that could not be read`
     );
     expect(console).toMatch(/no credit for logging in/);
     expect(console).toContain(
-      `${file}, column CreatedDate: 1 user(s) have a creation date that could not be read`
+      `${file}, column CreatedDate: 1 user has a creation date that could not be read`
     );
     expect(console).toMatch(/kept in the measured population/);
     // Ana's login is no login: her login part is 0.
     expect(result.users.find((u) => u.name === 'Ana')!.lastLogin).toBeNull();
     const en = reportWarnings([login, created], 'en', reportContext('en')).join('\n');
     const fr = reportWarnings([login, created], 'fr', reportContext('fr')).join('\n');
-    expect(en).toMatch(/last login date that could not be read: they get no credit for logging in/);
-    expect(en).toMatch(/creation date that could not be read: they are counted in the period/);
+    expect(en).toMatch(
+      /1 user has a last login date that could not be read: that user gets no credit for logging in/
+    );
+    expect(en).toMatch(
+      /1 user has a creation date that could not be read: that user is counted in the period/
+    );
     expect(fr).toMatch(/dernière connexion illisible/);
     expect(fr).toMatch(/date de création illisible/);
   });

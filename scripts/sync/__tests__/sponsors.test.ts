@@ -62,7 +62,7 @@ describe('publishedSponsorIds', () => {
       ['warning.UnreadableSponsorDates', 'Sponsor_Message__c', 'Publish_From__c', 2, '02/11/2026 08:00']
     ]);
     expect(warnings[0]?.text).toContain(
-      'Sponsor_Message__c.csv, column Publish_From__c: 2 date(s) could not be read (e.g. "02/11/2026 08:00")'
+      'Sponsor_Message__c.csv, column Publish_From__c: 2 dates could not be read (e.g. "02/11/2026 08:00")'
     );
   });
 

@@ -201,13 +201,13 @@ describe('roll-out waves measured by the sync', () => {
     const said = result.warnings.filter((w) => w.includes('could not be read'));
     expect(said).toEqual([
       expect.stringMatching(
-        /^Rollout_Wave__c\.csv, column Go_Live_Date__c: 1 date\(s\) could not be read \(e\.g\. "18\/11\/2026"\), so they are read as no date/
+        /^Rollout_Wave__c\.csv, column Go_Live_Date__c: 1 date could not be read \(e\.g\. "18\/11\/2026"\), so it is read as no date/
       ),
       expect.stringMatching(
-        /^Training_Session__c\.csv, column Training_Date__c: 1 date\(s\) could not be read \(e\.g\. "16\/09\/2026"\)/
+        /^Training_Session__c\.csv, column Training_Date__c: 1 date could not be read \(e\.g\. "16\/09\/2026"\)/
       ),
       expect.stringMatching(
-        /^User_Adoption_Snapshot__c\.csv, column Period_Start__c: 1 date\(s\) could not be read \(e\.g\. "07\/09\/2026"\)/
+        /^User_Adoption_Snapshot__c\.csv, column Period_Start__c: 1 date could not be read \(e\.g\. "07\/09\/2026"\)/
       )
     ]);
     // Read as no date, as before: W2 has no go-live date, nobody is trained on a date.

@@ -5,6 +5,7 @@
 import { championCandidatesOf, type SyncResult } from '../engine/result';
 import { classifyFailure, EXIT, SyncInputError, SyncServerError } from '../errors';
 import { message, messageList } from './messages';
+import { plural } from '../messages';
 
 /** The sf CLI's success envelope (sf-plugins-core `SfCommand.toSuccessJson`): status = exit code. */
 export interface SuccessJson {
@@ -224,7 +225,7 @@ function footer(result: SyncResult): string[] {
     `Users: ${result.users.length} measured, ${result.excludedUsers.length} excluded (integration, automated, inactive). ` +
       `Snapshots: ${result.snapshots.user} user, ${result.snapshots.team} team, ${result.snapshots.completeness} completeness` +
       (result.write
-        ? ` — written, ${result.write.failures.length} failures.`
+        ? ` — written, ${result.write.failures.length} ${plural('en', result.write.failures.length, 'failure', 'failures')}.`
         : ' (not written: --write with an org).')
   );
   return out;

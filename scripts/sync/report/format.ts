@@ -1,6 +1,8 @@
 // Numbers, percentages, durations and dates in the report's language (Intl), and the colours of its
 // charts: one colour-blind-safe sequential palette whose cell text always reaches WCAG AA contrast.
 
+import { plural } from '../messages';
+
 export type ReportLanguage = 'en' | 'fr';
 
 const LOCALE: Record<ReportLanguage, string> = { en: 'en-GB', fr: 'fr-FR' };
@@ -12,14 +14,14 @@ export interface Formatter {
   count(value: number): string;
   /** A ratio 0–1 as a whole percentage ("73 %" in French, "73%" in English); "–" for null. */
   percent(value: number | null): string;
-  /** A signed change in percentage points ("+4 pts", "−2 pts"). */
+  /** A signed change in percentage points, the unit agreeing with the number ("+4 pts", "−1 pt", "+1 pt" / "0 pt"). */
   points(value: number): string;
   /**
    * Minutes as hours, one unit for every figure so a column reads at a glance: whole hours from 10 h
    * ("64 h", "1,234 h" / "1 234 h"), one decimal under ("0.8 h" / "0,8 h"), "0 h" for none.
    */
   hours(minutes: number): string;
-  /** An ISO date (yyyy-mm-dd) as a medium date ("23 Nov 2026", "23 nov. 2026"), read in UTC. */
+  /** An ISO date (yyyy-mm-dd) as a medium date ("23 Nov 2026", "23 nov. 2026", "1er déc. 2026"), read in UTC. */
   date(iso: string): string;
   /** An ISO date as day and month only, for chart axes ("23 Nov"). */
   dayMonth(iso: string): string;
@@ -39,8 +41,23 @@ function utcDate(iso: string): Date {
  */
 function dateText(format: Intl.DateTimeFormat, iso: string): string {
   const date = utcDate(iso);
-  return !/^\d{4}-\d{2}-\d{2}(T|$)/.test(iso) || Number.isNaN(date.getTime()) ? iso : format.format(date);
+  if (!/^\d{4}-\d{2}-\d{2}(T|$)/.test(iso) || Number.isNaN(date.getTime())) return iso;
+  return format
+    .formatToParts(date)
+    .map((part) =>
+      part.type === 'day' && ORDINAL_FIRST[format.resolvedOptions().locale]
+        ? firstDay(part.value)
+        : part.value
+    )
+    .join('');
 }
+
+/**
+ * Locales that write the first day of a month as an ordinal: French, "1er décembre" (Académie française,
+ * "Dates"; Lexique des règles typographiques en usage à l'Imprimerie nationale), where Intl writes "1".
+ */
+const ORDINAL_FIRST: Record<string, boolean> = { 'fr-FR': true };
+const firstDay = (day: string): string => (Number(day) === 1 ? '1er' : day);
 
 /** U+2212, the minus sign typography asks for (Intl writes the ASCII hyphen-minus in both locales). */
 const MINUS = '\u2212';
@@ -78,12 +95,14 @@ export function formatter(lang: ReportLanguage, timeZone: string = localTimeZone
     maximumFractionDigits: 0,
     signDisplay: 'exceptZero'
   });
-  const pointsUnit = 'pts';
   return {
     locale,
     count: (value) => integer.format(value),
     percent: (value) => (value === null || !Number.isFinite(value) ? '–' : percent.format(value)),
-    points: (value) => `${trueMinus(signed.format(Math.round(value * 100)))} ${pointsUnit}`,
+    points: (value) => {
+      const whole = Math.round(value * 100);
+      return `${trueMinus(signed.format(whole))}\u00a0${plural(locale, Math.abs(whole), 'pt', 'pts')}`;
+    },
     hours: (minutes) => `${(minutes / 60 >= 10 ? integer : hoursTenth).format(minutes / 60)}\u00a0h`,
     date: (iso) => dateText(medium, iso),
     dayMonth: (iso) => dateText(short, iso),

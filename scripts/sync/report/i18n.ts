@@ -1,5 +1,9 @@
 // The report's strings (the report lives outside Salesforce, so custom labels do not apply here).
-// Written for sponsors: no API names, no flags, no file paths.
+// Written for sponsors: no API names, no flags, no file paths. A count beside a noun is a plural block
+// `{one|other}` filled by fillCounts.
+
+import { agreeTokens } from '../messages';
+import type { Formatter } from './format';
 
 const en = {
   title: 'Adoption Cockpit — adoption and completeness',
@@ -12,10 +16,10 @@ const en = {
   kpis: 'At a glance',
   kpiUsers: 'Users measured',
   kpiActive: 'Active this period',
-  kpiActiveDetail: '{0} of {1} users',
+  kpiActiveDetail: '{0} of {1} {user|users}',
   kpiCompleteness: 'Average completeness',
   kpiCoverage: 'Teams with a key user',
-  kpiCoverageDetail: '{0} of {1} teams',
+  kpiCoverageDetail: '{0} of {1} {team|teams}',
   kpiTimeSaved: 'Time saved this period',
   teams: 'Teams',
   teamsNote:
@@ -29,9 +33,9 @@ const en = {
   none: 'none',
   otherTeams: 'Other teams',
   otherTeamsNote:
-    'Teams of fewer than {0} users are shown together as “Other teams”: a team of one or two is a person.',
+    'Teams of fewer than {0} {user|users} are shown together as “Other teams”: a team of one or two is a person.',
   smallTeamsHidden:
-    'Teams of fewer than {0} users are not shown (a team of one or two is a person); their users ({1}) count in the figures at a glance only.',
+    'Teams of fewer than {0} {user|users} are not shown (a team of one or two is a person); their users ({1}) count in the figures at a glance only.',
   noTeamName: 'No team',
   queueName: 'Queues',
   scrollTable: '{0} (scrolls sideways)',
@@ -71,7 +75,7 @@ const en = {
   engagement: 'Engagement',
   timeSaved: 'Time saved',
   keyUser: 'key user',
-  notCounted: 'Not counted: {0} inactive, {1} integration or automated users.',
+  notCounted: 'Not counted: {0} inactive {user|users}, {1} integration or automated {user|users}.',
   warnings: 'What could not be measured',
   warningsNote: 'The figures below leave these out. Whoever runs the sync has the details and what to fix.',
   notices: 'About these figures',
@@ -107,10 +111,10 @@ const fr: Dictionary = {
   kpis: 'En bref',
   kpiUsers: 'Utilisateurs mesurés',
   kpiActive: 'Actifs sur la période',
-  kpiActiveDetail: '{0} utilisateurs sur {1}',
+  kpiActiveDetail: '{0} {utilisateur|utilisateurs} sur {1}',
   kpiCompleteness: 'Complétude moyenne',
   kpiCoverage: 'Équipes avec un utilisateur clé',
-  kpiCoverageDetail: '{0} équipes sur {1}',
+  kpiCoverageDetail: '{0} {équipe|équipes} sur {1}',
   kpiTimeSaved: 'Temps gagné sur la période',
   teams: 'Équipes',
   teamsNote:
@@ -124,9 +128,9 @@ const fr: Dictionary = {
   none: 'aucun',
   otherTeams: 'Autres équipes',
   otherTeamsNote:
-    'Les équipes de moins de {0} utilisateurs sont regroupées dans « Autres équipes » : une équipe d’une ou deux personnes, c’est une personne.',
+    'Les équipes de moins de {0} {utilisateur|utilisateurs} sont regroupées dans « Autres équipes » : une équipe d’une ou deux personnes, c’est une personne.',
   smallTeamsHidden:
-    'Les équipes de moins de {0} utilisateurs ne sont pas montrées (une équipe d’une ou deux personnes, c’est une personne) ; leurs utilisateurs ({1}) ne comptent que dans les chiffres en bref.',
+    'Les équipes de moins de {0} {utilisateur|utilisateurs} ne sont pas montrées (une équipe d’une ou deux personnes, c’est une personne) ; leurs utilisateurs ({1}) ne comptent que dans les chiffres en bref.',
   noTeamName: 'Sans équipe',
   queueName: 'Files d’attente',
   scrollTable: '{0} (défile horizontalement)',
@@ -167,7 +171,8 @@ const fr: Dictionary = {
   engagement: 'Engagement',
   timeSaved: 'Temps gagné',
   keyUser: 'utilisateur clé',
-  notCounted: 'Non comptés : {0} utilisateurs inactifs, {1} d’intégration ou automatisés.',
+  notCounted:
+    'Non comptés : {0} {utilisateur inactif|utilisateurs inactifs}, {1} {utilisateur d’intégration ou automatisé|utilisateurs d’intégration ou automatisés}.',
   warnings: 'Ce qui n’a pas pu être mesuré',
   warningsNote:
     'Les chiffres ci-dessous n’en tiennent pas compte. La personne qui lance la synchronisation a le détail et sait quoi corriger.',
@@ -222,4 +227,17 @@ export function dictionary(lang: 'en' | 'fr'): Dictionary {
 /** Replaces {0}, {1}… with the values given. */
 export function fill(template: string, ...values: string[]): string {
   return template.replace(/\{(\d+)\}/g, (match, i: string) => values[Number(i)] ?? match);
+}
+
+/**
+ * Replaces {0}, {1}… with the values given, a number being a count in `f`'s number format; each plural block
+ * `{one form|other form}` of the template agrees with the nearest count to its left (messages.ts
+ * agreeTokens: the CLDR plural rules of `f`'s language, as every counted text of the sync).
+ */
+export function fillCounts(template: string, f: Formatter, ...values: (string | number)[]): string {
+  const agreed = agreeTokens(template, f.locale, /\{(\d+)\}/, (match) => {
+    const value = values[Number(match[1])];
+    return typeof value === 'number' ? value : undefined;
+  });
+  return fill(agreed, ...values.map((v) => (typeof v === 'number' ? f.count(v) : v)));
 }

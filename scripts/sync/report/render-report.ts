@@ -17,7 +17,7 @@ import {
   type Formatter,
   type ReportLanguage
 } from './format';
-import { dictionary, fill, frenchSpacing, type Dictionary } from './i18n';
+import { dictionary, fill, fillCounts, frenchSpacing, type Dictionary } from './i18n';
 import { foldSmallTeams, kpis, OTHER_TEAMS, teamRows, withoutOtherTeams, type TeamRow } from './team-summary';
 import { reportWarnings, type WarningKind } from './warnings';
 
@@ -247,16 +247,12 @@ function tiles(result: SyncResult, t: Dictionary, f: Formatter): string {
     `<div class="tile"><p class="tile-label">${esc(label)}</p><p class="tile-value">${esc(value)}</p>${detail ? `<p class="tile-detail">${esc(detail)}</p>` : ''}</div>`;
   return `<div class="tiles">${[
     tile(t.kpiUsers, f.count(k.users)),
-    tile(
-      t.kpiActive,
-      f.percent(k.activeRate),
-      fill(t.kpiActiveDetail, f.count(k.activeUsers), f.count(k.users))
-    ),
+    tile(t.kpiActive, f.percent(k.activeRate), fillCounts(t.kpiActiveDetail, f, k.activeUsers, k.users)),
     tile(t.kpiCompleteness, f.percent(k.completeness)),
     tile(
       t.kpiCoverage,
       f.percent(k.teams ? k.coveredTeams / k.teams : null),
-      fill(t.kpiCoverageDetail, f.count(k.coveredTeams), f.count(k.teams))
+      fillCounts(t.kpiCoverageDetail, f, k.coveredTeams, k.teams)
     ),
     tile(t.kpiTimeSaved, f.hours(k.minutesSaved))
   ].join('')}</div>`;
@@ -265,12 +261,11 @@ function tiles(result: SyncResult, t: Dictionary, f: Formatter): string {
 /** The team table; `hidden`: users of the small teams left out of it (counted in the tiles only). */
 function teamTable(result: SyncResult, hidden: number, t: Dictionary, f: Formatter): string {
   const rows = teamRows(result);
-  const min = f.count(MIN_TEAM_USERS);
   const folded =
     hidden > 0
-      ? `<p class="note">${esc(fill(t.smallTeamsHidden, min, f.count(hidden)))}</p>`
+      ? `<p class="note">${esc(fillCounts(t.smallTeamsHidden, f, MIN_TEAM_USERS, hidden))}</p>`
       : rows.some((r) => r.team === OTHER_TEAMS)
-        ? `<p class="note">${esc(fill(t.otherTeamsNote, min))}</p>`
+        ? `<p class="note">${esc(fillCounts(t.otherTeamsNote, f, MIN_TEAM_USERS))}</p>`
         : '';
   if (rows.length === 0) return `${folded}<p>${esc(t.noTeam)}</p>`;
   // "Other teams" is not one team: no "no key user" highlight, whose remedy is one key user per team.
@@ -424,7 +419,7 @@ ${result.objects.map((o) => `<tr><th scope="row">${esc(labelOf(labels, o.name))}
 <section><h2>${esc(t.heatmap)}</h2><p class="note">${esc(t.heatmapNote)}</p>${legend(t, f)}${heatmap(shown, t, labels, f)}</section>
 ${notInformative(result, t, labels, f, options.people === true)}<section><h2>${esc(t.distribution)}</h2><p class="note">${esc(t.distributionNote)}</p>${legend(t, f)}${distribution(shown, t, labels, f)}</section>
 <section><h2>${esc(t.completenessTrend)}</h2>${completenessTrend}</section>
-${options.people ? peopleSections(result, t, f, lang) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fill(t.notCounted, f.count(inactive), f.count(automated)))}</p></section>`}
+${options.people ? peopleSections(result, t, f, lang) : `<section><p class="note">${esc(t.teamsOnly)}</p><p class="note">${esc(fillCounts(t.notCounted, f, inactive, automated))}</p></section>`}
 ${noticesSection(notices, t)}</main>
 </body>
 </html>

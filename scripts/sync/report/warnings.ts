@@ -6,7 +6,7 @@
 // printed raw. Every warning key of messages.ts WARNING_BUNDLES has a text here (sponsor-rules.test.ts).
 
 import type { SyncResult } from '../engine/result';
-import type { WarningCode, WarningToken } from '../messages';
+import { agreeBlocks, type WarningCode, type WarningToken } from '../messages';
 import { copyBase } from '../sources/export-source';
 import { humanise, labelOf, type LabelMap } from './field-labels';
 import type { Formatter, ReportLanguage } from './format';
@@ -35,11 +35,32 @@ const fileObj = (tokens: readonly WarningToken[], i: number, c: WarningContext):
         .replace(/\.csv$/i, '')
     )
   );
-/** A count token (a number, as the producer gave it) in the report's number format. */
-const num = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
+/** A count token as a number (a result.json may hold it as text), or its text when it is no number. */
+const n = (tokens: readonly WarningToken[], i: number): number | string => {
   const value = tokens[i];
-  return typeof value === 'number' ? c.f.count(value) : tok(tokens, i);
+  const text = tok(tokens, i);
+  return typeof value === 'number' ? value : /^\d+$/.test(text) ? Number(text) : text;
 };
+/**
+ * A report text with counts: each number interpolated is a count, written in the report's number format,
+ * and each plural block `{one form|other form}` after it agrees with it (messages.ts agreeBlocks: the CLDR
+ * plural rules of the report's language, as the console's texts). `said(c)\`${n(t, 2)} {date|dates} …\``.
+ */
+const said =
+  (c: WarningContext) =>
+  (strings: TemplateStringsArray, ...values: (string | number)[]): string => {
+    let count: number | undefined;
+    return strings
+      .map((chunk, i) => {
+        // A block after no count (a token that is no number) takes the plural: the form no count makes wrong.
+        const text = agreeBlocks(chunk, c.f.locale, count ?? Number.POSITIVE_INFINITY);
+        const value = values[i];
+        if (value === undefined) return text;
+        if (typeof value === 'number') count = value;
+        return text + (typeof value === 'number' ? c.f.count(value) : value);
+      })
+      .join('');
+  };
 /** A yyyy-mm-dd token as a date in the report's language; other text is left as it is. */
 const day = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
   const value = tok(tokens, i);
@@ -67,12 +88,18 @@ const fieldsOf = (tokens: readonly WarningToken[], i: number, object: string, c:
     .map((field) => labelOf(c.labels, object, field))
     .join(', ');
 /**
- * A completeness rule's name for a sponsor: its DeveloperName made readable ("Opportunity_Next_Step" →
- * "Opportunity Next Step"), or, for a rule read without a name (`Object.Field`), the field's label.
+ * A completeness rule as an admin knows it, from a StageNotInData warning's tokens [object, rule name, stage
+ * field, stages, stage field, rule field]: the label of the field it checks (Completeness_Rule__mdt has no
+ * label of its own the report could translate; its DeveloperName is an API name). A warning without the
+ * field token (a result.json of an older run) gives the rule name as written (`Object.Field`: that field's
+ * label; a DeveloperName: made readable).
  */
-const ruleName = (tokens: readonly WarningToken[], i: number, c: WarningContext): string => {
-  const [object = '', field] = tok(tokens, i).split('.');
-  return field === undefined ? humanise(object) : labelOf(c.labels, object, field);
+const ruleName = (tokens: readonly WarningToken[], c: WarningContext): string => {
+  const object = tok(tokens, 0);
+  const field = tok(tokens, 5);
+  if (field !== '') return labelOf(c.labels, object, field);
+  const [name = '', named] = tok(tokens, 1).split('.');
+  return named === undefined ? humanise(name) : labelOf(c.labels, name, named);
 };
 
 /**
@@ -150,19 +177,27 @@ const en: Record<string, Text> = {
   'sync.export:warning.EncodingBom': () =>
     'A file of the export was read in the encoding its own first bytes state; its figures are complete.',
   'sync.export:warning.EncodingBomFiles': (t, c) =>
-    `${num(t, 0, c)} files of the export were read in the encoding their own first bytes state; their figures are complete.`,
+    said(
+      c
+    )`${n(t, 0)} {file|files} of the export {was|were} read in the encoding {its|their} own first bytes state; {its|their} figures are complete.`,
   'sync.export:warning.EncodingNuls': () =>
     'A file of the export was read as UTF-16 text, as its bytes show; its figures are complete.',
   'sync.export:warning.EncodingNulsFiles': (t, c) =>
-    `${num(t, 0, c)} files of the export were read as UTF-16 text, as their bytes show; their figures are complete.`,
+    said(
+      c
+    )`${n(t, 0)} {file|files} of the export {was|were} read as UTF-16 text, as {its|their} bytes show; {its|their} figures are complete.`,
   'sync.export:warning.LooksUtf8': () =>
     'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
   'sync.export:warning.LooksUtf8Files': () =>
     'Some names in the export may show garbled accents (file encoding); the figures are not affected.',
   'sync.export:warning.PartLacksKeyColumns': (t, c) =>
-    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without ${fieldsOf(t, 1, tok(t, 2), c)}: their figures are not reliable (owner, exclusions, activity credit or stage rules).`,
+    said(
+      c
+    )`${obj(t, 2, c)}: ${n(t, 3)} {record comes|records come} from a file without ${fieldsOf(t, 1, tok(t, 2), c)}: {its|their} figures are not reliable (owner, exclusions, activity credit or stage rules).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)}: ${num(t, 3, c)} records come from a file without ${fieldsOf(t, 1, tok(t, 2), c)}; those fields are measured on the other records only.`,
+    said(
+      c
+    )`${obj(t, 2, c)}: ${n(t, 3)} {record comes|records come} from a file without ${fieldsOf(t, 1, tok(t, 2), c)}; those fields are measured on the other records only.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `The day the export was taken is unknown: the figures cover ${day(t, 2, c)} – ${day(t, 3, c)}, the last complete period before the report was made, and may hold no data.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>
@@ -170,19 +205,31 @@ const en: Record<string, Text> = {
   'sync.run:warning.PeriodAfterExport': (t, c) =>
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, after the day the export was taken (${day(t, 3, c)}): that period holds no data, so every activity figure is 0.`,
   'sync.run:warning.UsersAfterPeriod': (t, c) =>
-    `${num(t, 0, c)} users created after ${day(t, 2, c)} are not counted in the period ${day(t, 1, c)} – ${day(t, 2, c)}.`,
+    said(
+      c
+    )`${n(t, 0)} {user|users} created after ${day(t, 2, c)} {is|are} not counted in the period ${day(t, 1, c)} – ${day(t, 2, c)}.`,
   'sync.run:warning.PeriodBeforeUsers': (t, c) =>
     `The figures cover ${day(t, 0, c)} – ${day(t, 1, c)}, before any user was created (the first on ${day(t, 2, c)}): nobody is measured.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so that activity is not counted.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)}: ${n(t, 2)} {date|dates} could not be read, so that activity is not counted.`,
   'sync.run:warning.UnreadableWaveDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so those roll-out dates are taken as missing.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)}: ${n(t, 2)} {date|dates} could not be read, so {that roll-out date is|those roll-out dates are} taken as missing.`,
   'sync.run:warning.UnreadableSponsorDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)}: ${num(t, 2, c)} publication dates could not be read, so those messages make nobody a sponsor.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)}: ${n(t, 2)} publication {date|dates} could not be read, so {that message makes|those messages make} nobody a sponsor.`,
   'sync.export:warning.UnreadableStampDates': (t, c) =>
-    `${tok(t, 0)}, ${column(t, c)}: ${num(t, 2, c)} dates could not be read, so they were not used to date the export.`,
+    said(
+      c
+    )`${tok(t, 0)}, ${column(t, c)}: ${n(t, 2)} {date|dates} could not be read, so {it was|they were} not used to date the export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} meetings of recurring series may be counted once per occurrence.`,
+    said(
+      c
+    )`${obj(t, 0, c)}: ${n(t, 1)} {meeting of a recurring series|meetings of recurring series} may be counted once per occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
     `${obj(t, 4, c)}: a column appears twice in the export file; the first is read.`,
   'sync.export:warning.HeaderOnly': (t, c) =>
@@ -192,11 +239,17 @@ const en: Record<string, Text> = {
   'sync.export:warning.NoUserType': () =>
     'The users file has no user type column: automated and integration users may be measured as people.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
-    `${num(t, 2, c)} users have an active/inactive value that could not be read; they are taken as active.`,
+    said(
+      c
+    )`${n(t, 2)} {user has|users have} an active/inactive value that could not be read; {that user is|they are} taken as active.`,
   'sync.export:warning.UnreadableLastLogin': (t, c) =>
-    `${num(t, 1, c)} users have a last login date that could not be read: they get no credit for logging in.`,
+    said(
+      c
+    )`${n(t, 1)} {user has|users have} a last login date that could not be read: {that user gets|they get} no credit for logging in.`,
   'sync.export:warning.UnreadableUserCreated': (t, c) =>
-    `${num(t, 1, c)} users have a creation date that could not be read: they are counted in the period even if created after it.`,
+    said(
+      c
+    )`${n(t, 1)} {user has|users have} a creation date that could not be read: {that user is|they are} counted in the period even if created after it.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)}: the export has no owner column; these records are credited to no one.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
@@ -204,17 +257,23 @@ const en: Record<string, Text> = {
   'sync.run:warning.NoModifiedColumns': (t, c) =>
     `${obj(t, 0, c)}: the export lacks the last modifier or date; nobody is credited with updating these records.`,
   'sync.run:warning.NoStageColumn': (t, c) =>
-    `${obj(t, 0, c)}: the export has no stage or status; ${num(t, 1, c)} rules limited to some stages are not measured.`,
+    said(
+      c
+    )`${obj(t, 0, c)}: the export has no stage or status; ${n(t, 1)} {rule|rules} limited to some stages {is|are} not measured.`,
   'sync.run:warning.UnknownOwners': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} records belong to ${num(t, 2, c)} owners missing from the users file; they count under “No team”.`,
+    said(
+      c
+    )`${obj(t, 0, c)}: ${n(t, 2)} {owner|owners} missing from the users file {holds|hold} ${n(t, 1)} {record|records}, counted under “No team”.`,
   'sync.run:warning.BlankRows': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} empty rows in the export are not counted.`,
+    said(c)`${obj(t, 0, c)}: ${n(t, 1)} empty {row|rows} in the export {is|are} not counted.`,
   'sync.run:warning.HeaderRows': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} repeated header lines in the export are not counted.`,
+    said(c)`${obj(t, 0, c)}: ${n(t, 1)} repeated header {line|lines} in the export {is|are} not counted.`,
   'sync.run:warning.UnreadableDeleted': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} records have a “deleted” value that could not be read; they are counted as not deleted.`,
+    said(
+      c
+    )`${obj(t, 0, c)}: ${n(t, 1)} {record has|records have} a “deleted” value that could not be read; {it is|they are} counted as not deleted.`,
   'sync.export:warning.CopyName': (t, c) =>
-    `${obj(t, 1, c)}: a second copy of a file of the export was read; records found in both are counted once.`,
+    `${obj(t, 1, c)}: a second part of a file of the export was read; a record found in more than one part is counted once.`,
   'sync.export:warning.EmptyFile': (t, c) =>
     `${obj(t, 1, c)}: the export’s file is empty, so no record is counted.`,
   'sync.export:warning.EmptyFiles': () =>
@@ -222,7 +281,9 @@ const en: Record<string, Text> = {
   'sync.export:warning.NotEncoding': (t, c) =>
     `${fileObj(t, 0, c)}: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
-    `${num(t, 0, c)} files of the export: some characters could not be read (file encoding); a few values may be misspelt.`,
+    said(
+      c
+    )`${n(t, 0)} {file|files} of the export: some characters could not be read (file encoding); a few values may be misspelt.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
     `Teams could not be known (the export lacks ${teamField(t, 0, c)}): every user is counted without a team.`,
   'sync.export:warning.NoProfile': () =>
@@ -241,11 +302,13 @@ const en: Record<string, Text> = {
     `${obj(t, 0, c)}: completeness rules by record type do not apply, the export lacks the record types.`,
   'sync.run:warning.QueuesUnnamed': (t, c) => `${obj(t, 0, c)}: records owned by queues are not named.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)}: the completeness rule “${ruleName(t, 1, c)}” names stages no record has (${tok(t, 3)}); it applies to none of them.`,
+    `${obj(t, 0, c)}: the completeness rule on “${ruleName(t, c)}” names stages no record has (${tok(t, 3)}); it applies to none of them.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} deleted records are not counted.`,
+    said(c)`${obj(t, 0, c)}: ${n(t, 1)} deleted {record is|records are} not counted.`,
   'sync.run:warning.FoundTwice': (t, c) =>
-    `${obj(t, 0, c)}: ${num(t, 1, c)} records were found twice in the export and counted once.`,
+    said(
+      c
+    )`${obj(t, 0, c)}: ${n(t, 1)} {record was|records were} found twice in the export and counted once.`,
   'sync.run:warning.NoWavesInExport': () => 'The export has no roll-out wave: no figures by wave.',
   'sync.run:warning.NoWavesInOrg': () => 'The org has no roll-out wave: no figures by wave.',
   'sync.run:warning.WaveObjectMissing': (t, c) =>
@@ -257,7 +320,7 @@ const en: Record<string, Text> = {
   'adoption.sync:warning.WriteStopped': () =>
     'The figures could not all be saved to Salesforce; this report is complete.',
   'adoption.sync:warning.RecordsRefused': (t, c) =>
-    `${num(t, 0, c)} figures were not saved to Salesforce; this report is complete.`,
+    said(c)`${n(t, 0)} {figure was|figures were} not saved to Salesforce; this report is complete.`,
   'adoption.sync:warning.RetentionStopped': () =>
     'Old figures could not be cleared from Salesforce this time; this report is complete.'
 };
@@ -266,19 +329,27 @@ const fr: Record<string, Text> = {
   'sync.export:warning.EncodingBom': () =>
     'Un fichier de l’export a été lu dans l’encodage qu’indiquent ses premiers octets ; ses chiffres sont complets.',
   'sync.export:warning.EncodingBomFiles': (t, c) =>
-    `${num(t, 0, c)} fichiers de l’export ont été lus dans l’encodage qu’indiquent leurs premiers octets ; leurs chiffres sont complets.`,
+    said(
+      c
+    )`${n(t, 0)} {fichier de l’export a été lu|fichiers de l’export ont été lus} dans l’encodage qu’indiquent {ses|leurs} premiers octets ; {ses|leurs} chiffres sont complets.`,
   'sync.export:warning.EncodingNuls': () =>
     'Un fichier de l’export a été lu comme du texte UTF-16, comme le montrent ses octets ; ses chiffres sont complets.',
   'sync.export:warning.EncodingNulsFiles': (t, c) =>
-    `${num(t, 0, c)} fichiers de l’export ont été lus comme du texte UTF-16, comme le montrent leurs octets ; leurs chiffres sont complets.`,
+    said(
+      c
+    )`${n(t, 0)} {fichier de l’export a été lu|fichiers de l’export ont été lus} comme du texte UTF-16, comme le montrent {ses|leurs} octets ; {ses|leurs} chiffres sont complets.`,
   'sync.export:warning.LooksUtf8': () =>
     'Certains noms de l’export peuvent afficher des accents illisibles (encodage du fichier) ; les chiffres ne sont pas touchés.',
   'sync.export:warning.LooksUtf8Files': () =>
     'Certains noms de l’export peuvent afficher des accents illisibles (encodage des fichiers) ; les chiffres ne sont pas touchés.',
   'sync.export:warning.PartLacksKeyColumns': (t, c) =>
-    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} : leurs chiffres ne sont pas fiables (propriétaire, exclusions, activité créditée ou règles par étape).`,
+    said(
+      c
+    )`${obj(t, 2, c)} : ${n(t, 3)} {enregistrement vient|enregistrements viennent} d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} : {ses|leurs} chiffres ne sont pas fiables (propriétaire, exclusions, activité créditée ou règles par étape).`,
   'sync.export:warning.PartLacksColumns': (t, c) =>
-    `${obj(t, 2, c)} : ${num(t, 3, c)} enregistrements viennent d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} ; ces champs ne sont mesurés que sur les autres enregistrements.`,
+    said(
+      c
+    )`${obj(t, 2, c)} : ${n(t, 3)} {enregistrement vient|enregistrements viennent} d’un fichier sans ${fieldsOf(t, 1, tok(t, 2), c)} ; ces champs ne sont mesurés que sur les autres enregistrements.`,
   'sync.run:warning.NoExportDay': (t, c) =>
     `Le jour de l’export est inconnu : les chiffres portent sur la période du ${day(t, 2, c)} au ${day(t, 3, c)}, la dernière complète avant la création du rapport, et peuvent ne contenir aucune donnée.`,
   'sync.run:warning.PeriodPastExport': (t, c) =>
@@ -286,19 +357,31 @@ const fr: Record<string, Text> = {
   'sync.run:warning.PeriodAfterExport': (t, c) =>
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, après le jour de l’export (${day(t, 3, c)}) : elle ne contient aucune donnée, chaque chiffre d’activité vaut 0.`,
   'sync.run:warning.UsersAfterPeriod': (t, c) =>
-    `${num(t, 0, c)} utilisateurs créés après le ${day(t, 2, c)} ne sont pas comptés dans la période du ${day(t, 1, c)} au ${day(t, 2, c)}.`,
+    said(
+      c
+    )`${n(t, 0)} {utilisateur créé|utilisateurs créés} après le ${day(t, 2, c)} {n’est pas compté|ne sont pas comptés} dans la période du ${day(t, 1, c)} au ${day(t, 2, c)}.`,
   'sync.run:warning.PeriodBeforeUsers': (t, c) =>
     `Les chiffres portent sur la période du ${day(t, 0, c)} au ${day(t, 1, c)}, avant la création de tout utilisateur (le premier le ${day(t, 2, c)}) : personne n’est mesuré.`,
   'sync.run:warning.UnreadableDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, cette activité n’est pas comptée.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)} : ${n(t, 2)} {date n’a pas pu être lue|dates n’ont pas pu être lues}, cette activité n’est pas comptée.`,
   'sync.run:warning.UnreadableWaveDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues, ces dates de déploiement sont considérées comme absentes.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)} : ${n(t, 2)} {date n’a pas pu être lue, cette date de déploiement est considérée comme absente|dates n’ont pas pu être lues, ces dates de déploiement sont considérées comme absentes}.`,
   'sync.run:warning.UnreadableSponsorDates': (t, c) =>
-    `${obj(t, 0, c)}, ${column(t, c)} : ${num(t, 2, c)} dates de publication n’ont pas pu être lues, ces messages ne font de personne un sponsor.`,
+    said(
+      c
+    )`${obj(t, 0, c)}, ${column(t, c)} : ${n(t, 2)} {date de publication n’a pas pu être lue, ce message ne fait|dates de publication n’ont pas pu être lues, ces messages ne font} de personne un sponsor.`,
   'sync.export:warning.UnreadableStampDates': (t, c) =>
-    `${tok(t, 0)}, ${column(t, c)} : ${num(t, 2, c)} dates n’ont pas pu être lues ; elles n’ont pas servi à dater l’export.`,
+    said(
+      c
+    )`${tok(t, 0)}, ${column(t, c)} : ${n(t, 2)} {date n’a pas pu être lue ; elle n’a pas servi|dates n’ont pas pu être lues ; elles n’ont pas servi} à dater l’export.`,
   'sync.run:warning.SeriesUnsure': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} réunions de séries récurrentes peuvent être comptées une fois par occurrence.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {réunion de série récurrente peut être comptée|réunions de séries récurrentes peuvent être comptées} une fois par occurrence.`,
   'sync.export:warning.DuplicateColumn': (t, c) =>
     `${obj(t, 4, c)} : une colonne figure deux fois dans le fichier d’export ; la première est lue.`,
   'sync.export:warning.HeaderOnly': (t, c) =>
@@ -308,11 +391,17 @@ const fr: Record<string, Text> = {
   'sync.export:warning.NoUserType': () =>
     'Le fichier des utilisateurs n’a pas de colonne de type : des utilisateurs automatiques ou d’intégration peuvent être mesurés comme des personnes.',
   'sync.export:warning.UnreadableCheckbox': (t, c) =>
-    `${num(t, 2, c)} utilisateurs ont une valeur actif/inactif illisible ; ils sont comptés comme actifs.`,
+    said(
+      c
+    )`${n(t, 2)} {utilisateur a|utilisateurs ont} une valeur actif/inactif illisible ; {il est compté comme actif|ils sont comptés comme actifs}.`,
   'sync.export:warning.UnreadableLastLogin': (t, c) =>
-    `${num(t, 1, c)} utilisateurs ont une date de dernière connexion illisible : leur connexion ne leur est pas comptée.`,
+    said(
+      c
+    )`${n(t, 1)} {utilisateur a|utilisateurs ont} une date de dernière connexion illisible ; {sa connexion ne lui est pas comptée|leur connexion ne leur est pas comptée}.`,
   'sync.export:warning.UnreadableUserCreated': (t, c) =>
-    `${num(t, 1, c)} utilisateurs ont une date de création illisible : ils sont comptés dans la période même s’ils ont été créés après.`,
+    said(
+      c
+    )`${n(t, 1)} {utilisateur a|utilisateurs ont} une date de création illisible ; {il est compté dans la période même s’il a été créé après|ils sont comptés dans la période même s’ils ont été créés après}.`,
   'sync.run:warning.NoOwnerColumn': (t, c) =>
     `${obj(t, 0, c)} : l’export n’a pas de colonne propriétaire ; ces enregistrements ne sont attribués à personne.`,
   'sync.run:warning.NoCreatedColumns': (t, c) =>
@@ -320,17 +409,27 @@ const fr: Record<string, Text> = {
   'sync.run:warning.NoModifiedColumns': (t, c) =>
     `${obj(t, 0, c)} : l’export n’a pas l’auteur ou la date de dernière modification ; leur mise à jour n’est attribuée à personne.`,
   'sync.run:warning.NoStageColumn': (t, c) =>
-    `${obj(t, 0, c)} : l’export n’a pas d’étape ni de statut ; ${num(t, 1, c)} règles limitées à certaines étapes ne sont pas mesurées.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : l’export n’a pas d’étape ni de statut ; ${n(t, 1)} {règle limitée|règles limitées} à certaines étapes {n’est pas mesurée|ne sont pas mesurées}.`,
   'sync.run:warning.UnknownOwners': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements appartiennent à ${num(t, 2, c)} propriétaires absents du fichier des utilisateurs ; ils sont comptés dans « Sans équipe ».`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 2)} {propriétaire absent|propriétaires absents} du fichier des utilisateurs {détient|détiennent} ${n(t, 1)} {enregistrement, compté|enregistrements, comptés} dans « Sans équipe ».`,
   'sync.run:warning.BlankRows': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} lignes vides de l’export ne sont pas comptées.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {ligne vide|lignes vides} de l’export {n’est pas comptée|ne sont pas comptées}.`,
   'sync.run:warning.HeaderRows': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} lignes d’en-tête répétées dans l’export ne sont pas comptées.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {ligne d’en-tête répétée|lignes d’en-tête répétées} dans l’export {n’est pas comptée|ne sont pas comptées}.`,
   'sync.run:warning.UnreadableDeleted': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements ont une valeur « supprimé » illisible ; ils sont comptés comme non supprimés.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {enregistrement a|enregistrements ont} une valeur « supprimé » illisible ; {il est compté comme non supprimé|ils sont comptés comme non supprimés}.`,
   'sync.export:warning.CopyName': (t, c) =>
-    `${obj(t, 1, c)} : une seconde copie d’un fichier de l’export a été lue ; les enregistrements présents dans les deux sont comptés une fois.`,
+    `${obj(t, 1, c)} : une seconde partie d’un fichier de l’export a été lue ; un enregistrement présent dans plusieurs parties est compté une fois.`,
   'sync.export:warning.EmptyFile': (t, c) =>
     `${obj(t, 1, c)} : le fichier de l’export est vide, aucun enregistrement n’est compté.`,
   'sync.export:warning.EmptyFiles': () =>
@@ -338,7 +437,9 @@ const fr: Record<string, Text> = {
   'sync.export:warning.NotEncoding': (t, c) =>
     `${fileObj(t, 0, c)} : des caractères n’ont pas pu être lus (encodage du fichier) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.NotEncodingFiles': (t, c) =>
-    `${num(t, 0, c)} fichiers de l’export : des caractères n’ont pas pu être lus (encodage des fichiers) ; quelques valeurs peuvent être mal orthographiées.`,
+    said(
+      c
+    )`${n(t, 0)} {fichier|fichiers} de l’export : des caractères n’ont pas pu être lus (encodage {du fichier|des fichiers}) ; quelques valeurs peuvent être mal orthographiées.`,
   'sync.export:warning.TeamFieldFile': (t, c) =>
     `Les équipes n’ont pas pu être connues (l’export ne contient pas ${teamField(t, 0, c)}) : chaque utilisateur est compté sans équipe.`,
   'sync.export:warning.NoProfile': () =>
@@ -350,7 +451,7 @@ const fr: Record<string, Text> = {
   'sync.run:warning.ExportTakenBefore': (t, c) =>
     `L’export date du ${day(t, 1, c)} : les chiffres portent sur la période du ${day(t, 4, c)} au ${day(t, 5, c)}, la dernière complète avant ce jour.`,
   'sync.run:warning.DefaultObjectMissing': (t, c) =>
-    `${obj(t, 0, c)} : absent ${c.source === 'org' ? 'de l’org' : 'de l’export'}, non mesuré.`,
+    `${obj(t, 0, c)} : ${c.source === 'org' ? 'l’org' : 'l’export'} ne contient pas cet objet, qui n’est donc pas mesuré.`,
   'sync.run:warning.RuleSkippedOffline': (t, c) =>
     `${obj(t, 1, c)} · ${labelOf(c.labels, tok(t, 1), tok(t, 2))} : cette règle de complétude n’est pas mesurée à partir d’un export (le champ n’y figure pas).`,
   'sync.run:warning.NoRecordTypes': (t, c) =>
@@ -358,17 +459,21 @@ const fr: Record<string, Text> = {
   'sync.run:warning.QueuesUnnamed': (t, c) =>
     `${obj(t, 0, c)} : les enregistrements détenus par des files d’attente ne sont pas nommés.`,
   'sync.run:warning.StageNotInData': (t, c) =>
-    `${obj(t, 0, c)} : la règle de complétude « ${ruleName(t, 1, c)} » nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucun d’eux.`,
+    `${obj(t, 0, c)} : la règle de complétude sur « ${ruleName(t, c)} » nomme des étapes qu’aucun enregistrement n’a (${tok(t, 3)}) ; elle ne s’applique à aucun d’eux.`,
   'sync.run:warning.DeletedLeftOut': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements supprimés ne sont pas comptés.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {enregistrement supprimé n’est pas compté|enregistrements supprimés ne sont pas comptés}.`,
   'sync.run:warning.FoundTwice': (t, c) =>
-    `${obj(t, 0, c)} : ${num(t, 1, c)} enregistrements trouvés deux fois dans l’export, comptés une fois.`,
+    said(
+      c
+    )`${obj(t, 0, c)} : ${n(t, 1)} {enregistrement trouvé deux fois dans l’export, compté|enregistrements trouvés deux fois dans l’export, comptés} une fois.`,
   'sync.run:warning.NoWavesInExport': () =>
     'L’export ne contient pas de vague de déploiement : pas de chiffres par vague.',
   'sync.run:warning.NoWavesInOrg': () =>
     'L’org ne contient pas de vague de déploiement : pas de chiffres par vague.',
   'sync.run:warning.WaveObjectMissing': (t, c) =>
-    `${obj(t, 0, c)} : absent, une partie des chiffres des vagues n’est pas mesurée.`,
+    `${obj(t, 0, c)} : cet objet manque, une partie des chiffres des vagues n’est donc pas mesurée.`,
   'sync.run:warning.WaveUnknownRules': (t) =>
     `Vague ${tok(t, 0)} : certaines de ses règles de complétude ne correspondent à aucune règle active et ne sont pas mesurées.`,
   'sync.run:warning.NoTrainingEffect': () =>
@@ -376,7 +481,9 @@ const fr: Record<string, Text> = {
   'adoption.sync:warning.WriteStopped': () =>
     'Les chiffres n’ont pas tous pu être enregistrés dans Salesforce ; ce rapport est complet.',
   'adoption.sync:warning.RecordsRefused': (t, c) =>
-    `${num(t, 0, c)} chiffres n’ont pas été enregistrés dans Salesforce ; ce rapport est complet.`,
+    said(
+      c
+    )`${n(t, 0)} {chiffre n’a pas été enregistré|chiffres n’ont pas été enregistrés} dans Salesforce ; ce rapport est complet.`,
   'adoption.sync:warning.RetentionStopped': () =>
     'Les anciens chiffres n’ont pas pu être effacés de Salesforce cette fois ; ce rapport est complet.'
 };

@@ -608,7 +608,9 @@ function warnUnseenStages(ctx: ObjectContext, object: string, shape: ObjectShape
           rule.name ?? `${rule.object}.${rule.field}`,
           shape.stageField,
           unseen.join(', '),
-          shape.stageField
+          shape.stageField,
+          // Not in the console's text: the report names the rule by this field's label.
+          rule.field
         ])
       );
   }
