@@ -527,7 +527,9 @@ describe('12. browser-style part names (review finding)', () => {
     // Each file's export's day (dayOf over its side): the folder's User.csv for the first (ERP's last login,
     // 2026-11-19); the copy-named files for the copy, here its own latest stamp (o1, 2026-11-24).
     expect(refused.message).toContain(`of 2026-11-19 (${file}) and 2026-11-24 (${copy})`);
-    expect(refused.message).toContain('their Opportunity.csv files differ');
+    expect(refused.message).toContain(
+      'their Opportunity.csv files hold some of the same records with other values'
+    );
     expect(refused.hint).toContain(`Keep one of ${file} and ${copy}`);
   });
 

@@ -222,29 +222,20 @@ export class IdFingerprints {
    * Only objects with several files dedupe, so decoding the cell costs single-file reads nothing.
    */
   addCell(batch: RowBatch, r: number, col: number, raw: RawCells | null = null): boolean {
-    if (raw) {
-      // An Id already in canonical form is fingerprinted from its bytes, as idKey would give it back.
-      const i = r * raw.width + col;
-      const s = raw.starts[i]!;
-      if (s >= 0 && raw.ends[i]! - s === 18 && isCanonicalIdBytes(raw.buf, s)) {
-        let h1 = FP1;
-        let h2 = FP2;
-        for (let p = s; p < s + 18; p++) {
-          const b = raw.buf[p]!;
-          h1 = step1(h1, b);
-          h2 = step2(h2, b);
-        }
-        return h1 === 0 && h2 === 0 ? this.add(0, 1) : this.add(h1, h2);
-      }
-    }
-    const [h1, h2] = fingerprint(batch.value(r, col));
+    const [h1, h2] = cellFingerprint(batch, r, col, raw);
     return this.add(h1, h2);
   }
 
   /** Whether the Id in a cell is in the set (as addCell compares it), without adding it. */
-  hasCell(batch: RowBatch, r: number, col: number): boolean {
-    const [h1, h2] = fingerprint(batch.value(r, col));
+  hasCell(batch: RowBatch, r: number, col: number, raw: RawCells | null = null): boolean {
+    const [h1, h2] = cellFingerprint(batch, r, col, raw);
     return this.slotOf(h1, h2) < 0;
+  }
+
+  /** Adds every Id of `other` (a file's Ids, once the file is read whole). */
+  addAll(other: IdFingerprints): void {
+    const t = other.table;
+    for (let s = 0; s < t.length; s += 2) if (t[s] !== 0 || t[s + 1] !== 0) this.add(t[s]!, t[s + 1]!);
   }
 
   private add(h1: number, h2: number): boolean {
@@ -290,6 +281,28 @@ const FP1 = 0x811c9dc5 | 0;
 const FP2 = 0x01000193 ^ 0x5bd1e995;
 const step1 = (h: number, code: number): number => Math.imul(h ^ code, 16777619);
 const step2 = (h: number, code: number): number => Math.imul(h ^ code, 0x5bd1e995) ^ (h >>> 13);
+
+/**
+ * The fingerprint of the Id in a cell: from its bytes when it is a canonical 18-character Id in raw cells
+ * (isCanonicalIdBytes: what idKey would give back), else of its decoded text's idKey form.
+ */
+function cellFingerprint(batch: RowBatch, r: number, col: number, raw: RawCells | null): [number, number] {
+  if (raw) {
+    const i = r * raw.width + col;
+    const s = raw.starts[i]!;
+    if (s >= 0 && raw.ends[i]! - s === 18 && isCanonicalIdBytes(raw.buf, s)) {
+      let h1 = FP1;
+      let h2 = FP2;
+      for (let p = s; p < s + 18; p++) {
+        const b = raw.buf[p]!;
+        h1 = step1(h1, b);
+        h2 = step2(h2, b);
+      }
+      return h1 === 0 && h2 === 0 ? [0, 1] : [h1, h2];
+    }
+  }
+  return fingerprint(batch.value(r, col));
+}
 
 /** The 64-bit fingerprint of an Id (two FNV-1a variants of its idKey form); never (0, 0), the empty slot. */
 function fingerprint(id: string): [number, number] {

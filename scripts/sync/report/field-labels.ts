@@ -45,6 +45,7 @@ const STANDARD: Record<string, { en: string; fr: string }> = {
   'Opportunity.Description': { en: 'Description', fr: 'Description' },
   'Opportunity.LeadSource': { en: 'Lead Source', fr: 'Origine de la piste' },
   'Opportunity.NextStep': { en: 'Next Step', fr: 'Étape suivante' },
+  'User.LastLoginDate': { en: 'Last Login', fr: 'Dernière connexion' },
   // Fields every object of the measure has (the key columns a file may lack): `*.<field>`, any object's
   // own label first. Salesforce's standard field labels, en and fr.
   '*.OwnerId': { en: 'Owner', fr: 'Propriétaire' },

@@ -589,10 +589,10 @@ export class ExportSource implements RecordSource {
     const partsOf = (key: string): FileRef[] => (this.files.get(key) ?? []).filter((p) => within.includes(p));
     const users = await this.latestStamp('User', USER_STAMPS, partsOf('user'));
     let data = users.latest;
-    // A User.csv stamp column with dates and none readable (every LastLoginDate saved again by Excel) says
-    // nothing, so it must not leave a worse one (User.CreatedDate, years early) to date the export: the
-    // record files are read as when User.csv has no date, and the latest of both wins.
-    if (!data || users.blind)
+    // A User.csv date that cannot be read (a LastLoginDate saved again by Excel) may be the latest, so what
+    // is left (an older login, User.CreatedDate years early) must not date the export alone: the record
+    // files are read as when User.csv has no date, and the latest of both wins.
+    if (!data || users.partial)
       for (const key of [...this.files.keys()].sort()) {
         if (key === 'user') continue;
         const found = (await this.latestStamp(key, RECORD_STAMPS, partsOf(key))).latest;
@@ -630,7 +630,7 @@ export class ExportSource implements RecordSource {
         const ids = new IdFingerprints();
         const read: FileRef[] = [];
         for (const part of parts) {
-          const shared = key === 'user' ? undefined : await this.addIds(part, ids);
+          const shared = key === 'user' ? undefined : await this.sharedId(part, ids);
           // Two User.csv that are not refused below hold the same users (an export holds it once).
           if (shared !== undefined || (key === 'user' && read.length > 0)) this.sharedIdObjects.add(key);
           const other =
@@ -678,19 +678,25 @@ export class ExportSource implements RecordSource {
   }
 
   /**
-   * Adds the record Ids of a file to `ids` (idKey forms, IdFingerprints); returns the first Id already
-   * there (a record an earlier file holds), else undefined. A file without an Id column adds none.
+   * The first record Id of a file that `earlier` (the Ids of the object's files read before it) holds, else
+   * undefined; then adds the file's Ids to `earlier`. An Id repeated inside the file itself is no Id shared
+   * with another file (a part with a row written twice is still a part). A file without an Id column adds
+   * none.
    */
-  private async addIds(part: FileRef, ids: IdFingerprints): Promise<string | undefined> {
+  private async sharedId(part: FileRef, earlier: IdFingerprints): Promise<string | undefined> {
     let shared: string | undefined;
+    const mine = new IdFingerprints();
     for await (const batch of this.rowsOf(part)) {
       const id = findColumn(batch.columns, 'Id');
       if (id < 0) return undefined;
       const raw = batch.raw?.() ?? null;
-      for (let r = 0; r < batch.length; r++)
-        if (!batch.isEmpty(r, id) && ids.addCell(batch, r, id, raw) && shared === undefined)
-          shared = batch.value(r, id);
+      for (let r = 0; r < batch.length; r++) {
+        if (batch.isEmpty(r, id)) continue;
+        if (shared === undefined && earlier.hasCell(batch, r, id, raw)) shared = batch.value(r, id);
+        mine.addCell(batch, r, id, raw);
+      }
     }
+    earlier.addAll(mine);
     return shared;
   }
 
@@ -708,7 +714,8 @@ export class ExportSource implements RecordSource {
   /**
    * Whether two files hold the same records as the reader reads them: the same bytes, or the same columns
    * (nameKey) and rows (Id-shaped cells by idKey, CRLF in a cell as LF), so a copy re-saved with CRLF for LF
-   * line endings, a UTF-8 byte order mark, other quoting or Ids in another form is still a copy.
+   * line endings, a UTF-8 byte order mark, other quoting, Ids in another form, or its rows or columns in
+   * another order is still a copy (recordsDigest).
    */
   private async sameRecords(a: FileRef, b: FileRef): Promise<boolean> {
     if (a.size === b.size && (await digestOf(a)) === (await digestOf(b))) return true;
@@ -717,43 +724,53 @@ export class ExportSource implements RecordSource {
 
   /** SHA-256 of a file's columns and records as the reader reads them (sameRecords). */
   private async recordsDigest(part: FileRef): Promise<string> {
-    const hash = createHash('sha256');
-    let header = false;
+    // Order-free: columns by name (each row's cells with them), records as a multiset (a sum of their
+    // hashes), so a copy sorted otherwise or with its columns moved by a spreadsheet is the same records.
+    let columns = '';
+    let order: number[] = [];
+    let count = 0;
+    let sumHigh = 0;
+    let sumLow = 0;
     for await (const batch of this.rowsOf(part)) {
-      if (!header) hash.update(batch.columns.map(nameKey).join('\u0001') + '\u0002');
-      header = true;
-      const width = batch.columns.length;
+      if (columns === '') {
+        const keys = batch.columns.map(nameKey);
+        order = keys
+          .map((key, c) => ({ key, c }))
+          .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+          .map(({ c }) => c);
+        columns = order.map((c) => keys[c]).join('\u0001');
+      }
       for (let r = 0; r < batch.length; r++) {
-        const cells: string[] = [];
-        for (let c = 0; c < width; c++) {
+        const cells = order.map((c) => {
           const value = batch.value(r, c);
           // A line break inside a quoted cell converted with the others (unix2dos, git's autocrlf).
-          cells.push(
-            ID_SHAPE.test(value)
-              ? idKey(value)
-              : value.includes('\r\n')
-                ? value.replace(/\r\n/g, '\n')
-                : value
-          );
-        }
-        hash.update(cells.join('\u0001') + '\u0002');
+          return ID_SHAPE.test(value)
+            ? idKey(value)
+            : value.includes('\r\n')
+              ? value.replace(/\r\n/g, '\n')
+              : value;
+        });
+        const digest = createHash('sha1').update(cells.join('\u0001')).digest();
+        sumHigh = (sumHigh + digest.readUInt32BE(0)) >>> 0;
+        sumLow = (sumLow + digest.readUInt32BE(4)) >>> 0;
+        count++;
       }
     }
-    return hash.digest('hex');
+    return `${columns}\u0002${count}:${sumHigh}:${sumLow}`;
   }
 
   /**
    * The latest day in `stamps` columns of an object's files, naming the column and file (undefined when
-   * none), and whether a stamp column holds dates and none it can read (`blind`: that column's evidence is
-   * lost, dayOf reads on). Dates it cannot read (not ISO 8601) are counted per column in
-   * warning.UnreadableStampDates.
+   * none), and whether a stamp column holds a date it cannot read (`partial`: the latest may be among them,
+   * so dayOf reads the record files too). Dates it cannot read (not ISO 8601) are counted per column in
+   * warning.UnreadableStampDates, which names the files as every file warning does (their full paths).
    */
   private async latestStamp(
     objectName: string,
     stamps: readonly string[],
     parts: readonly FileRef[]
-  ): Promise<{ latest: ExportDay | undefined; blind: boolean }> {
-    if (parts.length === 0) return { latest: undefined, blind: false };
+  ): Promise<{ latest: ExportDay | undefined; partial: boolean }> {
+    if (parts.length === 0) return { latest: undefined, partial: false };
     let latest = Number.NaN;
     let column = '';
     const dates = new DateReader();
@@ -775,18 +792,19 @@ export class ExportSource implements RecordSource {
     const file = `${this.names.get(objectName.toLowerCase()) ?? objectName}.csv`;
     const unreadable = dates.take();
     // Dates not in ISO 8601 (a file Excel saved again) are not guessed: said, not skipped silently.
+    const files = parts.map((p) => p.display).join(', ');
     for (const u of unreadable)
       this.warnings.push(
-        warningOf('sync.export', 'warning.UnreadableStampDates', [file, u.column, u.count, u.example])
+        warningOf('sync.export', 'warning.UnreadableStampDates', [files, u.column, u.count, u.example])
       );
-    const blind = unreadable.some((u) => !readable.has(u.column));
-    if (Number.isNaN(latest)) return { latest: undefined, blind };
+    const partial = unreadable.length > 0;
+    if (Number.isNaN(latest)) return { latest: undefined, partial };
     return {
       latest: {
         day: isoDay(latest),
         evidence: messageOf('sync.export', 'evidence.LatestStamp', [column, file])
       },
-      blind
+      partial
     };
   }
 
@@ -966,7 +984,8 @@ export function copyBase(stem: string): string {
   const m = /^(.*?[^\s_-])(?:\s*\(\d+\)|\s+\d+|[-_]\d+|\s+-\s+copy(?:\s*\(\d+\))?|\s+copy(?:\s+\d+)?)$/i.exec(
     stem
   );
-  return m?.[1] ?? stem;
+  // A copy of a copy or of a part ("Opportunity_2 (1)") is still the object's: remove every suffix.
+  return m?.[1] ? copyBase(m[1]) : stem;
 }
 
 /** The encoding the parser reads a file's bytes in: UTF-8 once transcoded, else the plan's own. */
