@@ -211,7 +211,7 @@ export const scenarios: Scenario[] = [
     now: NOW,
     regions: REGIONS,
     // a long name wraps beside its badges: the admin-rights badge is not pushed under it (390 px); each
-    // follow-up's and candidate's button stays beside its name ("Suivi fait aujourd'hui" on a phone); the
+    // follow-up's and candidate's button stays beside its name ("Suivi fait aujourd’hui" on a phone); the
     // rows' checkboxes under "Tout sélectionner" are measured by the gate itself (selectAllProblems)
     layout: {
       sameLine: [
@@ -232,7 +232,9 @@ export const scenarios: Scenario[] = [
       label('keyUserNetwork_StageReferent'),
       label('keyUserBadge_AdminRights'),
       text('12 à faire'),
-      text('Enregistrer 0 suivi aujourd')
+      text('Enregistrer 0 suivi aujourd’hui'),
+      // the first of the month is "1er", and the sentence has no gender (issue 12, review 9)
+      text('Formation le 1er janvier 2026')
     ],
     hides: [text('Referent'), text('Nominated')]
   },
@@ -288,7 +290,7 @@ export const scenarios: Scenario[] = [
       label('keyUserNetwork_FollowUps'),
       label('keyUserNetwork_Candidates'),
       text('Alice Martin'),
-      text('Formé le 5 janvier 2026, sans suivi depuis.')
+      text('Formation le 5 janvier 2026, sans suivi depuis.')
     ],
     hides: [text('2026-01-05')]
   }

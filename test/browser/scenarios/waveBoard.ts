@@ -32,9 +32,13 @@ function dataScenario(width: number, language: 'en' | 'fr'): Scenario {
       label('waveBoard_GateDay28'),
       label('waveBoard_PhaseHypercare'),
       label('waveBoard_History'),
-      text(language === 'fr' ? 'Complétude 71,5 %, cible 80 %.' : 'Completeness 71.5%, target 80%.')
+      text(language === 'fr' ? 'Complétude 71,5 %, cible 80 %.' : 'Completeness 71.5%, target 80%.'),
+      // the first of the month is "1er" in French; a count agrees with its noun (0 and 1 are singular)
+      text(language === 'fr' ? 'Mise en service le 1er septembre 2026' : 'Go-live on September 1, 2026'),
+      text(language === 'fr' ? '0 présent sur 0' : '0 of 0 attended'),
+      text(language === 'fr' ? '2 présents sur 2' : '2 of 2 attended')
     ],
-    hides: [label('waveBoard_Empty'), text('2026-11-10')],
+    hides: [label('waveBoard_Empty'), text('2026-11-10'), text('0 présents'), text('1 septembre')],
     actions: [
       {
         role: 'button',

@@ -88,7 +88,9 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 /**
  * Writes a date (`yyyy-mm-dd`, or an ISO date-time) as a person of a locale reads it, with the month
  * spelled out: "November 16, 2026" in en-US, "16 novembre 2026" in fr-FR. A date without a time is
- * written as that calendar day, whatever the time zone.
+ * written as that calendar day, whatever the time zone. French writes the first of a month as an
+ * ordinal, "1er janvier 2026", where Intl writes "1" (Académie française, "Dates"; the sync's report does
+ * the same in scripts/sync/report/format.ts): every French locale (fr-FR, fr-CA…) does.
  * @param value an ISO date or date-time
  * @param locale a BCP 47 locale; the user's locale when omitted
  * @returns the formatted date; the value itself when it is not a date, '' when empty
@@ -108,9 +110,15 @@ export function formatDate(value: string | null | undefined, locale: string = LO
   if (dateOnly) {
     options.timeZone = 'UTC';
   }
+  let format: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat(locale || 'en-US', options).format(date);
+    format = new Intl.DateTimeFormat(locale || 'en-US', options);
   } catch {
-    return new Intl.DateTimeFormat('en-US', options).format(date);
+    format = new Intl.DateTimeFormat('en-US', options);
   }
+  const ordinalFirst = format.resolvedOptions().locale.split('-')[0] === 'fr';
+  return format
+    .formatToParts(date)
+    .map((part) => (ordinalFirst && part.type === 'day' && Number(part.value) === 1 ? '1er' : part.value))
+    .join('');
 }

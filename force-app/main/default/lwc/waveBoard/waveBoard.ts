@@ -5,7 +5,7 @@ import getTraining from '@salesforce/apex/RolloutWaveController.getTraining';
 import inviteAudience from '@salesforce/apex/RolloutWaveController.inviteAudience';
 import recordAttendance from '@salesforce/apex/RolloutWaveController.recordAttendance';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { formatDate, formatLabel } from 'c/labelUtils';
+import { formatDate, formatLabel, formatNumber, formatPlural } from 'c/labelUtils';
 import { reduceErrors, reloading, wireState, type WireState } from 'c/ldsUtils';
 import { computeReadiness } from 'c/acceptanceReadiness';
 import {
@@ -60,6 +60,7 @@ import BLOCKERTEAMNOACTIVEKEYUSER from '@salesforce/label/c.waveBoard_BlockerTea
 import TRAININGS from '@salesforce/label/c.waveBoard_Trainings';
 import NOTRAININGS from '@salesforce/label/c.waveBoard_NoTrainings';
 import TRAININGATTENDED from '@salesforce/label/c.waveBoard_TrainingAttended';
+import TRAININGATTENDED_ONE from '@salesforce/label/c.waveBoard_TrainingAttendedOne';
 import TRAININGPLANNED from '@salesforce/label/c.waveBoard_TrainingPlanned';
 import TRAININGHELD from '@salesforce/label/c.waveBoard_TrainingHeld';
 import TRAININGCANCELLED from '@salesforce/label/c.waveBoard_TrainingCancelled';
@@ -374,7 +375,11 @@ export default class WaveBoard extends LightningElement {
           detail: [
             t.Training_Date__c ? formatDate(t.Training_Date__c) : '',
             TRAINING_STATUS[t.Status__c ?? 'Planned'] ?? '',
-            formatLabel(TRAININGATTENDED, t.Attended_Count__c ?? 0, t.Invited_Count__c ?? 0)
+            // the noun agrees with the people present ("0 présent sur 0", "2 présents sur 3")
+            formatPlural(t.Attended_Count__c ?? 0, { one: TRAININGATTENDED_ONE, other: TRAININGATTENDED }, [
+              formatNumber(t.Attended_Count__c ?? 0, 0),
+              formatNumber(t.Invited_Count__c ?? 0, 0)
+            ])
           ]
             .filter(Boolean)
             .join(' · '),

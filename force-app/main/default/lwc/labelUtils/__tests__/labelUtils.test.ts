@@ -80,6 +80,17 @@ describe('c/labelUtils formatDate', () => {
     expect(formatDate('2026-12-31', 'fr-FR')).toBe('31 décembre 2026');
   });
 
+  it('writes the first of a month as an ordinal in French ("1er") and as a number in English', () => {
+    expect(formatDate('2026-01-01', 'fr-FR')).toBe('1er janvier 2026');
+    expect(formatDate('2026-09-01', 'fr-CA')).toBe('1er septembre 2026');
+    expect(formatDate('2026-09-01T10:00:00.000Z', 'fr-FR')).toBe('1er septembre 2026');
+    expect(formatDate('2026-09-01', 'en-US')).toBe('September 1, 2026');
+    // only the day: neither the 11th nor the 21st, nor a year ending in 1
+    expect(formatDate('2026-09-11', 'fr-FR')).toBe('11 septembre 2026');
+    expect(formatDate('2026-09-21', 'fr-FR')).toBe('21 septembre 2026');
+    expect(formatDate('2031-09-02', 'fr-FR')).toBe('2 septembre 2031');
+  });
+
   it('formats a date-time and leaves what is not a date as it is', () => {
     expect(formatDate('2026-11-16T12:00:00.000Z', 'en-US')).toBe('November 16, 2026');
     expect(formatDate('soon', 'en-US')).toBe('soon');

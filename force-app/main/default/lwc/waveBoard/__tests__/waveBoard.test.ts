@@ -174,9 +174,8 @@ describe('c-wave-board', () => {
     const buttons = $$(element, '.record-attendance');
     expect(buttons).toHaveLength(3);
     const group = buttons.find((b) => b.dataset.id === 'a0T000000000022AAA')!;
-    expect((group as unknown as { label: string }).label).toBe(
-      'Record attendance: Groupe Nouvelle-Aquitaine — commerciaux terrain'
-    );
+    // a native button (its wrapped name left-aligned): the name is its text
+    expect(text(group)).toBe('Record attendance: Groupe Nouvelle-Aquitaine — commerciaux terrain');
     group.click();
     await flushPromises();
     expect(mockGetTraining).toHaveBeenCalledWith({ trainingId: 'a0T000000000022AAA' });
